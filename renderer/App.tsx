@@ -1,0 +1,121 @@
+/** The kiosk: search (home), browse by field, procedure detail; idle reset back to a clean home. */
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MotcuaDb } from './data/db.ts';
+import { useCatalog } from './app/useCatalog.ts';
+import { useRoute, type Route } from './app/route.ts';
+import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
+import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
+import { KioskHeader } from './features/chrome/KioskHeader.tsx';
+import { HomePanel } from './features/home/HomePanel.tsx';
+import { IdleWarning } from './features/idle/IdleWarning.tsx';
+import { readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { useIdleReset } from './features/idle/useIdleReset.ts';
+import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
+import { ProcedureDetail } from './features/procedure/ProcedureDetail.tsx';
+import { SearchBox } from './features/search/SearchBox.tsx';
+import { SearchResults } from './features/search/SearchResults.tsx';
+import type { Platform } from './platform/platform.ts';
+
+const IDLE_KEY = 'motcua.kiosk.idleSeconds';
+
+export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
+  const { t, i18n } = useTranslation();
+  const { state } = useCatalog(db, platform.serverUrl);
+  const [route, go] = useRoute();
+  const [query, setQuery] = useState('');
+  const [keyboardVisible, setKeyboardVisible] = useState(true);
+  const idleSeconds = useMemo(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_KEY)), []);
+
+  const reset = useCallback(() => {
+    setQuery('');
+    setKeyboardVisible(true);
+    go({ screen: 'search' });
+    void i18n.changeLanguage('vi');
+  }, [go, i18n]);
+
+  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
+  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
+
+  if (state.phase === 'loading') {
+    return (
+      <div className="splash" data-testid="loading">
+        <p>{t('app.loading')}</p>
+      </div>
+    );
+  }
+
+  const { engine } = state;
+  const open = (code: string) => go({ screen: 'procedure', code });
+  const back: Record<Route['screen'], (() => void) | null> = {
+    search: null,
+    fields: () => go({ screen: 'search' }),
+    field: () => window.history.back(),
+    procedure: () => window.history.back(),
+  };
+
+  let content;
+  switch (route.screen) {
+    case 'fields':
+      content = <FieldList engine={engine} onField={(field) => go({ screen: 'field', field })} />;
+      break;
+    case 'field':
+      content = <FieldProcedures field={route.field} procedures={state.procedures} onOpen={open} />;
+      break;
+    case 'procedure': {
+      const procedure = engine.byCode(route.code);
+      content = procedure ? (
+        <ProcedureDetail procedure={procedure} />
+      ) : (
+        <div className="notice" role="alert">
+          {t('detail.notFound', { code: route.code })}
+        </div>
+      );
+      break;
+    }
+    default:
+      content =
+        query.trim() === '' ? (
+          <HomePanel
+            engine={engine}
+            onOpen={open}
+            onQuery={setQuery}
+            onField={(field) => go({ screen: 'field', field })}
+            onAllFields={() => go({ screen: 'fields' })}
+          />
+        ) : (
+          <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
+        );
+  }
+
+  const searching = route.screen === 'search';
+  return (
+    <div className={`kiosk${searching && keyboardVisible ? ' with-keyboard' : ''}`}>
+      <KioskHeader onHome={reset} onBack={back[route.screen]} />
+      {state.info.origin === 'bundled' && (
+        <div className="banner warning" role="status" data-testid="demo-banner">
+          {t('banner.bundledDemo')}
+        </div>
+      )}
+      {state.storageProblem && (
+        <div className="banner error" role="alert">
+          {t(`banner.storage.${state.storageProblem}`)}
+        </div>
+      )}
+      {searching && (
+        <SearchBox
+          value={query}
+          onChange={setQuery}
+          keyboardVisible={keyboardVisible}
+          onToggleKeyboard={() => setKeyboardVisible((v) => !v)}
+        />
+      )}
+      <main className="kiosk-main" key={`${route.screen}:${'code' in route ? route.code : ''}`}>
+        {content}
+      </main>
+      {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
+      <CatalogFooter info={state.info} update={state.update} />
+      {remaining !== null && <IdleWarning seconds={remaining} onStay={stayHere} />}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+/** Screens are addressed by the URL hash so a reload (or a kiosk restart) lands where it was. */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { screen: 'search' }
+  | { screen: 'fields' }
+  | { screen: 'field'; field: string }
+  | { screen: 'procedure'; code: string };
+
+export function parseRoute(hash: string): Route {
+  const [, screen, arg] = hash.replace(/^#/, '').split('/');
+  const value = arg ? decodeURIComponent(arg) : '';
+  if (screen === 'p' && value) return { screen: 'procedure', code: value };
+  if (screen === 'field' && value) return { screen: 'field', field: value };
+  if (screen === 'fields') return { screen: 'fields' };
+  return { screen: 'search' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.screen) {
+    case 'procedure':
+      return `#/p/${encodeURIComponent(route.code)}`;
+    case 'field':
+      return `#/field/${encodeURIComponent(route.field)}`;
+    case 'fields':
+      return '#/fields';
+    default:
+      return '#/';
+  }
+}
+
+export function useRoute(): [Route, (r: Route) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return [route, (r: Route) => (window.location.hash = routeHref(r))];
+}

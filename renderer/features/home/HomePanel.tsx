@@ -1,0 +1,55 @@
+/** What the kiosk shows before anything is typed: the most common procedures as big tiles, then fields. */
+import { useTranslation } from 'react-i18next';
+import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import { POPULAR_TILES } from './popularProcedures.ts';
+
+interface Props {
+  engine: SearchEngine;
+  onOpen(code: string): void;
+  onQuery(query: string): void;
+  onField(field: string): void;
+  onAllFields(): void;
+}
+
+const HOME_FIELDS = 8;
+
+export function HomePanel({ engine, onOpen, onQuery, onField, onAllFields }: Props) {
+  const { t } = useTranslation();
+  const tiles = POPULAR_TILES.flatMap((tile) => {
+    if (tile.code && engine.byCode(tile.code)) return [{ ...tile, open: () => onOpen(tile.code) }];
+    return engine.search(tile.query, { limit: 1 }).kind === 'match' ? [{ ...tile, open: () => onQuery(tile.query) }] : [];
+  });
+  const fields = engine.fields();
+  return (
+    <div className="home" data-testid="home">
+      <h2 className="section-title">{t('home.popular')}</h2>
+      <ul className="tile-grid">
+        {tiles.map((tile) => (
+          <li key={tile.id}>
+            <button type="button" className="tile" onClick={tile.open} data-tile={tile.id}>
+              {t(`home.tiles.${tile.id}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h2 className="section-title">{t('home.fields')}</h2>
+      <ul className="field-grid">
+        {fields.slice(0, HOME_FIELDS).map((f) => (
+          <li key={f.field}>
+            <button type="button" className="field-tile" onClick={() => onField(f.field)}>
+              <span>{f.field}</span>
+              <span className="count">{t('home.procedureCount', { count: f.count })}</span>
+            </button>
+          </li>
+        ))}
+        {fields.length > HOME_FIELDS && (
+          <li>
+            <button type="button" className="field-tile more" onClick={onAllFields}>
+              {t('home.allFields', { count: fields.length })}
+            </button>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** One result row: the name big, then field, time and fee at a glance. */
+import { useTranslation } from 'react-i18next';
+import type { Procedure } from '../../../shared/catalog/procedure.ts';
+import { describeFee, describeTime, primaryMethod } from '../procedure/procedureFacts.ts';
+
+export function ProcedureCard({ procedure, onOpen }: { procedure: Procedure; onOpen(code: string): void }) {
+  const { t, i18n } = useTranslation();
+  const method = primaryMethod(procedure);
+  return (
+    <li>
+      <button type="button" className="result-card" onClick={() => onOpen(procedure.code)} data-code={procedure.code}>
+        <span className="result-name">{procedure.name}</span>
+        <span className="result-facts">
+          <span className="chip">{procedure.field}</span>
+          <span className="fact">
+            <span className="fact-label">{t('facts.timeLabel')}</span> {describeTime(t, method)}
+          </span>
+          <span className="fact">
+            <span className="fact-label">{t('facts.feeLabel')}</span> {describeFee(t, method, i18n.language)}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

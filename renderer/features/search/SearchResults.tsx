@@ -1,0 +1,57 @@
+/** Results as the person types; "nothing found" still offers the nearest matches and the fields to browse. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import { ProcedureCard } from './ProcedureCard.tsx';
+
+interface Props {
+  engine: SearchEngine;
+  query: string;
+  onOpen(code: string): void;
+  onBrowse(): void;
+}
+
+export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
+  const { t } = useTranslation();
+  const [field, setField] = useState<string | null>(null);
+  const all = useMemo(() => engine.search(query, { limit: 30 }), [engine, query]);
+  const fields = useMemo(() => [...new Set(all.hits.map((h) => h.procedure.field))], [all]);
+  const activeField = field && fields.includes(field) ? field : null;
+  const hits = activeField ? all.hits.filter((h) => h.procedure.field === activeField) : all.hits;
+
+  return (
+    <section className="results" aria-live="polite" data-testid="results" data-kind={all.kind}>
+      {all.kind === 'match' && (
+        <p className="results-summary">{t('search.found', { count: all.hits.length })}</p>
+      )}
+      {all.kind !== 'match' && (
+        <div className="notice" data-testid="no-result">
+          <p>
+            <strong>{t('search.noneTitle', { query })}</strong>
+          </p>
+          <p>{all.kind === 'nearest' ? t('search.nearestHint') : t('search.noneHint')}</p>
+          <button type="button" className="button" onClick={onBrowse}>
+            {t('search.browseFields')}
+          </button>
+        </div>
+      )}
+      {fields.length > 1 && (
+        <div className="filter-row" role="group" aria-label={t('search.filterByField')}>
+          <button type="button" className={`chip-button${activeField ? '' : ' active'}`} onClick={() => setField(null)}>
+            {t('search.allFields')}
+          </button>
+          {fields.map((f) => (
+            <button key={f} type="button" className={`chip-button${activeField === f ? ' active' : ''}`} onClick={() => setField(f)}>
+              {f}
+            </button>
+          ))}
+        </div>
+      )}
+      <ol className="result-list">
+        {hits.map((h) => (
+          <ProcedureCard key={h.code} procedure={h.procedure} onOpen={onOpen} />
+        ))}
+      </ol>
+    </section>
+  );
+}

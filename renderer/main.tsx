@@ -1,0 +1,25 @@
+/** Entry: language, fonts, the platform seam, the local database, the offline shell, then the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './styles/kiosk.css';
+import { App } from './App.tsx';
+import { openDb } from './data/db.ts';
+import { initI18n } from './i18n.ts';
+import { registerServiceWorker } from './offline/registerServiceWorker.ts';
+import { choosePlatform } from './platform/choosePlatform.ts';
+
+await initI18n('vi');
+const platform = choosePlatform();
+const db = openDb();
+void registerServiceWorker().then((state) => {
+  document.documentElement.dataset.serviceWorker = state;
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App platform={platform} db={db} />
+  </StrictMode>,
+);

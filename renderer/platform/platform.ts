@@ -1,0 +1,11 @@
+/**
+ * The one seam between the UI and where it runs (Electron or a plain browser). Each capability
+ * is one member here, with an implementation per runtime, chosen once at start-up.
+ */
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Base URL of the motcua server that serves the catalog (same origin in the browser). */
+  readonly serverUrl: string;
+  /** Whether the device believes it has a network link right now. */
+  isOnline(): boolean;
+}

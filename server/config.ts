@@ -1,0 +1,45 @@
+/** Server configuration from the command line and the environment, with the defaults a center needs. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { err, ok, type Result } from '../shared/result.ts';
+import { COMMUNE_CATALOG, sharedDataDir } from './catalog/readCatalogSource.ts';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  webRoot: string | null;
+  /** A catalog to import when the server has none yet; null to start with the demo catalog. */
+  seedCatalog: string | null;
+}
+
+export function readServerConfig(argv: string[], env = process.env): Result<ServerConfig> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        host: { type: 'string', default: env.MOTCUA_HOST ?? '127.0.0.1' },
+        port: { type: 'string', default: env.MOTCUA_PORT ?? '8787' },
+        'data-dir': { type: 'string', default: env.MOTCUA_SERVER_DATA ?? 'data/server' },
+        web: { type: 'boolean', default: false },
+        catalog: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (e) {
+    return err((e as Error).message);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return err(`--port must be 0-65535, got ${values.port}`);
+  const defaultSeed = env.MOTCUA_CATALOG ?? join(sharedDataDir(), COMMUNE_CATALOG);
+  const seed = values.demo ? null : (values.catalog ?? (existsSync(defaultSeed) ? defaultSeed : null));
+  return ok({
+    host: values.host,
+    port,
+    dataDir: resolve(values['data-dir']),
+    webRoot: values.web ? resolve(import.meta.dirname, '../dist/renderer') : null,
+    seedCatalog: seed ? resolve(seed) : null,
+  });
+}
