@@ -1,4 +1,5 @@
 /** Entry: language, fonts, the platform seam, the local database, the offline shell, then the app. */
+import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/be-vietnam-pro/400.css';

@@ -2,7 +2,8 @@
  * Rare variants of common procedures. The catalog lists "đăng ký khai sinh" beside "... lưu động",
  * "... có yếu tố nước ngoài", "... tại khu vực biên giới" and "đăng ký lại ..."; a person who types
  * "khai sinh" almost always wants the plain one, so search ranks a variant lower unless the query
- * names its qualifier.
+ * names its qualifier. The kiosk's users are people, so a procedure "đối với tổ chức" (for organisations)
+ * counts as a variant too.
  */
 import { foldVietnamese } from './foldVietnamese.ts';
 
@@ -23,6 +24,8 @@ export const VARIANT_QUALIFIERS: readonly VariantQualifier[] = [
   qualifier('khu vực biên giới', ['biên giới']),
   qualifier('đăng ký lại', ['lại']),
   qualifier('thực hiện tại cấp huyện', ['huyện']),
+  qualifier('đối với tổ chức', ['tổ chức', 'công ty', 'doanh nghiệp', 'cơ quan', 'hợp tác xã']),
+  qualifier('cho cơ quan, tổ chức', ['tổ chức', 'công ty', 'doanh nghiệp', 'cơ quan', 'hợp tác xã']),
 ];
 
 /** Qualifiers of a folded name, for the index to keep beside each procedure. */

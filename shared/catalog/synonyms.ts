@@ -53,6 +53,7 @@ export const CITIZEN_SYNONYMS: readonly Synonym[] = [
   { say: ['khách ở nhờ', 'có khách', 'khách đến ở', 'khai báo lưu trú'], means: ['thông báo lưu trú'] },
   { say: ['đi làm xa', 'đi xa', 'vắng nhà', 'đi vắng', 'đi xuất khẩu lao động'], means: ['tạm vắng', 'khai báo tạm vắng'] },
   { say: ['passport'], means: ['hộ chiếu'] },
+  { say: ['tra cứu', 'tra cứu thông tin', 'xem thông tin', 'tra thông tin', 'lấy thông tin'], means: ['khai thác thông tin', 'xác nhận thông tin'] },
 
   // Civil status (hộ tịch)
   { say: ['độc thân', 'giấy độc thân', 'chưa vợ', 'chưa chồng', 'chưa kết hôn', 'chưa lập gia đình'], means: ['xác nhận tình trạng hôn nhân'] },

@@ -32,10 +32,10 @@ export interface Posting {
 export interface TermIndex {
   docs: readonly IndexedProcedure[];
   postings: ReadonlyMap<string, Posting>;
-  /** "khai sinh" -> procedures whose name has the two words side by side. */
-  namePairs: ReadonlyMap<string, Int32Array>;
+  /** Procedures whose name has the two words side by side, in this order ("khai", "sinh"). */
+  pairDocs(first: string, second: string): Int32Array | undefined;
   /** Inverse document frequency of a name pair, so a rare pair counts more than "đăng ký". */
-  pairWeight(pair: string): number;
+  pairWeight(first: string, second: string): number;
 }
 
 /** BM25 saturation: how quickly repeats of a word stop adding. */
@@ -92,54 +92,70 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
   const avgName = avg((x) => x.name);
   const avgResults = avg((x) => x.results);
   const avgField = avg((x) => x.field);
-  const weighted = new Map<string, Map<number, number>>();
-  const add = (list: string[], spec: { weight: number; b: number }, average: number, doc: number): void => {
+  // Word -> (procedures, weighted term frequencies), filled one procedure at a time.
+  const byWord = new Map<string, { docs: number[]; tfs: number[] }>();
+  const inDoc = new Map<string, number>();
+  const add = (list: string[], spec: { weight: number; b: number }, average: number): void => {
     const w = spec.weight / (1 - spec.b + spec.b * (list.length / average));
-    for (const word of list) {
-      let byDoc = weighted.get(word);
-      if (!byDoc) weighted.set(word, (byDoc = new Map()));
-      byDoc.set(doc, (byDoc.get(doc) ?? 0) + w);
-    }
+    for (const word of list) inDoc.set(word, (inDoc.get(word) ?? 0) + w);
   };
   parts.forEach((x, doc) => {
-    add(x.name, NAME, avgName, doc);
-    add(x.results, RESULTS, avgResults, doc);
-    add(x.field, FIELD, avgField, doc);
+    inDoc.clear();
+    add(x.name, NAME, avgName);
+    add(x.results, RESULTS, avgResults);
+    add(x.field, FIELD, avgField);
+    for (const [word, tf] of inDoc) {
+      let entry = byWord.get(word);
+      if (!entry) byWord.set(word, (entry = { docs: [], tfs: [] }));
+      entry.docs.push(doc);
+      entry.tfs.push(tf);
+    }
   });
 
   const n = docs.length;
   const postings = new Map<string, Posting>();
-  for (const [word, byDoc] of weighted) {
-    const idf = Math.log(1 + (n - byDoc.size + 0.5) / (byDoc.size + 0.5));
-    const ids = new Int32Array(byDoc.size);
-    const weights = new Float64Array(byDoc.size);
-    let i = 0;
-    for (const [doc, tf] of byDoc) {
-      ids[i] = doc;
-      weights[i] = (idf * tf * (K1 + 1)) / (tf + K1);
-      i += 1;
-    }
-    postings.set(word, { docs: ids, weights });
+  for (const [word, entry] of byWord) {
+    const df = entry.docs.length;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    postings.set(word, {
+      docs: Int32Array.from(entry.docs),
+      weights: Float64Array.from(entry.tfs, (tf) => (idf * tf * (K1 + 1)) / (tf + K1)),
+    });
   }
 
-  const pairSets = new Map<string, Set<number>>();
+  // Pairs are keyed by number (first word's id * vocabulary size + second's): a name pair string
+  // per adjacent word would be tens of thousands of short-lived strings on the full catalog.
+  const ids = new Map<string, number>();
+  for (const word of byWord.keys()) ids.set(word, ids.size);
+  const size = ids.size;
+  const pairDocs = new Map<number, number[]>();
   parts.forEach(({ name }, doc) => {
     for (let i = 0; i + 1 < name.length; i += 1) {
-      const pair = `${name[i]} ${name[i + 1]}`;
-      let set = pairSets.get(pair);
-      if (!set) pairSets.set(pair, (set = new Set()));
-      set.add(doc);
+      const key = ids.get(name[i]!)! * size + ids.get(name[i + 1]!)!;
+      const list = pairDocs.get(key);
+      // Procedures are visited in order, so a pair repeated within one name repeats the last entry.
+      if (!list) pairDocs.set(key, [doc]);
+      else if (list[list.length - 1] !== doc) list.push(doc);
     }
   });
-  const namePairs = new Map<string, Int32Array>();
-  for (const [pair, set] of pairSets) namePairs.set(pair, Int32Array.from(set));
+  const namePairs = new Map<number, Int32Array>();
+  for (const [key, list] of pairDocs) namePairs.set(key, Int32Array.from(list));
+  const pairKey = (first: string, second: string): number | undefined => {
+    const a = ids.get(first);
+    const b = ids.get(second);
+    return a === undefined || b === undefined ? undefined : a * size + b;
+  };
 
   return {
     docs,
     postings,
-    namePairs,
-    pairWeight(pair) {
-      const df = namePairs.get(pair)?.length ?? 0;
+    pairDocs(first, second) {
+      const key = pairKey(first, second);
+      return key === undefined ? undefined : namePairs.get(key);
+    },
+    pairWeight(first, second) {
+      const key = pairKey(first, second);
+      const df = key === undefined ? 0 : (namePairs.get(key)?.length ?? 0);
       return df === 0 ? 0 : Math.log(1 + n / df);
     },
   };

@@ -30,7 +30,7 @@ const PREFIX_WEIGHT = 0.85;
 const MAX_COMPLETIONS = 48;
 /** A typo correction is worth less than a word spelt right, so a real match always wins. */
 const FUZZY_WEIGHT = 0.7;
-const MAX_CORRECTIONS = 6;
+const MAX_CORRECTIONS = 10;
 /** Fuse.js threshold: loose, because the edit distance below decides. */
 const FUSE_THRESHOLD = 0.45;
 /** Words shorter than this are real words too often to be treated as typos. */
@@ -64,6 +64,44 @@ export function typoDistance(a: string, b: string): number {
     [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[n]!;
+}
+
+/**
+ * Spellings people confuse because their dialect says them alike: initial ch/tr, s/x, d/gi/r/v, l/n
+ * and final n/ng, c/t. "tạm chú" is "tạm trú" even though "chú" is a word too, so these are tried
+ * for every word, not only for unknown ones; the pair bonus then tells which reading fits.
+ */
+const ALIKE_ONSETS: readonly (readonly [string, string])[] = [
+  ['ch', 'tr'], ['s', 'x'], ['d', 'gi'], ['d', 'r'], ['gi', 'r'], ['d', 'v'], ['l', 'n'],
+];
+const ALIKE_CODAS: readonly (readonly [string, string])[] = [['ng', 'n'], ['c', 't'], ['nh', 'n']];
+/** A sound-alike reading of a word the catalog knows is only a guess. */
+const ALIKE_OF_KNOWN_WEIGHT = 0.45;
+/** A sound-alike reading of an unknown word is the likeliest correction. */
+const ALIKE_OF_UNKNOWN_WEIGHT = 0.7;
+
+/** Initial and final consonants of a folded syllable (the longest spelling wins: "ngh" before "ng"). */
+const ONSET = /^(ngh|ng|nh|ch|tr|gi|gh|kh|ph|th|qu|[bcdghklmnpqrstvx])/;
+const CODA = /(ng|nh|ch|[cmnpt])$/;
+
+function soundAlikes(word: string): string[] {
+  const out = new Set<string>();
+  const onset = ONSET.exec(word)?.[0];
+  const coda = CODA.exec(word)?.[0];
+  if (onset !== undefined && onset.length < word.length) {
+    for (const [a, b] of ALIKE_ONSETS) {
+      if (onset === a) out.add(b + word.slice(a.length));
+      if (onset === b) out.add(a + word.slice(b.length));
+    }
+  }
+  if (coda !== undefined && coda.length < word.length) {
+    for (const [a, b] of ALIKE_CODAS) {
+      if (coda === a) out.add(word.slice(0, -a.length) + b);
+      if (coda === b) out.add(word.slice(0, -b.length) + a);
+    }
+  }
+  out.delete(word);
+  return [...out];
 }
 
 export function createVocabularyMatcher(entries: readonly VocabularyEntry[]): VocabularyMatcher {
@@ -111,10 +149,15 @@ export function createVocabularyMatcher(entries: readonly VocabularyEntry[]): Vo
 
   function compute(word: string, typing: boolean): WordMatch[] {
     const out: WordMatch[] = [];
-    if (known.has(word)) out.push({ term: word, weight: 1, how: 'exact' });
+    const isKnown = known.has(word);
+    if (isKnown) out.push({ term: word, weight: 1, how: 'exact' });
     if (typing) out.push(...completions(word));
+    const alikeWeight = isKnown ? ALIKE_OF_KNOWN_WEIGHT : ALIKE_OF_UNKNOWN_WEIGHT;
+    const alike = soundAlikes(word).filter((w) => known.has(w));
     // Only a word the catalog does not know (and cannot complete) is taken for a typo.
-    if (out.length === 0 && word.length >= MIN_FUZZY_LENGTH) out.push(...corrections(word));
+    const typo = out.length === 0 && alike.length === 0 && word.length >= MIN_FUZZY_LENGTH;
+    out.push(...alike.map((term) => ({ term, weight: alikeWeight, how: 'fuzzy' as const })));
+    if (typo) out.push(...corrections(word));
     return out;
   }
 

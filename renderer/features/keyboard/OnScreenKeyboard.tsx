@@ -1,7 +1,7 @@
 /** The touch keyboard under the search box, built on simple-keyboard; it edits text, it never submits. */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import Keyboard from 'simple-keyboard';
+import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import 'simple-keyboard/build/css/index.css';
 import { applyKey, KEYBOARD_LAYOUT, TONE_KEYS } from './keyboardLayout.ts';
 
