@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
 import { useCatalog } from './app/useCatalog.ts';
 import { useRoute, type Route } from './app/route.ts';
+import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
@@ -34,6 +35,9 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
     void i18n.changeLanguage('vi');
   }, [go, i18n]);
 
+  const procedures = state.phase === 'ready' ? state.procedures : null;
+  const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
+
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
   const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
 
@@ -47,17 +51,19 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
 
   const { engine } = state;
   const open = (code: string) => go({ screen: 'procedure', code });
+  // A kiosk opened straight on a deep link has no history to go back to: go home instead.
+  const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));
   const back: Record<Route['screen'], (() => void) | null> = {
     search: null,
     fields: () => go({ screen: 'search' }),
-    field: () => window.history.back(),
-    procedure: () => window.history.back(),
+    field: () => goBack(),
+    procedure: () => goBack(),
   };
 
   let content;
   switch (route.screen) {
     case 'fields':
-      content = <FieldList engine={engine} onField={(field) => go({ screen: 'field', field })} />;
+      content = <FieldList fields={fields} onField={(field) => go({ screen: 'field', field })} />;
       break;
     case 'field':
       content = <FieldProcedures field={route.field} procedures={state.procedures} onOpen={open} />;
@@ -78,6 +84,7 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
         query.trim() === '' ? (
           <HomePanel
             engine={engine}
+            fields={fields}
             onOpen={open}
             onQuery={setQuery}
             onField={(field) => go({ screen: 'field', field })}

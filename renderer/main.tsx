@@ -7,6 +7,7 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './styles/kiosk.css';
 import { App } from './App.tsx';
+import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { openDb } from './data/db.ts';
 import { initI18n } from './i18n.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
@@ -21,6 +22,8 @@ void registerServiceWorker().then((state) => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App platform={platform} db={db} />
+    <ErrorBoundary>
+      <App platform={platform} db={db} />
+    </ErrorBoundary>
   </StrictMode>,
 );

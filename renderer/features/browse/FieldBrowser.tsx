@@ -1,16 +1,16 @@
 /** Browsing by field (lĩnh vực): for people who would rather tap than type. */
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
-import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { ProcedureCard } from '../search/ProcedureCard.tsx';
+import type { CitizenField } from './citizenFields.ts';
 
-export function FieldList({ engine, onField }: { engine: SearchEngine; onField(field: string): void }) {
+export function FieldList({ fields, onField }: { fields: CitizenField[]; onField(field: string): void }) {
   const { t } = useTranslation();
   return (
     <section className="browse" data-testid="field-list">
       <h2 className="section-title">{t('browse.allFields')}</h2>
       <ul className="field-grid wide">
-        {engine.fields().map((f) => (
+        {fields.map((f) => (
           <li key={f.field}>
             <button type="button" className="field-tile" onClick={() => onField(f.field)}>
               <span>{f.field}</span>

@@ -1,10 +1,12 @@
 /** What the kiosk shows before anything is typed: the most common procedures as big tiles, then fields. */
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import type { CitizenField } from '../browse/citizenFields.ts';
 import { POPULAR_TILES } from './popularProcedures.ts';
 
 interface Props {
   engine: SearchEngine;
+  fields: CitizenField[];
   onOpen(code: string): void;
   onQuery(query: string): void;
   onField(field: string): void;
@@ -13,13 +15,12 @@ interface Props {
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, onOpen, onQuery, onField, onAllFields }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields }: Props) {
   const { t } = useTranslation();
   const tiles = POPULAR_TILES.flatMap((tile) => {
     if (tile.code && engine.byCode(tile.code)) return [{ ...tile, open: () => onOpen(tile.code) }];
     return engine.search(tile.query, { limit: 1 }).kind === 'match' ? [{ ...tile, open: () => onQuery(tile.query) }] : [];
   });
-  const fields = engine.fields();
   return (
     <div className="home" data-testid="home">
       <h2 className="section-title">{t('home.popular')}</h2>

@@ -60,5 +60,10 @@ export function OnScreenKeyboard({ value, onChange }: Props) {
     });
   }, [t, i18n.language]);
 
-  return <div className="keyboard" data-testid="keyboard" ref={host} aria-label={t('keyboard.label')} role="group" />;
+  // simple-keyboard owns the class list of its host, so our frame is a wrapper around it.
+  return (
+    <div className="keyboard" data-testid="keyboard" aria-label={t('keyboard.label')} role="group">
+      <div ref={host} className="simple-keyboard" />
+    </div>
+  );
 }
