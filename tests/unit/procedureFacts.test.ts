@@ -58,6 +58,14 @@ describe('procedure facts on screen', () => {
     expect(group!.notes).toHaveLength(1);
   });
 
+  it('lists what everyone brings before what only some cases need', () => {
+    const p = { ...demoCatalog.procedures[0]!, documents: [
+      { group: null, name: 'Trường hợp ủy quyền thì có văn bản ủy quyền', form: null, originals: 1, copies: 0 },
+      { group: null, name: 'Giấy chứng sinh', form: null, originals: 1, copies: 0 },
+    ] };
+    expect(splitDocuments(p)[0]!.items.map((d) => d.name)).toEqual(['Giấy chứng sinh', 'Trường hợp ủy quyền thì có văn bản ủy quyền']);
+  });
+
   it('splits glued step text into steps', () => {
     expect(stepLines('Bước 1: nộp hồ sơ Bước 2: nhận kết quả')).toEqual(['Bước 1: nộp hồ sơ', 'Bước 2: nhận kết quả']);
     expect(stepLines(null)).toEqual([]);

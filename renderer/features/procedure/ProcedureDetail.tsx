@@ -5,13 +5,24 @@
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import { PortalQrCode } from './PortalQrCode.tsx';
-import { describeChannel, describeFee, describeTime, splitDocuments, stepLines, whereToSubmit } from './procedureFacts.ts';
+import {
+  describeChannel,
+  describeFee,
+  describeTime,
+  isConditional,
+  primaryMethod,
+  splitDocuments,
+  stepLines,
+  whereToSubmit,
+} from './procedureFacts.ts';
 
 export function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
   const { t, i18n } = useTranslation();
   const where = whereToSubmit(p);
   const groups = splitDocuments(p);
   const steps = stepLines(p.steps);
+  const main = primaryMethod(p);
+  const mustBring = groups.flatMap((g) => g.items).filter((d) => !isConditional(d.name)).length;
   return (
     <article className="detail" data-testid="procedure-detail">
       <header className="detail-header">
@@ -20,6 +31,24 @@ export function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
             <span className="chip">{p.field}</span> <span className="muted">{t('detail.code', { code: p.code })}</span>
           </p>
           <h2 className="detail-title">{p.name}</h2>
+          <dl className="glance" data-testid="glance">
+            <div>
+              <dt>{t('facts.timeLabel')}</dt>
+              <dd>{describeTime(t, main)}</dd>
+            </div>
+            <div>
+              <dt>{t('facts.feeLabel')}</dt>
+              <dd>{describeFee(t, main, i18n.language)}</dd>
+            </div>
+            <div>
+              <dt>{t('detail.bringLabel')}</dt>
+              <dd>{t('detail.bringCount', { count: mustBring })}</dd>
+            </div>
+            <div>
+              <dt>{t('detail.whereLabel')}</dt>
+              <dd>{where[0] ?? t('detail.whereDefault')}</dd>
+            </div>
+          </dl>
         </div>
         {p.portalUrl ? <PortalQrCode url={p.portalUrl} /> : <p className="muted">{t('detail.noPortalLink')}</p>}
       </header>
@@ -32,9 +61,9 @@ export function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
             {g.group && <h4>{g.group.replace(/^[*\s]+/, '')}</h4>}
             <ul className="doc-list">
               {g.items.map((d, i) => (
-                <li key={i} className="doc">
+                <li key={i} className={`doc${isConditional(d.name) ? ' conditional' : ''}`}>
                   <span className="doc-name">
-                    {d.name}
+                    {isConditional(d.name) && <span className="badge if-needed">{t('detail.ifApplicable')}</span>} {d.name}
                     {d.form && <span className="doc-form"> {t('detail.form', { form: d.form })}</span>}
                   </span>
                   <span className="doc-qty">

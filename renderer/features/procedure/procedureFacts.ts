@@ -49,7 +49,17 @@ export function whereToSubmit(p: Procedure): string[] {
   return [...new Set([a.receivingAddress, a.executing, a.competent].filter((x): x is string => Boolean(x)))];
 }
 
-/** Documents that are really notes (no original, no copy) are shown as notes, not as things to bring. */
+const CONDITIONAL = /^(trường hợp|nếu|đối với|riêng)\b/i;
+
+/** Whether a document is only needed in some cases ("Trường hợp ...", "Nếu ..."). */
+export function isConditional(name: string): boolean {
+  return CONDITIONAL.test(name.trim());
+}
+
+/**
+ * Documents that are really notes (no original, no copy) are shown as notes, not as things to
+ * bring; documents everyone needs come before the ones needed only in some cases.
+ */
 export function splitDocuments(p: Procedure) {
   const groups = new Map<string, { items: Procedure['documents']; notes: Procedure['documents'] }>();
   for (const d of p.documents) {
@@ -58,7 +68,11 @@ export function splitDocuments(p: Procedure) {
     (d.originals + d.copies > 0 ? g.items : g.notes).push(d);
     groups.set(key, g);
   }
-  return [...groups.entries()].map(([group, g]) => ({ group, ...g }));
+  return [...groups.entries()].map(([group, g]) => ({
+    group,
+    items: [...g.items].sort((a, b) => Number(isConditional(a.name)) - Number(isConditional(b.name))),
+    notes: g.notes,
+  }));
 }
 
 /** Splits the portal's step text into lines a person can follow. */

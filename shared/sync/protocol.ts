@@ -1,0 +1,130 @@
+/**
+ * The sync protocol between devices and the motcua server: request and response bodies, their
+ * schemas (the server validates every body; the client validates every answer) and the paths.
+ *
+ * Exactly-once: each device numbers its mutations 1, 2, 3, ... The server applies a push in one
+ * transaction, skipping numbers it has already applied, and answers with the last applied number.
+ * A resent push is a no-op; a gap (first number > last applied + 1) is refused with 409 so the
+ * device resends from the right place; an invalid item is `rejected` with a reason and the
+ * sequence still advances.
+ */
+import { z } from 'zod';
+import { procedureSchema } from '../catalog/procedure.ts';
+import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
+
+export const SYNC_PATHS = {
+  enrol: '/api/devices/enrol',
+  push: '/api/sync/push',
+  statuses: '/api/sync/statuses',
+  catalogChanges: '/api/catalog/changes',
+  fileStatus: (fileId: string) => `/api/files/${encodeURIComponent(fileId)}/status`,
+} as const;
+
+export const deviceRoleSchema = z.enum(['kiosk', 'counter']);
+export type DeviceRole = z.infer<typeof deviceRoleSchema>;
+
+// ---- enrolment -------------------------------------------------------------------------------
+export const enrolRequestSchema = z.object({
+  centerCode: z.string().trim().min(1).max(20),
+  /** The secret a center admin got when the center was set up on the server. */
+  enrolmentCode: z.string().min(4).max(200),
+  locationCode: z.string().trim().max(40).nullable(),
+  deviceName: z.string().trim().min(1).max(80),
+  role: deviceRoleSchema,
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z.object({
+  deviceId: z.string(),
+  /** Short code unique within the center, used in file numbers (e.g. "D03"). */
+  deviceCode: z.string().regex(/^[A-Z0-9]{1,6}$/),
+  token: z.string().min(20),
+  centerCode: z.string(),
+  centerName: z.string(),
+  locationCode: z.string().nullable(),
+  role: deviceRoleSchema,
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+// ---- push ------------------------------------------------------------------------------------
+export const mutationKindSchema = z.enum(['file.create', 'file.cancel']);
+export type MutationKind = z.infer<typeof mutationKindSchema>;
+
+export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
+
+/** Payload schemas by kind; the envelope keeps `payload` unknown so one bad item cannot fail the push. */
+export const mutationPayloadSchemas = {
+  'file.create': fileRecordSchema,
+  'file.cancel': fileCancelPayloadSchema,
+} as const;
+
+export const mutationSchema = z.object({
+  seq: z.number().int().positive(),
+  /** Client UUID of the mutation (idempotency key in logs and support). */
+  id: z.uuid(),
+  kind: z.string().min(1).max(40),
+  at: z.iso.datetime({ offset: true }),
+  payload: z.unknown(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  mutations: z
+    .array(mutationSchema)
+    .min(1)
+    .max(200)
+    .refine((ms) => ms.every((m, i) => i === 0 || m.seq === ms[i - 1]!.seq + 1), 'mutation numbers must be consecutive'),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const pushItemResultSchema = z.object({
+  seq: z.number().int().positive(),
+  status: z.enum(['applied', 'duplicate', 'rejected']),
+  reason: z.string().nullable(),
+});
+export type PushItemResult = z.infer<typeof pushItemResultSchema>;
+
+export const pushResponseSchema = z.object({
+  lastAppliedSeq: z.number().int().nonnegative(),
+  results: z.array(pushItemResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** 409 body when the push does not start right after what the server has applied. */
+export const sequenceGapSchema = z.object({ error: z.literal('sequence_gap'), lastAppliedSeq: z.number().int().nonnegative() });
+
+// ---- status pull -----------------------------------------------------------------------------
+export const fileStatusChangeSchema = z.object({
+  fileId: z.string(),
+  number: z.string(),
+  status: fileStatusSchema,
+  changedAt: z.string(),
+  note: z.string().nullable(),
+});
+export type FileStatusChange = z.infer<typeof fileStatusChangeSchema>;
+
+/** GET statuses?since=CURSOR&limit=N: changes to this center's files after the cursor, oldest first. */
+export const statusPullResponseSchema = z.object({
+  cursor: z.number().int().nonnegative(),
+  changes: z.array(fileStatusChangeSchema),
+  more: z.boolean(),
+});
+export type StatusPullResponse = z.infer<typeof statusPullResponseSchema>;
+
+/** POST files/:id/status: another office (or a test) moves a file on the server side. */
+export const statusChangeRequestSchema = z.object({ status: fileStatusSchema, note: z.string().max(500).nullable() });
+
+// ---- catalog delta ---------------------------------------------------------------------------
+/** GET catalog/changes?since=VERSION: what changed since that version, deletions included. */
+export const catalogChangesSchema = z.object({
+  version: z.number().int().nonnegative(),
+  /** true: `upserts` is the whole catalog (the device's version was unknown or too old). */
+  full: z.boolean(),
+  upserts: z.array(procedureSchema),
+  deletions: z.array(z.string()),
+});
+export type CatalogChanges = z.infer<typeof catalogChangesSchema>;
+
+/** Error bodies: a reason a person can read, and a stable code the UI translates. */
+export const apiErrorSchema = z.object({ error: z.string(), reason: z.string() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
