@@ -7,6 +7,7 @@ import { useRoute, type Route } from './app/route.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
+import { CounterApp } from './features/counter/CounterApp.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
@@ -39,7 +40,7 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
   const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
 
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
-  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
+  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest && route.screen !== 'counter', reset);
 
   if (state.phase === 'loading') {
     return (
@@ -50,11 +51,13 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
   }
 
   const { engine } = state;
+  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} />;
   const open = (code: string) => go({ screen: 'procedure', code });
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));
   const back: Record<Route['screen'], (() => void) | null> = {
     search: null,
+    counter: null,
     fields: () => go({ screen: 'search' }),
     field: () => goBack(),
     procedure: () => goBack(),

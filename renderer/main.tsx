@@ -16,6 +16,7 @@ import { choosePlatform } from './platform/choosePlatform.ts';
 await initI18n('vi');
 const platform = choosePlatform();
 const db = openDb();
+if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 void registerServiceWorker().then((state) => {
   document.documentElement.dataset.serviceWorker = state;
 });

@@ -1,35 +1,66 @@
 /**
  * createApp(config): the motcua server as a Fastify instance, testable without listen().
- * Serves the catalog API and, when asked, the built renderer (the `npm run web` mode).
+ * Serves the catalog, enrolment and sync APIs and, when asked, the built renderer (`npm run web`).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { Catalog } from '../shared/catalog/procedure.ts';
-import { demoCatalog } from '../shared/catalog/demoCatalog.ts';
-import type { CatalogStore } from './catalog/catalogStore.ts';
+import { requireDevice } from './auth/deviceAuth.ts';
+import { sendError } from './http/apiError.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerDeviceRoutes } from './routes/devices.ts';
+import { registerFileRoutes } from './routes/files.ts';
+import { registerSyncRoutes } from './routes/sync.ts';
+import type { SyncStore } from './store/store.ts';
 
 export interface AppConfig {
-  catalogStore: CatalogStore;
+  store: SyncStore;
   /** Folder of the built renderer to serve at /, or null for API only. */
   webRoot: string | null;
   logger?: boolean;
 }
 
+/** Attachments travel inline as base64 (up to 10 x 5 MB a file), so a push can be large. */
+export const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, bodyLimit: 50 * 1024 * 1024 });
+  const app = Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  app.decorateRequest('device', null);
 
-  // The demo catalog stands in until a real one is imported, so a new center sees something useful.
-  const catalog = async (): Promise<Catalog> => (await config.catalogStore.current()) ?? demoCatalog;
-
-  // The Electron shell loads the UI from app://motcua, so the catalog API must answer other origins.
+  // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('access-control-allow-origin', '*');
   });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'OPTIONS' && request.url.startsWith('/api/')) {
+      return reply
+        .code(204)
+        .header('access-control-allow-origin', '*')
+        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-allow-methods', 'GET, POST')
+        .send();
+    }
+    return undefined;
+  });
+
+  // Fastify's own refusals (malformed JSON, body too large) answer in the API's error shape.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status < 500) return sendError(reply, status, error.code ?? 'bad_request', error.message);
+    request.log.error(error);
+    return sendError(reply, 500, 'internal', 'the server failed on this request; it has been logged');
+  });
+
   app.get('/api/health', async () => ({ ok: true }));
-  registerCatalogRoutes(app, catalog);
+  registerCatalogRoutes(app, config.store);
+  registerDeviceRoutes(app, config.store);
+  // Everything a device does after enrolment needs its token, checked before the body is read.
+  await app.register(async (authenticated) => {
+    authenticated.addHook('onRequest', requireDevice(config.store));
+    registerSyncRoutes(authenticated, config.store);
+    registerFileRoutes(authenticated, config.store);
+  });
 
   if (config.webRoot) {
     if (!existsSync(join(config.webRoot, 'index.html'))) {
@@ -42,10 +73,12 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
         if (/(sw\.js|index\.html|workbox-[^/]*\.js)$/.test(path)) res.setHeader('cache-control', 'no-cache');
       },
     });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' });
-      return reply.sendFile('index.html');
-    });
   }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !config.webRoot) {
+      return sendError(reply, 404, 'not_found', `no such path: ${request.method} ${request.url.split('?')[0]}`);
+    }
+    return reply.sendFile('index.html');
+  });
   return app;
 }

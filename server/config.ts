@@ -12,6 +12,8 @@ export interface ServerConfig {
   webRoot: string | null;
   /** A catalog to import when the server has none yet; null to start with the demo catalog. */
   seedCatalog: string | null;
+  /** Seed the public demo center (code DEMO, enrolment code "demo-enrol"): development and e2e only. */
+  demoCenter: boolean;
 }
 
 export function readServerConfig(argv: string[], env = process.env): Result<ServerConfig> {
@@ -26,6 +28,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         web: { type: 'boolean', default: false },
         catalog: { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'demo-center': { type: 'boolean', default: false },
       },
     }));
   } catch (e) {
@@ -41,5 +44,6 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
     dataDir: resolve(values['data-dir']),
     webRoot: values.web ? resolve(import.meta.dirname, '../dist/renderer') : null,
     seedCatalog: seed ? resolve(seed) : null,
+    demoCenter: values['demo-center'],
   });
 }

@@ -1,28 +1,52 @@
 /** Starts the motcua server: `npm run server` (API) or `npm run web` (API + the kiosk UI). */
 import { createApp } from './app.ts';
-import { createFileCatalogStore } from './catalog/catalogStore.ts';
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
+import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
 import { readServerConfig } from './config.ts';
+import { openSqliteStore } from './store/sqliteStore.ts';
 
 const config = readServerConfig(process.argv.slice(2));
 if (!config.ok) {
   console.error(`motcua server: ${config.error}`);
   process.exit(2);
 }
-const { host, port, dataDir, webRoot, seedCatalog } = config.value;
-const catalogStore = createFileCatalogStore(dataDir);
+const { host, port, dataDir, webRoot, seedCatalog, demoCenter } = config.value;
+const opened = openSqliteStore(dataDir);
+if (!opened.ok) {
+  console.error(`motcua server: ${opened.error}`);
+  process.exit(1);
+}
+const store = opened.value;
 
-if (!(await catalogStore.current()) && seedCatalog) {
-  const imported = await importCatalog(catalogStore, seedCatalog);
+const existing = await store.currentCatalog();
+if (existing.ok && !existing.value && seedCatalog) {
+  const imported = await importCatalog(store, seedCatalog);
   console.log(imported.ok ? describeImport(imported.value) : `catalog not imported: ${imported.error}`);
 }
-const current = await catalogStore.current();
-console.log(current ? `catalog: ${current.procedures.length} procedures, version ${current.version}` : 'catalog: demo (none imported)');
+const current = await store.currentCatalog();
+if (!current.ok) console.error(`catalog unreadable: ${current.error.reason}`);
+else console.log(current.value ? `catalog: ${current.value.procedures.length} procedures, version ${current.value.version}` : 'catalog: demo (none imported)');
 
-const app = await createApp({ catalogStore, webRoot });
+if (demoCenter) {
+  const seeded = await ensureDemoCenter(store);
+  if (!seeded.ok) console.error(`demo center not added: ${seeded.error}`);
+  else {
+    console.warn(
+      `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}" ` +
+        '(public: anyone can enrol a device; for development and tests only)',
+    );
+  }
+}
+
+const app = await createApp({ store, webRoot });
 const address = await app.listen({ host, port });
-console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''}`);
+console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''} (data in ${dataDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void app.close().then(() => process.exit(0)));
+  process.on(signal, () =>
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0)),
+  );
 }

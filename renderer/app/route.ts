@@ -5,7 +5,9 @@ export type Route =
   | { screen: 'search' }
   | { screen: 'fields' }
   | { screen: 'field'; field: string }
-  | { screen: 'procedure'; code: string };
+  | { screen: 'procedure'; code: string }
+  /** The counter (staff) side of the app. */
+  | { screen: 'counter' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg] = hash.replace(/^#/, '').split('/');
@@ -13,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'p' && value) return { screen: 'procedure', code: value };
   if (screen === 'field' && value) return { screen: 'field', field: value };
   if (screen === 'fields') return { screen: 'fields' };
+  if (screen === 'counter') return { screen: 'counter' };
   return { screen: 'search' };
 }
 
@@ -24,6 +27,8 @@ export function routeHref(route: Route): string {
       return `#/field/${encodeURIComponent(route.field)}`;
     case 'fields':
       return '#/fields';
+    case 'counter':
+      return '#/counter';
     default:
       return '#/';
   }

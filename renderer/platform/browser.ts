@@ -5,6 +5,8 @@ export function createBrowserPlatform(location: Location = window.location): Pla
   return {
     kind: 'browser',
     serverUrl: location.origin,
+    // In a browser the address says it: #/counter opens the counter, anything else the kiosk.
+    profile: location.hash.startsWith('#/counter') ? 'counter' : 'kiosk',
     isOnline: () => navigator.onLine,
   };
 }

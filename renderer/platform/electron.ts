@@ -6,6 +6,7 @@ export function createElectronPlatform(bridge: MotcuaBridge): Platform {
   return {
     kind: 'electron',
     serverUrl: bridge.config.serverUrl,
+    profile: bridge.config.profile,
     isOnline: () => navigator.onLine,
   };
 }

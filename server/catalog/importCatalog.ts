@@ -1,11 +1,13 @@
 /** Loads a catalog file or folder into a store and says, in words, what happened. */
 import type { Catalog } from '../../shared/catalog/procedure.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import type { CatalogStore } from './catalogStore.ts';
+import type { CatalogReplaceOutcome, CatalogStore } from '../store/store.ts';
 import { readCatalogSource, type SourceReport } from './readCatalogSource.ts';
 
 export interface ImportOutcome {
   catalog: Catalog;
+  /** What moved compared with the catalog the store held before. */
+  changes: Omit<CatalogReplaceOutcome, 'catalog'>;
   report: SourceReport;
 }
 
@@ -16,14 +18,16 @@ export async function importCatalog(store: CatalogStore, path: string): Promise<
     return err(`no valid procedure in ${path} (${read.value.issues.length} rejected)`);
   }
   const source = `import of ${read.value.files.length === 1 ? read.value.files[0] : path}`;
-  const saved = await store.replace(read.value.procedures, source);
-  if (!saved.ok) return saved;
-  return ok({ catalog: saved.value, report: read.value });
+  const saved = await store.replaceCatalog(read.value.procedures, source);
+  if (!saved.ok) return err(saved.error.reason);
+  const { catalog, ...changes } = saved.value;
+  return ok({ catalog, changes, report: read.value });
 }
 
-export function describeImport({ catalog, report }: ImportOutcome): string {
+export function describeImport({ catalog, changes, report }: ImportOutcome): string {
   const lines = [
     `imported ${report.procedures.length} procedures (catalog version ${catalog.version}) from ${report.files.length} file(s)`,
+    `added ${changes.added}, changed ${changes.changed}, removed ${changes.removed}, unchanged ${changes.unchanged}`,
     `records read: ${report.total}, rejected: ${report.issues.length}, duplicate codes skipped: ${report.duplicates}`,
   ];
   for (const issue of report.issues.slice(0, 10)) {

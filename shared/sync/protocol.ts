@@ -77,6 +77,11 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/**
+ * Per item: `applied` now; `duplicate` when it was applied before (resent number, or the same file
+ * again); `rejected` with a reason. A resent number that was rejected is answered `rejected` again
+ * with the same reason, so a lost answer never turns a rejection into a silent `duplicate`.
+ */
 export const pushItemResultSchema = z.object({
   seq: z.number().int().positive(),
   status: z.enum(['applied', 'duplicate', 'rejected']),

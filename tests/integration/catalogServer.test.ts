@@ -1,35 +1,50 @@
-/** The catalog API of the real server with a real data folder, through Fastify's inject (no mocks). */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+/** The catalog API of the real server over a real SQLite file, through Fastify's inject (no mocks). */
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { createFileCatalogStore, nextCatalogVersion } from '../../server/catalog/catalogStore.ts';
+import { nextCatalogVersion } from '../../server/catalog/catalogVersion.ts';
 import { importCatalog } from '../../server/catalog/importCatalog.ts';
 import { COMMUNE_CATALOG, FULL_CATALOG_DIR, readCatalogSource, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
 import { catalogSchema } from '../../shared/catalog/procedure.ts';
+import { catalogChangesSchema } from '../../shared/sync/protocol.ts';
+import { openTempStore, type TempStore } from '../support/tempStore.ts';
 
-let dir: string;
+let temp: TempStore;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-test-'));
+  temp = await openTempStore();
 });
 afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await temp.dispose();
 });
+
+/** The commune catalog file with some edits, written to the temp folder for a re-import. */
+async function editedCommuneFile(edit: (procedures: { code: string; name: string }[]) => void): Promise<string> {
+  const source = JSON.parse(await readFile(join(sharedDataDir(), COMMUNE_CATALOG), 'utf8'));
+  const read = await readCatalogSource(join(sharedDataDir(), COMMUNE_CATALOG));
+  if (!read.ok) throw new Error(read.error);
+  // Re-import as a motcua catalog file, so the edit is exactly what the store sees.
+  const procedures = read.value.procedures.map((p) => ({ ...p }));
+  edit(procedures);
+  const path = join(temp.dir, 'edited.json');
+  await writeFile(path, JSON.stringify({ ...source, format: 'motcua-catalog', version: 0, source: 'edited', generatedAt: '', procedures }));
+  return path;
+}
 
 describe('the catalog server', () => {
   it('serves the demo catalog until one is imported', async () => {
-    const app = await createApp({ catalogStore: createFileCatalogStore(dir), webRoot: null });
+    const app = await createApp({ store: temp.store, webRoot: null });
     const res = await app.inject('/api/catalog/version');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ version: 1, source: expect.stringMatching(/^demo/) });
+    const changes = catalogChangesSchema.parse((await app.inject('/api/catalog/changes?since=0')).json());
+    expect(changes).toMatchObject({ version: 1, full: true });
   });
 
-  it('imports the commune file and serves it with a growing version and an ETag', async () => {
-    const store = createFileCatalogStore(dir);
-    const first = await importCatalog(store, join(sharedDataDir(), COMMUNE_CATALOG));
+  it('imports the commune file and serves it with an ETag; only a changed re-import grows the version', async () => {
+    const first = await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
     expect(first.ok).toBe(true);
-    const app = await createApp({ catalogStore: store, webRoot: null });
+    const app = await createApp({ store: temp.store, webRoot: null });
     const version = (await app.inject('/api/catalog/version')).json();
     expect(version.count).toBe(588);
     const full = await app.inject('/api/catalog');
@@ -39,11 +54,55 @@ describe('the catalog server', () => {
     const etag = full.headers.etag as string;
     expect((await app.inject({ url: '/api/catalog', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
 
-    const second = await importCatalog(store, join(sharedDataDir(), COMMUNE_CATALOG));
+    // The same file again changes nothing, so devices are not sent the catalog again.
+    const same = await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
+    expect(same.ok && same.value.catalog.version).toBe(version.version);
+    expect(same.ok && same.value.changes).toEqual({ added: 0, changed: 0, removed: 0, unchanged: 588 });
+
+    const edited = await editedCommuneFile((ps) => {
+      ps[0]!.name = `${ps[0]!.name} (sửa đổi)`;
+    });
+    const second = await importCatalog(temp.store, edited);
     expect(second.ok && second.value.catalog.version).toBeGreaterThan(version.version);
-    // A new store over the same folder reads what was written.
-    const reread = await createFileCatalogStore(dir).current();
-    expect(reread?.version).toBe(second.ok ? second.value.catalog.version : -1);
+    // A new store over the same SQLite file (the server after the CLI import) reads what was written.
+    const reread = await temp.reopen().currentCatalog();
+    expect(reread.ok && reread.value?.version).toBe(second.ok ? second.value.catalog.version : -1);
+  });
+
+  it('answers what changed since a version: one procedure changed and one removed', async () => {
+    await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
+    const app = await createApp({ store: temp.store, webRoot: null });
+    const v1 = (await app.inject('/api/catalog/version')).json().version as number;
+    let changedCode = '';
+    let removedCode = '';
+    const edited = await editedCommuneFile((ps) => {
+      changedCode = ps[10]!.code;
+      ps[10]!.name = 'Thủ tục đã đổi tên';
+      removedCode = ps.splice(20, 1)[0]!.code;
+    });
+    const second = await importCatalog(temp.store, edited);
+    expect(second.ok && second.value.changes).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 586 });
+
+    const delta = catalogChangesSchema.parse((await app.inject(`/api/catalog/changes?since=${v1}`)).json());
+    expect(delta.full).toBe(false);
+    expect(delta.version).toBeGreaterThan(v1);
+    expect(delta.upserts.map((p) => [p.code, p.name])).toEqual([[changedCode, 'Thủ tục đã đổi tên']]);
+    expect(delta.deletions).toEqual([removedCode]);
+
+    const upToDate = catalogChangesSchema.parse((await app.inject(`/api/catalog/changes?since=${delta.version}`)).json());
+    expect(upToDate).toEqual({ version: delta.version, full: false, upserts: [], deletions: [] });
+    // Unknown or older than anything kept (the demo's version 1): the whole catalog.
+    for (const since of [0, 1, delta.version + 1000]) {
+      const all = catalogChangesSchema.parse((await app.inject(`/api/catalog/changes?since=${since}`)).json());
+      expect(all.full).toBe(true);
+      expect(all.upserts).toHaveLength(587);
+      expect(all.upserts.some((p) => p.code === removedCode)).toBe(false);
+    }
+    // The full catalog no longer has the removed procedure either.
+    const full = catalogSchema.parse((await app.inject('/api/catalog')).json());
+    expect(full.procedures).toHaveLength(587);
+    expect(full.procedures.find((p) => p.code === changedCode)?.name).toBe('Thủ tục đã đổi tên');
+    expect((await app.inject('/api/catalog/changes?since=abc')).statusCode).toBe(400);
   });
 
   it('reads the full 2,642-procedure folder', async () => {
@@ -55,9 +114,9 @@ describe('the catalog server', () => {
   it('reports a file with bad records and imports the good ones', async () => {
     const source = JSON.parse(await readFile(join(sharedDataDir(), COMMUNE_CATALOG), 'utf8'));
     source.procedures = [...source.procedures.slice(0, 5), { code: 'x' }, null];
-    const path = join(dir, 'partial.json');
+    const path = join(temp.dir, 'partial.json');
     await writeFile(path, JSON.stringify(source));
-    const result = await importCatalog(createFileCatalogStore(join(dir, 'store')), path);
+    const result = await importCatalog(temp.store, path);
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.value.report.procedures).toHaveLength(5);
@@ -66,13 +125,12 @@ describe('the catalog server', () => {
   });
 
   it('refuses a missing path or a file that is not a catalog, with a reason', async () => {
-    const store = createFileCatalogStore(dir);
-    const missing = await importCatalog(store, join(dir, 'nope.json'));
+    const missing = await importCatalog(temp.store, join(temp.dir, 'nope.json'));
     expect(missing).toEqual({ ok: false, error: expect.stringMatching(/no catalog at/) });
-    await writeFile(join(dir, 'junk.json'), '{"not": "a catalog"');
-    const junk = await importCatalog(store, join(dir, 'junk.json'));
+    await writeFile(join(temp.dir, 'junk.json'), '{"not": "a catalog"');
+    const junk = await importCatalog(temp.store, join(temp.dir, 'junk.json'));
     expect(junk.ok).toBe(false);
-    expect(await store.current()).toBeNull();
+    expect(await temp.store.currentCatalog()).toEqual({ ok: true, value: null });
   });
 
   it('keeps versions growing even when the clock goes back', () => {
@@ -81,7 +139,9 @@ describe('the catalog server', () => {
   });
 
   it('answers unknown API paths with 404 JSON', async () => {
-    const app = await createApp({ catalogStore: createFileCatalogStore(dir), webRoot: null });
-    expect((await app.inject('/api/nothing')).statusCode).toBe(404);
+    const app = await createApp({ store: temp.store, webRoot: null });
+    const res = await app.inject('/api/nothing');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: 'not_found' });
   });
 });

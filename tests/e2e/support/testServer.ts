@@ -1,28 +1,52 @@
-/** A real motcua server on loopback, with its own data folder, serving the built renderer. */
+/**
+ * A real motcua server on loopback, with its own SQLite data folder, serving the built renderer.
+ * The demo center (DEMO / "demo-enrol") is seeded unless `demoCenter: false`, so counter tests can enrol.
+ */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../../server/app.ts';
-import { createFileCatalogStore, type CatalogStore } from '../../../server/catalog/catalogStore.ts';
 import { importCatalog } from '../../../server/catalog/importCatalog.ts';
+import { ensureDemoCenter } from '../../../server/centers/addCenter.ts';
+import { openSqliteStore } from '../../../server/store/sqliteStore.ts';
+import type { SyncStore } from '../../../server/store/store.ts';
 
 export interface TestServer {
   url: string;
-  store: CatalogStore;
+  /** The server's store: count files, find duplicates (e.g. `store.countFiles('DEMO')`). */
+  store: SyncStore;
   app: FastifyInstance;
+  dataDir: string;
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { catalogPath?: string } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  catalogPath?: string;
+  /** Seed the demo center; default true. */
+  demoCenter?: boolean;
+  /** Serve the built renderer at /; default true. */
+  web?: boolean;
+  /** Listen on this port (0, the default, picks a free one). */
+  port?: number;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-e2e-'));
-  const store = createFileCatalogStore(dataDir);
+  const opened = openSqliteStore(dataDir);
+  if (!opened.ok) throw new Error(opened.error);
+  const store = opened.value;
   if (options.catalogPath) {
     const imported = await importCatalog(store, options.catalogPath);
     if (!imported.ok) throw new Error(imported.error);
   }
-  const app = await createApp({ catalogStore: store, webRoot: resolve(import.meta.dirname, '../../../dist/renderer') });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  if (options.demoCenter ?? true) {
+    const seeded = await ensureDemoCenter(store);
+    if (!seeded.ok) throw new Error(seeded.error);
+  }
+  const webRoot = (options.web ?? true) ? resolve(import.meta.dirname, '../../../dist/renderer') : null;
+  const app = await createApp({ store, webRoot });
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
@@ -30,8 +54,10 @@ export async function startTestServer(options: { catalogPath?: string } = {}): P
     url: `http://localhost:${port}/`,
     store,
     app,
+    dataDir,
     close: async () => {
       await app.close();
+      await store.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,116 @@
+/**
+ * The counter: enrol once, sign in, register walk-in files, watch them leave through the outbox.
+ * Every action writes to this device first; the sync engine carries it to the server when it can.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import { loadDevice } from '../../data/deviceRepository.ts';
+import { getFile } from '../../data/fileRegistry.ts';
+import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../data/db.ts';
+import { requestPersistentStorage } from '../../data/persistentStorage.ts';
+import { createSyncEngine } from '../../sync/syncEngine.ts';
+import { LANGUAGES } from '../../i18n.ts';
+import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
+import { EnrolScreen } from './enrol/EnrolScreen.tsx';
+import { OutboxScreen } from './outbox/OutboxScreen.tsx';
+import { RegisterScreen } from './register/RegisterScreen.tsx';
+import { SavedReceipt } from './register/SavedReceipt.tsx';
+import { SignInScreen } from './staff/SignInScreen.tsx';
+
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+
+interface Props {
+  db: MotcuaDb;
+  engine: SearchEngine;
+  serverUrl: string;
+}
+
+export function CounterApp({ db, engine, serverUrl }: Props) {
+  const { t, i18n } = useTranslation();
+  const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
+  const [staff, setStaff] = useState<StaffMember | null>(null);
+  const [view, setView] = useState<View>({ name: 'register' });
+  const [formKey, setFormKey] = useState(0);
+
+  useEffect(() => {
+    void loadDevice(db).then((r) => setDevice(r.ok ? r.value : null));
+    void requestPersistentStorage();
+  }, [db]);
+
+  const sync = useMemo(() => (device ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
+  useEffect(() => {
+    if (!sync) return;
+    sync.start();
+    return () => sync.stop();
+  }, [sync]);
+
+  if (device === undefined) return <div className="splash">{t('app.loading')}</div>;
+
+  let body;
+  if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
+  else if (view.name === 'saved') body = <SavedReceipt file={view.file} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
+  else if (view.name === 'outbox' && sync)
+    body = (
+      <OutboxScreen
+        db={db}
+        engine={sync}
+        staff={staff}
+        onFix={(fileId) => void getFile(db, fileId).then((r) => r.ok && r.value && setView({ name: 'fix', file: r.value }))}
+      />
+    );
+  else
+    body = (
+      <RegisterScreen
+        key={view.name === 'fix' ? `fix-${view.file.id}` : `new-${formKey}`}
+        db={db}
+        engine={engine}
+        device={device}
+        staff={staff}
+        fixing={view.name === 'fix' ? view.file : null}
+        onDone={(file) => {
+          setView({ name: 'saved', file });
+          void sync?.syncNow();
+        }}
+      />
+    );
+
+  return (
+    <div className="counter" data-testid="counter">
+      <header className="counter-header">
+        <div>
+          <h1>{t('counter.title')}</h1>
+          <p>{device ? `${device.centerName} · ${t('counter.deviceCode', { code: device.deviceCode })}` : t('counter.notEnrolled')}</p>
+        </div>
+        {staff && (
+          <nav className="counter-nav">
+            <button type="button" className={`button${view.name !== 'outbox' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
+              {t('counter.nav.register')}
+            </button>
+            <button type="button" className={`button${view.name === 'outbox' ? ' active' : ''}`} onClick={() => setView({ name: 'outbox' })} data-testid="nav-outbox">
+              {t('counter.nav.outbox')}
+            </button>
+          </nav>
+        )}
+        <div className="counter-user">
+          {staff && (
+            <>
+              <span>{staff.name}</span>
+              <button type="button" className="button" onClick={() => setStaff(null)} data-testid="sign-out">
+                {t('counter.staff.signOut')}
+              </button>
+            </>
+          )}
+          {LANGUAGES.map((lng) => (
+            <button key={lng} type="button" className={`button lang-button${i18n.language === lng ? ' active' : ''}`} onClick={() => void i18n.changeLanguage(lng)}>
+              {t(`language.${lng}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main className="counter-main">{body}</main>
+      {sync && <SyncStatusBar engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
+    </div>
+  );
+}

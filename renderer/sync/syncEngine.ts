@@ -1,0 +1,345 @@
+/**
+ * The sync loop: drains the outbox to the server in numbered batches, then pulls file statuses and
+ * catalog changes. It runs on start, on the browser's `online` event, on a timer and on demand,
+ * never two cycles at once; failures back off exponentially with full jitter. The app never waits
+ * for it: it only reports state (link, counts, progress) to whoever subscribes.
+ */
+import type { MotcuaDb } from '../data/db.ts';
+import { loadDevice } from '../data/deviceRepository.ts';
+import { outboxCounts } from '../data/outbox.ts';
+import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
+import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
+import { storageErrorFrom } from '../data/storageError.ts';
+import { createSyncClient, type SyncClient, type SyncClientError, type Timed } from './syncClient.ts';
+
+export type LinkState = 'online' | 'slow' | 'offline' | 'unauthorised' | 'unknown';
+
+export interface SyncState {
+  link: LinkState;
+  /** Outbox entries waiting for the server. */
+  pending: number;
+  /** Outbox entries the server refused, waiting for staff to resend or cancel. */
+  rejected: number;
+  syncing: boolean;
+  /** Pushing: entries answered so far out of those pending when the cycle began. */
+  progress: { done: number; total: number } | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  /** When the timer will try next (ISO time), or null when stopped. */
+  nextAttemptAt: string | null;
+}
+
+export type SyncError =
+  | SyncClientError
+  | { kind: 'not_enrolled'; reason: string }
+  /** Local storage failed (full disk, unavailable); what is stored is untouched. */
+  | { kind: 'storage'; reason: string };
+
+/** What one cycle did. A cycle that fails part-way still reports what it got done. */
+export interface SyncReport {
+  ok: boolean;
+  /** Entries the server confirmed (applied now or before). */
+  pushed: number;
+  /** Entries the server refused in this cycle. */
+  rejected: number;
+  /** Local files whose status the server changed. */
+  statusesChanged: number;
+  /** 'skipped': the server has no catalog changes endpoint; 'failed': see `catalogError`. */
+  catalog: 'updated' | 'unchanged' | 'skipped' | 'failed' | 'not_reached';
+  catalogError: SyncError | null;
+  error: SyncError | null;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface EventSource {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+export interface SyncEngineOptions {
+  db: MotcuaDb;
+  /** The server to talk to; null or absent: the address stored at enrolment. */
+  getServerUrl?: () => string | null;
+  now?: () => Date;
+  /** Schedules `fn` after `ms`; returns a cancel function. */
+  setTimer?: (fn: () => void, ms: number) => () => void;
+  /** Random in [0, 1) for the backoff jitter. */
+  random?: () => number;
+  /** Where `online`/`offline` events come from; default `window` when there is one. */
+  events?: EventSource | null;
+  fetchFn?: typeof fetch;
+  slowThresholdMs?: number;
+  intervalMs?: number;
+  batchSize?: number;
+  maxBatchBytes?: number;
+  requestTimeoutMs?: number;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+}
+
+export interface SyncEngine {
+  /** Listens for connectivity events and runs the first cycle; later cycles follow on the timer. */
+  start(): void;
+  /** Stops the timer and the listeners; a running cycle finishes. */
+  stop(): void;
+  /** Runs a cycle now, or returns the running one (and runs another right after it). */
+  syncNow(): Promise<SyncReport>;
+  subscribe(listener: (state: SyncState) => void): () => void;
+  getState(): SyncState;
+}
+
+/** Full jitter: a random wait between 0 and base * 2^(failures-1), capped. */
+export function backoffDelay(failures: number, random: () => number, baseMs = 1000, capMs = 5 * 60_000): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, failures - 1));
+  return Math.floor(random() * ceiling);
+}
+
+const MAX_GAP_RETRIES = 3;
+const MAX_STATUS_PAGES = 100;
+
+const defaultSetTimer = (fn: () => void, ms: number) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const {
+    db,
+    now = () => new Date(),
+    setTimer = defaultSetTimer,
+    random = Math.random,
+    slowThresholdMs = 3000,
+    intervalMs = 30_000,
+    batchSize = 50,
+    maxBatchBytes = 8 * 1024 * 1024,
+    requestTimeoutMs = 20_000,
+    backoffBaseMs = 1000,
+    backoffCapMs = 5 * 60_000,
+  } = options;
+  const events = options.events === undefined ? ((globalThis as { window?: EventSource }).window ?? null) : options.events;
+
+  let state: SyncState = {
+    link: 'unknown',
+    pending: 0,
+    rejected: 0,
+    syncing: false,
+    progress: null,
+    lastSyncAt: null,
+    lastError: null,
+    nextAttemptAt: null,
+  };
+  const listeners = new Set<(s: SyncState) => void>();
+  let running: Promise<SyncReport> | null = null;
+  let again = false;
+  let started = false;
+  let failures = 0;
+  let cancelTimer: (() => void) | null = null;
+
+  const set = (patch: Partial<SyncState>) => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+
+  const refreshCounts = async () => {
+    const counts = await outboxCounts(db);
+    if (counts.ok) set({ pending: counts.value.pending, rejected: counts.value.rejected });
+  };
+
+  /** Runs one request, marking the link slow as soon as it takes longer than the threshold. */
+  async function timed<T>(call: () => Promise<Timed<T>>): Promise<Timed<T>> {
+    const cancelSlow = setTimer(() => {
+      if (state.link === 'online' || state.link === 'unknown') set({ link: 'slow' });
+    }, slowThresholdMs);
+    const result = await call();
+    cancelSlow();
+    if (result.ok || !['offline', 'unauthorised'].includes(result.error.kind)) {
+      set({ link: result.elapsedMs > slowThresholdMs ? 'slow' : 'online' });
+    } else {
+      set({ link: result.error.kind === 'offline' ? 'offline' : 'unauthorised' });
+    }
+    return result;
+  }
+
+  async function push(client: SyncClient, report: SyncReport): Promise<SyncError | null> {
+    let gapRetries = 0;
+    for (;;) {
+      const meta = await readSyncMeta(db);
+      const batch = await takeBatch(db, meta.lastAppliedSeq, batchSize, maxBatchBytes);
+      if (batch.length === 0) {
+        // Pending entries that cannot follow the server's number would wait for ever: say so.
+        const stranded = await db.outbox.where('state').equals('pending').first();
+        if (!stranded) return null;
+        return { kind: 'invalid', reason: `mutation ${stranded.seq} cannot be pushed: the server expects ${meta.lastAppliedSeq + 1} next` };
+      }
+      const pendingInBatch = batch.filter((e) => e.state === 'pending').length;
+      const answer = await timed(() => client.push(batch.map(({ seq, id, kind, at, payload }) => ({ seq, id, kind, at, payload }))));
+      if (!answer.ok) {
+        if (answer.error.kind === 'gap' && gapRetries < MAX_GAP_RETRIES) {
+          gapRetries += 1;
+          await adoptServerSeq(db, answer.error.lastAppliedSeq, now().toISOString());
+          continue;
+        }
+        await recordPushFailure(db, batch, answer.error.reason);
+        return answer.error;
+      }
+      const tally = await recordPushAnswer(db, batch, answer.value, now().toISOString());
+      report.pushed += tally.sent;
+      report.rejected += tally.rejected;
+      const progress = state.progress ?? { done: 0, total: 0 };
+      const done = progress.done + pendingInBatch;
+      set({ progress: { done, total: Math.max(progress.total, done) } });
+      await refreshCounts();
+      if (tally.lastAppliedSeq < batch[0]!.seq) {
+        // Nothing in the batch was taken and no gap was reported: pushing again would loop.
+        return { kind: 'invalid', reason: `the server answered a push from ${batch[0]!.seq} with last applied ${tally.lastAppliedSeq}` };
+      }
+    }
+  }
+
+  async function pullStatuses(client: SyncClient, report: SyncReport): Promise<SyncError | null> {
+    for (let page = 0; page < MAX_STATUS_PAGES; page += 1) {
+      const { statusCursor } = await readSyncMeta(db);
+      const answer = await timed(() => client.pullStatuses(statusCursor));
+      if (!answer.ok) return answer.error;
+      report.statusesChanged += await applyStatusChanges(db, answer.value);
+      if (!answer.value.more) return null;
+    }
+    return null;
+  }
+
+  async function pullCatalog(client: SyncClient, report: SyncReport): Promise<void> {
+    const meta = await db.catalogMeta.get('catalog');
+    const answer = await timed(() => client.catalogChanges(meta?.version ?? 0));
+    if (!answer.ok) {
+      report.catalog = answer.error.kind === 'not_found' ? 'skipped' : 'failed';
+      report.catalogError = answer.error.kind === 'not_found' ? null : answer.error;
+      return;
+    }
+    report.catalog = await applyCatalogChanges(db, answer.value, now().toISOString());
+  }
+
+  async function cycle(): Promise<SyncReport> {
+    const report: SyncReport = {
+      ok: false,
+      pushed: 0,
+      rejected: 0,
+      statusesChanged: 0,
+      catalog: 'not_reached',
+      catalogError: null,
+      error: null,
+      startedAt: now().toISOString(),
+      finishedAt: '',
+    };
+    try {
+      const device = await loadDevice(db);
+      const counts = await outboxCounts(db);
+      if (!device.ok || !counts.ok) {
+        const failed = !device.ok ? device.error : !counts.ok ? counts.error : null;
+        report.error = { kind: 'storage', reason: failed?.reason ?? 'local storage failed' };
+      } else if (!device.value) {
+        report.error = { kind: 'not_enrolled', reason: 'this device is not enrolled with a server yet' };
+      } else {
+        const client = createSyncClient({
+          serverUrl: options.getServerUrl?.() ?? device.value.serverUrl,
+          token: device.value.token,
+          timeoutMs: requestTimeoutMs,
+          ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+        });
+        set({ syncing: true, pending: counts.value.pending, rejected: counts.value.rejected, progress: { done: 0, total: counts.value.pending } });
+        report.error = (await push(client, report)) ?? (await pullStatuses(client, report));
+        if (!report.error) await pullCatalog(client, report);
+      }
+    } catch (e) {
+      // IndexedDB failed mid-cycle (e.g. a full disk while recording an answer): each step is one
+      // transaction, so what was stored stays consistent and the next cycle picks up from there.
+      report.error = { kind: 'storage', reason: storageErrorFrom(e).reason };
+    }
+    report.ok = report.error === null;
+    report.finishedAt = now().toISOString();
+    const lastError = report.error?.reason ?? report.catalogError?.reason ?? null;
+    try {
+      await updateSyncMeta(db, report.ok ? { lastSyncAt: report.finishedAt, lastError } : { lastError });
+      await refreshCounts();
+    } catch {
+      // The report still says what happened; the meta row is only a convenience for the next start.
+    }
+    set({
+      syncing: false,
+      progress: null,
+      lastError,
+      ...(report.ok ? { lastSyncAt: report.finishedAt } : {}),
+      ...(report.error?.kind === 'not_enrolled' ? { link: 'unknown' as const } : {}),
+    });
+    return report;
+  }
+
+  function schedule(ms: number) {
+    cancelTimer?.();
+    cancelTimer = null;
+    if (!started) {
+      set({ nextAttemptAt: null });
+      return;
+    }
+    cancelTimer = setTimer(() => {
+      cancelTimer = null;
+      void syncNow();
+    }, ms);
+    set({ nextAttemptAt: new Date(now().getTime() + ms).toISOString() });
+  }
+
+  function syncNow(): Promise<SyncReport> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    const current = cycle().then((report) => {
+      running = null;
+      const retry = !report.ok && report.error?.kind !== 'not_enrolled';
+      failures = retry ? failures + 1 : 0;
+      schedule(retry ? backoffDelay(failures, random, backoffBaseMs, backoffCapMs) : intervalMs);
+      if (again) {
+        again = false;
+        void syncNow();
+      }
+      return report;
+    });
+    running = current;
+    return current;
+  }
+
+  const onOnline = () => {
+    failures = 0;
+    void syncNow();
+  };
+  const onOffline = () => set({ link: 'offline' });
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      events?.addEventListener('online', onOnline);
+      events?.addEventListener('offline', onOffline);
+      void (async () => {
+        const meta = await readSyncMeta(db).catch(() => null);
+        if (meta) set({ lastSyncAt: meta.lastSyncAt, lastError: meta.lastError });
+        await refreshCounts();
+      })();
+      void syncNow();
+    },
+    stop() {
+      started = false;
+      events?.removeEventListener('online', onOnline);
+      events?.removeEventListener('offline', onOffline);
+      cancelTimer?.();
+      cancelTimer = null;
+      set({ nextAttemptAt: null });
+    },
+    syncNow,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getState: () => state,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Device sync: POST push applies a device's numbered mutations exactly once; GET statuses hands
+ * out the center's status feed after a cursor. Both sit behind requireDevice.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { pushRequestSchema, SYNC_PATHS, type StatusPullResponse } from '../../shared/sync/protocol.ts';
+import { deviceOf } from '../auth/deviceAuth.ts';
+import { describeIssues, sendError } from '../http/apiError.ts';
+import type { FileStore } from '../store/store.ts';
+import { prepareMutation } from '../sync/prepareMutation.ts';
+
+const statusQuerySchema = z.object({
+  since: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
+  app.post(SYNC_PATHS.push, async (request, reply) => {
+    const device = deviceOf(request);
+    const body = pushRequestSchema.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
+
+    const prepared = body.data.mutations.map((m) => prepareMutation(m, device));
+    const applied = await store.applyPush(device.id, prepared);
+    if (!applied.ok) {
+      if (applied.error.kind === 'sequence_gap') {
+        return reply.code(409).send({ error: 'sequence_gap', lastAppliedSeq: applied.error.lastAppliedSeq });
+      }
+      return sendError(reply, 503, 'storage', applied.error.reason);
+    }
+    const rejected = applied.value.results.filter((r) => r.status === 'rejected').length;
+    request.log.info({ deviceId: device.id, lastAppliedSeq: applied.value.lastAppliedSeq, rejected }, 'push applied');
+    return applied.value;
+  });
+
+  app.get(SYNC_PATHS.statuses, async (request, reply) => {
+    const device = deviceOf(request);
+    const query = statusQuerySchema.safeParse(request.query);
+    if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
+    const page = await store.statusesSince(device.centerCode, query.data.since, query.data.limit);
+    if (!page.ok) return sendError(reply, 503, 'storage', page.error.reason);
+    const answer: StatusPullResponse = page.value;
+    return answer;
+  });
+}

@@ -1,0 +1,109 @@
+/**
+ * The SQLite schema as an append-only list of migrations; PRAGMA user_version records how many
+ * have run. Never edit a shipped step: add a new one, so every center's file upgrades the same way.
+ */
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: catalog, centers, devices, files, attachments, status feed, mutation log.
+  `
+  CREATE TABLE catalog_meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    version INTEGER NOT NULL,
+    -- The first version this store ever held: a device older than that gets the full catalog.
+    base_version INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    generated_at TEXT NOT NULL
+  );
+  CREATE TABLE procedures (
+    code TEXT PRIMARY KEY,
+    -- NULL when deleted (a tombstone, kept so deltas can tell devices to drop it).
+    data TEXT,
+    version INTEGER NOT NULL,
+    position INTEGER NOT NULL
+  );
+  CREATE INDEX procedures_version ON procedures (version);
+
+  CREATE TABLE centers (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    enrolment_code_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    location_code TEXT,
+    role TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    enrolled_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_applied_seq INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (center_code, code)
+  );
+
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    number TEXT NOT NULL,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    procedure_code TEXT NOT NULL,
+    status TEXT NOT NULL,
+    -- The pushed record without attachment bytes (those are in attachments).
+    record TEXT NOT NULL,
+    -- sha256 of the whole pushed record, to tell a resend from a different file under the same id.
+    content_hash TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    UNIQUE (center_code, number)
+  );
+  CREATE TABLE attachments (
+    file_id TEXT NOT NULL REFERENCES files (id),
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (file_id, position)
+  );
+  CREATE TABLE status_feed (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    center_code TEXT NOT NULL,
+    file_id TEXT NOT NULL REFERENCES files (id),
+    number TEXT NOT NULL,
+    status TEXT NOT NULL,
+    changed_at TEXT NOT NULL,
+    note TEXT
+  );
+  CREATE INDEX status_feed_center ON status_feed (center_code, cursor);
+
+  -- One row per applied or rejected mutation: replays answer from here, support reads it.
+  CREATE TABLE mutations (
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    seq INTEGER NOT NULL,
+    mutation_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('applied', 'rejected')),
+    reason TEXT,
+    PRIMARY KEY (device_id, seq)
+  );
+  `,
+];
+
+/** Brings the database up to the latest schema, each step in its own transaction. */
+export function migrate(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(`database schema ${from} is newer than this server (${MIGRATIONS.length}): upgrade the server`);
+  }
+  for (let step = from; step < MIGRATIONS.length; step += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step]!);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+  return { from, to: MIGRATIONS.length };
+}

@@ -1,0 +1,329 @@
+/**
+ * The default SyncStore: one SQLite file in the server's data folder (WAL, synchronous=FULL so an
+ * answered push survives a power cut). A push is applied in a single transaction together with the
+ * device's last applied number, which is what makes a resent push a no-op.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import { deviceRoleSchema, type FileStatusChange, type PushItemResult } from '../../shared/sync/protocol.ts';
+import { migrate } from './sqliteMigrations.ts';
+import { createSqliteCatalog } from './sqliteCatalog.ts';
+import type { Center, Device, FileSummary, PreparedMutation, StorageFailure, SyncStore } from './store.ts';
+
+export const SQLITE_FILE = 'motcua.sqlite';
+
+const centerRowSchema = z.object({ code: z.string(), name: z.string(), enrolment_code_hash: z.string(), created_at: z.string() });
+const deviceRowSchema = z.object({
+  id: z.string(),
+  center_code: z.string(),
+  code: z.string(),
+  name: z.string(),
+  location_code: z.string().nullable(),
+  role: deviceRoleSchema,
+  enrolled_at: z.string(),
+  revoked_at: z.string().nullable(),
+  last_applied_seq: z.number().int().nonnegative(),
+});
+const fileRowSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  device_id: z.string(),
+  procedure_code: z.string(),
+  status: fileStatusSchema,
+  received_at: z.string(),
+  attachments: z.number().int(),
+});
+const feedRowSchema = z.object({
+  cursor: z.number().int(),
+  file_id: z.string(),
+  number: z.string(),
+  status: fileStatusSchema,
+  changed_at: z.string(),
+  note: z.string().nullable(),
+});
+
+/** A withdrawal cannot undo what the office has already finished. */
+const FINAL_STATUSES: ReadonlySet<FileStatus> = new Set(['done', 'returned', 'rejected']);
+
+const toCenter = (row: unknown): Center => {
+  const r = centerRowSchema.parse(row);
+  return { code: r.code, name: r.name, enrolmentCodeHash: r.enrolment_code_hash, createdAt: r.created_at };
+};
+const toDevice = (row: unknown): Device => {
+  const r = deviceRowSchema.parse(row);
+  return {
+    id: r.id,
+    centerCode: r.center_code,
+    code: r.code,
+    name: r.name,
+    locationCode: r.location_code,
+    role: r.role,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+    lastAppliedSeq: r.last_applied_seq,
+  };
+};
+const toChange = (row: unknown): FileStatusChange & { cursor: number } => {
+  const r = feedRowSchema.parse(row);
+  return { cursor: r.cursor, fileId: r.file_id, number: r.number, status: r.status, changedAt: r.changed_at, note: r.note };
+};
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Opens (creating and migrating if needed) the store in `dataDir`. */
+export function openSqliteStore(dataDir: string): Result<SyncStore> {
+  let db: Database.Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    db = new Database(join(dataDir, SQLITE_FILE));
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // The CLI (center:add, catalog:import) may write while the server runs.
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (e) {
+    return err(`cannot open the database in ${dataDir}: ${(e as Error).message}`);
+  }
+  return ok(createSqliteStore(db));
+}
+
+// Write transactions start IMMEDIATE: with the CLI writing beside the server, a deferred one could
+// fail to upgrade its lock half-way; an immediate one waits (busy_timeout) before doing anything.
+function createSqliteStore(db: Database.Database): SyncStore {
+  /** SQLite's own failures (full disk, lock timeout) become values; anything else is a bug and throws. */
+  function guard<T, E>(work: () => Result<T, E>): Result<T, E | StorageFailure> {
+    try {
+      return work();
+    } catch (e) {
+      if (e instanceof Database.SqliteError) return err({ kind: 'storage', reason: `database error: ${e.message} (${e.code})` });
+      throw e;
+    }
+  }
+
+  const q = {
+    center: db.prepare('SELECT * FROM centers WHERE code = ?'),
+    insertCenter: db.prepare('INSERT INTO centers (code, name, enrolment_code_hash, created_at) VALUES (?, ?, ?, ?)'),
+    device: db.prepare('SELECT * FROM devices WHERE id = ?'),
+    deviceByToken: db.prepare('SELECT * FROM devices WHERE token_hash = ?'),
+    deviceCodes: db.prepare('SELECT code FROM devices WHERE center_code = ?'),
+    insertDevice: db.prepare(
+      `INSERT INTO devices (id, center_code, code, name, location_code, role, token_hash, enrolled_at)
+       VALUES (@id, @centerCode, @code, @name, @locationCode, @role, @tokenHash, @enrolledAt)`,
+    ),
+    revoke: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
+    setLastApplied: db.prepare('UPDATE devices SET last_applied_seq = ? WHERE id = ?'),
+    loggedMutation: db.prepare('SELECT status, reason FROM mutations WHERE device_id = ? AND seq = ?'),
+    logMutation: db.prepare(
+      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    fileById: db.prepare('SELECT id, center_code, status, number, content_hash FROM files WHERE id = ?'),
+    fileByNumber: db.prepare('SELECT id FROM files WHERE center_code = ? AND number = ?'),
+    insertFile: db.prepare(
+      `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at)
+       VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt)`,
+    ),
+    insertAttachment: db.prepare('INSERT INTO attachments (file_id, position, name, type, size, data) VALUES (?, ?, ?, ?, ?, ?)'),
+    setStatus: db.prepare('UPDATE files SET status = ? WHERE id = ?'),
+    appendFeed: db.prepare('INSERT INTO status_feed (center_code, file_id, number, status, changed_at, note) VALUES (?, ?, ?, ?, ?, ?)'),
+    feedRow: db.prepare('SELECT * FROM status_feed WHERE cursor = ?'),
+    feedSince: db.prepare('SELECT * FROM status_feed WHERE center_code = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
+    fileRecord: db.prepare('SELECT record FROM files WHERE center_code = ? AND id = ?'),
+    fileAttachments: db.prepare('SELECT name, type, size, data FROM attachments WHERE file_id = ? ORDER BY position'),
+    countFiles: db.prepare('SELECT count(*) AS n FROM files WHERE center_code = ?'),
+  };
+
+  const fileRowStatus = z.object({ id: z.string(), center_code: z.string(), status: fileStatusSchema, number: z.string(), content_hash: z.string() });
+
+  function appendFeed(centerCode: string, fileId: string, number: string, status: FileStatus, at: string, note: string | null): number {
+    return Number(q.appendFeed.run(centerCode, fileId, number, status, at, note).lastInsertRowid);
+  }
+
+  function applyCreate(device: Device, file: FileRecord): PushItemResult['status'] | { rejected: string } {
+    const contentHash = sha256(JSON.stringify(file));
+    const existingRow = q.fileById.get(file.id);
+    if (existingRow) {
+      const existing = fileRowStatus.parse(existingRow);
+      // Same id and same content: the device resent it under a new number in its sequence.
+      if (existing.content_hash === contentHash) return 'duplicate';
+      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})` };
+    }
+    if (q.fileByNumber.get(device.centerCode, file.number)) {
+      return { rejected: `file number ${file.number} is already used by another file in this center` };
+    }
+    const record = { ...file, attachments: file.attachments.map(({ dataBase64: _data, ...meta }) => meta) };
+    q.insertFile.run({
+      id: file.id,
+      centerCode: device.centerCode,
+      number: file.number,
+      deviceId: device.id,
+      procedureCode: file.procedureCode,
+      record: JSON.stringify(record),
+      contentHash,
+      receivedAt: file.receivedAt,
+      storedAt: new Date().toISOString(),
+    });
+    file.attachments.forEach((a, i) => q.insertAttachment.run(file.id, i, a.name, a.type, a.size, Buffer.from(a.dataBase64, 'base64')));
+    appendFeed(device.centerCode, file.id, file.number, 'received', file.receivedAt, null);
+    return 'applied';
+  }
+
+  function applyCancel(device: Device, fileId: string, reason: string, at: string): PushItemResult['status'] | { rejected: string } {
+    const row = q.fileById.get(fileId);
+    const file = row ? fileRowStatus.parse(row) : null;
+    if (!file || file.center_code !== device.centerCode) return { rejected: `no file ${fileId} in center ${device.centerCode}` };
+    if (file.status === 'withdrawn') return 'applied';
+    if (FINAL_STATUSES.has(file.status)) return { rejected: `file ${file.number} is already ${file.status} and cannot be withdrawn` };
+    q.setStatus.run('withdrawn', fileId);
+    appendFeed(device.centerCode, fileId, file.number, 'withdrawn', at, reason);
+    return 'applied';
+  }
+
+  const applyPush = db.transaction((deviceId: string, mutations: PreparedMutation[]) => {
+    const device = toDevice(q.device.get(deviceId));
+    const last = device.lastAppliedSeq;
+    const fresh = mutations.filter((m) => m.seq > last);
+    if (fresh.length > 0 && fresh[0]!.seq > last + 1) return err({ kind: 'sequence_gap' as const, lastAppliedSeq: last });
+
+    const results: PushItemResult[] = [];
+    for (const m of mutations) {
+      if (m.seq <= last) {
+        // Answer a replay as the first time, so a rejection lost with its response is not forgotten.
+        const logged = z.object({ status: z.string(), reason: z.string().nullable() }).optional().parse(q.loggedMutation.get(deviceId, m.seq));
+        results.push(
+          logged?.status === 'rejected'
+            ? { seq: m.seq, status: 'rejected', reason: logged.reason }
+            : { seq: m.seq, status: 'duplicate', reason: null },
+        );
+        continue;
+      }
+      let outcome: PushItemResult['status'] | { rejected: string };
+      if (m.action === 'reject') outcome = { rejected: m.reason };
+      else if (m.action === 'create') outcome = applyCreate(device, m.file);
+      else outcome = applyCancel(device, m.fileId, m.reason, m.at);
+      const result: PushItemResult =
+        typeof outcome === 'string' ? { seq: m.seq, status: outcome, reason: null } : { seq: m.seq, status: 'rejected', reason: outcome.rejected };
+      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason);
+      results.push(result);
+    }
+    const lastAppliedSeq = fresh.length > 0 ? fresh[fresh.length - 1]!.seq : last;
+    q.setLastApplied.run(lastAppliedSeq, deviceId);
+    return ok({ lastAppliedSeq, results });
+  });
+
+  const enrol = db.transaction((device: Parameters<SyncStore['enrolDevice']>[0]) => {
+    // The next free D-number; revoked devices keep theirs, since file numbers already carry it.
+    const taken = new Set(q.deviceCodes.all(device.centerCode).map((r) => z.object({ code: z.string() }).parse(r).code));
+    let n = 1;
+    while (taken.has(`D${String(n).padStart(2, '0')}`)) n += 1;
+    q.insertDevice.run({ ...device, code: `D${String(n).padStart(2, '0')}`, enrolledAt: new Date().toISOString() });
+    return toDevice(q.device.get(device.id));
+  });
+
+  const changeStatus = db.transaction((change: Parameters<SyncStore['changeStatus']>[0]) => {
+    const row = q.fileById.get(change.fileId);
+    const file = row ? fileRowStatus.parse(row) : null;
+    if (!file || file.center_code !== change.centerCode) {
+      return err({ kind: 'not_found' as const, reason: `no file ${change.fileId} in center ${change.centerCode}` });
+    }
+    q.setStatus.run(change.status, change.fileId);
+    const cursor = appendFeed(change.centerCode, change.fileId, file.number, change.status, change.at, change.note);
+    const { cursor: _cursor, ...feed } = toChange(q.feedRow.get(cursor));
+    return ok(feed);
+  });
+
+  const listFiles = (centerCode: string, filter: { number?: string; limit: number }) => {
+    const where = filter.number === undefined ? 'f.center_code = ?' : 'f.center_code = ? AND f.number = ?';
+    const params = filter.number === undefined ? [centerCode] : [centerCode, filter.number];
+    const total = z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM files f WHERE ${where}`).get(...params)).n;
+    const rows = db
+      .prepare(
+        `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
+                (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+         FROM files f WHERE ${where} ORDER BY f.received_at, f.number LIMIT ?`,
+      )
+      .all(...params, filter.limit);
+    const files = rows.map((raw): FileSummary => {
+      const r = fileRowSchema.parse(raw);
+      return { id: r.id, number: r.number, deviceId: r.device_id, procedureCode: r.procedure_code, status: r.status, receivedAt: r.received_at, attachments: r.attachments };
+    });
+    return { total, files };
+  };
+
+  const findFile = (centerCode: string, fileId: string): FileRecord | null => {
+    const row = q.fileRecord.get(centerCode, fileId);
+    if (!row) return null;
+    const record = JSON.parse(z.object({ record: z.string() }).parse(row).record) as Record<string, unknown>;
+    const attachments = q.fileAttachments.all(fileId).map((raw) => {
+      const a = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) }).parse(raw);
+      return { name: a.name, type: a.type, size: a.size, dataBase64: a.data.toString('base64') };
+    });
+    return fileRecordSchema.parse({ ...record, attachments });
+  };
+
+  const findDuplicates = (centerCode: string): string[][] => {
+    const rows = db
+      .prepare(
+        `SELECT group_concat(id, ' ') AS ids FROM files WHERE center_code = ?
+         GROUP BY device_id, json_extract(record, '$.citizen.idNumber'), procedure_code, received_at
+         HAVING count(*) > 1`,
+      )
+      .all(centerCode);
+    return rows.map((r) => z.object({ ids: z.string() }).parse(r).ids.split(' ').sort());
+  };
+
+  return {
+    ...createSqliteCatalog(db, guard),
+
+    addCenter: async (center) =>
+      guard(() => {
+        if (q.center.get(center.code)) return err({ kind: 'exists' as const, reason: `center ${center.code} already exists` });
+        const createdAt = new Date().toISOString();
+        q.insertCenter.run(center.code, center.name, center.enrolmentCodeHash, createdAt);
+        return ok({ ...center, createdAt });
+      }),
+    findCenter: async (code) =>
+      guard(() => {
+        const row = q.center.get(code);
+        return ok(row ? toCenter(row) : null);
+      }),
+    enrolDevice: async (device) => guard(() => ok(enrol.immediate(device))),
+    findDeviceByTokenHash: async (tokenHash) =>
+      guard(() => {
+        const row = q.deviceByToken.get(tokenHash);
+        return ok(row ? toDevice(row) : null);
+      }),
+    revokeDevice: async (deviceId) =>
+      guard(() => {
+        q.revoke.run(new Date().toISOString(), deviceId);
+        const row = q.device.get(deviceId);
+        return row ? ok(toDevice(row)) : err({ kind: 'not_found' as const, reason: `no device ${deviceId}` });
+      }),
+
+    applyPush: async (deviceId, mutations) => guard(() => applyPush.immediate(deviceId, mutations)),
+    changeStatus: async (change) => guard(() => changeStatus.immediate(change)),
+    statusesSince: async (centerCode, cursor, limit) =>
+      guard(() => {
+        const rows = q.feedSince.all(centerCode, cursor, limit + 1).map(toChange);
+        const page = rows.slice(0, limit);
+        return ok({
+          cursor: page.length > 0 ? page[page.length - 1]!.cursor : cursor,
+          changes: page.map(({ cursor: _cursor, ...change }) => change),
+          more: rows.length > limit,
+        });
+      }),
+    listFiles: async (centerCode, filter) => guard(() => ok(listFiles(centerCode, filter))),
+    findFile: async (centerCode, fileId) => guard(() => ok(findFile(centerCode, fileId))),
+    countFiles: async (centerCode) => guard(() => ok(z.object({ n: z.number() }).parse(q.countFiles.get(centerCode)).n)),
+    findDuplicateFiles: async (centerCode) => guard(() => ok(findDuplicates(centerCode))),
+
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

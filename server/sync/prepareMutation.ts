@@ -1,0 +1,49 @@
+/**
+ * The checks a pushed mutation gets before any store sees it: its payload against the shared
+ * schema for its kind, and that it speaks for the device that sent it. A failure is not an error
+ * of the push: it becomes a `reject` the store records, so the device's sequence still advances.
+ */
+import type { Mutation } from '../../shared/sync/protocol.ts';
+import { mutationPayloadSchemas } from '../../shared/sync/protocol.ts';
+import type { Attachment } from '../../shared/files/fileRecord.ts';
+import { describeIssues } from '../http/apiError.ts';
+import type { Device, PreparedMutation } from '../store/store.ts';
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function attachmentProblem(a: Attachment): string | null {
+  if (!BASE64.test(a.dataBase64)) return `attachment "${a.name}" is not valid base64`;
+  const bytes = Buffer.byteLength(a.dataBase64, 'base64');
+  if (bytes !== a.size) return `attachment "${a.name}" says ${a.size} bytes but holds ${bytes}`;
+  return null;
+}
+
+export function prepareMutation(mutation: Mutation, device: Device): PreparedMutation {
+  const base = { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at };
+  const reject = (reason: string): PreparedMutation => ({ ...base, action: 'reject', reason });
+
+  switch (mutation.kind) {
+    case 'file.create': {
+      const parsed = mutationPayloadSchemas['file.create'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid file: ${describeIssues(parsed.error)}`);
+      const file = parsed.data;
+      if (file.centerCode !== device.centerCode) return reject(`file is for center ${file.centerCode}, this device belongs to ${device.centerCode}`);
+      if (file.deviceId !== device.id) return reject(`file was made by device ${file.deviceId}, not by the device pushing it`);
+      // The number is unique across devices only because it carries the center and device codes.
+      const prefix = `${device.centerCode}-${device.code}-`;
+      if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`);
+      for (const attachment of file.attachments) {
+        const problem = attachmentProblem(attachment);
+        if (problem) return reject(problem);
+      }
+      return { ...base, action: 'create', file };
+    }
+    case 'file.cancel': {
+      const parsed = mutationPayloadSchemas['file.cancel'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid cancellation: ${describeIssues(parsed.error)}`);
+      return { ...base, action: 'cancel', fileId: parsed.data.fileId, reason: parsed.data.reason };
+    }
+    default:
+      return reject(`unknown mutation kind "${mutation.kind}"`);
+  }
+}
