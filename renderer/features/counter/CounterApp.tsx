@@ -110,7 +110,7 @@ export function CounterApp({ db, engine, serverUrl }: Props) {
         </div>
       </header>
       <main className="counter-main">{body}</main>
-      {sync && <SyncStatusBar engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
+      {sync && <SyncStatusBar db={db} engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
     </div>
   );
 }

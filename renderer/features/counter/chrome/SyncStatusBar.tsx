@@ -1,19 +1,26 @@
 /** The counter's status bar: is the link up, slow or down, how many files wait, and a "sync now" button. */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import type { MotcuaDb } from '../../../data/db.ts';
+import { outboxCounts } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
 import { useSyncState } from './useSyncState.ts';
 
-export function SyncStatusBar({ engine, onOpenOutbox }: { engine: SyncEngine; onOpenOutbox(): void }) {
+export function SyncStatusBar({ db, engine, onOpenOutbox }: { db: MotcuaDb; engine: SyncEngine; onOpenOutbox(): void }) {
   const { t, i18n } = useTranslation();
   const state = useSyncState(engine);
+  // Counted live from the outbox, so a save shows at once, not at the next sync cycle.
+  const counts = useLiveQuery(() => outboxCounts(db), [db]);
+  const pending = counts?.ok ? counts.value.pending : state.pending;
+  const rejected = counts?.ok ? counts.value.rejected : state.rejected;
   const time = (iso: string | null) =>
     iso ? new Date(iso).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '—';
   return (
-    <div className={`sync-bar link-${state.link}`} role="status" data-testid="sync-bar" data-link={state.link} data-pending={state.pending}>
+    <div className={`sync-bar link-${state.link}`} role="status" data-testid="sync-bar" data-link={state.link} data-pending={pending}>
       <span className="sync-link">{t(`counter.sync.link.${state.link}`)}</span>
       <button type="button" className="button sync-waiting" onClick={onOpenOutbox} data-testid="waiting-count">
-        {t('counter.sync.waiting', { count: state.pending })}
-        {state.rejected > 0 && <span className="badge if-needed">{t('counter.sync.rejected', { count: state.rejected })}</span>}
+        {t('counter.sync.waiting', { count: pending })}
+        {rejected > 0 && <span className="badge if-needed">{t('counter.sync.rejected', { count: rejected })}</span>}
       </button>
       {state.progress && (
         <span className="sync-progress">

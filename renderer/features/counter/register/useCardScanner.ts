@@ -6,8 +6,11 @@
 import { useEffect, useRef } from 'react';
 import { looksLikeCccdQr, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
 
-/** Keys closer together than this belong to one scanner burst; people type far slower. */
-const BURST_GAP_MS = 50;
+/**
+ * Keys closer together than this belong to one scanner burst. People rarely type faster; and a
+ * fast typist mistaken for a scanner does no harm, since only a card-shaped text is acted on.
+ */
+const BURST_GAP_MS = 80;
 
 interface Handlers<S> {
   /** A snapshot of the form taken when the burst starts, restored before the card is applied. */
@@ -26,8 +29,18 @@ export function useCardScanner<S>(handlers: Handlers<S>) {
     let text = '';
     let last = 0;
     let before: S | null = null;
+    // Letters a keyboard cannot make (ễ, ư) may arrive as text input without a keydown first.
+    let unconsumedKey: string | null = null;
+    // The event's own time stamp, not the time we get to handle it: a slow render must not split a burst.
+    const append = (chars: string, now: number) => {
+      if (now - last > BURST_GAP_MS) {
+        text = '';
+        before = latest.current.snapshot();
+      }
+      text += chars;
+      last = now;
+    };
     const onKey = (e: KeyboardEvent) => {
-      const now = performance.now();
       if (e.key === 'Enter') {
         if (before !== null && looksLikeCccdQr(text)) {
           e.preventDefault();
@@ -40,14 +53,25 @@ export function useCardScanner<S>(handlers: Handlers<S>) {
         return;
       }
       if (e.key.length !== 1) return;
-      if (now - last > BURST_GAP_MS) {
+      unconsumedKey = e.key;
+      append(e.key, e.timeStamp);
+    };
+    const onBeforeInput = (e: Event) => {
+      const data = (e as InputEvent).data;
+      if ((e as InputEvent).inputType !== 'insertText' || !data) return;
+      if (data === unconsumedKey) unconsumedKey = null;
+      else if ([...data].length > 1) {
+        // Pasted or auto-filled text is no scanner: it must not start or join a burst.
         text = '';
-        before = latest.current.snapshot();
-      }
-      text += e.key;
-      last = now;
+        before = null;
+        last = 0;
+      } else append(data, e.timeStamp);
     };
     window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
+    window.addEventListener('beforeinput', onBeforeInput, { capture: true });
+    return () => {
+      window.removeEventListener('keydown', onKey, { capture: true });
+      window.removeEventListener('beforeinput', onBeforeInput, { capture: true });
+    };
   }, []);
 }
