@@ -29,7 +29,7 @@ async function serverFileCount(): Promise<number> {
 }
 
 async function enrolledCounter(): Promise<{ context: BrowserContext; counter: CounterPage }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const counter = new CounterPage(await context.newPage());
   await counter.open(server.url);
   await counter.enrol();
@@ -75,6 +75,22 @@ describe('the counter', () => {
     expect(await counter.page.getByTestId('phone').inputValue()).toBe('');
     expect(await counter.page.getByTestId('id-number').inputValue()).toBe('');
     await counter.screenshot('counter-validation');
+
+    // The admin adds a colleague, who then signs in with their own PIN and sees no admin screen.
+    await counter.page.getByTestId('nav-staff').click();
+    await counter.page.getByTestId('new-staff-name').fill('Phạm Văn Minh');
+    await counter.tapPin('1357');
+    await counter.page.getByTestId('add-staff').click();
+    await counter.page.getByText('Đã thêm Phạm Văn Minh.').waitFor();
+    await counter.page.getByTestId('sign-out').click();
+    await counter.page.getByRole('button', { name: 'Phạm Văn Minh' }).click();
+    await counter.tapPin('0000');
+    await counter.page.getByTestId('sign-in-button').click();
+    await counter.page.getByText('Mã PIN không đúng.').waitFor();
+    await counter.tapPin('1357');
+    await counter.page.getByTestId('sign-in-button').click();
+    await counter.page.getByTestId('register-form').waitFor();
+    expect(await counter.page.getByTestId('nav-staff').count()).toBe(0);
     await context.close();
   });
 

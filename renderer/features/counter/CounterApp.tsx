@@ -17,8 +17,9 @@ import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import { RegisterScreen } from './register/RegisterScreen.tsx';
 import { SavedReceipt } from './register/SavedReceipt.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
+import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'staff' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -51,6 +52,7 @@ export function CounterApp({ db, engine, serverUrl }: Props) {
   if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
+  else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen
@@ -85,12 +87,17 @@ export function CounterApp({ db, engine, serverUrl }: Props) {
         </div>
         {staff && (
           <nav className="counter-nav">
-            <button type="button" className={`button${view.name !== 'outbox' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
+            <button type="button" className={`button${view.name === 'register' || view.name === 'fix' || view.name === 'saved' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
               {t('counter.nav.register')}
             </button>
             <button type="button" className={`button${view.name === 'outbox' ? ' active' : ''}`} onClick={() => setView({ name: 'outbox' })} data-testid="nav-outbox">
               {t('counter.nav.outbox')}
             </button>
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'staff' ? ' active' : ''}`} onClick={() => setView({ name: 'staff' })} data-testid="nav-staff">
+                {t('counter.nav.staff')}
+              </button>
+            )}
           </nav>
         )}
         <div className="counter-user">

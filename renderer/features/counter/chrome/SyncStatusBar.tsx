@@ -1,6 +1,7 @@
 /** The counter's status bar: is the link up, slow or down, how many files wait, and a "sync now" button. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { MotcuaDb } from '../../../data/db.ts';
 import { outboxCounts } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
@@ -14,7 +15,7 @@ export function SyncStatusBar({ db, engine, onOpenOutbox }: { db: MotcuaDb; engi
   const pending = counts?.ok ? counts.value.pending : state.pending;
   const rejected = counts?.ok ? counts.value.rejected : state.rejected;
   const time = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit' }) : '—';
+    iso ? new Date(iso).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: VIETNAM_TIME }) : '—';
   return (
     <div className={`sync-bar link-${state.link}`} role="status" data-testid="sync-bar" data-link={state.link} data-pending={pending}>
       <span className="sync-link">{t(`counter.sync.link.${state.link}`)}</span>

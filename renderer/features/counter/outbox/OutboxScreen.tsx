@@ -9,6 +9,7 @@ import { cancelFile } from '../../../data/fileRegistry.ts';
 import type { MotcuaDb, OutboxState, StaffMember } from '../../../data/db.ts';
 import { listOutbox } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
+import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
 
@@ -16,7 +17,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<OutboxState | 'all'>('all');
   const items = useLiveQuery(() => listOutbox(db, filter === 'all' ? {} : { state: filter }), [db, filter]);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB');
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME });
 
   return (
     <section className="panel" data-testid="outbox">
@@ -57,7 +58,14 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                 </td>
                 <td>
                   <span className={`state state-${item.state}`}>{t(`counter.outbox.states.${item.state}`)}</span>
-                  {item.lastError && <div className="field-error">{item.lastError}</div>}
+                  {item.lastError && (
+                    <div className={item.state === 'rejected' ? 'field-error' : 'muted small'}>
+                      {t(item.state === 'rejected' ? 'counter.outbox.rejectedBecause' : 'counter.outbox.notSentYet')}
+                      <div className="small" lang="en">
+                        {item.lastError}
+                      </div>
+                    </div>
+                  )}
                 </td>
                 <td className="actions">
                   {item.state === 'rejected' && (
