@@ -1,5 +1,5 @@
 /** The kiosk: search (home), browse by field, procedure detail; idle reset back to a clean home. */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
 import { useCatalog } from './app/useCatalog.ts';
@@ -18,10 +18,12 @@ import { ProcedureDetail } from './features/procedure/ProcedureDetail.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
 import type { Platform } from './platform/platform.ts';
+import type { AppUpdater } from './offline/appUpdater.ts';
+import { useAppUpdate } from './offline/useAppUpdate.ts';
 
 const IDLE_KEY = 'motcua.kiosk.idleSeconds';
 
-export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
+export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
   const { t, i18n } = useTranslation();
   const { state } = useCatalog(db, platform.serverUrl);
   const [route, go] = useRoute();
@@ -40,6 +42,11 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
   const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
 
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
+  const update = useAppUpdate(updater);
+  // The kiosk takes a new version only at rest: home screen, nothing typed, nobody mid-screen.
+  useEffect(() => {
+    if (update === 'ready' && atRest && route.screen === 'search') updater.apply();
+  }, [update, atRest, route.screen, updater]);
   const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest && route.screen !== 'counter', reset);
 
   if (state.phase === 'loading') {
@@ -51,7 +58,7 @@ export function App({ platform, db }: { platform: Platform; db: MotcuaDb }) {
   }
 
   const { engine } = state;
-  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} />;
+  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} updater={updater} />;
   const open = (code: string) => go({ screen: 'procedure', code });
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));

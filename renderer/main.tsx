@@ -17,14 +17,15 @@ await initI18n('vi');
 const platform = choosePlatform();
 const db = openDb();
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
-void registerServiceWorker().then((state) => {
-  document.documentElement.dataset.serviceWorker = state;
+const { updater, registered } = registerServiceWorker();
+void registered.then((status) => {
+  document.documentElement.dataset.serviceWorker = status;
 });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App platform={platform} db={db} />
+      <App platform={platform} db={db} updater={updater} />
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -1,17 +1,22 @@
 /**
  * Registers the precaching service worker through workbox-window so the kiosk starts with the
- * network down. Update prompts and idle-time activation come with the Electron shell issue;
- * here a waiting worker is simply left waiting (it takes over on the next full start).
+ * network down, and hands back at once the updater that applies new versions at a safe moment
+ * (registration itself never delays the first screen).
  */
 import { Workbox } from 'workbox-window';
+import { createAppUpdater, type AppUpdater } from './appUpdater.ts';
 
-export async function registerServiceWorker(): Promise<'registered' | 'unsupported' | 'failed'> {
-  if (!('serviceWorker' in navigator) || import.meta.env.DEV) return 'unsupported';
-  try {
-    const wb = new Workbox('./sw.js');
-    await wb.register();
-    return 'registered';
-  } catch {
-    return 'failed';
+export type RegistrationStatus = 'registered' | 'unsupported' | 'failed';
+
+export function registerServiceWorker(): { updater: AppUpdater; registered: Promise<RegistrationStatus> } {
+  if (!('serviceWorker' in navigator) || import.meta.env.DEV) {
+    return { updater: createAppUpdater(null), registered: Promise.resolve('unsupported') };
   }
+  const wb = new Workbox('./sw.js');
+  const updater = createAppUpdater(wb);
+  const registered = wb.register().then(
+    (): RegistrationStatus => 'registered',
+    (): RegistrationStatus => 'failed',
+  );
+  return { updater, registered };
 }

@@ -11,6 +11,8 @@ import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../dat
 import { requestPersistentStorage } from '../../data/persistentStorage.ts';
 import { createSyncEngine } from '../../sync/syncEngine.ts';
 import { LANGUAGES } from '../../i18n.ts';
+import type { AppUpdater } from '../../offline/appUpdater.ts';
+import { useAppUpdate } from '../../offline/useAppUpdate.ts';
 import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
 import { EnrolScreen } from './enrol/EnrolScreen.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
@@ -25,14 +27,17 @@ interface Props {
   db: MotcuaDb;
   engine: SearchEngine;
   serverUrl: string;
+  updater: AppUpdater;
 }
 
-export function CounterApp({ db, engine, serverUrl }: Props) {
+export function CounterApp({ db, engine, serverUrl, updater }: Props) {
   const { t, i18n } = useTranslation();
   const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
   const [staff, setStaff] = useState<StaffMember | null>(null);
   const [view, setView] = useState<View>({ name: 'register' });
   const [formKey, setFormKey] = useState(0);
+  const [formDirty, setFormDirty] = useState(false);
+  const update = useAppUpdate(updater);
 
   useEffect(() => {
     void loadDevice(db).then((r) => setDevice(r.ok ? r.value : null));
@@ -71,6 +76,7 @@ export function CounterApp({ db, engine, serverUrl }: Props) {
         device={device}
         staff={staff}
         fixing={view.name === 'fix' ? view.file : null}
+        onDirtyChange={setFormDirty}
         onDone={(file) => {
           setView({ name: 'saved', file });
           void sync?.syncNow();
@@ -116,6 +122,14 @@ export function CounterApp({ db, engine, serverUrl }: Props) {
           ))}
         </div>
       </header>
+      {update !== 'none' && (
+        <div className="banner warning update-banner" role="status" data-testid="update-ready">
+          <span>{formDirty ? t('counter.update.readyBusy') : t('counter.update.ready')}</span>
+          <button type="button" className="button primary" disabled={formDirty || update === 'applying'} onClick={() => updater.apply()} data-testid="apply-update">
+            {t('counter.update.apply')}
+          </button>
+        </div>
+      )}
       <main className="counter-main">{body}</main>
       {sync && <SyncStatusBar db={db} engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
     </div>

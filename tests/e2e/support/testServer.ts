@@ -29,6 +29,8 @@ export interface TestServerOptions {
   web?: boolean;
   /** Listen on this port (0, the default, picks a free one). */
   port?: number;
+  /** Serve this folder instead of dist/renderer (e.g. a copy a test changes to ship a "new version"). */
+  webRoot?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -44,7 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const seeded = await ensureDemoCenter(store);
     if (!seeded.ok) throw new Error(seeded.error);
   }
-  const webRoot = (options.web ?? true) ? resolve(import.meta.dirname, '../../../dist/renderer') : null;
+  const webRoot = (options.web ?? true) ? (options.webRoot ?? resolve(import.meta.dirname, '../../../dist/renderer')) : null;
   const app = await createApp({ store, webRoot });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();

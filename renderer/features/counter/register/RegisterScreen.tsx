@@ -3,7 +3,7 @@
  * channel, the documents actually handed in, scans, notes. Save writes to this device at once;
  * the network is never waited for. The citizen leaves with the file number.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
@@ -32,6 +32,8 @@ interface Props {
   /** A rejected file to fix and send again, instead of a new one. */
   fixing?: LocalFile | null;
   onDone(file: LocalFile): void;
+  /** Told whether the form holds unsaved input, so an app update never lands on top of it. */
+  onDirtyChange?(dirty: boolean): void;
 }
 
 const CHANNELS: FileChannel[] = ['in_person', 'online', 'postal'];
@@ -57,13 +59,19 @@ const todayIso = () => {
   return `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
 };
 
-export function RegisterScreen({ db, engine, device, staff, fixing, onDone }: Props) {
+export function RegisterScreen({ db, engine, device, staff, fixing, onDone, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<RegisterDraft>(() => (fixing ? draftFromFile(fixing) : emptyDraft()));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [procedureQuery, setProcedureQuery] = useState('');
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [initial] = useState(draft);
+  const dirty = draft !== initial || procedureQuery !== '';
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   const procedure: Procedure | undefined = draft.procedureCode ? engine.byCode(draft.procedureCode) : undefined;
   const candidates = useMemo(

@@ -1,0 +1,121 @@
+/**
+ * The offline app shell: after one online visit the app cold-starts from the service worker with
+ * the network down, searches and registers; a new build is detected and applied only when safe
+ * (kiosk idle; counter with no unsaved form, after staff accept the prompt).
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/testServer.ts';
+import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
+import { KioskPage } from './pageModels/KioskPage.ts';
+
+let browser: Browser;
+let server: TestServer;
+let webRoot: string;
+
+beforeAll(async () => {
+  webRoot = await mkdtemp(join(tmpdir(), 'motcua-shell-'));
+  await cp(resolve(import.meta.dirname, '../../dist/renderer'), webRoot, { recursive: true });
+  browser = await launchBrowser();
+  server = await startTestServer({ webRoot });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(webRoot, { recursive: true, force: true });
+});
+
+/** Ships a "new version": the service worker script changes byte for byte, as after a rebuild. */
+async function shipNewBuild(tag: string) {
+  const sw = join(webRoot, 'sw.js');
+  await writeFile(sw, `${await readFile(sw, 'utf8')}\n// build ${tag}\n`);
+}
+
+async function askForUpdate(page: Page) {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    await reg?.update();
+  });
+}
+
+const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+
+describe('the offline app shell', () => {
+  it('cold-starts offline, searches and registers, from the service worker', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const counter = new CounterPage(await context.newPage());
+    await counter.open(server.url);
+    await counter.enrol();
+    await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+    await new KioskPage(counter.page).waitForOfflineShell();
+
+    await context.setOffline(true);
+    await counter.page.close();
+    const kiosk = new KioskPage(await context.newPage());
+    await kiosk.open(server.url);
+    await kiosk.tapType('khai sinh');
+    await expect.poll(() => kiosk.resultCodes().then((c) => c.length)).toBeGreaterThan(0);
+    await kiosk.page.close();
+
+    const offlineCounter = new CounterPage(await context.newPage());
+    await offlineCounter.open(server.url);
+    await offlineCounter.signIn('Nguyễn Thị Lan', '2468');
+    await offlineCounter.registerWalkIn({ cardQr: testCardQr(7) });
+    expect(await offlineCounter.pendingCount()).toBe(1);
+    await context.close();
+  });
+
+  it('applies a new version on the kiosk only when it is idle', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const kiosk = new KioskPage(await context.newPage());
+    await kiosk.open(server.url);
+    await kiosk.waitForOfflineShell();
+    await kiosk.tapType('khai tu');
+    await markPage(kiosk.page);
+
+    await shipNewBuild('kiosk');
+    await askForUpdate(kiosk.page);
+    await kiosk.page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+    await kiosk.page.waitForTimeout(1500);
+    // Someone is using the kiosk: no reload under their fingers.
+    expect(await sameDocument(kiosk.page)).toBe(true);
+    expect(await kiosk.searchInput.inputValue()).toBe('khai tu');
+
+    await kiosk.page.getByTestId('home-button').click();
+    await expect.poll(() => sameDocument(kiosk.page).catch(() => false), { timeout: 15_000 }).toBe(false);
+    await kiosk.footer.waitFor();
+    const waiting = await kiosk.page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+    expect(waiting).toBe(false);
+    await context.close();
+  });
+
+  it('asks the counter before updating, and never over an unsaved form', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const counter = new CounterPage(await context.newPage());
+    await counter.open(server.url);
+    await counter.enrol();
+    await counter.createFirstAdmin('Trần Văn Nam', '1357');
+    await new KioskPage(counter.page).waitForOfflineShell();
+    await counter.page.getByTestId('full-name').fill('Đang nhập dở');
+    await markPage(counter.page);
+
+    await shipNewBuild('counter');
+    await askForUpdate(counter.page);
+    await counter.page.getByTestId('update-ready').waitFor({ timeout: 20_000 });
+    expect(await counter.page.getByTestId('apply-update').isDisabled()).toBe(true);
+    await counter.screenshot('counter-update-ready');
+
+    await counter.page.getByTestId('nav-outbox').click();
+    await expect.poll(() => counter.page.getByTestId('apply-update').isDisabled()).toBe(false);
+    expect(await sameDocument(counter.page)).toBe(true);
+    await counter.page.getByTestId('apply-update').click();
+    await expect.poll(() => sameDocument(counter.page).catch(() => false), { timeout: 15_000 }).toBe(false);
+    await counter.page.getByTestId('counter').waitFor();
+    await context.close();
+  });
+});
