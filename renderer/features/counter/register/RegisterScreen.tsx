@@ -3,10 +3,11 @@
  * channel, the documents actually handed in, scans, notes. Save writes to this device at once;
  * the network is never waited for. The citizen leaves with the file number.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
+import { parseCccdQr } from '../../../../shared/citizen/cccdQr.ts';
 import { vietnamDateKey } from '../../../../shared/files/fileNumber.ts';
 import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
@@ -22,6 +23,7 @@ import {
   type FieldErrors,
   type RegisterDraft,
 } from './registerDraft.ts';
+import { CameraScanner } from './CameraScanner.tsx';
 import { useCardScanner } from './useCardScanner.ts';
 
 interface Props {
@@ -77,6 +79,19 @@ export function RegisterScreen({ db, engine, device, staff, fixing, onDone, onDi
   const candidates = useMemo(
     () => (procedureQuery.trim() ? engine.search(procedureQuery, { limit: 6 }).hits : []),
     [engine, procedureQuery],
+  );
+
+  const [camera, setCamera] = useState(false);
+  const onCameraText = useCallback(
+    (text: string) => {
+      setCamera(false);
+      const card = parseCccdQr(text);
+      if (card.ok) {
+        setDraft((d) => applyCard(d, card.value));
+        setNotice({ kind: 'ok', text: t('counter.scan.filled', { name: card.value.fullName }) });
+      } else setNotice({ kind: 'error', text: t(`counter.scan.problem.${card.error.problem}`) });
+    },
+    [t],
   );
 
   useCardScanner<RegisterDraft>({
@@ -227,7 +242,13 @@ export function RegisterScreen({ db, engine, device, staff, fixing, onDone, onDi
 
         <section className="panel">
           <h3>{t('counter.register.citizen')}</h3>
-          <p className="muted small">{t('counter.scan.hint')}</p>
+          <div className="scan-row">
+            <p className="muted small">{t('counter.scan.hint')}</p>
+            <button type="button" className="button" onClick={() => setCamera(true)} data-testid="open-camera">
+              {t('counter.camera.open')}
+            </button>
+          </div>
+          {camera && <CameraScanner onText={onCameraText} onClose={() => setCamera(false)} />}
           <label className="field">
             <span>{t('counter.register.idNumber')}</span>
             <input className="input" data-testid="id-number" inputMode="numeric" maxLength={12} value={draft.idNumber} onChange={(e) => set('idNumber', e.target.value.replace(/\D/g, ''))} />
