@@ -62,5 +62,7 @@ export const fileRecordSchema = z.object({
   notes: z.string().max(2000).nullable(),
   receivedAt: z.iso.datetime({ offset: true }),
   receivedBy: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
+  /** When the result is due, computed at the counter from the procedure's time and the holiday table; null when the time is unknown. */
+  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;

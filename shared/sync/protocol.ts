@@ -18,6 +18,10 @@ export const SYNC_PATHS = {
   statuses: '/api/sync/statuses',
   catalogChanges: '/api/catalog/changes',
   fileStatus: (fileId: string) => `/api/files/${encodeURIComponent(fileId)}/status`,
+  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD[&location=]: the center's figures (shared/stats). */
+  stats: '/api/stats',
+  /** GET: the holiday table (shared/calendar) the devices count working days with. */
+  calendar: '/api/calendar',
 } as const;
 
 export const deviceRoleSchema = z.enum(['kiosk', 'counter']);
@@ -47,15 +51,45 @@ export const enrolResponseSchema = z.object({
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- push ------------------------------------------------------------------------------------
-export const mutationKindSchema = z.enum(['file.create', 'file.cancel']);
+export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'rating.create']);
 export type MutationKind = z.infer<typeof mutationKindSchema>;
 
 export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
+
+/** Who moved a file, when and where: every change of state is stamped (audit and the center's figures). */
+export const statusStampSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  by: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
+  location: z.string().max(80).nullable(),
+});
+export type StatusStamp = z.infer<typeof statusStampSchema>;
+
+/** A change of state made at the counter (offline too); the server checks the transition is legal. */
+export const fileStatusPayloadSchema = statusStampSchema.extend({
+  fileId: z.uuid(),
+  status: fileStatusSchema,
+  note: z.string().max(500).nullable(),
+});
+export type FileStatusPayload = z.infer<typeof fileStatusPayloadSchema>;
+
+/** 4 very satisfied, 3 satisfied, 2 neutral, 1 not satisfied (one tap at the kiosk, optional reasons). */
+export const ratingScoreSchema = z.number().int().min(1).max(4);
+export const ratingPayloadSchema = z.object({
+  id: z.uuid(),
+  /** The file the visit was about, when the citizen scanned or typed it; null for a visit rating. */
+  fileNumber: z.string().max(40).nullable(),
+  score: ratingScoreSchema,
+  reasons: z.array(z.string().min(1).max(40)).max(10),
+  at: z.iso.datetime({ offset: true }),
+});
+export type RatingPayload = z.infer<typeof ratingPayloadSchema>;
 
 /** Payload schemas by kind; the envelope keeps `payload` unknown so one bad item cannot fail the push. */
 export const mutationPayloadSchemas = {
   'file.create': fileRecordSchema,
   'file.cancel': fileCancelPayloadSchema,
+  'file.status': fileStatusPayloadSchema,
+  'rating.create': ratingPayloadSchema,
 } as const;
 
 export const mutationSchema = z.object({
@@ -105,6 +139,8 @@ export const fileStatusChangeSchema = z.object({
   status: fileStatusSchema,
   changedAt: z.string(),
   note: z.string().nullable(),
+  /** Due date of the file (so a kiosk can answer a status lookup offline); absent from older servers. */
+  dueAt: z.string().nullable().optional(),
 });
 export type FileStatusChange = z.infer<typeof fileStatusChangeSchema>;
 
