@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { procedureSchema } from '../catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
+import { statusChangeSchema } from '../files/lifecycle.ts';
 
 export const SYNC_PATHS = {
   enrol: '/api/devices/enrol',
@@ -56,20 +57,11 @@ export type MutationKind = z.infer<typeof mutationKindSchema>;
 
 export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
 
-/** Who moved a file, when and where: every change of state is stamped (audit and the center's figures). */
-export const statusStampSchema = z.object({
-  at: z.iso.datetime({ offset: true }),
-  by: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
-  location: z.string().max(80).nullable(),
-});
-export type StatusStamp = z.infer<typeof statusStampSchema>;
-
-/** A change of state made at the counter (offline too); the server checks the transition is legal. */
-export const fileStatusPayloadSchema = statusStampSchema.extend({
-  fileId: z.uuid(),
-  status: fileStatusSchema,
-  note: z.string().max(500).nullable(),
-});
+/**
+ * A change of state made at the counter (offline too): the lifecycle's stamped change (who, when,
+ * where, why) plus the file. The server checks the transition again before applying it.
+ */
+export const fileStatusPayloadSchema = statusChangeSchema.extend({ fileId: z.uuid() });
 export type FileStatusPayload = z.infer<typeof fileStatusPayloadSchema>;
 
 /** 4 very satisfied, 3 satisfied, 2 neutral, 1 not satisfied (one tap at the kiosk, optional reasons). */
