@@ -22,7 +22,8 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
   } catch {
     return null;
   }
-  if (path.includes('\0')) return null;
+  // A NUL or a decoded backslash (a separator on Windows) never belongs in an app URL.
+  if (path.includes('\0') || path.includes('\\')) return null;
   const root = resolve(rootDir);
   const target = resolve(root, normalize(`.${path}`));
   if (target !== root && !target.startsWith(root + sep)) return null;

@@ -1,34 +1,50 @@
-/** The kiosk/counter window: sandboxed, isolated, no Node in the page, navigation kept inside the app. */
+/**
+ * The kiosk/counter window (glue): secure preferences, the profile's window options, the kiosk
+ * key filter, and bounded reloads when the page crashes or hangs (decisions in kioskPolicy.ts).
+ */
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { DeviceConfig } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN } from './appProtocol.ts';
 import { encodeConfigArg } from './deviceConfig.ts';
+import { createRestartBudget, decideRendererFailure, errorPageUrl, isBlockedShortcut, RENDERER_RESTARTS, windowOptionsFor, type RendererFailure } from './kioskPolicy.ts';
+import { hardenWebContents, secureWebPreferences } from './security.ts';
 
-export function createMainWindow(config: DeviceConfig): BrowserWindow {
-  const kiosk = config.profile === 'kiosk';
+export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
+
+export function createMainWindow(config: DeviceConfig, log: (message: string) => void): BrowserWindow {
+  const options = windowOptionsFor(config.profile);
   const win = new BrowserWindow({
     width: 1366,
     height: 768,
-    kiosk,
-    fullscreen: kiosk,
-    autoHideMenuBar: true,
+    kiosk: options.kiosk,
+    fullscreen: options.fullscreen,
+    closable: options.closable,
+    minimizable: options.minimizable,
+    autoHideMenuBar: options.autoHideMenuBar,
     backgroundColor: '#fbf8f3',
-    webPreferences: {
-      preload: join(import.meta.dirname, 'preload.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      additionalArguments: [encodeConfigArg(config)],
-    },
+    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), [encodeConfigArg(config)]),
   });
-  if (kiosk) win.setMenu(null);
-  // Nothing leaves the app: external links are shown as QR codes by the UI, never opened here.
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(APP_ORIGIN)) event.preventDefault();
-  });
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  if (!options.showMenu) win.setMenu(null);
+  hardenWebContents(win.webContents, (what, url) => log(`blocked ${what} ${url}`));
+
+  if (options.kiosk) {
+    win.webContents.on('before-input-event', (event, input) => {
+      if (isBlockedShortcut(input)) event.preventDefault();
+    });
+  }
+
+  const budget = createRestartBudget(RENDERER_RESTARTS);
+  const onFailure = (failure: RendererFailure) => {
+    const action = decideRendererFailure(failure, budget, Date.now());
+    log(`renderer ${failure.kind === 'gone' ? `gone (${failure.reason})` : 'unresponsive'} → ${action}`);
+    if (action === 'kill') win.webContents.forcefullyCrashRenderer();
+    if (action === 'reload') void win.loadURL(APP_ENTRY);
+    if (action === 'error-page') void win.loadURL(errorPageUrl());
+  };
+  win.webContents.on('render-process-gone', (_event, details) => onFailure({ kind: 'gone', reason: details.reason }));
+  win.on('unresponsive', () => onFailure({ kind: 'unresponsive' }));
+
+  void win.loadURL(APP_ENTRY);
   return win;
 }

@@ -1,6 +1,10 @@
-/** The only bridge into the page: one typed object, no ipcRenderer, no Node. */
-import { contextBridge } from 'electron';
-import type { DeviceConfig, MotcuaBridge } from '../../shared/ipc/contract.ts';
+/**
+ * The only bridge into the page: one typed object whose every method invokes one named channel.
+ * No ipcRenderer, no generic send, no Node. Main validates every payload and answers a Result.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC, type DeviceConfig, type IpcChannel, type MotcuaBridge } from '../../shared/ipc/contract.ts';
+import type { Result } from '../../shared/result.ts';
 
 const CONFIG_ARG = '--motcua-config=';
 
@@ -15,9 +19,45 @@ function readConfig(): DeviceConfig {
   }
 }
 
+/** Invokes one channel; a failure of the IPC itself also comes back as a Result. */
+function call<T>(channel: IpcChannel, payload?: unknown): Promise<Result<T>> {
+  return (ipcRenderer.invoke(channel, payload) as Promise<Result<T>>).catch((error: unknown) => ({
+    ok: false as const,
+    error: `${channel}: ${error instanceof Error ? error.message : String(error)}`,
+  }));
+}
+
 const bridge = {
   version: process.env.npm_package_version ?? '0.0.0',
   config: readConfig(),
+  device: {
+    identity: () => call(IPC.deviceIdentity),
+    config: () => call(IPC.deviceConfig),
+  },
+  print: {
+    printers: () => call(IPC.printPrinters),
+    receipt: (request) => call(IPC.printReceipt, request),
+    toPdf: (request) => call(IPC.printPdf, request),
+    choosePrinter: (choice) => call(IPC.printChoosePrinter, choice),
+  },
+  network: {
+    probe: (options) => call(IPC.networkProbe, options),
+  },
+  secrets: {
+    get: (name) => call(IPC.secretsGet, { name }),
+    set: (name, value) => call(IPC.secretsSet, { name, value }),
+  },
+  admin: {
+    gesture: () => call(IPC.adminGesture),
+    unlock: (pin) => call(IPC.adminUnlock, { pin }),
+    lock: () => call(IPC.adminLock),
+  },
+  logs: {
+    export: () => call(IPC.logsExport),
+  },
+  app: {
+    reportIdle: (report) => call(IPC.appIdle, report),
+  },
 } satisfies MotcuaBridge;
 
 contextBridge.exposeInMainWorld('motcua', bridge);

@@ -1,4 +1,7 @@
-/** The platform inside the Electron shell: the server address comes from the device configuration via the preload bridge. */
+/**
+ * The platform inside the Electron shell: the server address comes from the device configuration
+ * via the preload bridge, and each shell capability is the bridge's matching group of calls.
+ */
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
 import type { Platform } from './platform.ts';
 
@@ -8,5 +11,12 @@ export function createElectronPlatform(bridge: MotcuaBridge): Platform {
     serverUrl: bridge.config.serverUrl,
     profile: bridge.config.profile,
     isOnline: () => navigator.onLine,
+    device: bridge.device,
+    printing: bridge.print,
+    network: bridge.network,
+    secrets: bridge.secrets,
+    admin: bridge.admin,
+    logs: bridge.logs,
+    reportIdle: (idle) => void bridge.app.reportIdle({ idle }),
   };
 }

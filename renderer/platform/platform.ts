@@ -1,7 +1,10 @@
 /**
  * The one seam between the UI and where it runs (Electron or a plain browser). Each capability
- * is one member here, with an implementation per runtime, chosen once at start-up.
+ * is one member here, with an implementation per runtime, chosen once at start-up. Capabilities
+ * only the Electron shell has are optional: the browser platform leaves them out.
  */
+import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
+
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Base URL of the motcua server that serves the catalog (same origin in the browser). */
@@ -10,4 +13,18 @@ export interface Platform {
   readonly profile: 'kiosk' | 'counter';
   /** Whether the device believes it has a network link right now. */
   isOnline(): boolean;
+  /** Device id, host name and the current configuration (Electron only). */
+  readonly device?: MotcuaBridge['device'];
+  /** Silent receipt printing, printer list and choice, print to PDF (Electron only; the browser uses window.print()). */
+  readonly printing?: MotcuaBridge['print'];
+  /** Probes the configured server: online, slow or offline (Electron only). */
+  readonly network?: MotcuaBridge['network'];
+  /** Device token and local-data key kept in the OS keystore (Electron only). */
+  readonly secrets?: MotcuaBridge['secrets'];
+  /** Hidden gesture + PIN, checked in main, before settings open (Electron kiosk). */
+  readonly admin?: MotcuaBridge['admin'];
+  /** Log export for admins (Electron only). */
+  readonly logs?: MotcuaBridge['logs'];
+  /** Tells the shell whether the app is idle, so updates install only then (Electron only). */
+  reportIdle?(idle: boolean): void;
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppPath } from '../../electron/main/appProtocol.ts';
-import { DEFAULT_DEVICE_CONFIG, parseDeviceConfig } from '../../electron/main/deviceConfig.ts';
+import { DEFAULT_DEVICE_CONFIG, parseDeviceConfig, publicConfig } from '../../electron/main/deviceConfig.ts';
 
 const root = resolve('/opt/motcua/renderer');
 
@@ -23,6 +23,7 @@ describe('the app:// protocol', () => {
     expect(resolveAppPath(root, 'app://evil/index.html')).toBeNull();
     expect(resolveAppPath(root, 'file:///etc/passwd')).toBeNull();
     expect(resolveAppPath(root, 'not a url')).toBeNull();
+    expect(resolveAppPath(root, 'app://motcua/%2e%2e%5c..%5cwindows%5cwin.ini')).toBeNull();
   });
 });
 
@@ -32,11 +33,18 @@ describe('the device configuration', () => {
   });
   it('takes a valid file', () => {
     const { config } = parseDeviceConfig('{"serverUrl":"http://10.0.0.5:8787","profile":"counter"}');
-    expect(config).toEqual({ serverUrl: 'http://10.0.0.5:8787', profile: 'counter' });
+    expect(config).toEqual({ ...DEFAULT_DEVICE_CONFIG, serverUrl: 'http://10.0.0.5:8787', profile: 'counter' });
   });
   it('falls back with a reason on a bad file', () => {
     expect(parseDeviceConfig('{').problem).toMatch(/not valid JSON/);
     expect(parseDeviceConfig('{"serverUrl":"javascript:alert(1)"}').problem).toMatch(/rejected/);
     expect(parseDeviceConfig('{"profile":"admin"}').config).toEqual(DEFAULT_DEVICE_CONFIG);
+    expect(parseDeviceConfig('{"adminPinHash":"1234"}').problem).toMatch(/hashPin/);
+  });
+  it('keeps the admin PIN hash and update URL out of what the renderer sees', () => {
+    const { config } = parseDeviceConfig('{"adminPinHash":"scrypt$00$' + '0'.repeat(64) + '","updateUrl":"https://u.example/"}');
+    expect(config.adminPinHash).toMatch(/^scrypt/);
+    expect(publicConfig(config)).not.toHaveProperty('adminPinHash');
+    expect(publicConfig(config)).not.toHaveProperty('updateUrl');
   });
 });
