@@ -58,7 +58,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   }
 
   const { engine } = state;
-  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} updater={updater} />;
+  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} updater={updater} platform={platform} />;
   const open = (code: string) => go({ screen: 'procedure', code });
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));

@@ -2,6 +2,7 @@
  * The device's local database (IndexedDB through Dexie). Every schema change is a new
  * `version()` with its upgrade, never an edit of an old one: kiosks and counters upgrade in place.
  */
+import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
@@ -128,6 +129,13 @@ export interface SyncMeta {
   lastError: string | null;
 }
 
+/** The holiday table the device counts working days with (kept as the server published it). */
+export interface CalendarRow {
+  key: 'holidays';
+  table: HolidayTable;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -138,6 +146,7 @@ export type MotcuaDb = Dexie & {
   audit: EntityTable<AuditEntry, 'id'>;
   counters: EntityTable<Counter, 'key'>;
   syncMeta: EntityTable<SyncMeta, 'key'>;
+  calendar: EntityTable<CalendarRow, 'key'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -155,6 +164,11 @@ export function openDb(name = 'motcua'): MotcuaDb {
     audit: '++id, at, fileId',
     counters: '&key',
     syncMeta: '&key',
+  });
+  // v3: the holiday table for due dates; a new table, and files gain an index on their due date.
+  db.version(3).stores({
+    files: '&id, &number, syncState, receivedAt, procedureCode, dueAt, status',
+    calendar: '&key',
   });
   return db;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
-import { KioskPage } from './pageModels/KioskPage.ts';
+import { KioskPage, SCREENSHOTS } from './pageModels/KioskPage.ts';
 
 let browser: Browser;
 let server: TestServer;
@@ -54,7 +54,16 @@ describe('the counter', () => {
     await counter.screenshot('counter-register-form');
     const number = await counter.save();
     expect(number).toMatch(/^DEMO-D\d{2}-\d{8}-0001$/);
+    // The slip tells the true due date (demo catalog: 1 working day for birth registration).
+    await expect.poll(() => counter.page.getByTestId('receipt-due').textContent()).toMatch(/Thời gian trả kết quả giải quyết hồ sơ: Thứ|Chủ nhật/);
+    await counter.page.locator('[data-testid="receipt"] img').waitFor();
     await counter.screenshot('counter-saved');
+    // A tall window so the whole slip is on screen (the counter's header would cover a scrolled one).
+    await counter.page.setViewportSize({ width: 1366, height: 1600 });
+    await counter.page.locator('[data-testid="receipt"]').screenshot({ path: `${SCREENSHOTS}/receipt-a5.png` });
+    await counter.page.locator('[data-paper="roll80"]').click();
+    await counter.page.locator('[data-testid="receipt"]').screenshot({ path: `${SCREENSHOTS}/receipt-roll80.png` });
+    await counter.page.setViewportSize({ width: 1366, height: 768 });
     await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
     expect(await serverFileCount()).toBe(before + 1);
     await counter.page.getByTestId('nav-outbox').click();

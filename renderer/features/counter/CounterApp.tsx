@@ -5,12 +5,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import { buildWorkCalendar, type WorkCalendar } from '../../../shared/calendar/holidayTable.ts';
+import { loadWorkCalendar, refreshHolidayTable } from '../../data/calendarRepository.ts';
 import { loadDevice } from '../../data/deviceRepository.ts';
 import { getFile } from '../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../data/db.ts';
 import { requestPersistentStorage } from '../../data/persistentStorage.ts';
 import { createSyncEngine } from '../../sync/syncEngine.ts';
 import { LANGUAGES } from '../../i18n.ts';
+import type { Platform } from '../../platform/platform.ts';
 import type { AppUpdater } from '../../offline/appUpdater.ts';
 import { useAppUpdate } from '../../offline/useAppUpdate.ts';
 import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
@@ -28,9 +31,10 @@ interface Props {
   engine: SearchEngine;
   serverUrl: string;
   updater: AppUpdater;
+  platform: Platform;
 }
 
-export function CounterApp({ db, engine, serverUrl, updater }: Props) {
+export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) {
   const { t, i18n } = useTranslation();
   const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
   const [staff, setStaff] = useState<StaffMember | null>(null);
@@ -39,10 +43,18 @@ export function CounterApp({ db, engine, serverUrl, updater }: Props) {
   const [formDirty, setFormDirty] = useState(false);
   const update = useAppUpdate(updater);
 
+  const [calendar, setCalendar] = useState<WorkCalendar>(() => buildWorkCalendar(null));
   useEffect(() => {
     void loadDevice(db).then((r) => setDevice(r.ok ? r.value : null));
     void requestPersistentStorage();
+    void loadWorkCalendar(db).then(setCalendar);
   }, [db]);
+  useEffect(() => {
+    if (!device) return;
+    void refreshHolidayTable(db, device.serverUrl).then(async (r) => {
+      if (r === 'updated') setCalendar(await loadWorkCalendar(db));
+    });
+  }, [db, device]);
 
   const sync = useMemo(() => (device ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
   useEffect(() => {
@@ -56,7 +68,7 @@ export function CounterApp({ db, engine, serverUrl, updater }: Props) {
   let body;
   if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
-  else if (view.name === 'saved') body = <SavedReceipt file={view.file} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
+  else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
   else if (view.name === 'outbox' && sync)
     body = (
@@ -76,6 +88,7 @@ export function CounterApp({ db, engine, serverUrl, updater }: Props) {
         device={device}
         staff={staff}
         fixing={view.name === 'fix' ? view.file : null}
+        calendar={calendar}
         onDirtyChange={setFormDirty}
         onDone={(file) => {
           setView({ name: 'saved', file });

@@ -12,6 +12,9 @@ import { vietnamDateKey } from '../../../../shared/files/fileNumber.ts';
 import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
+import { computeDueDate } from '../../../../shared/calendar/dueDate.ts';
+import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
+import { primaryMethod } from '../../procedure/procedureFacts.ts';
 import { readAttachment } from './readAttachment.ts';
 import {
   applyCard,
@@ -34,6 +37,8 @@ interface Props {
   /** A rejected file to fix and send again, instead of a new one. */
   fixing?: LocalFile | null;
   onDone(file: LocalFile): void;
+  /** Working days and holidays, for the due date on the receipt. */
+  calendar: WorkCalendar;
   /** Told whether the form holds unsaved input, so an app update never lands on top of it. */
   onDirtyChange?(dirty: boolean): void;
 }
@@ -61,7 +66,7 @@ const todayIso = () => {
   return `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
 };
 
-export function RegisterScreen({ db, engine, device, staff, fixing, onDone, onDirtyChange }: Props) {
+export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<RegisterDraft>(() => (fixing ? draftFromFile(fixing) : emptyDraft()));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -141,7 +146,11 @@ export function RegisterScreen({ db, engine, device, staff, fixing, onDone, onDi
     }
     setErrors({});
     setSaving(true);
-    const saved = fixing ? await resendFile(db, fixing.id, valid.value, staff) : await registerFile(db, valid.value, { device, staff });
+    const now = fixing ? new Date(fixing.receivedAt) : new Date();
+    const method = procedure?.methods.find((m) => m.channel === draft.channel) ?? (procedure ? primaryMethod(procedure) : undefined);
+    const due = method ? computeDueDate(now, method.time, calendar) : null;
+    const input = { ...valid.value, dueAt: due?.ok ? due.value.due.toISOString() : null };
+    const saved = fixing ? await resendFile(db, fixing.id, input, staff) : await registerFile(db, input, { device, staff }, now);
     setSaving(false);
     if (!saved.ok) {
       setNotice({ kind: 'error', text: t(`counter.errors.storage.${saved.error.kind}`) });

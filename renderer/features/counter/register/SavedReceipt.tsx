@@ -1,24 +1,70 @@
-/** Shown right after save: the number the citizen takes away. Printing the full receipt comes with the receipts issue. */
+/**
+ * Right after save: the receipt exactly as it will print, the paper size, and "print". The file
+ * is already safe on this device; printing never touches the network.
+ */
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
+import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import type { LocalFile } from '../../../data/db.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { printReceipt, type PrintResult } from '../receipt/printReceipt.ts';
+import { Receipt, type PaperSize } from '../receipt/Receipt.tsx';
+import '../receipt/receipt.css';
+import { receiptFacts } from '../receipt/receiptFacts.ts';
 
-export function SavedReceipt({ file, onNext }: { file: LocalFile; onNext(): void }) {
-  const { t, i18n } = useTranslation();
+const PAPERS: PaperSize[] = ['A5', 'A4', 'roll80'];
+
+interface Props {
+  file: LocalFile;
+  engine: SearchEngine;
+  centerName: string;
+  platform: Platform;
+  onNext(): void;
+}
+
+export function SavedReceipt({ file, engine, centerName, platform, onNext }: Props) {
+  const { t } = useTranslation();
+  const [paper, setPaper] = useState<PaperSize>('A5');
+  const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const holder = useRef<HTMLDivElement>(null);
+  const facts = receiptFacts(file, engine.byCode(file.procedureCode), centerName);
+
+  const print = async () => {
+    const receipt = holder.current?.querySelector<HTMLElement>('[data-testid="receipt"]');
+    if (receipt) setPrinted(await printReceipt(platform, receipt, paper));
+  };
+
   return (
-    <section className="panel narrow saved" data-testid="saved-receipt" data-number={file.number}>
-      <p className="muted">{t('counter.saved.title')}</p>
-      <p className="file-number">{file.number}</p>
-      <p>
-        <strong>{file.citizen.fullName}</strong> · {file.procedureName}
-      </p>
-      <p className="muted small">
-        {t('counter.saved.at', { time: new Date(file.receivedAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME }) })}
-      </p>
-      <p className="muted small">{t('counter.saved.local')}</p>
-      <button type="button" className="button primary big" onClick={onNext} data-testid="register-next">
-        {t('counter.saved.next')}
-      </button>
+    <section className="saved-layout" data-testid="saved-receipt" data-number={file.number}>
+      <div className="panel saved">
+        <p className="muted">{t('counter.saved.title')}</p>
+        <p className="file-number">{file.number}</p>
+        <p className="muted small">{t('counter.saved.local')}</p>
+        <fieldset className="field">
+          <legend>{t('counter.saved.paper')}</legend>
+          <div className="segmented">
+            {PAPERS.map((p) => (
+              <button key={p} type="button" className={`button${paper === p ? ' active' : ''}`} aria-pressed={paper === p} onClick={() => setPaper(p)} data-paper={p}>
+                {t(`counter.saved.papers.${p}`)}
+              </button>
+            ))}
+          </div>
+        </fieldset>
+        <button type="button" className="button primary big" onClick={() => void print()} data-testid="print-receipt">
+          {t('counter.saved.print')}
+        </button>
+        {printed && printed !== 'dialog' && (
+          <p className={printed === 'printed' || printed === 'preview' ? 'banner success' : 'field-error'} role="status">
+            {t(`counter.saved.printed.${printed}`)}
+          </p>
+        )}
+        <button type="button" className="button big" onClick={onNext} data-testid="register-next">
+          {t('counter.saved.next')}
+        </button>
+      </div>
+      <div className="receipt-preview" ref={holder}>
+        <Receipt facts={facts} paper={paper} />
+      </div>
     </section>
   );
 }
