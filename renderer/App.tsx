@@ -11,7 +11,9 @@ import { CounterApp } from './features/counter/CounterApp.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
-import { readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { AdminSettings } from './features/admin/AdminSettings.tsx';
+import { useAdminGesture } from './features/admin/useAdminGesture.ts';
 import { useIdleReset } from './features/idle/useIdleReset.ts';
 import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
 import { ProcedureDetail } from './features/procedure/ProcedureDetail.tsx';
@@ -21,7 +23,6 @@ import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
 
-const IDLE_KEY = 'motcua.kiosk.idleSeconds';
 
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
   const { t, i18n } = useTranslation();
@@ -29,7 +30,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
-  const idleSeconds = useMemo(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_KEY)), []);
+  const idleSeconds = useMemo(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)), []);
 
   const reset = useCallback(() => {
     setQuery('');
@@ -42,7 +43,16 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
 
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
+  const [admin, setAdmin] = useState(false);
+  // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
+  useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
+    void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
+  });
   const update = useAppUpdate(updater);
+  // The shell installs its own updates only while the kiosk is at rest.
+  useEffect(() => {
+    platform.reportIdle?.(atRest && route.screen === 'search');
+  }, [platform, atRest, route.screen]);
   // The kiosk takes a new version only at rest: home screen, nothing typed, nobody mid-screen.
   useEffect(() => {
     if (update === 'ready' && atRest && route.screen === 'search') updater.apply();
@@ -132,7 +142,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       </main>
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
-      {remaining !== null && <IdleWarning seconds={remaining} onStay={stayHere} />}
+      {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
+      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} />}
     </div>
   );
 }

@@ -1,0 +1,137 @@
+/**
+ * The kiosk's hidden settings, reached by the corner gesture and a PIN that the shell checks (the
+ * PIN never lives in the page). Printer and print mode, log export, idle time; closing locks again.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PrinterInfo } from '../../../shared/ipc/contract.ts';
+import type { Platform } from '../../platform/platform.ts';
+import { PinPad } from '../counter/staff/PinPad.tsx';
+import { IDLE_STORAGE_KEY, readIdleSeconds } from '../idle/kioskSettings.ts';
+
+type Step = { name: 'pin'; problem: string | null } | { name: 'settings' };
+
+export function AdminSettings({ platform, onClose }: { platform: Platform; onClose(): void }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<Step>({ name: 'pin', problem: null });
+  const [pin, setPin] = useState('');
+  const [printers, setPrinters] = useState<PrinterInfo[] | null>(null);
+  const [printer, setPrinter] = useState<string | null>(null);
+  const [mode, setMode] = useState<'silent' | 'preview'>('silent');
+  const [idle, setIdle] = useState(() => readIdleSeconds('', window.localStorage.getItem(IDLE_STORAGE_KEY)));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    if (step.name !== 'settings' || !platform.printing) return;
+    void platform.printing.printers().then((r) => setPrinters(r.ok ? r.value : []));
+    void platform.device?.config().then((r) => {
+      if (!r.ok) return;
+      setPrinter(r.value.printer ?? null);
+      setMode(r.value.printMode ?? 'silent');
+    });
+  }, [step.name, platform]);
+
+  const close = () => {
+    void platform.admin?.lock();
+    onClose();
+  };
+
+  const unlock = async () => {
+    const r = await platform.admin?.unlock(pin);
+    setPin('');
+    if (r?.ok) setStep({ name: 'settings' });
+    else setStep({ name: 'pin', problem: r ? r.error : t('admin.unavailable') });
+  };
+
+  const save = async () => {
+    window.localStorage.setItem(IDLE_STORAGE_KEY, String(idle));
+    if (platform.printing) {
+      const r = await platform.printing.choosePrinter({ printer, printMode: mode });
+      setMessage(r.ok ? { ok: true, text: t('admin.saved') } : { ok: false, text: t('admin.saveFailed', { reason: r.error }) });
+    } else setMessage({ ok: true, text: t('admin.saved') });
+  };
+
+  const exportLogs = async () => {
+    const r = await platform.logs?.export();
+    if (r) setMessage(r.ok ? { ok: true, text: t('admin.logsExported', { count: r.value.files, folder: r.value.folder }) } : { ok: false, text: r.error });
+  };
+
+  return (
+    <div className="overlay" role="dialog" aria-labelledby="admin-title" data-testid="admin-settings">
+      <div className="overlay-card admin-card">
+        <h2 id="admin-title">{t('admin.title')}</h2>
+        {step.name === 'pin' ? (
+          <>
+            <p className="muted">{t('admin.pinHint')}</p>
+            <PinPad value={pin} onChange={setPin} />
+            {step.problem && (
+              <p className="field-error" role="alert">
+                {step.problem}
+              </p>
+            )}
+            <div className="admin-actions">
+              <button type="button" className="button" onClick={close}>
+                {t('admin.close')}
+              </button>
+              <button type="button" className="button primary" onClick={() => void unlock()} data-testid="admin-unlock">
+                {t('admin.unlock')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <fieldset className="field">
+              <legend>{t('admin.printer')}</legend>
+              {printers === null ? (
+                <p className="muted">{t('admin.loadingPrinters')}</p>
+              ) : printers.length === 0 ? (
+                <p className="field-error">{t('admin.noPrinters')}</p>
+              ) : (
+                <div className="segmented">
+                  {printers.map((p) => (
+                    <button key={p.name} type="button" className={`button${printer === p.name ? ' active' : ''}`} aria-pressed={printer === p.name} onClick={() => setPrinter(p.name)} data-printer={p.name}>
+                      {p.displayName}
+                      {p.isDefault ? ` ${t('admin.default')}` : ''}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </fieldset>
+            <fieldset className="field">
+              <legend>{t('admin.printMode')}</legend>
+              <div className="segmented">
+                {(['silent', 'preview'] as const).map((m) => (
+                  <button key={m} type="button" className={`button${mode === m ? ' active' : ''}`} aria-pressed={mode === m} onClick={() => setMode(m)}>
+                    {t(`admin.modes.${m}`)}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+            <label className="field">
+              <span>{t('admin.idleSeconds')}</span>
+              <input className="input" type="number" min={10} max={3600} value={idle} onChange={(e) => setIdle(Number(e.target.value))} data-testid="admin-idle" />
+            </label>
+            {message && (
+              <p className={message.ok ? 'banner success' : 'field-error'} role="status" data-testid="admin-message">
+                {message.text}
+              </p>
+            )}
+            <div className="admin-actions">
+              {platform.logs && (
+                <button type="button" className="button" onClick={() => void exportLogs()} data-testid="admin-export-logs">
+                  {t('admin.exportLogs')}
+                </button>
+              )}
+              <button type="button" className="button" onClick={close} data-testid="admin-close">
+                {t('admin.close')}
+              </button>
+              <button type="button" className="button primary" onClick={() => void save()} data-testid="admin-save">
+                {t('admin.save')}
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The kiosk inside the shell (the Electron bridge faked at its boundary): the hidden corner
+ * gesture + PIN opens settings, the printer choice goes to the shell, idle is reported so updates
+ * wait, and receipts print through the shell rather than the browser dialog.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
+import { startTestServer, type TestServer } from './support/testServer.ts';
+import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
+import { KioskPage } from './pageModels/KioskPage.ts';
+
+let browser: Browser;
+let server: TestServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shellLog = (kiosk: KioskPage) => kiosk.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
+
+describe('the kiosk in the shell', () => {
+  it('opens settings only after the corner gesture and the right PIN, and saves the printer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580' });
+    const kiosk = new KioskPage(await context.newPage());
+    await kiosk.open(server.url);
+
+    // Four taps are not enough; taps elsewhere do nothing.
+    for (let i = 0; i < 4; i += 1) await kiosk.page.mouse.click(20, 20);
+    await kiosk.page.mouse.click(600, 400);
+    await kiosk.page.waitForTimeout(200);
+    expect(await kiosk.page.getByTestId('admin-settings').count()).toBe(0);
+
+    for (let i = 0; i < 5; i += 1) await kiosk.page.mouse.click(20, 20);
+    await kiosk.page.getByTestId('admin-settings').waitFor();
+    for (const d of '1111') await kiosk.page.locator(`.pin-key[data-pin="${d}"]`).click();
+    await kiosk.page.getByTestId('admin-unlock').click();
+    await kiosk.page.getByText('Sai mã PIN quản trị.').waitFor();
+    for (const d of '2580') await kiosk.page.locator(`.pin-key[data-pin="${d}"]`).click();
+    await kiosk.page.getByTestId('admin-unlock').click();
+
+    await kiosk.page.locator('[data-printer="HP_LaserJet"]').click();
+    await kiosk.page.getByTestId('admin-idle').fill('120');
+    await kiosk.page.getByTestId('admin-save').click();
+    await kiosk.page.getByTestId('admin-message').waitFor();
+    await kiosk.screenshot('kiosk-admin-settings');
+    await kiosk.page.getByTestId('admin-export-logs').click();
+    await expect.poll(() => kiosk.page.getByTestId('admin-message').textContent()).toContain('/media/usb/motcua-logs');
+    await kiosk.page.getByTestId('admin-close').click();
+
+    const log = await shellLog(kiosk);
+    expect(log.unlockAttempts).toEqual(['1111', '2580']);
+    expect(log.printerChoices).toEqual([{ printer: 'HP_LaserJet', printMode: 'silent' }]);
+    expect(log.locks).toBe(1);
+    expect(await kiosk.page.evaluate(() => localStorage.getItem('motcua.kiosk.idleSeconds'))).toBe('120');
+    await context.close();
+  });
+
+  it('tells the shell when the kiosk is idle, so updates wait for it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580' });
+    const kiosk = new KioskPage(await context.newPage());
+    await kiosk.open(server.url);
+    await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(true);
+    await kiosk.tapType('khai');
+    await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(false);
+    await kiosk.page.getByTestId('home-button').click();
+    await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(true);
+    await context.close();
+  });
+
+  it('prints the counter receipt through the shell', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
+    const counter = new CounterPage(await context.newPage());
+    await counter.open(server.url);
+    await counter.enrol();
+    await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+    await counter.pickProcedure('khai sinh', '1.001193');
+    await counter.scanCard(testCardQr(5));
+    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.save();
+    await counter.page.getByTestId('print-receipt').click();
+    await counter.page.getByText('Đã gửi lệnh in.').waitFor();
+    const printed = await counter.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell.printed);
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(printed[0]).toContain('@page { size: A5 portrait');
+    expect(printed[0]).toContain('data:image/png;base64,');
+    await context.close();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * A stand-in for the Electron preload bridge (window.motcua), injected before the app loads: the
+ * one place the e2e tests fake Electron. It records what the page asked the "shell" to do.
+ */
+import type { BrowserContext } from 'playwright-core';
+
+export interface FakeShellLog {
+  idle: boolean[];
+  unlockAttempts: string[];
+  printerChoices: { printer: string | null; printMode: string }[];
+  printed: string[];
+  locks: number;
+}
+
+export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter' }) {
+  await context.addInitScript(
+    ({ adminPin, profile }) => {
+      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0 };
+      (window as unknown as { __shell: typeof log }).__shell = log;
+      const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+      const fail = (error: string) => Promise.resolve({ ok: false as const, error });
+      let config = { serverUrl: location.origin, profile, printer: null as string | null, printMode: 'silent' as 'silent' | 'preview', allowCamera: false };
+      let armed = 0;
+      let unlocked = false;
+      (window as unknown as { motcua: unknown }).motcua = {
+        version: 'test',
+        config,
+        device: {
+          identity: () => ok({ deviceId: 'dev-1', hostname: 'kiosk-1', platform: 'linux', appVersion: 'test' }),
+          config: () => ok(config),
+        },
+        print: {
+          printers: () => ok([{ name: 'EPSON_TM_T82', displayName: 'EPSON TM-T82', isDefault: true }, { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: false }]),
+          receipt: (request: { html: string }) => {
+            log.printed.push(request.html);
+            return ok({ kind: 'printed', printer: config.printer ?? 'EPSON_TM_T82' });
+          },
+          toPdf: () => ok({ path: '/tmp/receipt.pdf' }),
+          choosePrinter: (choice: { printer: string | null; printMode: 'silent' | 'preview' }) => {
+            if (!unlocked) return fail('admin session required');
+            log.printerChoices.push(choice);
+            config = { ...config, ...choice };
+            return ok(config);
+          },
+        },
+        network: { probe: () => ok({ state: 'online', elapsedMs: 5 }) },
+        secrets: { get: () => ok(null), set: () => ok(null) },
+        admin: {
+          gesture: () => {
+            armed = Date.now() + 30_000;
+            return ok({ armedUntil: armed });
+          },
+          unlock: (pin: string) => {
+            log.unlockAttempts.push(pin);
+            if (Date.now() > armed) return fail('the admin gesture was not seen');
+            if (pin !== adminPin) return fail('Sai mã PIN quản trị.');
+            unlocked = true;
+            return ok({ until: Date.now() + 600_000 });
+          },
+          lock: () => {
+            unlocked = false;
+            log.locks += 1;
+            return ok(null);
+          },
+        },
+        logs: { export: () => (unlocked ? ok({ folder: '/media/usb/motcua-logs', files: 3 }) : fail('admin session required')) },
+        app: {
+          reportIdle: (report: { idle: boolean }) => {
+            log.idle.push(report.idle);
+            return ok(null);
+          },
+        },
+      };
+    },
+    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk' },
+  );
+}
