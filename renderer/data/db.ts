@@ -98,7 +98,7 @@ export interface OutboxEntry {
   sentAt: string | null;
 }
 
-export type AuditAction = 'file.register' | 'file.resend' | 'file.cancel' | 'sync.rejected' | 'sync.gap' | 'sync.ahead';
+export type AuditAction = 'file.register' | 'file.resend' | 'file.cancel' | 'file.status' | 'sync.rejected' | 'sync.gap' | 'sync.ahead';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {
