@@ -23,8 +23,9 @@ import { RegisterScreen } from './register/RegisterScreen.tsx';
 import { SavedReceipt } from './register/SavedReceipt.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
+import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'staff' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -70,6 +71,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
+  else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen
@@ -108,6 +110,9 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           <nav className="counter-nav">
             <button type="button" className={`button${view.name === 'register' || view.name === 'fix' || view.name === 'saved' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
               {t('counter.nav.register')}
+            </button>
+            <button type="button" className={`button${view.name === 'worklist' ? ' active' : ''}`} onClick={() => setView({ name: 'worklist' })} data-testid="nav-worklist">
+              {t('counter.nav.worklist')}
             </button>
             <button type="button" className={`button${view.name === 'outbox' ? ' active' : ''}`} onClick={() => setView({ name: 'outbox' })} data-testid="nav-outbox">
               {t('counter.nav.outbox')}
