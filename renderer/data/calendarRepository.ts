@@ -21,7 +21,9 @@ export async function refreshHolidayTable(db: MotcuaDb, serverUrl: string): Prom
     const current = await db.calendar.get('holidays');
     const response = await fetch(new URL(SYNC_PATHS.calendar, serverUrl), { signal: AbortSignal.timeout(10_000), cache: 'no-store' });
     if (!response.ok) return 'unavailable';
-    const parsed = parseHolidayTable(await response.json());
+    // The server wraps the table with its own version stamp: { version, importedAt, table }.
+    const body = (await response.json()) as { table?: unknown };
+    const parsed = parseHolidayTable(body && typeof body === 'object' && 'table' in body ? body.table : body);
     if (!parsed.ok) return 'unavailable';
     if (current?.table.version === parsed.value.version) return 'unchanged';
     await db.calendar.put({ key: 'holidays', table: parsed.value, storedAt: new Date().toISOString() });

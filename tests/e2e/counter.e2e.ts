@@ -3,35 +3,24 @@
  * in, register walk-in files by scanning the căn cước card, keep working offline through a
  * restart, and watch the outbox drain to exactly the files saved.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/testServer.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { KioskPage, SCREENSHOTS } from './pageModels/KioskPage.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useBrowserAndServer();
 
 async function serverFileCount(): Promise<number> {
-  const counted = await server.store.countFiles('DEMO');
+  const counted = await harness.server.store.countFiles('DEMO');
   if (!counted.ok) throw new Error(JSON.stringify(counted.error));
   return counted.value;
 }
 
 async function enrolledCounter(): Promise<{ context: BrowserContext; counter: CounterPage }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const counter = new CounterPage(await context.newPage());
-  await counter.open(server.url);
+  await counter.open(harness.server.url);
   await counter.enrol();
   await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
   return { context, counter };
@@ -121,7 +110,7 @@ describe('the counter', () => {
     // The PC restarts while still offline: the files are still there, still waiting.
     await counter.page.close();
     const restarted = new CounterPage(await context.newPage());
-    await restarted.open(server.url);
+    await restarted.open(harness.server.url);
     await restarted.signIn('Nguyễn Thị Lan', '2468');
     expect(await restarted.pendingCount()).toBe(50);
     expect(await serverFileCount()).toBe(before);
@@ -129,7 +118,7 @@ describe('the counter', () => {
     await context.setOffline(false);
     await expect.poll(() => restarted.pendingCount(), { timeout: 60_000 }).toBe(0);
     expect(await serverFileCount()).toBe(before + 50);
-    const duplicates = await server.store.findDuplicateFiles('DEMO');
+    const duplicates = await harness.server.store.findDuplicateFiles('DEMO');
     expect(duplicates.ok && duplicates.value).toEqual([]);
     await context.close();
   }, 240_000);

@@ -3,38 +3,26 @@
  * first load online, then the network goes away and the kiosk still finds "khai sinh".
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { COMMUNE_CATALOG, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
-import { launchBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/testServer.ts';
+import { useBrowserAndServer } from './support/harness.ts';
 import { KioskPage } from './pageModels/KioskPage.ts';
 
 const LANDSCAPE = { width: 1366, height: 768 };
 const PORTRAIT = { width: 1080, height: 1920 };
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer({ catalogPath: join(sharedDataDir(), COMMUNE_CATALOG) });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useBrowserAndServer({ server: { catalogPath: join(sharedDataDir(), COMMUNE_CATALOG) } });
 
 async function newKiosk(viewport = LANDSCAPE): Promise<{ context: BrowserContext; kiosk: KioskPage }> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  const context = await harness.browser.newContext({ viewport, locale: 'vi-VN' });
   return { context, kiosk: new KioskPage(await context.newPage()) };
 }
 
 describe('the citizen kiosk', () => {
   it('imports the commune catalog, then searches it offline after a restart', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await expect.poll(() => kiosk.catalogOrigin()).toBe('server');
     await expect.poll(() => kiosk.footer.textContent()).toContain('588');
     await kiosk.waitForOfflineShell();
@@ -44,7 +32,7 @@ describe('the citizen kiosk', () => {
     await context.setOffline(true);
     await kiosk.page.close();
     const restarted = new KioskPage(await context.newPage());
-    await restarted.open(server.url);
+    await restarted.open(harness.server.url);
     expect(await restarted.catalogOrigin()).toBe('device');
     await expect.poll(() => restarted.page.getByTestId('link-state').textContent()).toContain('Mất mạng');
 
@@ -67,7 +55,7 @@ describe('the citizen kiosk', () => {
 
   it('marks tones from the tone row and still finds the procedure', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await kiosk.tapType('ket');
     await kiosk.tapKey('{sac}');
     expect(await kiosk.searchInput.inputValue()).toBe('két');
@@ -84,7 +72,7 @@ describe('the citizen kiosk', () => {
 
   it('returns to a clean home screen when the citizen walks away', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(`${server.url}?idle=4`);
+    await kiosk.open(`${harness.server.url}?idle=4`);
     await kiosk.tapType('so do');
     await kiosk.page.getByTestId('lang-en').click();
     await kiosk.results.first().waitFor();
@@ -99,7 +87,7 @@ describe('the citizen kiosk', () => {
 
   it('keeps the screen when the citizen answers the idle warning', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(`${server.url}?idle=4`);
+    await kiosk.open(`${harness.server.url}?idle=4`);
     await kiosk.tapType('khai tu');
     await kiosk.page.getByTestId('idle-warning').getByRole('button').click({ timeout: 10_000 });
     expect(await kiosk.searchInput.inputValue()).toBe('khai tu');
@@ -108,7 +96,7 @@ describe('the citizen kiosk', () => {
 
   it('switches every interface text between Vietnamese and English', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await kiosk.page.getByTestId('lang-en').click();
     await expect.poll(() => kiosk.page.locator('h1').textContent()).toBe('Public Administrative Service Center');
     await kiosk.tapType('chung thuc');
@@ -123,7 +111,7 @@ describe('the citizen kiosk', () => {
 
   it('offers the nearest matches and the fields when nothing matches', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await kiosk.searchInput.fill('khai sinh zzzqqq');
     await kiosk.page.getByTestId('no-result').waitFor();
     await kiosk.page.getByTestId('no-result').getByRole('button').click();
@@ -133,7 +121,7 @@ describe('the citizen kiosk', () => {
 
   it('fits a 1080x1920 portrait kiosk', async () => {
     const { context, kiosk } = await newKiosk(PORTRAIT);
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await kiosk.screenshot('home-portrait');
     await kiosk.tapType('lam can cuoc');
     await kiosk.results.first().waitFor();
@@ -149,7 +137,7 @@ describe('the citizen kiosk', () => {
   it('falls back to the bundled sample catalog when the server cannot be reached on first run', async () => {
     const { context, kiosk } = await newKiosk();
     await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await kiosk.page.getByTestId('demo-banner').waitFor();
     expect(await kiosk.catalogOrigin()).toBe('bundled');
     await kiosk.tapType('khai sinh');

@@ -3,34 +3,22 @@
  * gesture + PIN opens settings, the printer choice goes to the shell, idle is reported so updates
  * wait, and receipts print through the shell rather than the browser dialog.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
-import { startTestServer, type TestServer } from './support/testServer.ts';
+import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { KioskPage } from './pageModels/KioskPage.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useBrowserAndServer();
 
 const shellLog = (kiosk: KioskPage) => kiosk.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
 
 describe('the kiosk in the shell', () => {
   it('opens settings only after the corner gesture and the right PIN, and saves the printer', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580' });
     const kiosk = new KioskPage(await context.newPage());
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
 
     // Four taps are not enough; taps elsewhere do nothing.
     for (let i = 0; i < 4; i += 1) await kiosk.page.mouse.click(20, 20);
@@ -64,10 +52,10 @@ describe('the kiosk in the shell', () => {
   });
 
   it('tells the shell when the kiosk is idle, so updates wait for it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580' });
     const kiosk = new KioskPage(await context.newPage());
-    await kiosk.open(server.url);
+    await kiosk.open(harness.server.url);
     await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(true);
     await kiosk.tapType('khai');
     await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(false);
@@ -77,10 +65,10 @@ describe('the kiosk in the shell', () => {
   });
 
   it('prints the counter receipt through the shell', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
     const counter = new CounterPage(await context.newPage());
-    await counter.open(server.url);
+    await counter.open(harness.server.url);
     await counter.enrol();
     await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
     await counter.pickProcedure('khai sinh', '1.001193');

@@ -2,34 +2,22 @@
  * The life of a file at the counter: registered, then moved through processing, a request for
  * supplements (with a reason), done and returned, offline; after sync the server has the same state.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/testServer.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 
-let browser: Browser;
-let server: TestServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useBrowserAndServer();
 
 async function serverStatus(number: string) {
-  const listed = await server.store.listFiles('DEMO', { number, limit: 1 });
+  const listed = await harness.server.store.listFiles('DEMO', { number, limit: 1 });
   return listed.ok ? listed.value.files[0]?.status : undefined;
 }
 
 describe('the worklist', () => {
   it('moves a file through its states offline, refuses a move without a reason, and syncs the result', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
     const counter = new CounterPage(await context.newPage());
-    await counter.open(server.url);
+    await counter.open(harness.server.url);
     await counter.enrol();
     await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
     const number = await counter.registerWalkIn({ cardQr: testCardQr(77) });

@@ -8,6 +8,7 @@
  */
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { seededRandom } from './seededRandom.ts';
 
 export interface Faults {
   /** Share of requests (0-1) whose connection is cut before they reach the server. */
@@ -39,17 +40,7 @@ export interface FaultyProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32: a tiny seeded generator, plenty for picking faults. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export async function startFaultyProxy(target: { host: string; port: number }, options: { seed: number; faults?: Partial<Faults> }): Promise<FaultyProxy> {
   const random = seededRandom(options.seed);
