@@ -1,6 +1,6 @@
 /**
  * createApp(config): the motcua server as a Fastify instance, testable without listen().
- * Serves the catalog, enrolment and sync APIs and, when asked, the built renderer (`npm run web`).
+ * Serves the catalog, holiday table, enrolment, sync and figures APIs and, when asked, the built renderer (`npm run web`).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,9 +8,11 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { requireDevice } from './auth/deviceAuth.ts';
 import { sendError } from './http/apiError.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import type { SyncStore } from './store/store.ts';
 
@@ -54,12 +56,14 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
 
   app.get('/api/health', async () => ({ ok: true }));
   registerCatalogRoutes(app, config.store);
+  registerCalendarRoutes(app, config.store);
   registerDeviceRoutes(app, config.store);
   // Everything a device does after enrolment needs its token, checked before the body is read.
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', requireDevice(config.store));
     registerSyncRoutes(authenticated, config.store);
     registerFileRoutes(authenticated, config.store);
+    registerStatsRoutes(authenticated, config.store);
   });
 
   if (config.webRoot) {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../shared/result.ts';
+import { defaultHolidayTablePath } from './calendar/importCalendar.ts';
 import { COMMUNE_CATALOG, sharedDataDir } from './catalog/readCatalogSource.ts';
 
 export interface ServerConfig {
@@ -12,6 +13,8 @@ export interface ServerConfig {
   webRoot: string | null;
   /** A catalog to import when the server has none yet; null to start with the demo catalog. */
   seedCatalog: string | null;
+  /** A holiday table to import when the server has none yet; null to leave devices on the statutory rules. */
+  seedCalendar: string | null;
   /** Seed the public demo center (code DEMO, enrolment code "demo-enrol"): development and e2e only. */
   demoCenter: boolean;
 }
@@ -27,6 +30,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         'data-dir': { type: 'string', default: env.MOTCUA_SERVER_DATA ?? 'data/server' },
         web: { type: 'boolean', default: false },
         catalog: { type: 'string' },
+        calendar: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'demo-center': { type: 'boolean', default: false },
       },
@@ -38,12 +42,15 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
   if (!Number.isInteger(port) || port < 0 || port > 65535) return err(`--port must be 0-65535, got ${values.port}`);
   const defaultSeed = env.MOTCUA_CATALOG ?? join(sharedDataDir(), COMMUNE_CATALOG);
   const seed = values.demo ? null : (values.catalog ?? (existsSync(defaultSeed) ? defaultSeed : null));
+  const defaultCalendar = env.MOTCUA_CALENDAR ?? defaultHolidayTablePath();
+  const calendar = values.calendar ?? (existsSync(defaultCalendar) ? defaultCalendar : null);
   return ok({
     host: values.host,
     port,
     dataDir: resolve(values['data-dir']),
     webRoot: values.web ? resolve(import.meta.dirname, '../dist/renderer') : null,
     seedCatalog: seed ? resolve(seed) : null,
+    seedCalendar: calendar ? resolve(calendar) : null,
     demoCenter: values['demo-center'],
   });
 }

@@ -1,5 +1,6 @@
 /** Starts the motcua server: `npm run server` (API) or `npm run web` (API + the kiosk UI). */
 import { createApp } from './app.ts';
+import { describeCalendarImport, importCalendar } from './calendar/importCalendar.ts';
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
 import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
 import { readServerConfig } from './config.ts';
@@ -10,7 +11,7 @@ if (!config.ok) {
   console.error(`motcua server: ${config.error}`);
   process.exit(2);
 }
-const { host, port, dataDir, webRoot, seedCatalog, demoCenter } = config.value;
+const { host, port, dataDir, webRoot, seedCatalog, seedCalendar, demoCenter } = config.value;
 const opened = openSqliteStore(dataDir);
 if (!opened.ok) {
   console.error(`motcua server: ${opened.error}`);
@@ -26,6 +27,14 @@ if (existing.ok && !existing.value && seedCatalog) {
 const current = await store.currentCatalog();
 if (!current.ok) console.error(`catalog unreadable: ${current.error.reason}`);
 else console.log(current.value ? `catalog: ${current.value.procedures.length} procedures, version ${current.value.version}` : 'catalog: demo (none imported)');
+
+const holidays = await store.currentHolidayTable();
+if (holidays.ok && !holidays.value && seedCalendar) {
+  const imported = await importCalendar(store, seedCalendar);
+  console.log(imported.ok ? describeCalendarImport(imported.value) : `holiday table not imported: ${imported.error}`);
+} else if (!holidays.ok) console.error(`holiday table unreadable: ${holidays.error.reason}`);
+else if (holidays.value) console.log(`holiday table: "${holidays.value.table.version}", calendar version ${holidays.value.version}`);
+else console.log('holiday table: none (devices count with the statutory rules)');
 
 if (demoCenter) {
   const seeded = await ensureDemoCenter(store);

@@ -1,6 +1,7 @@
 /**
  * Files on the server, seen from a device of the same center: another office moves a file's
- * status (which feeds the status pull), and admins and tests list, count and read files.
+ * status (checked by the lifecycle; it feeds the status pull), and admins and tests list, count
+ * and read files and their audit log.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -22,19 +23,41 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
     const body = statusChangeRequestSchema.safeParse(request.body);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
+    // Another office's change: checked against the lifecycle like a counter's, stamped with the
+    // sending device (the request does not name a person, so the history row has no staff).
     const changed = await store.changeStatus({
       centerCode: device.centerCode,
       fileId: params.data.id,
+      from: null,
       status: body.data.status,
       note: body.data.note,
       at: new Date().toISOString(),
+      by: null,
+      location: device.locationCode,
+      deviceId: device.id,
     });
     if (!changed.ok) {
-      return changed.error.kind === 'not_found'
-        ? sendError(reply, 404, 'not_found', changed.error.reason)
-        : sendError(reply, 503, 'storage', changed.error.reason);
+      switch (changed.error.kind) {
+        case 'not_found':
+          return sendError(reply, 404, 'not_found', changed.error.reason);
+        case 'illegal_transition':
+          return sendError(reply, 400, 'illegal_transition', changed.error.reason);
+        default:
+          return sendError(reply, 503, 'storage', changed.error.reason);
+      }
     }
     return changed.value;
+  });
+
+  /** The file's audit log (every change of status, the first 'received' included), oldest first. */
+  app.get('/api/files/:id/history', async (request, reply) => {
+    const device = deviceOf(request);
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
+    const history = await store.statusHistory(device.centerCode, params.data.id);
+    if (!history.ok) return sendError(reply, 503, 'storage', history.error.reason);
+    if (history.value.length === 0) return sendError(reply, 404, 'not_found', `no file ${params.data.id} in center ${device.centerCode}`);
+    return { history: history.value };
   });
 
   /** `{ total, files }`: the center's files (optionally one number), without attachment bytes. */

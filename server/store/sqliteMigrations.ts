@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: catalog, centers, devices, files, attachments, status feed, mutation log.
   `
   CREATE TABLE catalog_meta (
@@ -90,6 +90,79 @@ const MIGRATIONS: readonly string[] = [
     reason TEXT,
     PRIMARY KEY (device_id, seq)
   );
+  `,
+  // 2: the life of a file (due date, status history), ratings, the holiday table.
+  `
+  ALTER TABLE files ADD COLUMN due_at TEXT;
+  ALTER TABLE files ADD COLUMN location_code TEXT;
+  UPDATE files SET due_at = json_extract(record, '$.dueAt'), location_code = json_extract(record, '$.locationCode');
+  CREATE INDEX files_center_received ON files (center_code, received_at);
+
+  ALTER TABLE status_feed ADD COLUMN due_at TEXT;
+  UPDATE status_feed SET due_at = (SELECT f.due_at FROM files f WHERE f.id = status_feed.file_id);
+
+  -- Every change of a file's status, the first 'received' included: the audit log and the source
+  -- of the done/returned stamps the figures count. Staff is null when nobody was named (a
+  -- cancellation, or another office's system that did not say who).
+  CREATE TABLE status_history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file_id TEXT NOT NULL REFERENCES files (id),
+    status TEXT NOT NULL,
+    at TEXT NOT NULL,
+    staff_id TEXT,
+    staff_name TEXT,
+    location TEXT,
+    note TEXT,
+    device_id TEXT NOT NULL REFERENCES devices (id)
+  );
+  CREATE INDEX status_history_file ON status_history (file_id, status);
+  INSERT INTO status_history (file_id, status, at, staff_id, staff_name, location, note, device_id)
+    SELECT id, 'received', received_at, json_extract(record, '$.receivedBy.staffId'), json_extract(record, '$.receivedBy.staffName'),
+           location_code, NULL, device_id
+    FROM files ORDER BY stored_at, id;
+  -- Files moved before history existed keep their current status as one undated-by-staff row.
+  INSERT INTO status_history (file_id, status, at, staff_id, staff_name, location, note, device_id)
+    SELECT f.id, f.status, (SELECT max(s.changed_at) FROM status_feed s WHERE s.file_id = f.id), NULL, NULL, f.location_code, NULL, f.device_id
+    FROM files f WHERE f.status <> 'received';
+
+  -- Kiosk satisfaction ratings: one tap, optionally about a file (by its number).
+  CREATE TABLE ratings (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    file_number TEXT,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 4),
+    reasons TEXT NOT NULL,
+    at TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+  );
+  CREATE INDEX ratings_file ON ratings (center_code, file_number, at);
+
+  -- Each import of the holiday table is a new version; devices and GET /api/calendar use the latest.
+  CREATE TABLE holiday_table (
+    version INTEGER PRIMARY KEY,
+    json TEXT NOT NULL,
+    source TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+  `,
+  // 3: public kiosk ratings (POST /api/public/ratings) come from no enrolled device, and a visit
+  // rating from a kiosk that does not know its center has no center: both columns may be NULL.
+  `
+  CREATE TABLE ratings_v3 (
+    id TEXT PRIMARY KEY,
+    center_code TEXT REFERENCES centers (code),
+    device_id TEXT REFERENCES devices (id),
+    file_number TEXT,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 4),
+    reasons TEXT NOT NULL,
+    at TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+  );
+  INSERT INTO ratings_v3 SELECT id, center_code, device_id, file_number, score, reasons, at, stored_at FROM ratings ORDER BY rowid;
+  DROP TABLE ratings;
+  ALTER TABLE ratings_v3 RENAME TO ratings;
+  CREATE INDEX ratings_file ON ratings (center_code, file_number, at);
   `,
 ];
 

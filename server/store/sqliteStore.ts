@@ -9,11 +9,26 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
+import { transition } from '../../shared/files/lifecycle.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import { deviceRoleSchema, type FileStatusChange, type PushItemResult } from '../../shared/sync/protocol.ts';
+import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type RatingPayload } from '../../shared/sync/protocol.ts';
 import { migrate } from './sqliteMigrations.ts';
+import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
-import type { Center, Device, FileSummary, PreparedMutation, StorageFailure, SyncStore } from './store.ts';
+import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
+import type {
+  Center,
+  Device,
+  FileSummary,
+  PreparedMutation,
+  StatusChange,
+  StatusChangeFailure,
+  StatusHistoryEntry,
+  StorageFailure,
+  RatingConflict,
+  StoredRating,
+  SyncStore,
+} from './store.ts';
 
 export const SQLITE_FILE = 'motcua.sqlite';
 
@@ -45,10 +60,33 @@ const feedRowSchema = z.object({
   status: fileStatusSchema,
   changed_at: z.string(),
   note: z.string().nullable(),
+  due_at: z.string().nullable(),
+});
+const historyRowSchema = z.object({
+  file_id: z.string(),
+  status: fileStatusSchema,
+  at: z.string(),
+  staff_id: z.string().nullable(),
+  staff_name: z.string().nullable(),
+  location: z.string().nullable(),
+  note: z.string().nullable(),
+  device_id: z.string(),
+});
+const ratingRowSchema = z.object({
+  id: z.string(),
+  center_code: z.string().nullable(),
+  device_id: z.string().nullable(),
+  file_number: z.string().nullable(),
+  score: z.number().int().min(1).max(4),
+  reasons: z.string(),
+  at: z.string(),
 });
 
-/** A withdrawal cannot undo what the office has already finished. */
-const FINAL_STATUSES: ReadonlySet<FileStatus> = new Set(['done', 'returned', 'rejected']);
+/**
+ * The lifecycle's stamp needs a person; a change whose sender named nobody (a cancellation, another
+ * office's system) is checked with this stand-in and stored with no staff.
+ */
+const UNNAMED_STAFF = { staffId: 'unnamed', staffName: 'unnamed' } as const;
 
 const toCenter = (row: unknown): Center => {
   const r = centerRowSchema.parse(row);
@@ -70,7 +108,16 @@ const toDevice = (row: unknown): Device => {
 };
 const toChange = (row: unknown): FileStatusChange & { cursor: number } => {
   const r = feedRowSchema.parse(row);
-  return { cursor: r.cursor, fileId: r.file_id, number: r.number, status: r.status, changedAt: r.changed_at, note: r.note };
+  return { cursor: r.cursor, fileId: r.file_id, number: r.number, status: r.status, changedAt: r.changed_at, note: r.note, dueAt: r.due_at };
+};
+const toHistory = (row: unknown): StatusHistoryEntry => {
+  const r = historyRowSchema.parse(row);
+  return { fileId: r.file_id, status: r.status, at: r.at, staffId: r.staff_id, staffName: r.staff_name, location: r.location, note: r.note, deviceId: r.device_id };
+};
+const toRating = (row: unknown): StoredRating => {
+  const r = ratingRowSchema.parse(row);
+  const reasons = z.array(z.string()).parse(JSON.parse(r.reasons));
+  return { id: r.id, centerCode: r.center_code, deviceId: r.device_id, fileNumber: r.file_number, score: r.score, reasons, at: r.at };
 };
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -122,15 +169,30 @@ function createSqliteStore(db: Database.Database): SyncStore {
     logMutation: db.prepare(
       'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    fileById: db.prepare('SELECT id, center_code, status, number, content_hash FROM files WHERE id = ?'),
+    fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at FROM files WHERE id = ?'),
     fileByNumber: db.prepare('SELECT id FROM files WHERE center_code = ? AND number = ?'),
     insertFile: db.prepare(
-      `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at)
-       VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt)`,
+      `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at, location_code)
+       VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt, @dueAt, @locationCode)`,
     ),
     insertAttachment: db.prepare('INSERT INTO attachments (file_id, position, name, type, size, data) VALUES (?, ?, ?, ?, ?, ?)'),
     setStatus: db.prepare('UPDATE files SET status = ? WHERE id = ?'),
-    appendFeed: db.prepare('INSERT INTO status_feed (center_code, file_id, number, status, changed_at, note) VALUES (?, ?, ?, ?, ?, ?)'),
+    appendFeed: db.prepare(
+      'INSERT INTO status_feed (center_code, file_id, number, status, changed_at, note, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    appendHistory: db.prepare(
+      `INSERT INTO status_history (file_id, status, at, staff_id, staff_name, location, note, device_id)
+       VALUES (@fileId, @status, @at, @staffId, @staffName, @location, @note, @deviceId)`,
+    ),
+    history: db.prepare(
+      `SELECT h.* FROM status_history h JOIN files f ON f.id = h.file_id WHERE f.center_code = ? AND h.file_id = ? ORDER BY h.id`,
+    ),
+    ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
+    insertRating: db.prepare(
+      `INSERT INTO ratings (id, center_code, device_id, file_number, score, reasons, at, stored_at)
+       VALUES (@id, @centerCode, @deviceId, @fileNumber, @score, @reasons, @at, @storedAt)`,
+    ),
+    ratings: db.prepare('SELECT * FROM ratings WHERE center_code = ? ORDER BY rowid'),
     feedRow: db.prepare('SELECT * FROM status_feed WHERE cursor = ?'),
     feedSince: db.prepare('SELECT * FROM status_feed WHERE center_code = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
     fileRecord: db.prepare('SELECT record FROM files WHERE center_code = ? AND id = ?'),
@@ -138,10 +200,88 @@ function createSqliteStore(db: Database.Database): SyncStore {
     countFiles: db.prepare('SELECT count(*) AS n FROM files WHERE center_code = ?'),
   };
 
-  const fileRowStatus = z.object({ id: z.string(), center_code: z.string(), status: fileStatusSchema, number: z.string(), content_hash: z.string() });
+  const fileRowStatus = z.object({
+    id: z.string(),
+    center_code: z.string(),
+    status: fileStatusSchema,
+    number: z.string(),
+    content_hash: z.string(),
+    due_at: z.string().nullable(),
+  });
 
-  function appendFeed(centerCode: string, fileId: string, number: string, status: FileStatus, at: string, note: string | null): number {
-    return Number(q.appendFeed.run(centerCode, fileId, number, status, at, note).lastInsertRowid);
+  function appendFeed(centerCode: string, fileId: string, number: string, status: FileStatus, at: string, note: string | null, dueAt: string | null): number {
+    return Number(q.appendFeed.run(centerCode, fileId, number, status, at, note, dueAt).lastInsertRowid);
+  }
+
+  function appendHistory(entry: StatusHistoryEntry): void {
+    q.appendHistory.run(entry);
+  }
+
+  /**
+   * Moves a file to a new status if shared/files/lifecycle.ts allows it, writing the history row
+   * and the status feed row. Runs inside the caller's transaction (a push, or one server change).
+   */
+  function applyStatusChange(change: StatusChange): Result<FileStatusChange, Exclude<StatusChangeFailure, StorageFailure>> {
+    const row = q.fileById.get(change.fileId);
+    const file = row ? fileRowStatus.parse(row) : null;
+    if (!file || file.center_code !== change.centerCode) {
+      return err({ kind: 'not_found', reason: `no file ${change.fileId} in center ${change.centerCode}` });
+    }
+    // The device decided on what it last saw: if another office moved the file since, say so.
+    if (change.from !== null && change.from !== file.status) {
+      return err({
+        kind: 'illegal_transition',
+        code: 'fileStatus.error.staleStatus',
+        reason: `file ${file.number} is ${file.status} on the server, not ${change.from}: it was changed elsewhere in the meantime`,
+      });
+    }
+    const moved = transition({ status: file.status }, change.status, {
+      who: change.by ?? UNNAMED_STAFF,
+      when: change.at,
+      where: { centerCode: change.centerCode, locationCode: change.location, deviceId: change.deviceId },
+      note: change.note,
+    });
+    if (!moved.ok) {
+      return err({ kind: 'illegal_transition', code: moved.error.reason, reason: `file ${file.number}: ${moved.error.message}` });
+    }
+    const { stamp } = moved.value.change;
+    q.setStatus.run(change.status, file.id);
+    appendHistory({
+      fileId: file.id,
+      status: change.status,
+      at: stamp.when,
+      staffId: change.by?.staffId ?? null,
+      staffName: change.by?.staffName ?? null,
+      location: change.location,
+      note: stamp.note,
+      deviceId: change.deviceId,
+    });
+    const cursor = appendFeed(change.centerCode, file.id, file.number, change.status, stamp.when, stamp.note, file.due_at);
+    const { cursor: _cursor, ...feed } = toChange(q.feedRow.get(cursor));
+    return ok(feed);
+  }
+
+  /** Stores a rating once: the same id again is a duplicate, a different rating under it is refused. */
+  function applyRating(device: Device, rating: RatingPayload): PushItemResult['status'] | { rejected: string } {
+    const existing = q.ratingById.get(rating.id);
+    if (existing) {
+      const stored = toRating(existing);
+      const same =
+        stored.deviceId === device.id && stored.fileNumber === rating.fileNumber && stored.score === rating.score &&
+        JSON.stringify(stored.reasons) === JSON.stringify(rating.reasons) && stored.at === rating.at;
+      return same ? 'duplicate' : { rejected: `another rating with id ${rating.id} is already on the server` };
+    }
+    q.insertRating.run({
+      id: rating.id,
+      centerCode: device.centerCode,
+      deviceId: device.id,
+      fileNumber: rating.fileNumber,
+      score: rating.score,
+      reasons: JSON.stringify(rating.reasons),
+      at: rating.at,
+      storedAt: new Date().toISOString(),
+    });
+    return 'applied';
   }
 
   function applyCreate(device: Device, file: FileRecord): PushItemResult['status'] | { rejected: string } {
@@ -167,21 +307,41 @@ function createSqliteStore(db: Database.Database): SyncStore {
       contentHash,
       receivedAt: file.receivedAt,
       storedAt: new Date().toISOString(),
+      dueAt: file.dueAt ?? null,
+      locationCode: file.locationCode,
     });
     file.attachments.forEach((a, i) => q.insertAttachment.run(file.id, i, a.name, a.type, a.size, Buffer.from(a.dataBase64, 'base64')));
-    appendFeed(device.centerCode, file.id, file.number, 'received', file.receivedAt, null);
+    appendHistory({
+      fileId: file.id,
+      status: 'received',
+      at: file.receivedAt,
+      staffId: file.receivedBy.staffId,
+      staffName: file.receivedBy.staffName,
+      location: file.locationCode,
+      note: null,
+      deviceId: device.id,
+    });
+    appendFeed(device.centerCode, file.id, file.number, 'received', file.receivedAt, null, file.dueAt ?? null);
     return 'applied';
   }
 
+  /** A withdrawal is a status change like any other, except that withdrawing twice is no error. */
   function applyCancel(device: Device, fileId: string, reason: string, at: string): PushItemResult['status'] | { rejected: string } {
     const row = q.fileById.get(fileId);
     const file = row ? fileRowStatus.parse(row) : null;
-    if (!file || file.center_code !== device.centerCode) return { rejected: `no file ${fileId} in center ${device.centerCode}` };
-    if (file.status === 'withdrawn') return 'applied';
-    if (FINAL_STATUSES.has(file.status)) return { rejected: `file ${file.number} is already ${file.status} and cannot be withdrawn` };
-    q.setStatus.run('withdrawn', fileId);
-    appendFeed(device.centerCode, fileId, file.number, 'withdrawn', at, reason);
-    return 'applied';
+    if (file?.center_code === device.centerCode && file.status === 'withdrawn') return 'applied';
+    const moved = applyStatusChange({
+      centerCode: device.centerCode,
+      fileId,
+      from: null,
+      status: 'withdrawn',
+      note: reason,
+      at,
+      by: null,
+      location: device.locationCode,
+      deviceId: device.id,
+    });
+    return moved.ok ? 'applied' : { rejected: moved.error.reason };
   }
 
   const applyPush = db.transaction((deviceId: string, mutations: PreparedMutation[]) => {
@@ -205,7 +365,13 @@ function createSqliteStore(db: Database.Database): SyncStore {
       let outcome: PushItemResult['status'] | { rejected: string };
       if (m.action === 'reject') outcome = { rejected: m.reason };
       else if (m.action === 'create') outcome = applyCreate(device, m.file);
-      else outcome = applyCancel(device, m.fileId, m.reason, m.at);
+      else if (m.action === 'cancel') outcome = applyCancel(device, m.fileId, m.reason, m.at);
+      else if (m.action === 'rate') outcome = applyRating(device, m.rating);
+      else {
+        // The payload's center is never trusted: the change is checked against the pushing device's.
+        const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
+        outcome = moved.ok ? 'applied' : { rejected: moved.error.reason };
+      }
       const result: PushItemResult =
         typeof outcome === 'string' ? { seq: m.seq, status: outcome, reason: null } : { seq: m.seq, status: 'rejected', reason: outcome.rejected };
       q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason);
@@ -225,17 +391,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     return toDevice(q.device.get(device.id));
   });
 
-  const changeStatus = db.transaction((change: Parameters<SyncStore['changeStatus']>[0]) => {
-    const row = q.fileById.get(change.fileId);
-    const file = row ? fileRowStatus.parse(row) : null;
-    if (!file || file.center_code !== change.centerCode) {
-      return err({ kind: 'not_found' as const, reason: `no file ${change.fileId} in center ${change.centerCode}` });
-    }
-    q.setStatus.run(change.status, change.fileId);
-    const cursor = appendFeed(change.centerCode, change.fileId, file.number, change.status, change.at, change.note);
-    const { cursor: _cursor, ...feed } = toChange(q.feedRow.get(cursor));
-    return ok(feed);
-  });
+  const changeStatus = db.transaction((change: StatusChange) => applyStatusChange(change));
 
   const listFiles = (centerCode: string, filter: { number?: string; limit: number }) => {
     const where = filter.number === undefined ? 'f.center_code = ?' : 'f.center_code = ? AND f.number = ?';
@@ -277,8 +433,11 @@ function createSqliteStore(db: Database.Database): SyncStore {
     return rows.map((r) => z.object({ ids: z.string() }).parse(r).ids.split(' ').sort());
   };
 
+  const summaries = createSqliteFileSummaries(db);
+
   return {
     ...createSqliteCatalog(db, guard),
+    ...createSqliteCalendar(db, guard),
 
     addCenter: async (center) =>
       guard(() => {
@@ -320,6 +479,33 @@ function createSqliteStore(db: Database.Database): SyncStore {
     listFiles: async (centerCode, filter) => guard(() => ok(listFiles(centerCode, filter))),
     findFile: async (centerCode, fileId) => guard(() => ok(findFile(centerCode, fileId))),
     countFiles: async (centerCode) => guard(() => ok(z.object({ n: z.number() }).parse(q.countFiles.get(centerCode)).n)),
+    statusHistory: async (centerCode, fileId) => guard(() => ok(q.history.all(centerCode, fileId).map(toHistory))),
+    listRatings: async (centerCode) => guard(() => ok(q.ratings.all(centerCode).map(toRating))),
+    addPublicRating: async (centerCode, rating) =>
+      guard(() =>
+        db.transaction((): Result<'applied' | 'duplicate', RatingConflict> => {
+          const existing = q.ratingById.get(rating.id);
+          if (existing) {
+            const stored = toRating(existing);
+            const same =
+              stored.deviceId === null && stored.fileNumber === rating.fileNumber && stored.score === rating.score &&
+              JSON.stringify(stored.reasons) === JSON.stringify(rating.reasons) && stored.at === rating.at;
+            return same ? ok('duplicate') : err({ kind: 'conflict', reason: `another rating with id ${rating.id} is already on the server` });
+          }
+          q.insertRating.run({
+            id: rating.id,
+            centerCode,
+            deviceId: null,
+            fileNumber: rating.fileNumber,
+            score: rating.score,
+            reasons: JSON.stringify(rating.reasons),
+            at: rating.at,
+            storedAt: new Date().toISOString(),
+          });
+          return ok('applied');
+        }).immediate(),
+      ),
+    fileSummaries: async (query) => guard(() => ok(summaries(query))),
     findDuplicateFiles: async (centerCode) => guard(() => ok(findDuplicates(centerCode))),
 
     close: async () => {

@@ -3,10 +3,12 @@
  * their status feed, and the versioned catalog. Routes talk only to this, so a PostgreSQL store can
  * sit beside the SQLite one. Every method is async and failures come back as values with a reason.
  */
+import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
 import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
-import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
+import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
 export interface StorageFailure {
@@ -52,20 +54,67 @@ export interface NewDevice {
 export type PreparedMutation = { seq: number; id: string; kind: string; at: string } & (
   | { action: 'create'; file: FileRecord }
   | { action: 'cancel'; fileId: string; reason: string }
+  | { action: 'status'; change: StatusChange }
+  | { action: 'rate'; rating: RatingPayload }
   | { action: 'reject'; reason: string }
 );
 
 export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | StorageFailure;
 
+/** A change of a file's status, stamped for the audit log; the store checks it against shared/files/lifecycle.ts. */
 export interface StatusChange {
   centerCode: string;
   fileId: string;
+  /** The status the sender saw; the change is refused if the file has moved since. Null: no expectation. */
+  from: FileStatus | null;
   status: FileStatus;
   note: string | null;
   at: string;
+  /** Who made it; null when the sender did not say (another office's system). */
+  by: { staffId: string; staffName: string } | null;
+  /** Where (location code), as the sender stamped it. */
+  location: string | null;
+  /** The device that sent the change. */
+  deviceId: string;
 }
 
-export type StatusChangeFailure = { kind: 'not_found'; reason: string } | StorageFailure;
+export type StatusChangeFailure =
+  | { kind: 'not_found'; reason: string }
+  /** The lifecycle refuses the change; `code` is shared/files/lifecycle.ts's i18n key. */
+  | { kind: 'illegal_transition'; code: string; reason: string }
+  | StorageFailure;
+
+/** One line of a file's audit log. */
+export interface StatusHistoryEntry {
+  fileId: string;
+  status: FileStatus;
+  at: string;
+  staffId: string | null;
+  staffName: string | null;
+  location: string | null;
+  note: string | null;
+  deviceId: string;
+}
+
+export interface StoredRating extends RatingPayload {
+  /** null only for a public visit rating from a kiosk that did not know its center. */
+  centerCode: string | null;
+  /** null for a rating sent through the public endpoint (a kiosk needs no enrolment to rate). */
+  deviceId: string | null;
+}
+
+/** A public rating whose id is already on the server with other content. */
+export interface RatingConflict {
+  kind: 'conflict';
+  reason: string;
+}
+
+/** Which files the center's figures read: received in [fromMs, toMs) (the store may return a little more). */
+export interface SummaryQuery {
+  centerCode: string;
+  fromMs: number;
+  toMs: number;
+}
 
 /** What a list of files shows: enough to find and count, never the attachments. */
 export interface FileSummary {
@@ -122,6 +171,21 @@ export interface FileStore {
   listFiles(centerCode: string, filter: { number?: string; limit: number }): Promise<Result<{ total: number; files: FileSummary[] }, StorageFailure>>;
   findFile(centerCode: string, fileId: string): Promise<Result<FileRecord | null, StorageFailure>>;
   countFiles(centerCode: string): Promise<Result<number, StorageFailure>>;
+  /** A file's audit log, oldest first; empty when the file is not in the center. */
+  statusHistory(centerCode: string, fileId: string): Promise<Result<StatusHistoryEntry[], StorageFailure>>;
+  /** The center's ratings in the order they reached the server (support and tests; the figures join them by file number). */
+  listRatings(centerCode: string): Promise<Result<StoredRating[], StorageFailure>>;
+  /**
+   * Stores a rating sent to POST /api/public/ratings (no device): once per id, so a kiosk may resend
+   * it freely; the same rating again is a `duplicate`, other content under a known id a conflict.
+   * `centerCode` must be a known center or null.
+   */
+  addPublicRating(centerCode: string | null, rating: RatingPayload): Promise<Result<'applied' | 'duplicate', RatingConflict | StorageFailure>>;
+  /**
+   * The slice of each file the figures need (shared/stats/fileSummary.ts): field from the catalog
+   * (or "Khác"), done/returned stamps from the history, the latest rating given for its number.
+   */
+  fileSummaries(query: SummaryQuery): Promise<Result<StatsFileSummary[], StorageFailure>>;
   /**
    * Groups of files that look like one registration stored twice (same device, citizen, procedure
    * and reception time under different ids): what a broken exactly-once would leave behind.
@@ -129,6 +193,21 @@ export interface FileStore {
   findDuplicateFiles(centerCode: string): Promise<Result<string[][], StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, DeviceStore, FileStore {
+/** A version of the holiday table as stored: `version` counts imports that changed something. */
+export interface StoredHolidayTable {
+  version: number;
+  table: HolidayTable;
+  source: string;
+  importedAt: string;
+}
+
+export interface CalendarStore {
+  /** The latest holiday table, or null when none has been imported. */
+  currentHolidayTable(): Promise<Result<StoredHolidayTable | null, StorageFailure>>;
+  /** Stores the table as a new version, unless it is the same as the latest (then `changed` is false). */
+  replaceHolidayTable(table: HolidayTable, source: string): Promise<Result<{ stored: StoredHolidayTable; changed: boolean }, StorageFailure>>;
+}
+
+export interface SyncStore extends CatalogStore, CalendarStore, DeviceStore, FileStore {
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@
  * The checks a pushed mutation gets before any store sees it: its payload against the shared
  * schema for its kind, and that it speaks for the device that sent it. A failure is not an error
  * of the push: it becomes a `reject` the store records, so the device's sequence still advances.
+ * Checks that need the stored file (its center, whether a status change is legal) are the store's.
  */
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { mutationPayloadSchemas } from '../../shared/sync/protocol.ts';
@@ -42,6 +43,36 @@ export function prepareMutation(mutation: Mutation, device: Device): PreparedMut
       const parsed = mutationPayloadSchemas['file.cancel'].safeParse(mutation.payload);
       if (!parsed.success) return reject(`invalid cancellation: ${describeIssues(parsed.error)}`);
       return { ...base, action: 'cancel', fileId: parsed.data.fileId, reason: parsed.data.reason };
+    }
+    case 'file.status': {
+      const parsed = mutationPayloadSchemas['file.status'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid status change: ${describeIssues(parsed.error)}`);
+      const { fileId, from, to, stamp } = parsed.data;
+      if (stamp.where.centerCode !== device.centerCode) {
+        return reject(`status change is stamped for center ${stamp.where.centerCode}, this device belongs to ${device.centerCode}`);
+      }
+      if (stamp.where.deviceId !== device.id) return reject(`status change was made by device ${stamp.where.deviceId}, not by the device pushing it`);
+      return {
+        ...base,
+        action: 'status',
+        change: {
+          centerCode: device.centerCode,
+          fileId,
+          from,
+          status: to,
+          note: stamp.note,
+          at: stamp.when,
+          by: stamp.who,
+          location: stamp.where.locationCode,
+          deviceId: device.id,
+        },
+      };
+    }
+    case 'rating.create': {
+      const parsed = mutationPayloadSchemas['rating.create'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid rating: ${describeIssues(parsed.error)}`);
+      // A number the center does not know is kept as typed: ratings join files within the center only.
+      return { ...base, action: 'rate', rating: parsed.data };
     }
     default:
       return reject(`unknown mutation kind "${mutation.kind}"`);

@@ -275,6 +275,8 @@ describe('the status feed', () => {
     ]);
     expect(first.more).toBe(true);
 
+    const started = await app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus(files[0]!.id), headers: bearer(office), payload: { status: 'processing', note: null } });
+    expect(started.statusCode).toBe(200);
     const moved = await app.inject({
       method: 'POST',
       url: SYNC_PATHS.fileStatus(files[0]!.id),
@@ -292,6 +294,7 @@ describe('the status feed', () => {
     );
     expect(rest.changes.map((c) => [c.number, c.status, c.note])).toEqual([
       [files[2]!.number, 'received', null],
+      [files[0]!.number, 'processing', null],
       [files[0]!.number, 'needs_supplement', 'Thiếu bản sao giấy chứng sinh'],
       [files[1]!.number, 'withdrawn', 'công dân xin rút'],
     ]);

@@ -1,0 +1,37 @@
+/**
+ * The holiday table devices count working days with (public, like the catalog: it is published
+ * law, and a kiosk needs it before it is enrolled). Revalidated with an ETag on the version.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { holidayTableSchema } from '../../shared/calendar/holidayTable.ts';
+import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { sendError } from '../http/apiError.ts';
+import type { CalendarStore } from '../store/store.ts';
+
+/**
+ * GET /api/calendar: `version` counts the server's imports (a device keeps the highest it has
+ * seen); `table` is shared/calendar/holidayTable.ts's table, whose own `version` names the dataset.
+ */
+export const calendarResponseSchema = z.object({
+  version: z.number().int().positive(),
+  importedAt: z.string(),
+  table: holidayTableSchema,
+});
+export type CalendarResponse = z.infer<typeof calendarResponseSchema>;
+
+export const calendarEtag = (version: number) => `"calendar-${version}"`;
+
+export function registerCalendarRoutes(app: FastifyInstance, store: CalendarStore): void {
+  app.get(SYNC_PATHS.calendar, async (request, reply) => {
+    const found = await store.currentHolidayTable();
+    if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
+    if (!found.value) {
+      return sendError(reply, 404, 'no_calendar', 'no holiday table on this server yet: devices count with the statutory rules (npm run calendar:import)');
+    }
+    const etag = calendarEtag(found.value.version);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    const body: CalendarResponse = { version: found.value.version, importedAt: found.value.importedAt, table: found.value.table };
+    return reply.header('etag', etag).header('cache-control', 'no-cache').send(body);
+  });
+}

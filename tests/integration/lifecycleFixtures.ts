@@ -1,0 +1,102 @@
+/**
+ * Builders for the life-of-a-file server tests: devices enrolled at a location, status and rating
+ * mutations as the counter and kiosk send them, and a replay of figure fixtures (shared/stats
+ * FileSummary) as the pushes that would have produced them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { FileStatus } from '../../shared/files/fileRecord.ts';
+import type { FileSummary } from '../../shared/stats/fileSummary.ts';
+import { enrolResponseSchema, pushResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { bearer, createMutation, makeFile } from '../support/syncFixtures.ts';
+
+export const STAFF = { staffId: 's7', staffName: 'Lê Thị Hoa' } as const;
+
+export async function enrolAt(app: FastifyInstance, centerCode: string, locationCode: string | null, role: 'counter' | 'kiosk' = 'counter'): Promise<EnrolResponse> {
+  const res = await app.inject({
+    method: 'POST',
+    url: SYNC_PATHS.enrol,
+    payload: { centerCode, enrolmentCode: `enrol-${centerCode}`, locationCode, deviceName: `Máy ${locationCode ?? 'chung'}`, role },
+  });
+  if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
+  return enrolResponseSchema.parse(res.json());
+}
+
+export interface StatusOptions {
+  when?: string;
+  note?: string | null;
+  staff?: { staffId: string; staffName: string };
+  /** Overrides for the stamp's `where` (to forge another center or device). */
+  where?: Partial<{ centerCode: string; locationCode: string | null; deviceId: string }>;
+}
+
+/** A `file.status` mutation shaped as shared/files/lifecycle.ts stamps it at the counter. */
+export function statusMutation(seq: number, device: EnrolResponse, fileId: string, from: FileStatus, to: FileStatus, options: StatusOptions = {}): Mutation {
+  const when = options.when ?? new Date().toISOString();
+  return {
+    seq,
+    id: randomUUID(),
+    kind: 'file.status',
+    at: when,
+    payload: {
+      fileId,
+      from,
+      to,
+      stamp: {
+        who: options.staff ?? STAFF,
+        when,
+        where: { centerCode: device.centerCode, locationCode: device.locationCode, deviceId: device.deviceId, ...options.where },
+        note: options.note ?? null,
+      },
+    },
+  };
+}
+
+export function ratingMutation(seq: number, rating: Partial<RatingPayload> = {}): Mutation {
+  const at = rating.at ?? new Date().toISOString();
+  return { seq, id: randomUUID(), kind: 'rating.create', at, payload: { id: randomUUID(), fileNumber: null, score: 4, reasons: [], at, ...rating } };
+}
+
+/** Pushes any number of mutations (numbered from 1 on a fresh device) in batches the protocol allows. */
+export async function pushAll(app: FastifyInstance, device: EnrolResponse, mutations: Mutation[]): Promise<PushResponse[]> {
+  const answers: PushResponse[] = [];
+  for (let i = 0; i < mutations.length; i += 200) {
+    const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations: mutations.slice(i, i + 200) } });
+    if (res.statusCode !== 200) throw new Error(`push failed: ${res.statusCode} ${res.body}`);
+    answers.push(pushResponseSchema.parse(res.json()));
+  }
+  return answers;
+}
+
+/**
+ * The mutations a device would have pushed for these summaries: each file registered, moved through
+ * processing → done → returned at the summary's stamps (or rejected / withdrawn at once), and rated
+ * when the summary has a rating.
+ */
+export function replaySummaries(device: EnrolResponse, summaries: readonly FileSummary[]): Mutation[] {
+  const mutations: Mutation[] = [];
+  const next = () => mutations.length + 1;
+  const iso = (v: string | number) => new Date(v).toISOString();
+  summaries.forEach((s, i) => {
+    const file = makeFile(device, i + 1, {
+      receivedAt: iso(s.receivedAt),
+      channel: s.channel,
+      procedureCode: s.procedureCode,
+      procedureName: s.procedureName,
+      locationCode: s.locationCode,
+      dueAt: s.dueAt === null ? null : iso(s.dueAt),
+      attachments: [],
+    });
+    mutations.push(createMutation(next(), file));
+    const soon = new Date(Date.parse(file.receivedAt) + 60_000).toISOString();
+    if (s.status === 'rejected' || s.status === 'withdrawn') {
+      mutations.push(statusMutation(next(), device, file.id, 'received', s.status, { when: soon, note: 'Hồ sơ không thuộc thẩm quyền' }));
+      return;
+    }
+    mutations.push(statusMutation(next(), device, file.id, 'received', 'processing', { when: soon }));
+    if (s.doneAt !== null) mutations.push(statusMutation(next(), device, file.id, 'processing', 'done', { when: iso(s.doneAt) }));
+    if (s.returnedAt !== null) mutations.push(statusMutation(next(), device, file.id, 'done', 'returned', { when: iso(s.returnedAt) }));
+    if (s.rating != null) mutations.push(ratingMutation(next(), { fileNumber: file.number, score: s.rating, at: iso(s.returnedAt ?? s.receivedAt) }));
+  });
+  return mutations;
+}
