@@ -14,12 +14,15 @@ import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
+import { registerUpdateRoutes } from './routes/updates.ts';
 import type { SyncStore } from './store/store.ts';
 
 export interface AppConfig {
   store: SyncStore;
   /** Folder of the built renderer to serve at /, or null for API only. */
   webRoot: string | null;
+  /** Folder of Electron app releases served at /updates/ (electron-updater's generic feed), or none. */
+  updatesDir?: string | null;
   logger?: boolean;
 }
 
@@ -56,6 +59,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
 
   app.get('/api/health', async () => ({ ok: true }));
   registerCatalogRoutes(app, config.store);
+  if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
   registerDeviceRoutes(app, config.store);
   // Everything a device does after enrolment needs its token, checked before the body is read.

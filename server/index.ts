@@ -1,4 +1,5 @@
 /** Starts the motcua server: `npm run server` (API) or `npm run web` (API + the kiosk UI). */
+import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { describeCalendarImport, importCalendar } from './calendar/importCalendar.ts';
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
@@ -47,7 +48,7 @@ if (demoCenter) {
   }
 }
 
-const app = await createApp({ store, webRoot });
+const app = await createApp({ store, webRoot, updatesDir: join(dataDir, 'updates') });
 const address = await app.listen({ host, port });
 console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''} (data in ${dataDir})`);
 

@@ -1,5 +1,5 @@
 /** The catalog API of the real server over a real SQLite file, through Fastify's inject (no mocks). */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
@@ -143,5 +143,22 @@ describe('the catalog server', () => {
     const res = await app.inject('/api/nothing');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: 'not_found' });
+  });
+});
+
+describe('app updates for the shell', () => {
+  it('serves releases dropped into the updates folder, latest.yml uncached', async () => {
+    const temp = await openTempStore();
+    const updatesDir = join(temp.dir, 'updates');
+    await mkdir(updatesDir, { recursive: true });
+    await writeFile(join(updatesDir, 'latest.yml'), 'version: 0.2.0\npath: motcua-0.2.0.AppImage\n');
+    const app = await createApp({ store: temp.store, webRoot: null, updatesDir });
+    const res = await app.inject('/updates/latest.yml');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('version: 0.2.0');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect((await app.inject('/updates/../motcua.sqlite')).statusCode).toBe(404);
+    await app.close();
+    await temp.dispose();
   });
 });

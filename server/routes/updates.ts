@@ -1,0 +1,24 @@
+/**
+ * App updates for the Electron shell: electron-updater's generic provider reads latest.yml and the
+ * installers from here. Staff drop a release into <data-dir>/updates; nothing here builds one.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+export const UPDATES_PREFIX = '/updates/';
+
+export async function registerUpdateRoutes(app: FastifyInstance, updatesDir: string): Promise<void> {
+  if (!existsSync(updatesDir)) mkdirSync(updatesDir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: updatesDir,
+    prefix: UPDATES_PREFIX,
+    decorateReply: false,
+    index: false,
+    cacheControl: false,
+    // latest.yml must never be cached, or a device would miss a release; installers are immutable.
+    setHeaders(res, path) {
+      res.setHeader('cache-control', /\.ya?ml$/.test(path) ? 'no-cache' : 'public, max-age=86400');
+    },
+  });
+}
