@@ -9,6 +9,9 @@ import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
 import { CounterApp } from './features/counter/CounterApp.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
+import { LookupScreen } from './features/lookup/LookupScreen.tsx';
+import { RatingScreen } from './features/lookup/RatingScreen.tsx';
+import { useRatingSender } from './sync/ratingSender.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
 import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
@@ -49,6 +52,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
+  // Ratings given at this kiosk go out on start and whenever the link comes back.
+  useRatingSender(db, platform.serverUrl);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle?.(atRest && route.screen === 'search');
@@ -78,6 +83,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     fields: () => go({ screen: 'search' }),
     field: () => goBack(),
     procedure: () => goBack(),
+    lookup: () => go({ screen: 'search' }),
+    rating: () => goBack(),
   };
 
   let content;
@@ -87,6 +94,12 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       break;
     case 'field':
       content = <FieldProcedures field={route.field} procedures={state.procedures} onOpen={open} />;
+      break;
+    case 'lookup':
+      content = <LookupScreen db={db} serverUrl={platform.serverUrl} onRate={(number) => go({ screen: 'rating', number })} />;
+      break;
+    case 'rating':
+      content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
       break;
     case 'procedure': {
       const procedure = engine.byCode(route.code);
@@ -109,6 +122,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onQuery={setQuery}
             onField={(field) => go({ screen: 'field', field })}
             onAllFields={() => go({ screen: 'fields' })}
+            onLookup={() => go({ screen: 'lookup' })}
+            onRate={() => go({ screen: 'rating', number: null })}
           />
         ) : (
           <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />

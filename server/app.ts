@@ -12,6 +12,7 @@ import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
   registerDeviceRoutes(app, config.store);
+  registerPublicLookupRoutes(app, config.store);
   // Everything a device does after enrolment needs its token, checked before the body is read.
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', requireDevice(config.store));

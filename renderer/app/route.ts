@@ -7,7 +7,11 @@ export type Route =
   | { screen: 'field'; field: string }
   | { screen: 'procedure'; code: string }
   /** The counter (staff) side of the app. */
-  | { screen: 'counter' };
+  | { screen: 'counter' }
+  /** Kiosk status lookup by file number (from the receipt's QR code or typed). */
+  | { screen: 'lookup' }
+  /** Kiosk satisfaction rating, about a file or (number null) about the visit. */
+  | { screen: 'rating'; number: string | null };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg] = hash.replace(/^#/, '').split('/');
@@ -16,6 +20,8 @@ export function parseRoute(hash: string): Route {
   if (screen === 'field' && value) return { screen: 'field', field: value };
   if (screen === 'fields') return { screen: 'fields' };
   if (screen === 'counter') return { screen: 'counter' };
+  if (screen === 'lookup') return { screen: 'lookup' };
+  if (screen === 'rate') return { screen: 'rating', number: value || null };
   return { screen: 'search' };
 }
 
@@ -29,6 +35,10 @@ export function routeHref(route: Route): string {
       return '#/fields';
     case 'counter':
       return '#/counter';
+    case 'lookup':
+      return '#/lookup';
+    case 'rating':
+      return route.number ? `#/rate/${encodeURIComponent(route.number)}` : '#/rate';
     default:
       return '#/';
   }

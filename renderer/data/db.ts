@@ -7,7 +7,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
-import type { DeviceRole, MutationKind } from '../../shared/sync/protocol.ts';
+import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
+import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -136,6 +137,23 @@ export interface CalendarRow {
   storedAt: string;
 }
 
+/** The last answer the server gave a kiosk status lookup, for showing offline with its "as of" time. */
+export interface LookupRow {
+  number: string;
+  answer: PublicFileStatus;
+  /** When the server gave this answer (ISO time). */
+  checkedAt: string;
+}
+
+/** A citizen's rating, kept until the server has it: `pending` until answered, then `sent`. */
+export interface RatingRow {
+  id: string;
+  payload: RatingPayload;
+  state: 'pending' | 'sent';
+  attempts: number;
+  sentAt: string | null;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -147,6 +165,8 @@ export type MotcuaDb = Dexie & {
   counters: EntityTable<Counter, 'key'>;
   syncMeta: EntityTable<SyncMeta, 'key'>;
   calendar: EntityTable<CalendarRow, 'key'>;
+  lookups: EntityTable<LookupRow, 'number'>;
+  ratings: EntityTable<RatingRow, 'id'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -169,6 +189,11 @@ export function openDb(name = 'motcua'): MotcuaDb {
   db.version(3).stores({
     files: '&id, &number, syncState, receivedAt, procedureCode, dueAt, status',
     calendar: '&key',
+  });
+  // v4: the kiosk's last known status lookups and its satisfaction ratings; new tables only.
+  db.version(4).stores({
+    lookups: '&number',
+    ratings: '&id, state',
   });
   return db;
 }

@@ -9,7 +9,7 @@ import { computeCenterStats, type CenterStats } from '../../shared/stats/centerS
 import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
-import { statsToCsv } from '../stats/statsCsv.ts';
+import { statsToCsv } from '../../shared/stats/statsTable.ts';
 import type { FileStore } from '../store/store.ts';
 
 /** A year and a bit: a yearly report fits, a typo like 2205 does not scan the whole store. */

@@ -24,8 +24,9 @@ import { SavedReceipt } from './register/SavedReceipt.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
+import { StatsScreen } from '../stats/StatsScreen.tsx';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -71,6 +72,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
+  else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
@@ -120,6 +122,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
             {staff.role === 'admin' && (
               <button type="button" className={`button${view.name === 'staff' ? ' active' : ''}`} onClick={() => setView({ name: 'staff' })} data-testid="nav-staff">
                 {t('counter.nav.staff')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'stats' ? ' active' : ''}`} onClick={() => setView({ name: 'stats' })} data-testid="nav-stats">
+                {t('stats.nav')}
               </button>
             )}
           </nav>

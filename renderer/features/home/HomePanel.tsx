@@ -11,11 +11,14 @@ interface Props {
   onQuery(query: string): void;
   onField(field: string): void;
   onAllFields(): void;
+  /** The kiosk's status lookup and satisfaction rating, above the procedures. */
+  onLookup(): void;
+  onRate(): void;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate }: Props) {
   const { t } = useTranslation();
   const tiles = POPULAR_TILES.flatMap((tile) => {
     if (tile.code && engine.byCode(tile.code)) return [{ ...tile, open: () => onOpen(tile.code) }];
@@ -23,6 +26,14 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
   });
   return (
     <div className="home" data-testid="home">
+      <div className="home-actions">
+        <button type="button" className="home-action primary" onClick={onLookup} data-testid="home-lookup">
+          <span aria-hidden="true">▣</span> {t('lookup.homeTile')}
+        </button>
+        <button type="button" className="home-action" onClick={onRate} data-testid="home-rate">
+          <span aria-hidden="true">☺</span> {t('lookup.rateTile')}
+        </button>
+      </div>
       <h2 className="section-title">{t('home.popular')}</h2>
       <ul className="tile-grid">
         {tiles.map((tile) => (

@@ -8,13 +8,16 @@ import { applyKey, KEYBOARD_LAYOUT, TONE_KEYS } from './keyboardLayout.ts';
 interface Props {
   value: string;
   onChange(next: string): void;
+  /** Rows of keys, read once when the keyboard is built; the Vietnamese search layout by default. */
+  layout?: { default: string[] };
 }
 
-export function OnScreenKeyboard({ value, onChange }: Props) {
+export function OnScreenKeyboard({ value, onChange, layout = KEYBOARD_LAYOUT }: Props) {
   const { t, i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const keyboard = useRef<Keyboard | null>(null);
   const latest = useRef({ value, onChange });
+  const rows = useRef(layout);
   useEffect(() => {
     latest.current = { value, onChange };
   }, [value, onChange]);
@@ -22,7 +25,7 @@ export function OnScreenKeyboard({ value, onChange }: Props) {
   useEffect(() => {
     if (!host.current) return;
     keyboard.current = new Keyboard(host.current, {
-      layout: KEYBOARD_LAYOUT,
+      layout: rows.current,
       theme: 'hg-theme-default motcua-keyboard',
       preventMouseDownDefault: true,
       disableButtonHold: true,

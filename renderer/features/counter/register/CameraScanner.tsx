@@ -9,7 +9,15 @@ import { useTranslation } from 'react-i18next';
 
 const FRAME_EVERY_MS = 200;
 
-export function CameraScanner({ onText, onClose }: { onText(text: string): void; onClose(): void }) {
+interface Props {
+  onText(text: string): void;
+  onClose(): void;
+  /** What to hold up to the camera, and how; the căn cước wording by default. */
+  title?: string;
+  hint?: string;
+}
+
+export function CameraScanner({ onText, onClose, title, hint }: Props) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const supported = Boolean(navigator.mediaDevices?.getUserMedia);
@@ -64,8 +72,8 @@ export function CameraScanner({ onText, onClose }: { onText(text: string): void;
   return (
     <div className="overlay" role="dialog" aria-labelledby="camera-title" data-testid="camera-scanner">
       <div className="overlay-card camera-card">
-        <h2 id="camera-title">{t('counter.camera.title')}</h2>
-        {problem ? <p className="field-error">{t(`counter.camera.${problem}`)}</p> : <p className="muted">{t('counter.camera.hint')}</p>}
+        <h2 id="camera-title">{title ?? t('counter.camera.title')}</h2>
+        {problem ? <p className="field-error">{t(`counter.camera.${problem}`)}</p> : <p className="muted">{hint ?? t('counter.camera.hint')}</p>}
         <video ref={video} className="camera-video" muted playsInline />
         <button type="button" className="button big" onClick={onClose} data-testid="camera-close">
           {t('counter.camera.close')}

@@ -1,19 +1,22 @@
 /**
  * A USB QR scanner types the căn cước payload like a very fast keyboard, into whatever field has
- * the focus, then presses Enter. We notice such a burst anywhere on the form, undo what it typed
- * into that field, and hand over the parsed card (or the reason it could not be read).
+ * the focus, then presses Enter. We notice it anywhere on the form, undo what it typed into that
+ * field, and hand over the parsed card (or the reason it could not be read).
+ *
+ * No timing is involved: on a slow or busy PC the keys of one scan can arrive far apart. What
+ * marks a scan is its shape, 12 digits then "|", which a person typing never produces by accident.
+ * The form is snapshotted before every typed character, so the one before the scan's first
+ * character can be restored.
  */
 import { useEffect, useRef } from 'react';
-import { looksLikeCccdQr, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
+import { parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
 
-/**
- * Keys closer together than this belong to one scanner burst. People rarely type faster; and a
- * fast typist mistaken for a scanner does no harm, since only a card-shaped text is acted on.
- */
-const BURST_GAP_MS = 80;
+/** Longer than any card payload; older keys are dropped. */
+const MAX_BUFFER = 600;
+const CARD_START = /\d{12}\|/;
 
 interface Handlers<S> {
-  /** A snapshot of the form taken when the burst starts, restored before the card is applied. */
+  /** A snapshot of the form, taken before each typed character. */
   snapshot(): S;
   onCard(card: CccdData, before: S): void;
   onProblem(problem: CccdQrProblem, before: S): void;
@@ -27,45 +30,44 @@ export function useCardScanner<S>(handlers: Handlers<S>) {
 
   useEffect(() => {
     let text = '';
-    let last = 0;
-    let before: S | null = null;
+    let snapshots: S[] = [];
     // Letters a keyboard cannot make (ễ, ư) may arrive as text input without a keydown first.
     let unconsumedKey: string | null = null;
-    // The event's own time stamp, not the time we get to handle it: a slow render must not split a burst.
-    const append = (chars: string, now: number) => {
-      if (now - last > BURST_GAP_MS) {
-        text = '';
-        before = latest.current.snapshot();
+    const reset = () => {
+      text = '';
+      snapshots = [];
+    };
+    const append = (char: string) => {
+      snapshots.push(latest.current.snapshot());
+      text += char;
+      if (text.length > MAX_BUFFER) {
+        text = text.slice(-MAX_BUFFER);
+        snapshots = snapshots.slice(-MAX_BUFFER);
       }
-      text += chars;
-      last = now;
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Enter') {
-        if (before !== null && looksLikeCccdQr(text)) {
+        const start = text.search(CARD_START);
+        if (start >= 0) {
           e.preventDefault();
-          const parsed = parseCccdQr(text);
+          const before = snapshots[start]!;
+          const parsed = parseCccdQr(text.slice(start));
           if (parsed.ok) latest.current.onCard(parsed.value, before);
           else latest.current.onProblem(parsed.error, before);
         }
-        text = '';
-        before = null;
+        reset();
         return;
       }
       if (e.key.length !== 1) return;
       unconsumedKey = e.key;
-      append(e.key, e.timeStamp);
+      append(e.key);
     };
     const onBeforeInput = (e: Event) => {
       const data = (e as InputEvent).data;
       if ((e as InputEvent).inputType !== 'insertText' || !data) return;
       if (data === unconsumedKey) unconsumedKey = null;
-      else if ([...data].length > 1) {
-        // Pasted or auto-filled text is no scanner: it must not start or join a burst.
-        text = '';
-        before = null;
-        last = 0;
-      } else append(data, e.timeStamp);
+      else if ([...data].length > 1) reset(); // pasted or auto-filled text is no scanner
+      else append(data);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     window.addEventListener('beforeinput', onBeforeInput, { capture: true });

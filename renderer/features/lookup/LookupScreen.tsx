@@ -1,0 +1,176 @@
+/**
+ * The kiosk's status lookup: the citizen scans the receipt's QR code (USB scanner or camera) or
+ * types the file number, and sees the state in plain words, the due date and when it was checked.
+ * Only what the receipt holder may see: never a name or an ID number. Offline, the last known answer.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseFileNumber } from '../../../shared/files/fileNumber.ts';
+import type { PublicFileStatus } from '../../../shared/sync/publicApi.ts';
+import type { MotcuaDb } from '../../data/db.ts';
+import { lastKnownLookup, rememberLookup } from '../../data/lookupCache.ts';
+import { fetchFileStatus } from '../../sync/publicClient.ts';
+import { CameraScanner } from '../counter/register/CameraScanner.tsx';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.tsx';
+import { FILE_NUMBER_LAYOUT } from './fileNumberKeyboard.ts';
+import { formatDay, formatMoment } from './lookupTimes.ts';
+import { useReceiptScanner } from './useReceiptScanner.ts';
+import './lookup.css';
+
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'checking'; number: string }
+  | { kind: 'found'; answer: PublicFileStatus; checkedAt: string; live: boolean }
+  | { kind: 'not_found' | 'unreachable'; number: string }
+  | { kind: 'invalid' };
+
+interface Props {
+  db: MotcuaDb;
+  serverUrl: string;
+  onRate(number: string): void;
+}
+
+export function LookupScreen({ db, serverUrl, onRate }: Props) {
+  const { t, i18n } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [camera, setCamera] = useState(false);
+
+  const lookUp = useCallback(
+    async (text: string) => {
+      const parsed = parseFileNumber(text);
+      if (!parsed.ok) return setOutcome({ kind: 'invalid' });
+      const number = text.trim().toUpperCase();
+      setTyped(number);
+      setOutcome({ kind: 'checking', number });
+      const answer = await fetchFileStatus(serverUrl, number);
+      if (answer.ok) {
+        const checkedAt = new Date().toISOString();
+        await rememberLookup(db, answer.value, checkedAt);
+        return setOutcome({ kind: 'found', answer: answer.value, checkedAt, live: true });
+      }
+      if (answer.error === 'not_found') return setOutcome({ kind: 'not_found', number });
+      if (answer.error === 'invalid_number') return setOutcome({ kind: 'invalid' });
+      const known = await lastKnownLookup(db, number);
+      setOutcome(known ? { kind: 'found', answer: known.answer, checkedAt: known.checkedAt, live: false } : { kind: 'unreachable', number });
+    },
+    [db, serverUrl],
+  );
+
+  const scanned = useCallback(
+    (text: string) => {
+      setCamera(false);
+      setTyped(text);
+      void lookUp(text);
+    },
+    [lookUp],
+  );
+  // A scanner burst works anywhere on the screen, no field needs the focus.
+  useReceiptScanner(scanned);
+
+  // While an answer is on screen the keyboard steps aside; after a problem the number stays to be corrected.
+  const showKeyboard = outcome.kind !== 'found' && outcome.kind !== 'checking';
+  return (
+    <div className="lookup" data-testid="lookup">
+      <h2 className="lookup-title">{t('lookup.title')}</h2>
+      <p className="lookup-hint">{t('lookup.hint')}</p>
+      <form
+        className="lookup-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void lookUp(typed);
+        }}
+      >
+        <input
+          className="lookup-input"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value.toUpperCase())}
+          placeholder={t('lookup.placeholder')}
+          aria-label={t('lookup.numberLabel')}
+          inputMode="none"
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="lookup-input"
+        />
+        <button type="submit" className="button primary big" data-testid="lookup-submit">
+          {t('lookup.submit')}
+        </button>
+        <button type="button" className="button big" onClick={() => setCamera(true)} data-testid="lookup-camera">
+          {t('lookup.camera')}
+        </button>
+      </form>
+
+      <LookupOutcome outcome={outcome} language={i18n.language} onRate={onRate} onAgain={() => setOutcome({ kind: 'idle' })} />
+
+      {showKeyboard && <OnScreenKeyboard value={typed} onChange={(v) => setTyped(v.toUpperCase())} layout={FILE_NUMBER_LAYOUT} />}
+      {camera && <CameraScanner onText={scanned} onClose={() => setCamera(false)} title={t('lookup.cameraTitle')} hint={t('lookup.cameraHint')} />}
+    </div>
+  );
+}
+
+function LookupOutcome({ outcome, language, onRate, onAgain }: { outcome: Outcome; language: string; onRate(number: string): void; onAgain(): void }) {
+  const { t } = useTranslation();
+  switch (outcome.kind) {
+    case 'idle':
+      return null;
+    case 'checking':
+      return (
+        <p className="lookup-message" role="status" data-testid="lookup-checking">
+          {t('lookup.checking', { number: outcome.number })}
+        </p>
+      );
+    case 'invalid':
+      return (
+        <p className="lookup-message problem" role="alert" data-testid="lookup-invalid">
+          {t('lookup.invalid')}
+        </p>
+      );
+    case 'not_found':
+      return (
+        <p className="lookup-message problem" role="alert" data-testid="lookup-not-found">
+          {t('lookup.notFound', { number: outcome.number })}
+        </p>
+      );
+    case 'unreachable':
+      return (
+        <p className="lookup-message problem" role="alert" data-testid="lookup-unreachable">
+          {t('lookup.unreachable')}
+        </p>
+      );
+    default: {
+      const { answer, checkedAt, live } = outcome;
+      return (
+        <section className={`lookup-result status-${answer.status}`} data-testid="lookup-result" data-status={answer.status} aria-live="polite">
+          {!live && (
+            <p className="lookup-stale" role="status" data-testid="lookup-stale">
+              {t('lookup.stale', { time: formatMoment(checkedAt, language) })}
+            </p>
+          )}
+          <p className="lookup-number">{t('lookup.fileNumber', { number: answer.number })}</p>
+          <p className="lookup-status" data-testid="lookup-status">
+            {t(`status.${answer.status}`)}
+          </p>
+          <p className="lookup-explain">{t(`lookup.explain.${answer.status}`)}</p>
+          <dl className="lookup-facts">
+            <dt>{t('lookup.dueAt')}</dt>
+            <dd data-testid="lookup-due">{answer.dueAt ? formatDay(answer.dueAt, language) : t('lookup.noDueDate')}</dd>
+            <dt>{t('lookup.changedAt')}</dt>
+            <dd>{formatMoment(answer.changedAt, language)}</dd>
+            <dt>{t('lookup.asOf')}</dt>
+            <dd data-testid="lookup-as-of">{formatMoment(checkedAt, language)}</dd>
+          </dl>
+          <div className="lookup-actions">
+            {answer.status === 'returned' && (
+              <button type="button" className="button primary big" onClick={() => onRate(answer.number)} data-testid="lookup-rate">
+                {t('lookup.rate')}
+              </button>
+            )}
+            <button type="button" className="button big" onClick={onAgain} data-testid="lookup-again">
+              {t('lookup.again')}
+            </button>
+          </div>
+        </section>
+      );
+    }
+  }
+}

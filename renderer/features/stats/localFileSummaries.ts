@@ -1,0 +1,48 @@
+/**
+ * The figures' input built from this device's own files (offline statistics): each file with its
+ * procedure's field from the local catalog and its done / returned times from the status changes
+ * in the outbox (or, for a change pulled from the server, the time the device last saw the status).
+ */
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { FileSummary } from '../../../shared/stats/fileSummary.ts';
+import { fileStatusPayloadSchema } from '../../../shared/sync/protocol.ts';
+import type { MotcuaDb } from '../../data/db.ts';
+
+export async function localFileSummaries(db: MotcuaDb): Promise<Result<FileSummary[]>> {
+  try {
+    const [files, procedures, changes] = await Promise.all([db.files.toArray(), db.procedures.toArray(), db.outbox.toArray()]);
+    const fieldOf = new Map(procedures.map((p) => [p.code, p.field]));
+    const doneAt = new Map<string, string>();
+    const returnedAt = new Map<string, string>();
+    for (const entry of changes) {
+      if (entry.kind !== 'file.status' || entry.state === 'cancelled' || entry.state === 'rejected') continue;
+      const change = fileStatusPayloadSchema.safeParse(entry.payload);
+      if (!change.success) continue;
+      if (change.data.to === 'done') doneAt.set(change.data.fileId, change.data.stamp.when);
+      if (change.data.to === 'returned') returnedAt.set(change.data.fileId, change.data.stamp.when);
+    }
+    const summaries = files
+      .filter((f) => f.syncState !== 'cancelled')
+      .map((f): FileSummary => {
+        const returned = f.status === 'returned' ? (returnedAt.get(f.id) ?? f.statusAt) : null;
+        const done = doneAt.get(f.id) ?? (f.status === 'done' ? f.statusAt : null);
+        return {
+          centerCode: f.centerCode,
+          locationCode: f.locationCode,
+          receivedAt: f.receivedAt,
+          channel: f.channel,
+          field: fieldOf.get(f.procedureCode) ?? null,
+          procedureCode: f.procedureCode,
+          procedureName: f.procedureName,
+          status: f.status,
+          dueAt: f.dueAt ?? null,
+          doneAt: done,
+          returnedAt: returned,
+          rating: null,
+        };
+      });
+    return ok(summaries);
+  } catch (e) {
+    return err(`cannot read this device's files: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * What a kiosk may ask without enrolment, on purpose public: the state of a file by the number
+ * printed on its receipt (state, due date, when it last changed; never a name or an ID number), and
+ * a citizen's satisfaction rating (idempotent on its id, so a kiosk resends it until it is answered).
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseFileNumber } from '../../shared/files/fileNumber.ts';
+import { PUBLIC_PATHS, publicFileStatusSchema, type PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import { ratingPayloadSchema } from '../../shared/sync/protocol.ts';
+import { describeIssues, sendError } from '../http/apiError.ts';
+import type { DeviceStore, FileStore } from '../store/store.ts';
+
+const numberParamsSchema = z.object({ number: z.string().min(1).max(60) });
+/** A kiosk that knows its center says so, for a visit rating that names no file. */
+const ratingQuerySchema = z.object({ center: z.string().trim().min(1).max(20).optional() });
+
+export function registerPublicLookupRoutes(app: FastifyInstance, store: FileStore & DeviceStore): void {
+  app.get(PUBLIC_PATHS.fileStatus(':number'), async (request, reply) => {
+    const params = numberParamsSchema.safeParse(request.params);
+    if (!params.success) return sendError(reply, 400, 'invalid_number', describeIssues(params.error));
+    const parsed = parseFileNumber(params.data.number);
+    if (!parsed.ok) return sendError(reply, 400, 'invalid_number', parsed.error.reason);
+    const number = params.data.number.trim().toUpperCase();
+    const notFound = () => sendError(reply, 404, 'not_found', `no file ${number} on this server`);
+
+    const listed = await store.listFiles(parsed.value.centerCode, { number, limit: 1 });
+    if (!listed.ok) return sendError(reply, 503, 'storage', listed.error.reason);
+    const summary = listed.value.files[0];
+    if (!summary) return notFound();
+    // The record is read only for its due date; nothing else of it leaves this function.
+    const [record, history] = await Promise.all([
+      store.findFile(parsed.value.centerCode, summary.id),
+      store.statusHistory(parsed.value.centerCode, summary.id),
+    ]);
+    if (!record.ok) return sendError(reply, 503, 'storage', record.error.reason);
+    if (!history.ok) return sendError(reply, 503, 'storage', history.error.reason);
+    if (!record.value) return notFound();
+    const answer: PublicFileStatus = {
+      number: summary.number,
+      status: summary.status,
+      dueAt: record.value.dueAt ?? null,
+      changedAt: history.value.at(-1)?.at ?? summary.receivedAt,
+    };
+    return publicFileStatusSchema.parse(answer);
+  });
+
+  app.post(PUBLIC_PATHS.ratings, async (request, reply) => {
+    const body = ratingPayloadSchema.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
+    const query = ratingQuerySchema.safeParse(request.query);
+    if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
+    // The file's own center first; a number of an unknown center, or no center at all, is kept without one.
+    const fromNumber = body.data.fileNumber ? parseFileNumber(body.data.fileNumber) : null;
+    const named = fromNumber?.ok ? fromNumber.value.centerCode : (query.data.center?.toUpperCase() ?? null);
+    let centerCode: string | null = null;
+    if (named) {
+      const center = await store.findCenter(named);
+      if (!center.ok) return sendError(reply, 503, 'storage', center.error.reason);
+      centerCode = center.value ? center.value.code : null;
+    }
+    const stored = await store.addPublicRating(centerCode, body.data);
+    if (!stored.ok) {
+      if (stored.error.kind === 'conflict') return sendError(reply, 409, 'conflict', stored.error.reason);
+      return sendError(reply, 503, 'storage', stored.error.reason);
+    }
+    return reply.code(stored.value === 'applied' ? 201 : 200).send({ id: body.data.id, status: stored.value });
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The public kiosk API, over a real SQLite file: a file's state by its receipt number (nothing about
+ * the citizen), and ratings that need no enrolment, stored once per id.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { apiErrorSchema, pushResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
+import { openTempStore, type TempStore } from '../support/tempStore.ts';
+import { addTestCenter, bearer, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
+
+let temp: TempStore;
+let app: FastifyInstance;
+beforeEach(async () => {
+  temp = await openTempStore();
+  await addTestCenter(temp.store, 'VB11824');
+  app = await createApp({ store: temp.store, webRoot: null });
+});
+afterEach(async () => {
+  await app.close();
+  await temp.dispose();
+});
+
+const DUE = '2027-03-04T17:00:00+07:00';
+
+describe('public file status', () => {
+  it('answers the state and due date of a known number, without a token and without the citizen', async () => {
+    const counter = await enrolTestDevice(app, 'VB11824');
+    const file = makeFile(counter, 1, { dueAt: DUE });
+    const pushed = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(counter), payload: { mutations: [createMutation(1, file)] } });
+    expect(pushResponseSchema.parse(pushed.json()).results[0]?.status).toBe('applied');
+
+    const res = await app.inject({ url: PUBLIC_PATHS.fileStatus(file.number.toLowerCase()) });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<Record<string, unknown>>();
+    expect(publicFileStatusSchema.parse(body)).toEqual({ number: file.number, status: 'received', dueAt: DUE, changedAt: file.receivedAt });
+    expect(Object.keys(body).sort()).toEqual(['changedAt', 'dueAt', 'number', 'status']);
+    expect(res.body).not.toContain(file.citizen.fullName);
+    expect(res.body).not.toContain(file.citizen.idNumber);
+  });
+
+  it('says 404 for a well-formed number it does not know and 400 for anything else', async () => {
+    const unknown = await app.inject({ url: PUBLIC_PATHS.fileStatus('VB11824-D09-20270301-0001') });
+    expect(unknown.statusCode).toBe(404);
+    expect(apiErrorSchema.parse(unknown.json()).error).toBe('not_found');
+    const otherCenter = await app.inject({ url: PUBLIC_PATHS.fileStatus('NOWHERE-D01-20270301-0001') });
+    expect(otherCenter.statusCode).toBe(404);
+    for (const garbage of ['hello', 'VB11824-D01-20270231-0001', "x' OR 1=1"]) {
+      const res = await app.inject({ url: PUBLIC_PATHS.fileStatus(encodeURIComponent(garbage)) });
+      expect(res.statusCode, garbage).toBe(400);
+      expect(apiErrorSchema.parse(res.json()).error).toBe('invalid_number');
+    }
+  });
+});
+
+describe('public ratings', () => {
+  const rating = (overrides: Record<string, unknown> = {}) => ({
+    id: randomUUID(),
+    fileNumber: 'VB11824-D01-20270301-0001',
+    score: 4,
+    reasons: ['fast'],
+    at: '2027-03-04T09:00:00+07:00',
+    ...overrides,
+  });
+
+  it('stores a rating once: 201, then 200 for the same rating, 409 for other content under its id', async () => {
+    const given = rating();
+    const first = await app.inject({ method: 'POST', url: PUBLIC_PATHS.ratings, payload: given });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await app.inject({ method: 'POST', url: PUBLIC_PATHS.ratings, payload: given });
+    expect(again.statusCode).toBe(200);
+    const changed = await app.inject({ method: 'POST', url: PUBLIC_PATHS.ratings, payload: { ...given, score: 1 } });
+    expect(changed.statusCode).toBe(409);
+    const stored = await temp.store.listRatings('VB11824');
+    expect(stored.ok && stored.value).toEqual([{ ...given, centerCode: 'VB11824', deviceId: null }]);
+  });
+
+  it('files a visit rating under the center the kiosk names, and refuses a malformed one', async () => {
+    const visit = rating({ fileNumber: null, score: 2, reasons: [] });
+    expect((await app.inject({ method: 'POST', url: `${PUBLIC_PATHS.ratings}?center=vb11824`, payload: visit })).statusCode).toBe(201);
+    const stored = await temp.store.listRatings('VB11824');
+    expect(stored.ok && stored.value.map((r) => r.id)).toEqual([visit.id]);
+    const bad = await app.inject({ method: 'POST', url: PUBLIC_PATHS.ratings, payload: rating({ score: 5 }) });
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,67 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseRoute, routeHref } from '../../renderer/app/route.ts';
+import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
+import { lastKnownLookup, rememberLookup } from '../../renderer/data/lookupCache.ts';
+import { pendingRatings, saveRating } from '../../renderer/data/ratingQueue.ts';
+import { drainRatings } from '../../renderer/sync/ratingSender.ts';
+
+let db: MotcuaDb;
+let n = 0;
+const open = () => (db = openDb(`kiosk-ratings-${(n += 1)}`));
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  db.close();
+  await db.delete();
+});
+
+const SERVER = 'http://127.0.0.1:1/';
+
+describe('kiosk ratings', () => {
+  it('keeps a rating pending while the server cannot be reached, then sends it once', async () => {
+    open();
+    await saveRating(db, { fileNumber: 'XA01-K2-20270301-0001', score: 4, reasons: ['fast'] });
+    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
+    expect(await drainRatings(db, SERVER)).toBe(0);
+    expect(await pendingRatings(db)).toHaveLength(1);
+
+    const bodies: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init: RequestInit) => {
+        bodies.push(String(init.body));
+        return Promise.resolve(new Response('{}', { status: 201 }));
+      }),
+    );
+    // Overlapping triggers (start-up, `online`, a new rating) must not send the same rating twice.
+    await Promise.all([drainRatings(db, SERVER), drainRatings(db, SERVER), drainRatings(db, SERVER)]);
+    expect(bodies).toHaveLength(1);
+    expect(JSON.parse(bodies[0]!)).toMatchObject({ fileNumber: 'XA01-K2-20270301-0001', score: 4, reasons: ['fast'] });
+    expect(await pendingRatings(db)).toEqual([]);
+    expect((await db.ratings.toArray()).map((r) => r.state)).toEqual(['sent']);
+  });
+
+  it('never drops a rating the server refuses', async () => {
+    open();
+    await saveRating(db, { fileNumber: null, score: 1, reasons: [] });
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response('{}', { status: 409 }))));
+    await drainRatings(db, SERVER);
+    expect(await db.ratings.count()).toBe(1);
+  });
+});
+
+describe('kiosk lookups', () => {
+  it('remembers the last answer for a number with the time it was checked', async () => {
+    open();
+    const answer = { number: 'XA01-K2-20270301-0001', status: 'processing' as const, dueAt: null, changedAt: '2027-03-01T02:00:00.000Z' };
+    await rememberLookup(db, answer, '2027-03-02T03:00:00.000Z');
+    expect(await lastKnownLookup(db, answer.number)).toEqual({ number: answer.number, answer, checkedAt: '2027-03-02T03:00:00.000Z' });
+    expect(await lastKnownLookup(db, 'XA01-K2-20270301-0002')).toBeNull();
+  });
+
+  it('has its own kiosk screens in the address', () => {
+    expect(parseRoute(routeHref({ screen: 'lookup' }))).toEqual({ screen: 'lookup' });
+    expect(parseRoute(routeHref({ screen: 'rating', number: 'XA01-K2-20270301-0001' }))).toEqual({ screen: 'rating', number: 'XA01-K2-20270301-0001' });
+    expect(parseRoute('#/rate')).toEqual({ screen: 'rating', number: null });
+  });
+});
