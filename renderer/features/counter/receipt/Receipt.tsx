@@ -42,6 +42,7 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
       <header className="receipt-head">
         <div className="receipt-issuer">
           <p className="upper">{facts.centerName}</p>
+          {facts.locationCode && <p>{t('receipt.location', { location: facts.locationCode })}</p>}
           <p className="rule-short" />
           <p>{t('receipt.number', { number: facts.number })}</p>
         </div>
