@@ -87,7 +87,7 @@ describe('the offline app shell', () => {
     expect(await kiosk.searchInput.inputValue()).toBe('khai tu');
 
     await kiosk.page.getByTestId('home-button').click();
-    await expect.poll(() => sameDocument(kiosk.page).catch(() => false), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => sameDocument(kiosk.page).catch(() => false), { timeout: 30_000 }).toBe(false);
     await kiosk.footer.waitFor();
     const waiting = await kiosk.page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
     expect(waiting).toBe(false);
@@ -114,7 +114,7 @@ describe('the offline app shell', () => {
     await expect.poll(() => counter.page.getByTestId('apply-update').isDisabled()).toBe(false);
     expect(await sameDocument(counter.page)).toBe(true);
     await counter.page.getByTestId('apply-update').click();
-    await expect.poll(() => sameDocument(counter.page).catch(() => false), { timeout: 15_000 }).toBe(false);
+    await expect.poll(() => sameDocument(counter.page).catch(() => false), { timeout: 30_000 }).toBe(false);
     await counter.page.getByTestId('counter').waitFor();
     await context.close();
   });
