@@ -2,8 +2,8 @@
  * The device's working calendar: the holiday table last fetched from the server, or the statutory
  * rules alone (lunar Tết and Hùng Kings included) when the device has never had one.
  */
-import { buildWorkCalendar, parseHolidayTable, type WorkCalendar } from '../../shared/calendar/holidayTable.ts';
-import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { buildWorkCalendar, type WorkCalendar } from '../../shared/calendar/holidayTable.ts';
+import { calendarResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import type { MotcuaDb } from './db.ts';
 
 export async function loadWorkCalendar(db: MotcuaDb): Promise<WorkCalendar> {
@@ -21,12 +21,11 @@ export async function refreshHolidayTable(db: MotcuaDb, serverUrl: string): Prom
     const current = await db.calendar.get('holidays');
     const response = await fetch(new URL(SYNC_PATHS.calendar, serverUrl), { signal: AbortSignal.timeout(10_000), cache: 'no-store' });
     if (!response.ok) return 'unavailable';
-    // The server wraps the table with its own version stamp: { version, importedAt, table }.
-    const body = (await response.json()) as { table?: unknown };
-    const parsed = parseHolidayTable(body && typeof body === 'object' && 'table' in body ? body.table : body);
-    if (!parsed.ok) return 'unavailable';
-    if (current?.table.version === parsed.value.version) return 'unchanged';
-    await db.calendar.put({ key: 'holidays', table: parsed.value, storedAt: new Date().toISOString() });
+    const parsed = calendarResponseSchema.safeParse(await response.json());
+    if (!parsed.success) return 'unavailable';
+    const { table } = parsed.data;
+    if (current?.table.version === table.version) return 'unchanged';
+    await db.calendar.put({ key: 'holidays', table, storedAt: new Date().toISOString() });
     return 'updated';
   } catch {
     return 'unavailable';

@@ -3,22 +3,10 @@
  * law, and a kiosk needs it before it is enrolled). Revalidated with an ETag on the version.
  */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { holidayTableSchema } from '../../shared/calendar/holidayTable.ts';
-import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { SYNC_PATHS, type CalendarResponse } from '../../shared/sync/protocol.ts';
 import { sendError } from '../http/apiError.ts';
 import type { CalendarStore } from '../store/store.ts';
 
-/**
- * GET /api/calendar: `version` counts the server's imports (a device keeps the highest it has
- * seen); `table` is shared/calendar/holidayTable.ts's table, whose own `version` names the dataset.
- */
-export const calendarResponseSchema = z.object({
-  version: z.number().int().positive(),
-  importedAt: z.string(),
-  table: holidayTableSchema,
-});
-export type CalendarResponse = z.infer<typeof calendarResponseSchema>;
 
 export const calendarEtag = (version: number) => `"calendar-${version}"`;
 

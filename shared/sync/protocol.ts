@@ -9,6 +9,7 @@
  * sequence still advances.
  */
 import { z } from 'zod';
+import { holidayTableSchema } from '../calendar/holidayTable.ts';
 import { procedureSchema } from '../catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
@@ -157,6 +158,18 @@ export const catalogChangesSchema = z.object({
   deletions: z.array(z.string()),
 });
 export type CatalogChanges = z.infer<typeof catalogChangesSchema>;
+
+// ---- holiday table ---------------------------------------------------------------------------
+/**
+ * GET /api/calendar: `version` counts the server's imports (a device keeps the highest it has
+ * seen); `table` is shared/calendar/holidayTable.ts's table, whose own `version` names the dataset.
+ */
+export const calendarResponseSchema = z.object({
+  version: z.number().int().positive(),
+  importedAt: z.string(),
+  table: holidayTableSchema,
+});
+export type CalendarResponse = z.infer<typeof calendarResponseSchema>;
 
 /** Error bodies: a reason a person can read, and a stable code the UI translates. */
 export const apiErrorSchema = z.object({ error: z.string(), reason: z.string() });

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { defaultHolidayTablePath, importCalendar } from '../../server/calendar/importCalendar.ts';
-import { calendarResponseSchema } from '../../server/routes/calendar.ts';
+import { calendarResponseSchema } from '../../shared/sync/protocol.ts';
 import { csvCell, CSV_BOM, STATS_CSV_HEADER } from '../../shared/stats/statsTable.ts';
 import { buildWorkCalendar, parseHolidayTable, type WorkCalendar } from '../../shared/calendar/holidayTable.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
