@@ -148,12 +148,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   /** Runs one request, marking the link slow as soon as it takes longer than the threshold. */
   async function timed<T>(call: () => Promise<Timed<T>>): Promise<Timed<T>> {
+    const startedAt = offlineEvents;
     const cancelSlow = setTimer(() => {
       if (state.link === 'online' || state.link === 'unknown') set({ link: 'slow' });
     }, slowThresholdMs);
     const result = await call();
     cancelSlow();
-    if (result.ok || !['offline', 'unauthorised'].includes(result.error.kind)) {
+    if (offlineEvents !== startedAt) {
+      // The link dropped while this answer was on its way: the answer does not mean we are online now.
+      set({ link: 'offline' });
+    } else if (result.ok || !['offline', 'unauthorised'].includes(result.error.kind)) {
       set({ link: result.elapsedMs > slowThresholdMs ? 'slow' : 'online' });
     } else {
       set({ link: result.error.kind === 'offline' ? 'offline' : 'unauthorised' });
@@ -312,7 +316,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     failures = 0;
     void syncNow();
   };
-  const onOffline = () => set({ link: 'offline' });
+  let offlineEvents = 0;
+  const onOffline = () => {
+    offlineEvents += 1;
+    set({ link: 'offline' });
+  };
 
   return {
     start() {

@@ -172,6 +172,23 @@ describe('the sync loop', () => {
     engine.stop();
   });
 
+  it('stays offline when the link drops while an answer is on its way', async () => {
+    const db = await deviceDb(1);
+    const events = new EventTarget();
+    const server = fakeServer(applyAll());
+    // The cable is pulled while the cycle's last answer is on its way back.
+    const fetchFn: typeof fetch = async (input, init) => {
+      const answer = await server.fetchFn(input, init);
+      if (new URL(String(input)).pathname === SYNC_PATHS.catalogChanges) events.dispatchEvent(new Event('offline'));
+      return answer;
+    };
+    const engine = createSyncEngine({ db, fetchFn, events });
+    engine.start();
+    await engine.syncNow();
+    expect(engine.getState().link).toBe('offline');
+    engine.stop();
+  });
+
   it('does nothing but say so before the device is enrolled', async () => {
     const db = openDb(`engine-${randomUUID()}`);
     opened.push(db);
