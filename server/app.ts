@@ -63,7 +63,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
   registerDeviceRoutes(app, config.store);
-  registerPublicLookupRoutes(app, config.store);
+  await registerPublicLookupRoutes(app, config.store);
   // Everything a device does after enrolment needs its token, checked before the body is read.
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', requireDevice(config.store));

@@ -4,6 +4,7 @@
  * a citizen's satisfaction rating (idempotent on its id, so a kiosk resends it until it is answered).
  */
 import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import { parseFileNumber } from '../../shared/files/fileNumber.ts';
 import { PUBLIC_PATHS, publicFileStatusSchema, type PublicFileStatus } from '../../shared/sync/publicApi.ts';
@@ -15,7 +16,28 @@ const numberParamsSchema = z.object({ number: z.string().min(1).max(60) });
 /** A kiosk that knows its center says so, for a visit rating that names no file. */
 const ratingQuerySchema = z.object({ center: z.string().trim().min(1).max(20).optional() });
 
-export function registerPublicLookupRoutes(app: FastifyInstance, store: FileStore & DeviceStore): void {
+/**
+ * File numbers are sequential, so without a limit anyone could walk through a center's numbers.
+ * A kiosk asks at a person's pace; a center's devices often share one address, hence the margin.
+ */
+export const PUBLIC_RATE_LIMIT = { max: 120, timeWindow: 60_000 } as const;
+
+export async function registerPublicLookupRoutes(parent: FastifyInstance, store: FileStore & DeviceStore): Promise<void> {
+  await parent.register(async (app) => {
+    await app.register(rateLimit, {
+      ...PUBLIC_RATE_LIMIT,
+      // Thrown to the app's error handler, which answers in the API's { error, reason } shape.
+      errorResponseBuilder: (_request, context) => ({
+        statusCode: 429,
+        code: 'rate_limited',
+        message: `too many requests from this address; try again in ${Math.ceil(context.ttl / 1000)} s`,
+      }),
+    });
+    registerRoutes(app, store);
+  });
+}
+
+function registerRoutes(app: FastifyInstance, store: FileStore & DeviceStore): void {
   app.get(PUBLIC_PATHS.fileStatus(':number'), async (request, reply) => {
     const params = numberParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_number', describeIssues(params.error));

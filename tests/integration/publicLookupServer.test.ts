@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { PUBLIC_RATE_LIMIT } from '../../server/routes/publicLookup.ts';
 import { apiErrorSchema, pushResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
 import { openTempStore, type TempStore } from '../support/tempStore.ts';
@@ -84,5 +85,20 @@ describe('public ratings', () => {
     expect(stored.ok && stored.value.map((r) => r.id)).toEqual([visit.id]);
     const bad = await app.inject({ method: 'POST', url: PUBLIC_PATHS.ratings, payload: rating({ score: 5 }) });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('public lookups are rate-limited', () => {
+  it('answers 429 with a reason once one address asks too often, and only for the public routes', async () => {
+    const url = PUBLIC_PATHS.fileStatus('VB11824-D01-20270301-0001');
+    const codes: number[] = [];
+    for (let i = 0; i < PUBLIC_RATE_LIMIT.max + 1; i += 1) codes.push((await app.inject(url)).statusCode);
+    expect(codes.slice(0, PUBLIC_RATE_LIMIT.max).every((c) => c === 404)).toBe(true);
+    const limited = await app.inject(url);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ error: 'rate_limited', reason: expect.stringMatching(/try again/) });
+    // Another address, and the rest of the API, are not affected.
+    expect((await app.inject({ url, remoteAddress: '10.9.9.9' })).statusCode).toBe(404);
+    expect((await app.inject('/api/catalog/version')).statusCode).toBe(200);
   });
 });
