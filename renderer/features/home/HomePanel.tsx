@@ -1,4 +1,5 @@
 /** What the kiosk shows before anything is typed: the most common procedures as big tiles, then fields. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import type { CitizenField } from '../browse/citizenFields.ts';
@@ -20,10 +21,16 @@ const HOME_FIELDS = 8;
 
 export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate }: Props) {
   const { t } = useTranslation();
-  const tiles = POPULAR_TILES.flatMap((tile) => {
-    if (tile.code && engine.byCode(tile.code)) return [{ ...tile, open: () => onOpen(tile.code) }];
-    return engine.search(tile.query, { limit: 1 }).kind === 'match' ? [{ ...tile, open: () => onQuery(tile.query) }] : [];
-  });
+  // Which tiles this catalog can answer is worked out once per catalog, not on every render.
+  const available = useMemo(
+    () =>
+      POPULAR_TILES.flatMap((tile) => {
+        if (tile.code && engine.byCode(tile.code)) return [{ ...tile, byCode: true }];
+        return engine.search(tile.query, { limit: 1 }).kind === 'match' ? [{ ...tile, byCode: false }] : [];
+      }),
+    [engine],
+  );
+  const tiles = available.map((tile) => ({ ...tile, open: () => (tile.byCode ? onOpen(tile.code) : onQuery(tile.query)) }));
   return (
     <div className="home" data-testid="home">
       <div className="home-actions">
