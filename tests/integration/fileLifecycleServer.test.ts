@@ -8,28 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../server/store/sqliteMigrations.ts';
 import { openSqliteStore, SQLITE_FILE } from '../../server/store/sqliteStore.ts';
 import type { StatusHistoryEntry } from '../../server/store/store.ts';
 import { apiErrorSchema, pushResponseSchema, statusPullResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
-import { openTempStore, type TempStore } from '../support/tempStore.ts';
-import { addTestCenter, bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
+import type { TempStore } from '../support/tempStore.ts';
+import { useTestApp } from '../support/testApp.ts';
+import { bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
 import { ratingMutation, STAFF, statusMutation } from './lifecycleFixtures.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
-beforeEach(async () => {
-  temp = await openTempStore();
-  await addTestCenter(temp.store, 'VB11824');
-  await addTestCenter(temp.store, 'OTHER');
-  app = await createApp({ store: temp.store, webRoot: null });
-});
-afterEach(async () => {
-  await app.close();
-  await temp.dispose();
-});
+useTestApp({ centers: ['VB11824', 'OTHER'] }, (ready) => ({ app, temp } = ready));
 
 const push = async (device: EnrolResponse, mutations: Mutation[]) => {
   const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });

@@ -4,25 +4,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { PUBLIC_RATE_LIMIT } from '../../server/routes/publicLookup.ts';
 import { apiErrorSchema, pushResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
-import { openTempStore, type TempStore } from '../support/tempStore.ts';
-import { addTestCenter, bearer, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
+import type { TempStore } from '../support/tempStore.ts';
+import { useTestApp } from '../support/testApp.ts';
+import { bearer, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
-beforeEach(async () => {
-  temp = await openTempStore();
-  await addTestCenter(temp.store, 'VB11824');
-  app = await createApp({ store: temp.store, webRoot: null });
-});
-afterEach(async () => {
-  await app.close();
-  await temp.dispose();
-});
+useTestApp({ centers: ['VB11824'] }, (ready) => ({ app, temp } = ready));
 
 const DUE = '2027-03-04T17:00:00+07:00';
 

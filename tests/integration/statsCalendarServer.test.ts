@@ -6,8 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultHolidayTablePath, importCalendar } from '../../server/calendar/importCalendar.ts';
 import { calendarResponseSchema } from '../../shared/sync/protocol.ts';
 import { csvCell, CSV_BOM, STATS_CSV_HEADER } from '../../shared/stats/statsTable.ts';
@@ -17,20 +16,14 @@ import { computeCenterStats, type CenterStats } from '../../shared/stats/centerS
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
 import { apiErrorSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { CENTER, julyReport } from '../fixtures/centerReports.ts';
-import { openTempStore, type TempStore } from '../support/tempStore.ts';
+import type { TempStore } from '../support/tempStore.ts';
+import { useTestApp } from '../support/testApp.ts';
 import { addTestCenter, bearer } from '../support/syncFixtures.ts';
 import { enrolAt, pushAll, replaySummaries } from './lifecycleFixtures.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
-beforeEach(async () => {
-  temp = await openTempStore();
-  app = await createApp({ store: temp.store, webRoot: null });
-});
-afterEach(async () => {
-  await app.close();
-  await temp.dispose();
-});
+useTestApp({ centers: [] }, (ready) => ({ app, temp } = ready));
 
 const stats = async (device: EnrolResponse, query: string): Promise<CenterStats> => {
   const res = await app.inject({ url: `${SYNC_PATHS.stats}?${query}`, headers: bearer(device) });

@@ -4,8 +4,7 @@
  * status feed.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_CENTER, ensureDemoCenter } from '../../server/centers/addCenter.ts';
 import {
   apiErrorSchema,
@@ -18,21 +17,13 @@ import {
   type Mutation,
 } from '../../shared/sync/protocol.ts';
 import { fileRecordSchema } from '../../shared/files/fileRecord.ts';
-import { openTempStore, type TempStore } from '../support/tempStore.ts';
-import { addTestCenter, bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
+import type { TempStore } from '../support/tempStore.ts';
+import { useTestApp } from '../support/testApp.ts';
+import { bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
-beforeEach(async () => {
-  temp = await openTempStore();
-  await addTestCenter(temp.store, 'VB11824');
-  await addTestCenter(temp.store, 'OTHER');
-  app = await createApp({ store: temp.store, webRoot: null });
-});
-afterEach(async () => {
-  await app.close();
-  await temp.dispose();
-});
+useTestApp({ centers: ['VB11824', 'OTHER'] }, (ready) => ({ app, temp } = ready));
 
 const push = (device: EnrolResponse, mutations: Mutation[]) =>
   app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
