@@ -34,10 +34,7 @@ describe('camera scanning at the counter', () => {
   it('fills the applicant from the card seen by the camera, then closes it', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await context.grantPermissions(['camera']);
-    const counter = new CounterPage(await context.newPage());
-    await counter.open(server.url);
-    await counter.enrol();
-    await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+    const counter = await CounterPage.enrolled(context, server.url);
     await counter.page.getByTestId('open-camera').click();
     await counter.page.getByTestId('camera-scanner').waitFor();
     await counter.screenshot('counter-camera');

@@ -19,10 +19,7 @@ async function serverFileCount(): Promise<number> {
 
 async function enrolledCounter(): Promise<{ context: BrowserContext; counter: CounterPage }> {
   const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const counter = new CounterPage(await context.newPage());
-  await counter.open(harness.server.url);
-  await counter.enrol();
-  await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+  const counter = await CounterPage.enrolled(context, harness.server.url);
   return { context, counter };
 }
 

@@ -67,10 +67,7 @@ describe('the kiosk in the shell', () => {
   it('prints the counter receipt through the shell', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
-    const counter = new CounterPage(await context.newPage());
-    await counter.open(harness.server.url);
-    await counter.enrol();
-    await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+    const counter = await CounterPage.enrolled(context, harness.server.url);
     await counter.pickProcedure('khai sinh', '1.001193');
     await counter.scanCard(testCardQr(5));
     await counter.page.getByTestId('register-notice').waitFor();

@@ -12,10 +12,7 @@ const harness = useBrowserAndServer();
 
 async function registerFile(): Promise<string> {
   const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
-  const counter = new CounterPage(await context.newPage());
-  await counter.open(harness.server.url);
-  await counter.enrol();
-  await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+  const counter = await CounterPage.enrolled(context, harness.server.url);
   const number = await counter.registerWalkIn({ cardQr: testCardQr(42) });
   await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
   await context.close();

@@ -48,10 +48,7 @@ const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as {
 describe('the offline app shell', () => {
   it('cold-starts offline, searches and registers, from the service worker', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
-    const counter = new CounterPage(await context.newPage());
-    await counter.open(server.url);
-    await counter.enrol();
-    await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+    const counter = await CounterPage.enrolled(context, server.url);
     await new KioskPage(counter.page).waitForOfflineShell();
 
     await context.setOffline(true);
@@ -96,10 +93,7 @@ describe('the offline app shell', () => {
 
   it('asks the counter before updating, and never over an unsaved form', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const counter = new CounterPage(await context.newPage());
-    await counter.open(server.url);
-    await counter.enrol();
-    await counter.createFirstAdmin('Trần Văn Nam', '1357');
+    const counter = await CounterPage.enrolled(context, server.url, { name: 'Trần Văn Nam', pin: '1357' });
     await new KioskPage(counter.page).waitForOfflineShell();
     await counter.page.getByTestId('full-name').fill('Đang nhập dở');
     await markPage(counter.page);

@@ -16,10 +16,7 @@ async function serverStatus(number: string) {
 describe('the worklist', () => {
   it('moves a file through its states offline, refuses a move without a reason, and syncs the result', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
-    const counter = new CounterPage(await context.newPage());
-    await counter.open(harness.server.url);
-    await counter.enrol();
-    await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
+    const counter = await CounterPage.enrolled(context, harness.server.url);
     const number = await counter.registerWalkIn({ cardQr: testCardQr(77) });
     await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
     expect(await serverStatus(number)).toBe('received');

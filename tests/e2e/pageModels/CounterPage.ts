@@ -1,7 +1,7 @@
 /** Page model of the counter: what staff do, in the words of the screen. */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SCREENSHOTS } from './KioskPage.ts';
 
 export interface Applicant {
@@ -12,6 +12,15 @@ export interface Applicant {
 
 export class CounterPage {
   constructor(readonly page: Page) {}
+
+  /** A new counter in `context`: opened, enrolled with the demo center, first admin signed in. */
+  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }): Promise<CounterPage> {
+    const counter = new CounterPage(await context.newPage());
+    await counter.open(url);
+    await counter.enrol();
+    await counter.createFirstAdmin(admin.name, admin.pin);
+    return counter;
+  }
 
   async open(url: string) {
     await this.page.goto(`${url}#/counter`);
