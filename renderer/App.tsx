@@ -29,7 +29,7 @@ import { useAppUpdate } from './offline/useAppUpdate.ts';
 
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
   const { t, i18n } = useTranslation();
-  const { state } = useCatalog(db, platform.serverUrl);
+  const state = useCatalog(db, platform.serverUrl);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);

@@ -2,6 +2,7 @@
  * Brings the catalog up at start-up: the local copy first (no network needed), then a quiet
  * check with the server; the bundled demo catalog only when the device has never had one.
  */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
@@ -37,7 +38,7 @@ function ready(procedures: Procedure[], info: CatalogInfo, update: UpdateStatus,
   return { phase: 'ready', engine: createSearchEngine(procedures), procedures, info, update, storageProblem };
 }
 
-export function useCatalog(db: MotcuaDb, serverUrl: string): { state: CatalogState; checkForUpdate: () => void } {
+export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
   const [state, setState] = useState<CatalogState>({ phase: 'loading' });
   const version = useRef<number | null>(null);
   const running = useRef(false);
@@ -90,7 +91,25 @@ export function useCatalog(db: MotcuaDb, serverUrl: string): { state: CatalogSta
     };
   }, [db, checkForUpdate]);
 
-  return { state, checkForUpdate: () => void checkForUpdate() };
+  // The counter's sync engine applies catalog changes straight to the database; follow it, so the
+  // search sees them and the next check does not download what the device already has.
+  const stored = useLiveQuery(() => db.catalogMeta.get('catalog'), [db]);
+  const storedVersion = stored?.version ?? null;
+  useEffect(() => {
+    if (storedVersion === null || storedVersion === version.current) return;
+    let cancelled = false;
+    void loadLocalCatalog(db).then((local) => {
+      if (cancelled || !local.ok || !local.value || local.value.meta.version === version.current) return;
+      const { meta, procedures } = local.value;
+      version.current = meta.version;
+      setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'updated', null));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, storedVersion]);
+
+  return state;
 }
 
 function infoOf(c: { version: number; source: string; generatedAt: string; procedures: unknown[] }) {

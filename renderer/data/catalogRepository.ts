@@ -5,13 +5,17 @@
 import { procedureSchema, type Catalog, type Procedure } from '../../shared/catalog/procedure.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CatalogMeta, MotcuaDb } from './db.ts';
+import { storageErrorFrom } from './storageError.ts';
 
 export interface LocalCatalog {
   meta: CatalogMeta;
   procedures: Procedure[];
 }
 
+/** What the kiosk can say about its storage: full, or not usable. */
 export type StorageError = 'quota' | 'unavailable';
+
+const kindOf = (e: unknown): StorageError => (storageErrorFrom(e).kind === 'quota' ? 'quota' : 'unavailable');
 
 export async function loadLocalCatalog(db: MotcuaDb): Promise<Result<LocalCatalog | null, StorageError>> {
   try {
@@ -22,8 +26,8 @@ export async function loadLocalCatalog(db: MotcuaDb): Promise<Result<LocalCatalo
     const procedures = rows.filter((row) => procedureSchema.safeParse(row).success);
     if (procedures.length === 0) return ok(null);
     return ok({ meta, procedures });
-  } catch {
-    return err('unavailable');
+  } catch (e) {
+    return err(kindOf(e));
   }
 }
 
@@ -44,7 +48,6 @@ export async function saveCatalog(db: MotcuaDb, catalog: Catalog): Promise<Resul
     });
     return ok(meta);
   } catch (e) {
-    const name = (e as { name?: string; inner?: { name?: string } }).inner?.name ?? (e as { name?: string }).name;
-    return err(name === 'QuotaExceededError' ? 'quota' : 'unavailable');
+    return err(kindOf(e));
   }
 }

@@ -9,6 +9,7 @@ import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.
 import { err, ok, type Result } from '../../shared/result.ts';
 import { localFileSchema, type DeviceIdentity, type FileSyncState, type LocalFile, type MotcuaDb } from './db.ts';
 import { bumpCounter, enqueueMutation, refreshFileSyncState } from './outbox.ts';
+import { Refusal, runRefusable } from './refusal.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 /** What staff enter; the device adds identity, number, reception time and who received it. */
@@ -24,19 +25,6 @@ export interface RegisterContext {
   staff: StaffRef;
 }
 
-/** Thrown inside a transaction to abort it; turned into a Result outside. */
-class Refusal extends Error {
-  constructor(readonly error: StorageError) {
-    super(error.reason);
-  }
-}
-
-function refusalIn(e: unknown): StorageError | null {
-  if (e instanceof Refusal) return e.error;
-  const inner = (e as { inner?: unknown } | null)?.inner;
-  return inner instanceof Refusal ? inner.error : null;
-}
-
 function describe(error: z.ZodError): { reason: string; fields: string[] } {
   const fields = [...new Set(error.issues.map((i) => i.path.join('.')))];
   const reason = error.issues.map((i) => `${i.path.join('.') || 'file'}: ${i.message}`).join('; ');
@@ -45,17 +33,11 @@ function describe(error: z.ZodError): { reason: string; fields: string[] } {
 
 function parseRecord(candidate: unknown): FileRecord {
   const parsed = fileRecordSchema.safeParse(candidate);
-  if (!parsed.success) throw new Refusal({ kind: 'invalid', ...describe(parsed.error) });
+  if (!parsed.success) throw new Refusal<StorageError>({ kind: 'invalid', ...describe(parsed.error) });
   return parsed.data;
 }
 
-async function run<T>(work: () => Promise<T>): Promise<Result<T, StorageError>> {
-  try {
-    return ok(await work());
-  } catch (e) {
-    return err(refusalIn(e) ?? storageErrorFrom(e));
-  }
-}
+const run = <T>(work: () => Promise<T>): Promise<Result<T, StorageError>> => runRefusable(work, storageErrorFrom);
 
 /**
  * Saves a walk-in file: the next day number makes CENTER-DEVICE-YYYYMMDD-NNNN, the next mutation
@@ -75,7 +57,7 @@ export function registerFile(
       try {
         number = formatFileNumber({ centerCode: ctx.device.centerCode, deviceCode: ctx.device.deviceCode, date: now, sequence });
       } catch (e) {
-        throw new Refusal({ kind: 'invalid', reason: (e as Error).message, fields: ['number'] });
+        throw new Refusal<StorageError>({ kind: 'invalid', reason: (e as Error).message, fields: ['number'] });
       }
       const record = parseRecord({
         ...input,
@@ -111,11 +93,11 @@ export function resendFile(
   return run(() =>
     db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
       const file = await db.files.get(fileId);
-      if (!file) throw new Refusal({ kind: 'not_found', reason: `no file ${fileId} on this device` });
+      if (!file) throw new Refusal<StorageError>({ kind: 'not_found', reason: `no file ${fileId} on this device` });
       const creates = (await db.outbox.where('fileId').equals(fileId).toArray()).filter((e) => e.kind === 'file.create');
       const rejected = creates.filter((e) => e.state === 'rejected');
       if (rejected.length === 0 || creates.some((e) => e.state === 'pending' || e.state === 'sent')) {
-        throw new Refusal({ kind: 'wrong_state', reason: `file ${file.number} has no rejected registration to resend` });
+        throw new Refusal<StorageError>({ kind: 'wrong_state', reason: `file ${file.number} has no rejected registration to resend` });
       }
       const record = parseRecord({
         ...corrected,
@@ -160,16 +142,16 @@ export function cancelFile(
   return run(() =>
     db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
       if (why.length === 0 || why.length > 500) {
-        throw new Refusal({ kind: 'invalid', reason: 'a cancellation needs a reason of 1 to 500 characters', fields: ['reason'] });
+        throw new Refusal<StorageError>({ kind: 'invalid', reason: 'a cancellation needs a reason of 1 to 500 characters', fields: ['reason'] });
       }
       const file = await db.files.get(fileId);
-      if (!file) throw new Refusal({ kind: 'not_found', reason: `no file ${fileId} on this device` });
-      if (file.syncState === 'cancelled') throw new Refusal({ kind: 'wrong_state', reason: `file ${file.number} is already cancelled` });
+      if (!file) throw new Refusal<StorageError>({ kind: 'not_found', reason: `no file ${fileId} on this device` });
+      if (file.syncState === 'cancelled') throw new Refusal<StorageError>({ kind: 'wrong_state', reason: `file ${file.number} is already cancelled` });
       const entries = await db.outbox.where('fileId').equals(fileId).toArray();
       const creates = entries.filter((e) => e.kind === 'file.create');
       const cancels = entries.filter((e) => e.kind === 'file.cancel');
       if (cancels.some((e) => e.state === 'pending')) {
-        throw new Refusal({ kind: 'wrong_state', reason: `file ${file.number} is already being cancelled` });
+        throw new Refusal<StorageError>({ kind: 'wrong_state', reason: `file ${file.number} is already being cancelled` });
       }
       const onServer = creates.some((e) => e.state === 'sent');
       const queued = creates.some((e) => e.state === 'pending');
@@ -222,6 +204,6 @@ export async function listFiles(
 function checked(row: LocalFile | undefined): LocalFile | null {
   if (!row) return null;
   const parsed = localFileSchema.safeParse(row);
-  if (!parsed.success) throw new Refusal({ kind: 'unavailable', reason: `stored file ${row.id} is damaged: ${describe(parsed.error).reason}` });
+  if (!parsed.success) throw new Refusal<StorageError>({ kind: 'unavailable', reason: `stored file ${row.id} is damaged: ${describe(parsed.error).reason}` });
   return parsed.data;
 }

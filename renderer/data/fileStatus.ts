@@ -6,18 +6,13 @@
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition, type TransitionError } from '../../shared/files/lifecycle.ts';
 import type { FileStatusPayload } from '../../shared/sync/protocol.ts';
-import { err, ok, type Result } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb } from './db.ts';
 import { enqueueMutation, refreshFileSyncState } from './outbox.ts';
+import { Refusal, runRefusable } from './refusal.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 export type StatusChangeProblem = { kind: 'transition'; error: TransitionError } | { kind: 'storage'; error: StorageError };
-
-class Refused extends Error {
-  constructor(readonly problem: StatusChangeProblem) {
-    super('refused');
-  }
-}
 
 export async function changeFileStatus(
   db: MotcuaDb,
@@ -26,33 +21,31 @@ export async function changeFileStatus(
   ctx: { staff: { id: string; name: string }; device: DeviceIdentity; note?: string | null },
   now = new Date(),
 ): Promise<Result<LocalFile, StatusChangeProblem>> {
-  try {
-    const file = await db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
-      const current = await db.files.get(fileId);
-      if (!current) throw new Refused({ kind: 'storage', error: { kind: 'not_found', reason: `no file ${fileId} on this device` } });
-      const moved = transition(current, to, {
-        who: { staffId: ctx.staff.id, staffName: ctx.staff.name },
-        when: now,
-        where: { centerCode: ctx.device.centerCode, locationCode: ctx.device.locationCode, deviceId: ctx.device.deviceId },
-        note: ctx.note ?? null,
-      });
-      if (!moved.ok) throw new Refused({ kind: 'transition', error: moved.error });
-      const payload: FileStatusPayload = { fileId, ...moved.value.change };
-      await enqueueMutation(db, 'file.status', fileId, payload, now.toISOString());
-      await refreshFileSyncState(db, fileId, { status: to, statusAt: now.toISOString() });
-      await db.audit.add({
-        at: now.toISOString(),
-        staffId: ctx.staff.id,
-        staffName: ctx.staff.name,
-        action: 'file.status',
-        fileId,
-        detail: `${current.status} -> ${to}${ctx.note ? `: ${ctx.note}` : ''}`,
-      });
-      return (await db.files.get(fileId))!;
-    });
-    return ok(file);
-  } catch (e) {
-    const refused = e instanceof Refused ? e : (e as { inner?: unknown }).inner instanceof Refused ? ((e as { inner: Refused }).inner) : null;
-    return err(refused ? refused.problem : { kind: 'storage', error: storageErrorFrom(e) });
-  }
+  return runRefusable<LocalFile, StatusChangeProblem>(
+    () =>
+      db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+        const current = await db.files.get(fileId);
+        if (!current) throw new Refusal<StatusChangeProblem>({ kind: 'storage', error: { kind: 'not_found', reason: `no file ${fileId} on this device` } });
+        const moved = transition(current, to, {
+          who: { staffId: ctx.staff.id, staffName: ctx.staff.name },
+          when: now,
+          where: { centerCode: ctx.device.centerCode, locationCode: ctx.device.locationCode, deviceId: ctx.device.deviceId },
+          note: ctx.note ?? null,
+        });
+        if (!moved.ok) throw new Refusal<StatusChangeProblem>({ kind: 'transition', error: moved.error });
+        const payload: FileStatusPayload = { fileId, ...moved.value.change };
+        await enqueueMutation(db, 'file.status', fileId, payload, now.toISOString());
+        await refreshFileSyncState(db, fileId, { status: to, statusAt: now.toISOString() });
+        await db.audit.add({
+          at: now.toISOString(),
+          staffId: ctx.staff.id,
+          staffName: ctx.staff.name,
+          action: 'file.status',
+          fileId,
+          detail: `${current.status} -> ${to}${ctx.note ? `: ${ctx.note}` : ''}`,
+        });
+        return (await db.files.get(fileId))!;
+      }),
+    (e) => ({ kind: 'storage', error: storageErrorFrom(e) }),
+  );
 }

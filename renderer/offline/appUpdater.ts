@@ -12,8 +12,6 @@ export interface AppUpdater {
   subscribe(listener: () => void): () => void;
   /** Activates the waiting version and reloads into it. */
   apply(): void;
-  /** Asks the server whether a newer shell exists (also done on a timer and when the link returns). */
-  check(): void;
 }
 
 const CHECK_EVERY_MS = 30 * 60_000;
@@ -44,9 +42,6 @@ export function createAppUpdater(wb: Workbox | null, reload: () => void = () => 
       if (!wb || state !== 'ready') return;
       set('applying');
       wb.messageSkipWaiting();
-    },
-    check() {
-      void wb?.update().catch(() => undefined);
     },
   };
 }

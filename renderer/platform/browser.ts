@@ -7,6 +7,5 @@ export function createBrowserPlatform(location: Location = window.location): Pla
     serverUrl: location.origin,
     // In a browser the address says it: #/counter opens the counter, anything else the kiosk.
     profile: location.hash.startsWith('#/counter') ? 'counter' : 'kiosk',
-    isOnline: () => navigator.onLine,
   };
 }

@@ -10,7 +10,6 @@ export function createElectronPlatform(bridge: MotcuaBridge): Platform {
     kind: 'electron',
     serverUrl: bridge.config.serverUrl,
     profile: bridge.config.profile,
-    isOnline: () => navigator.onLine,
     device: bridge.device,
     printing: bridge.print,
     network: bridge.network,

@@ -11,8 +11,6 @@ export interface Platform {
   readonly serverUrl: string;
   /** Which side of the app this device opens on. */
   readonly profile: 'kiosk' | 'counter';
-  /** Whether the device believes it has a network link right now. */
-  isOnline(): boolean;
   /** Device id, host name and the current configuration (Electron only). */
   readonly device?: MotcuaBridge['device'];
   /** Silent receipt printing, printer list and choice, print to PDF (Electron only; the browser uses window.print()). */

@@ -3,7 +3,7 @@
  * types the file number, and sees the state in plain words, the due date and when it was checked.
  * Only what the receipt holder may see: never a name or an ID number. Offline, the last known answer.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseFileNumber } from '../../../shared/files/fileNumber.ts';
 import type { PublicFileStatus } from '../../../shared/sync/publicApi.ts';
@@ -35,24 +35,30 @@ export function LookupScreen({ db, serverUrl, onRate }: Props) {
   const [typed, setTyped] = useState('');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [camera, setCamera] = useState(false);
+  // Only the latest lookup may answer: a slow one for an earlier number must not overwrite it.
+  const latest = useRef(0);
 
   const lookUp = useCallback(
     async (text: string) => {
       const parsed = parseFileNumber(text);
       if (!parsed.ok) return setOutcome({ kind: 'invalid' });
       const number = text.trim().toUpperCase();
+      const request = ++latest.current;
+      const answerWith = (next: Outcome) => {
+        if (request === latest.current) setOutcome(next);
+      };
       setTyped(number);
       setOutcome({ kind: 'checking', number });
       const answer = await fetchFileStatus(serverUrl, number);
       if (answer.ok) {
         const checkedAt = new Date().toISOString();
         await rememberLookup(db, answer.value, checkedAt);
-        return setOutcome({ kind: 'found', answer: answer.value, checkedAt, live: true });
+        return answerWith({ kind: 'found', answer: answer.value, checkedAt, live: true });
       }
-      if (answer.error === 'not_found') return setOutcome({ kind: 'not_found', number });
-      if (answer.error === 'invalid_number') return setOutcome({ kind: 'invalid' });
+      if (answer.error === 'not_found') return answerWith({ kind: 'not_found', number });
+      if (answer.error === 'invalid_number') return answerWith({ kind: 'invalid' });
       const known = await lastKnownLookup(db, number);
-      setOutcome(known ? { kind: 'found', answer: known.answer, checkedAt: known.checkedAt, live: false } : { kind: 'unreachable', number });
+      answerWith(known ? { kind: 'found', answer: known.answer, checkedAt: known.checkedAt, live: false } : { kind: 'unreachable', number });
     },
     [db, serverUrl],
   );

@@ -1,5 +1,5 @@
 /** Dates on the kiosk's lookup screen, in Vietnam time whatever zone the machine is set to. */
-const ZONE = 'Asia/Ho_Chi_Minh';
+import { VIETNAM_TIME as ZONE } from '../../../shared/files/vietnamTime.ts';
 
 function locale(language: string): string {
   return language === 'en' ? 'en-GB' : 'vi-VN';

@@ -11,14 +11,13 @@ const BURST_GAP_MS = 80;
 /** Shorter bursts are a person pressing keys, whatever their speed. */
 const MIN_BURST = 12;
 
-export function useReceiptScanner(onNumber: (number: string) => void, enabled = true): void {
+export function useReceiptScanner(onNumber: (number: string) => void): void {
   const latest = useRef(onNumber);
   useEffect(() => {
     latest.current = onNumber;
   });
 
   useEffect(() => {
-    if (!enabled) return;
     let text = '';
     let last = 0;
     const onKey = (e: KeyboardEvent) => {
@@ -40,5 +39,5 @@ export function useReceiptScanner(onNumber: (number: string) => void, enabled = 
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [enabled]);
+  }, []);
 }

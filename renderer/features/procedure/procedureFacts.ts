@@ -16,6 +16,11 @@ export function primaryMethod(p: Procedure): SubmissionMethod | undefined {
   return undefined;
 }
 
+/** The method for the channel a file came in by, else the one primaryMethod() leads with. */
+export function methodFor(p: Procedure, channel: SubmissionMethod['channel']): SubmissionMethod | undefined {
+  return p.methods.find((m) => m.channel === channel) ?? primaryMethod(p);
+}
+
 export function describeTime(t: TFunction, m: SubmissionMethod | undefined): string {
   const value = m?.time.value;
   if (value == null) return t('facts.time.unknown');

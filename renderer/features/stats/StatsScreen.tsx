@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dayNumberOf, ymdOf } from '../../../shared/calendar/civilDay.ts';
 import { computeCenterStats, type CenterStats, type Figures } from '../../../shared/stats/centerStats.ts';
 import { VIETNAM_TIME } from '../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
@@ -126,7 +127,7 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
         : await statsToXlsx(ready.stats, ready.query.period.last, `${device.centerName} – ${title}`);
     saveBlob(blob, exportFileName(device.centerCode, ready.stats, kind));
   };
-  const signDay = new Date(printedAt.getTime() + 7 * 3_600_000);
+  const signDay = ymdOf(dayNumberOf(printedAt));
 
   return (
     <section className="panel stats-screen" data-testid="stats-screen">
@@ -246,7 +247,7 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
               <em>{t('stats.report.signHint')}</em>
             </div>
             <div>
-              <span>{t('stats.report.signDate', { day: signDay.getUTCDate(), month: signDay.getUTCMonth() + 1, year: signDay.getUTCFullYear() })}</span>
+              <span>{t('stats.report.signDate', { day: signDay.day, month: signDay.month, year: signDay.year })}</span>
               <strong>{t('stats.report.head')}</strong>
               <em>{t('stats.report.signHint')}</em>
             </div>

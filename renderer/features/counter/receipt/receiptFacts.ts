@@ -4,6 +4,7 @@
  */
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { LocalFile } from '../../../data/db.ts';
+import { methodFor } from '../../procedure/procedureFacts.ts';
 
 export interface ReceiptFacts {
   number: string;
@@ -26,7 +27,7 @@ export interface ReceiptFacts {
 }
 
 export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, centerName: string): ReceiptFacts {
-  const method = procedure?.methods.find((m) => m.channel === file.channel) ?? procedure?.methods[0];
+  const method = procedure ? methodFor(procedure, file.channel) : undefined;
   return {
     number: file.number,
     centerName,

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { parseCccdQr } from '../../../../shared/citizen/cccdQr.ts';
-import { vietnamDateKey } from '../../../../shared/files/fileNumber.ts';
-import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
+import { dayNumberOf, isoFromDayNumber } from '../../../../shared/calendar/civilDay.ts';
+import { MAX_ATTACHMENT_BYTES, type FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { computeDueDate } from '../../../../shared/calendar/dueDate.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
-import { primaryMethod } from '../../procedure/procedureFacts.ts';
+import { methodFor } from '../../procedure/procedureFacts.ts';
 import { readAttachment } from './readAttachment.ts';
 import {
   applyCard,
@@ -61,10 +61,7 @@ function draftFromFile(file: LocalFile): RegisterDraft {
   };
 }
 
-const todayIso = () => {
-  const key = vietnamDateKey(new Date());
-  return `${key.slice(0, 4)}-${key.slice(4, 6)}-${key.slice(6, 8)}`;
-};
+const todayIso = () => isoFromDayNumber(dayNumberOf(new Date()));
 
 export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange }: Props) {
   const { t } = useTranslation();
@@ -132,7 +129,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     for (const file of Array.from(files)) {
       const read = await readAttachment(file, attachments.length);
       if (read.ok) attachments = [...attachments, read.value];
-      else setNotice({ kind: 'error', text: t(read.error.key, { name: read.error.name, max: 5 }) });
+      else setNotice({ kind: 'error', text: t(read.error.key, { name: read.error.name, max: MAX_ATTACHMENT_BYTES / (1024 * 1024) }) });
     }
     set('attachments', attachments);
   };
@@ -147,7 +144,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     setErrors({});
     setSaving(true);
     const now = fixing ? new Date(fixing.receivedAt) : new Date();
-    const method = procedure?.methods.find((m) => m.channel === draft.channel) ?? (procedure ? primaryMethod(procedure) : undefined);
+    const method = procedure ? methodFor(procedure, draft.channel) : undefined;
     const due = method ? computeDueDate(now, method.time, calendar) : null;
     const input = { ...valid.value, dueAt: due?.ok ? due.value.due.toISOString() : null };
     const saved = fixing ? await resendFile(db, fixing.id, input, staff) : await registerFile(db, input, { device, staff }, now);
