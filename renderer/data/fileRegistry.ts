@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { fileRecordSchema, type FileRecord } from '../../shared/files/fileRecord.ts';
 import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.ts';
-import { err, ok, type Result } from '../../shared/result.ts';
+import type { Result } from '../../shared/result.ts';
 import { localFileSchema, type DeviceIdentity, type FileSyncState, type LocalFile, type MotcuaDb } from './db.ts';
 import { bumpCounter, enqueueMutation, refreshFileSyncState } from './outbox.ts';
 import { Refusal, runRefusable } from './refusal.ts';
