@@ -33,7 +33,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
-  const idleSeconds = useMemo(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)), []);
+  // Admins change it in settings; the kiosk takes the new value at once.
+  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)));
 
   const reset = useCallback(() => {
     setQuery('');
@@ -158,7 +159,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} />}
+      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
     </div>
   );
 }

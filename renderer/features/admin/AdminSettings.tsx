@@ -11,7 +11,14 @@ import { IDLE_STORAGE_KEY, readIdleSeconds } from '../idle/kioskSettings.ts';
 
 type Step = { name: 'pin'; problem: string | null } | { name: 'settings' };
 
-export function AdminSettings({ platform, onClose }: { platform: Platform; onClose(): void }) {
+interface Props {
+  platform: Platform;
+  onClose(): void;
+  /** The idle time was saved: the kiosk uses it from now on. */
+  onIdleSaved(seconds: number): void;
+}
+
+export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'pin', problem: null });
   const [pin, setPin] = useState('');
@@ -45,6 +52,7 @@ export function AdminSettings({ platform, onClose }: { platform: Platform; onClo
 
   const save = async () => {
     window.localStorage.setItem(IDLE_STORAGE_KEY, String(idle));
+    onIdleSaved(readIdleSeconds('', String(idle)));
     if (platform.printing) {
       const r = await platform.printing.choosePrinter({ printer, printMode: mode });
       setMessage(r.ok ? { ok: true, text: t('admin.saved') } : { ok: false, text: t('admin.saveFailed', { reason: r.error }) });

@@ -39,6 +39,7 @@ interface Props {
 export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) {
   const { t, i18n } = useTranslation();
   const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
+  const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [staff, setStaff] = useState<StaffMember | null>(null);
   const [view, setView] = useState<View>({ name: 'register' });
   const [formKey, setFormKey] = useState(0);
@@ -47,7 +48,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
 
   const [calendar, setCalendar] = useState<WorkCalendar>(() => buildWorkCalendar(null));
   useEffect(() => {
-    void loadDevice(db).then((r) => setDevice(r.ok ? r.value : null));
+    // A storage failure is not "never enrolled": asking to enrol again would burn an enrolment code.
+    void loadDevice(db).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
     void requestPersistentStorage();
     void loadWorkCalendar(db).then(setCalendar);
   }, [db]);
@@ -65,6 +67,13 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     return () => sync.stop();
   }, [sync]);
 
+  if (storageProblem) {
+    return (
+      <div className="splash" role="alert">
+        {t(`counter.errors.storage.${storageProblem}`)}
+      </div>
+    );
+  }
   if (device === undefined) return <div className="splash">{t('app.loading')}</div>;
 
   let body;

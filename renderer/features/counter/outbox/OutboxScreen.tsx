@@ -16,6 +16,7 @@ const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
 export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engine: SyncEngine; staff: StaffMember; onFix(fileId: string): void }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<OutboxState | 'all'>('all');
+  const [problem, setProblem] = useState<string | null>(null);
   const items = useLiveQuery(() => listOutbox(db, filter === 'all' ? {} : { state: filter }), [db, filter]);
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME });
 
@@ -35,6 +36,11 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
         </button>
       </div>
       {items && !items.ok && <p className="banner error">{t(`counter.errors.storage.${items.error.kind}`)}</p>}
+      {problem && (
+        <p className="banner error" role="alert">
+          {problem}
+        </p>
+      )}
       {items?.ok && items.value.length === 0 && <p className="muted">{t('counter.outbox.empty')}</p>}
       {items?.ok && items.value.length > 0 && (
         <table className="outbox-table">
@@ -76,7 +82,11 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                       <button
                         type="button"
                         className="button"
-                        onClick={() => void cancelFile(db, item.fileId, t('counter.outbox.cancelReason'), staff)}
+                        onClick={() =>
+                          void cancelFile(db, item.fileId, t('counter.outbox.cancelReason'), staff).then((r) =>
+                            setProblem(r.ok ? null : t(`counter.errors.storage.${r.error.kind}`)),
+                          )
+                        }
                       >
                         {t('counter.outbox.cancel')}
                       </button>

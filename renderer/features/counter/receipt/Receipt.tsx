@@ -3,10 +3,9 @@
  * (national motto top right, the center top left, numbered lines, signatures). Always in
  * Vietnamese: it is an official paper, whatever language the screen is in.
  */
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
+import { useQrDataUrl } from '../../procedure/useQrDataUrl.ts';
 import type { ReceiptFacts } from './receiptFacts.ts';
 
 export type PaperSize = 'A4' | 'A5' | 'roll80';
@@ -19,14 +18,7 @@ const weekday = (d: Date) => d.toLocaleDateString('vi-VN', { timeZone: VIETNAM_T
 export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSize }) {
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void QRCode.toDataURL(facts.qrPayload, { margin: 1, width: 240, errorCorrectionLevel: 'M' }).then((url) => live && setQr(url));
-    return () => {
-      live = false;
-    };
-  }, [facts.qrPayload]);
+  const qr = useQrDataUrl(facts.qrPayload, 240);
 
   const money = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
   const fee = !facts.fee

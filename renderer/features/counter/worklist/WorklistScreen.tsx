@@ -18,12 +18,18 @@ const ROW_HEIGHT = 96;
 
 type Filter = 'open' | 'overdue' | 'all';
 
+/** Files with a due date first, earliest first; those without one (unknown time) after them, oldest first. */
 async function loadFiles(db: MotcuaDb): Promise<LocalFile[]> {
-  // Files with a due date first, earliest first; those without one (unknown time) after them.
-  const withDue = await db.files.where('dueAt').above('').toArray();
-  const ids = new Set(withDue.map((f) => f.id));
-  const rest = (await db.files.toArray()).filter((f) => !ids.has(f.id)).sort((a, b) => a.receivedAt.localeCompare(b.receivedAt));
-  return [...withDue, ...rest];
+  const files = await db.files.toArray();
+  return files.sort((a, b) =>
+    a.dueAt && b.dueAt ? a.dueAt.localeCompare(b.dueAt) : a.dueAt ? -1 : b.dueAt ? 1 : a.receivedAt.localeCompare(b.receivedAt),
+  );
+}
+
+/** Still owed to the citizen and past its due date (a done file waits only to be handed back). */
+function isLate(file: LocalFile, now: number): boolean {
+  if (isFinalStatus(file.status) || file.status === 'done') return false;
+  return timelinessOf({ status: file.status, dueAt: file.dueAt ?? null, doneAt: null, returnedAt: null }, now) === 'overdue';
 }
 
 export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: DeviceIdentity; staff: StaffMember }) {
@@ -34,9 +40,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const files = useLiveQuery(() => loadFiles(db), [db]);
   const now = Date.now();
-  const shown = (files ?? []).filter((f) =>
-    filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : timelinessOf({ ...f, dueAt: f.dueAt ?? null, doneAt: null, returnedAt: null }, now) === 'overdue' && !isFinalStatus(f.status) && f.status !== 'done',
-  );
+  const shown = (files ?? []).filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual's functions cannot be memoised by the React Compiler; this app does not use the compiler.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -74,8 +78,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
           {rows.getVirtualItems().map((row) => {
             const file = shown[row.index]!;
-            const timeliness = timelinessOf({ status: file.status, dueAt: file.dueAt ?? null, doneAt: null, returnedAt: null }, now);
-            const late = timeliness === 'overdue' && !isFinalStatus(file.status) && file.status !== 'done';
+            const late = isLate(file, now);
             return (
               <div
                 key={file.id}
