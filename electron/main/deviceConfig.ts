@@ -4,6 +4,7 @@
  * with a reason. Only the public part (`DeviceConfig`) ever reaches the renderer.
  */
 import { z } from 'zod';
+import { DEFAULT_PUBLIC_CONFIG } from '../../shared/ipc/configArg.ts';
 import type { DeviceConfig } from '../../shared/ipc/contract.ts';
 
 export const deviceConfigSchema = z.object({
@@ -21,8 +22,8 @@ export const deviceConfigSchema = z.object({
 export type MainDeviceConfig = z.output<typeof deviceConfigSchema>;
 
 export const DEFAULT_DEVICE_CONFIG: MainDeviceConfig = {
-  serverUrl: 'http://localhost:8787',
-  profile: 'kiosk',
+  serverUrl: DEFAULT_PUBLIC_CONFIG.serverUrl,
+  profile: DEFAULT_PUBLIC_CONFIG.profile,
   printer: null,
   printMode: 'silent',
   allowCamera: false,
@@ -53,6 +54,3 @@ export function publicConfig(c: MainDeviceConfig): DeviceConfig {
   return { serverUrl: c.serverUrl, profile: c.profile, printer: c.printer, printMode: c.printMode, allowCamera: c.allowCamera };
 }
 
-/** The config travels to the sandboxed preload as one command-line argument. */
-export const CONFIG_ARG = '--motcua-config=';
-export const encodeConfigArg = (c: DeviceConfig) => CONFIG_ARG + Buffer.from(JSON.stringify(c)).toString('base64');

@@ -21,7 +21,7 @@ import { logsHandlers } from './ipc/logs.ts';
 import { networkHandlers } from './ipc/network.ts';
 import { printHandlers } from './ipc/print.ts';
 import { createSecretStore, secretsHandlers } from './ipc/secrets.ts';
-import { decideMainCrash } from './kioskPolicy.ts';
+import { decideMainCrash, windowOptionsFor } from './kioskPolicy.ts';
 import { setUpLog } from './log.ts';
 import { exportLogs } from './logFiles.ts';
 import { electronPrintDriver } from './printDriver.ts';
@@ -71,12 +71,11 @@ void app.whenReady().then(() => {
   });
   hardenSession(session.defaultSession, csp, { allowCamera: config.allowCamera });
 
-  if (config.profile === 'kiosk') {
-    Menu.setApplicationMenu(null);
-    powerSaveBlocker.start('prevent-display-sleep');
-  }
+  const windowOptions = windowOptionsFor(config.profile);
+  if (!windowOptions.showMenu) Menu.setApplicationMenu(null);
+  if (windowOptions.keepDisplayAwake) powerSaveBlocker.start('prevent-display-sleep');
 
-  const win = createMainWindow(publicConfig(config), (m) => log.info(m));
+  const win = createMainWindow(publicConfig(config), app.getVersion(), (m) => log.info(m));
   const gate = createAdminGate({ pinHash: config.adminPinHash });
   const deviceId = files.deviceId();
   const updater = app.isPackaged ? startUpdater({ deviceId, serverUrl: config.serverUrl, updateUrl: config.updateUrl ?? process.env.MOTCUA_UPDATE_URL ?? null, log: (m) => log.info(m) }) : null;

@@ -32,7 +32,11 @@ export interface KeyInput {
   meta: boolean;
 }
 
-/** Shortcuts that would leave, reload or inspect the app; documented in the README. */
+/**
+ * Shortcuts that would leave, reload, zoom or inspect the app (documented in the README), written
+ * `Mod+Key` with Electron's key names ('Plus' is the + key); every one is swallowed by
+ * `isBlockedShortcut` (tests/unit/electronKiosk.test.ts checks the whole list).
+ */
 export const BLOCKED_SHORTCUTS = [
   'Alt+F4',
   'Ctrl+W',
@@ -51,8 +55,12 @@ export const BLOCKED_SHORTCUTS = [
   'Ctrl+P',
   'Ctrl+O',
   'Ctrl+S',
-  'Ctrl+Plus/Minus/0 (zoom)',
-  'Alt+Left/Right (history)',
+  'Ctrl+Plus',
+  'Ctrl+=',
+  'Ctrl+-',
+  'Ctrl+0',
+  'Alt+ArrowLeft',
+  'Alt+ArrowRight',
 ] as const;
 
 /** True when a key press must be swallowed in the kiosk profile. Plain typing always passes. */

@@ -6,11 +6,11 @@ import { BrowserWindow, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { err, ok } from '../../shared/result.ts';
 import type { PrintDriver } from './ipc/print.ts';
-import { hardenWebContents, secureWebPreferences } from './security.ts';
+import { secureWebPreferences } from './security.ts';
 
+/** The window's WebContents is hardened by the app-wide web-contents-created hook (index.ts). */
 async function withDocument<T>(html: string, use: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const win = new BrowserWindow({ show: false, webPreferences: { ...secureWebPreferences(undefined), javascript: false } });
-  hardenWebContents(win.webContents);
   try {
     await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
     return await use(win);

@@ -108,9 +108,16 @@ export function decidePermission(
   return mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
 }
 
-/** IPC sender check: only the app's own top-level page may call main (not a frame, not an error page). */
-export function isTrustedIpcSender(frameUrl: string | undefined | null): boolean {
-  return typeof frameUrl === 'string' && isAppUrl(frameUrl);
+/** The part of Electron's WebFrameMain the IPC sender check reads. */
+export interface SenderFrame {
+  url: string;
+  /** null for the top frame of a page; anything else is a subframe. */
+  parent?: unknown;
+}
+
+/** IPC sender check: only the app's own top-level page may call main (not a subframe, not an error page). */
+export function isTrustedIpcSender(frame: SenderFrame | undefined | null): boolean {
+  return frame != null && frame.parent === null && typeof frame.url === 'string' && isAppUrl(frame.url);
 }
 
 // ---- wiring (structural types so tests can pass a fake; see tests/support/fakeElectron.ts) ----
@@ -189,8 +196,8 @@ export const SECURITY_CHECKLIST: readonly { item: string; where: string; test: s
   { item: 'window.open denied (external links become QR codes)', where: 'security.ts hardenWebContents', test: 'electronSecurity: navigation' },
   { item: '<webview> never attached', where: 'security.ts hardenWebContents + webviewTag: false', test: 'electronSecurity: navigation' },
   { item: 'permissions denied except camera (video) when configured', where: 'security.ts decidePermission → hardenSession', test: 'electronSecurity: permissions' },
-  { item: 'IPC sender is the app page; every payload validated (zod)', where: 'ipc/register.ts + ipc/*.ts schemas', test: 'electronIpc' },
+  { item: 'IPC sender is the app page; every payload validated (zod)', where: 'ipc/handler.ts + ipc/*.ts schemas', test: 'electronIpc' },
   { item: 'one typed bridge, no raw ipcRenderer', where: 'preload/index.ts satisfies MotcuaBridge', test: 'typecheck' },
   { item: 'secrets only with a real OS keystore (no basic_text)', where: 'ipc/secrets.ts secretStorageProblem', test: 'electronIpc: secrets' },
-  { item: 'fuses: no RunAsNode, no --inspect, no NODE_OPTIONS, asar integrity, asar only, cookie encryption', where: 'packaging/fuses.ts → afterPack', test: 'electronPackaging: fuses' },
+  { item: 'fuses: no RunAsNode, no --inspect, no NODE_OPTIONS, asar integrity, asar only, cookie encryption', where: 'packaging/fuses.ts → afterPack', test: 'electronKiosk: packaging fuses' },
 ];

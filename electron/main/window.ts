@@ -4,15 +4,16 @@
  */
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { encodeConfigArg } from '../../shared/ipc/configArg.ts';
 import type { DeviceConfig } from '../../shared/ipc/contract.ts';
 import { APP_ORIGIN } from './appProtocol.ts';
-import { encodeConfigArg } from './deviceConfig.ts';
 import { createRestartBudget, decideRendererFailure, errorPageUrl, isBlockedShortcut, RENDERER_RESTARTS, windowOptionsFor, type RendererFailure } from './kioskPolicy.ts';
-import { hardenWebContents, secureWebPreferences } from './security.ts';
+import { secureWebPreferences } from './security.ts';
 
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-export function createMainWindow(config: DeviceConfig, log: (message: string) => void): BrowserWindow {
+/** Navigation/new-window/webview rules come from the app-wide web-contents-created hook (index.ts). */
+export function createMainWindow(config: DeviceConfig, version: string, log: (message: string) => void): BrowserWindow {
   const options = windowOptionsFor(config.profile);
   const win = new BrowserWindow({
     width: 1366,
@@ -23,10 +24,9 @@ export function createMainWindow(config: DeviceConfig, log: (message: string) =>
     minimizable: options.minimizable,
     autoHideMenuBar: options.autoHideMenuBar,
     backgroundColor: '#fbf8f3',
-    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), [encodeConfigArg(config)]),
+    webPreferences: secureWebPreferences(join(import.meta.dirname, 'preload.cjs'), [encodeConfigArg({ config, version })]),
   });
   if (!options.showMenu) win.setMenu(null);
-  hardenWebContents(win.webContents, (what, url) => log(`blocked ${what} ${url}`));
 
   if (options.kiosk) {
     win.webContents.on('before-input-event', (event, input) => {

@@ -3,21 +3,12 @@
  * No ipcRenderer, no generic send, no Node. Main validates every payload and answers a Result.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC, type DeviceConfig, type IpcChannel, type MotcuaBridge } from '../../shared/ipc/contract.ts';
+import { decodeConfigArg } from '../../shared/ipc/configArg.ts';
+import { IPC, type IpcChannel, type MotcuaBridge } from '../../shared/ipc/contract.ts';
 import type { Result } from '../../shared/result.ts';
 
-const CONFIG_ARG = '--motcua-config=';
-
-function readConfig(): DeviceConfig {
-  const arg = process.argv.find((a) => a.startsWith(CONFIG_ARG));
-  const fallback: DeviceConfig = { serverUrl: 'http://localhost:8787', profile: 'kiosk' };
-  if (!arg) return fallback;
-  try {
-    return { ...fallback, ...(JSON.parse(atob(arg.slice(CONFIG_ARG.length))) as Partial<DeviceConfig>) };
-  } catch {
-    return fallback;
-  }
-}
+// Main passes the public device configuration and app.getVersion() as one argument.
+const startup = decodeConfigArg(process.argv);
 
 /** Invokes one channel; a failure of the IPC itself also comes back as a Result. */
 function call<T>(channel: IpcChannel, payload?: unknown): Promise<Result<T>> {
@@ -28,8 +19,8 @@ function call<T>(channel: IpcChannel, payload?: unknown): Promise<Result<T>> {
 }
 
 const bridge = {
-  version: process.env.npm_package_version ?? '0.0.0',
-  config: readConfig(),
+  version: startup.version,
+  config: startup.config,
   device: {
     identity: () => call(IPC.deviceIdentity),
     config: () => call(IPC.deviceConfig),

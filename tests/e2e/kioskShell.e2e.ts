@@ -23,11 +23,12 @@ describe('the kiosk in the shell', () => {
     // Four taps are not enough; taps elsewhere do nothing.
     for (let i = 0; i < 4; i += 1) await kiosk.page.mouse.click(20, 20);
     await kiosk.page.mouse.click(600, 400);
-    await kiosk.page.waitForTimeout(200);
+    expect((await shellLog(kiosk)).gestures).toBe(0);
     expect(await kiosk.page.getByTestId('admin-settings').count()).toBe(0);
 
     for (let i = 0; i < 5; i += 1) await kiosk.page.mouse.click(20, 20);
     await kiosk.page.getByTestId('admin-settings').waitFor();
+    expect((await shellLog(kiosk)).gestures).toBe(1);
     for (const d of '1111') await kiosk.page.locator(`.pin-key[data-pin="${d}"]`).click();
     await kiosk.page.getByTestId('admin-unlock').click();
     await kiosk.page.getByText('Sai mã PIN quản trị.').waitFor();

@@ -58,16 +58,23 @@ export function fakeSession() {
   };
 }
 
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+export const topFrame = (url: string): FakeFrame => ({ url, parent: null });
+
+/** ipcMain with its handlers kept; a call comes from a page's top frame (a URL), a given frame, or none. */
 export function fakeIpcMain() {
   const handlers = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
   const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
   return {
     ipcMain,
     channels: () => [...handlers.keys()],
-    invoke(channel: string, frameUrl: string | null, payload?: unknown) {
+    invoke(channel: string, from: string | FakeFrame | null, payload?: unknown) {
       const handler = handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, payload);
+      return handler({ senderFrame: typeof from === 'string' ? topFrame(from) : from }, payload);
     },
   };
 }

@@ -13,7 +13,7 @@ import { classifyProbe, probeServer } from '../../electron/main/ipc/network.ts';
 import { choosePrinter, printHandlers, type PrintDriver } from '../../electron/main/ipc/print.ts';
 import { createSecretStore, secretsHandlers, secretStorageProblem } from '../../electron/main/ipc/secrets.ts';
 import { exportLogs, rotateLogFile } from '../../electron/main/logFiles.ts';
-import { fakeIpcMain, fakeSafeStorage } from '../support/fakeElectron.ts';
+import { fakeIpcMain, fakeSafeStorage, topFrame, type FakeFrame } from '../support/fakeElectron.ts';
 
 const APP = 'app://motcua/index.html';
 const config: DeviceConfig = { serverUrl: 'http://10.0.0.5:8787', profile: 'kiosk', printer: 'EPSON TM-T82', printMode: 'silent' };
@@ -83,6 +83,12 @@ describe('IPC sender check', () => {
     expect(await ipc.invoke(IPC.deviceIdentity, 'https://evil.example/')).toEqual({ ok: false, error: 'refused: device:identity from an untrusted page' });
     expect((await ipc.invoke(IPC.deviceIdentity, null)) as { ok: boolean }).toMatchObject({ ok: false });
   });
+  it('refuses calls from a subframe, even one of the app itself', async () => {
+    const ipc = wired();
+    const subframe: FakeFrame = { url: 'app://motcua/index.html', parent: topFrame(APP) };
+    expect(await ipc.invoke(IPC.deviceIdentity, subframe)).toEqual({ ok: false, error: 'refused: device:identity from an untrusted page' });
+    expect(await ipc.invoke(IPC.deviceIdentity, topFrame(APP))).toMatchObject({ ok: true });
+  });
 });
 
 describe('printer choice', () => {
@@ -112,7 +118,7 @@ describe('printer choice', () => {
   it('changes the printer only in an unlocked admin session', async () => {
     const { driver } = fakeDriver([]);
     const handlers = printHandlers({ driver, config: () => config, isAdmin: () => false, saveChoice: async () => ok(config), log: () => {} });
-    expect(await handlers[IPC.printChoosePrinter]!({ printer: 'HP', printMode: 'silent' })).toMatchObject({ ok: false, error: /locked/ });
+    expect(await handlers[IPC.printChoosePrinter]!({ printer: 'HP', printMode: 'silent' })).toMatchObject({ ok: false, error: expect.stringMatching(/locked/) });
   });
 });
 
@@ -161,7 +167,7 @@ describe('admin gate', () => {
   const pinHash = hashPin('246810');
   it('accepts the PIN only after the gesture, and opens a session', () => {
     const gate = createAdminGate({ pinHash });
-    expect(gate.unlock('246810', 1_000)).toMatchObject({ ok: false, error: /gesture first/ });
+    expect(gate.unlock('246810', 1_000)).toMatchObject({ ok: false, error: expect.stringMatching(/gesture first/) });
     gate.gesture(2_000);
     expect(gate.unlock('111111', 3_000)).toEqual({ ok: false, error: 'Wrong PIN.' });
     expect(gate.unlock('246810', 4_000).ok).toBe(true);
@@ -174,10 +180,10 @@ describe('admin gate', () => {
     gate.gesture(0);
     for (let i = 0; i < 3; i += 1) gate.unlock('000000', 10);
     gate.gesture(20);
-    expect(gate.unlock('246810', 30)).toMatchObject({ ok: false, error: /Too many/ });
+    expect(gate.unlock('246810', 30)).toMatchObject({ ok: false, error: expect.stringMatching(/Too many/) });
   });
   it('stays closed when no PIN is configured', () => {
-    expect(createAdminGate({ pinHash: null }).gesture(0)).toMatchObject({ ok: false, error: /No admin PIN/ });
+    expect(createAdminGate({ pinHash: null }).gesture(0)).toMatchObject({ ok: false, error: expect.stringMatching(/No admin PIN/) });
   });
 });
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveAppPath } from '../../electron/main/appProtocol.ts';
 import { DEFAULT_DEVICE_CONFIG, parseDeviceConfig, publicConfig } from '../../electron/main/deviceConfig.ts';
+import { CONFIG_ARG, decodeConfigArg, DEFAULT_PUBLIC_CONFIG, encodeConfigArg } from '../../shared/ipc/configArg.ts';
 
 const root = resolve('/opt/motcua/renderer');
 
@@ -46,5 +47,20 @@ describe('the device configuration', () => {
     expect(config.adminPinHash).toMatch(/^scrypt/);
     expect(publicConfig(config)).not.toHaveProperty('adminPinHash');
     expect(publicConfig(config)).not.toHaveProperty('updateUrl');
+  });
+});
+
+describe('the config argument to the preload', () => {
+  it('carries the public configuration and the app version, Vietnamese names included', () => {
+    const config = { ...publicConfig(DEFAULT_DEVICE_CONFIG), serverUrl: 'http://10.0.0.5:8787', printer: 'Máy in quầy 1' };
+    const arg = encodeConfigArg({ config, version: '1.4.2' });
+    expect(arg.startsWith(CONFIG_ARG)).toBe(true);
+    expect(decodeConfigArg(['electron', '--type=renderer', arg])).toEqual({ config, version: '1.4.2' });
+  });
+  it('falls back to the defaults when the argument is missing or broken', () => {
+    expect(decodeConfigArg([])).toEqual({ config: DEFAULT_PUBLIC_CONFIG, version: '0.0.0' });
+    expect(decodeConfigArg([`${CONFIG_ARG}not-base64!`])).toEqual({ config: DEFAULT_PUBLIC_CONFIG, version: '0.0.0' });
+    expect(decodeConfigArg([`${CONFIG_ARG}${btoa('null')}`])).toEqual({ config: DEFAULT_PUBLIC_CONFIG, version: '0.0.0' });
+    expect(DEFAULT_DEVICE_CONFIG).toMatchObject(DEFAULT_PUBLIC_CONFIG);
   });
 });

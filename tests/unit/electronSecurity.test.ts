@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
@@ -90,11 +93,17 @@ describe('permissions', () => {
 });
 
 describe('IPC sender check', () => {
+  const top = (url: string) => ({ url, parent: null });
   it('trusts only the app page', () => {
-    expect(isTrustedIpcSender('app://motcua/index.html')).toBe(true);
-    expect(isTrustedIpcSender('data:text/html,hello')).toBe(false);
-    expect(isTrustedIpcSender('https://evil.example/')).toBe(false);
+    expect(isTrustedIpcSender(top('app://motcua/index.html'))).toBe(true);
+    expect(isTrustedIpcSender(top('data:text/html,hello'))).toBe(false);
+    expect(isTrustedIpcSender(top('https://evil.example/'))).toBe(false);
     expect(isTrustedIpcSender(undefined)).toBe(false);
+    expect(isTrustedIpcSender(null)).toBe(false);
+  });
+  it('trusts only the top frame, not a subframe of the app', () => {
+    expect(isTrustedIpcSender({ url: 'app://motcua/index.html', parent: top('app://motcua/index.html') })).toBe(false);
+    expect(isTrustedIpcSender({ url: 'app://motcua/index.html' })).toBe(false);
   });
 });
 
@@ -102,5 +111,23 @@ describe('the security checklist', () => {
   it('names where each item is enforced and tested', () => {
     expect(SECURITY_CHECKLIST.length).toBeGreaterThanOrEqual(10);
     for (const row of SECURITY_CHECKLIST) expect(row.where && row.test).toBeTruthy();
+  });
+  it('names only files that exist', () => {
+    const mainDir = fileURLToPath(new URL('../../electron/main/', import.meta.url));
+    const electronDir = fileURLToPath(new URL('../../electron/', import.meta.url));
+    const unitDir = fileURLToPath(new URL('./', import.meta.url));
+    for (const row of SECURITY_CHECKLIST) {
+      // Source files (electron/main/ or electron/); a glob like ipc/*.ts names its folder.
+      for (const file of row.where.match(/[\w./*-]+\.ts\b/g) ?? []) {
+        const path = file.includes('*') ? file.slice(0, file.lastIndexOf('/')) : file;
+        expect(existsSync(join(mainDir, path)) || existsSync(join(electronDir, path)), `${row.item}: ${file}`).toBe(true);
+      }
+      // Tests: "electronX: describe" is tests/unit/electronX.test.ts containing that describe block.
+      const [testFile, block] = row.test.split(': ');
+      if (testFile === 'typecheck') continue;
+      const testPath = join(unitDir, `${testFile}.test.ts`);
+      expect(existsSync(testPath), `${row.item}: ${row.test}`).toBe(true);
+      if (block) expect(readFileSync(testPath, 'utf8'), `${row.item}: ${row.test}`).toContain(`describe('${block}'`);
+    }
   });
 });

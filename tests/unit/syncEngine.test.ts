@@ -140,15 +140,25 @@ describe('the sync loop', () => {
 
   it('marks the link slow when an answer takes longer than the threshold', async () => {
     const db = await deviceDb(1);
+    let answer: () => void = () => {};
     const server = fakeServer(async (mutations) => {
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await new Promise<void>((resolve) => (answer = resolve));
       return applyAll()(mutations);
     });
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null, slowThresholdMs: 30 });
+    const timers = manualTimers();
+    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null, setTimer: timers.setTimer, slowThresholdMs: 3000 });
     const links: string[] = [];
     engine.subscribe((s) => links.push(s.link));
 
-    await engine.syncNow();
+    const syncing = engine.syncNow();
+    // The push is waiting for its answer when the threshold passes: the slow timer fires.
+    await vi.waitFor(() => expect(server.pushes).toHaveLength(1));
+    const slowTimers = timers.live().filter((t) => t.ms === 3000);
+    expect(slowTimers).toHaveLength(1);
+    timers.fire(slowTimers[0]!);
+    expect(engine.getState().link).toBe('slow');
+    answer();
+    await syncing;
 
     // Slow while the push was waiting; online again after the quick status pull.
     expect(links).toContain('slow');

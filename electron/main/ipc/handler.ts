@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { IpcChannel } from '../../../shared/ipc/contract.ts';
 import { err, type Result } from '../../../shared/result.ts';
-import { isTrustedIpcSender } from '../security.ts';
+import { isTrustedIpcSender, type SenderFrame } from '../security.ts';
 
 export type Handler = (payload: unknown) => Promise<Result<unknown>>;
 export type HandlerMap = Partial<Record<IpcChannel, Handler>>;
@@ -23,9 +23,9 @@ export function validated<S extends z.ZodType, T>(schema: S, run: (input: z.outp
   };
 }
 
-/** Runs one call as main receives it: sender check, lookup, and no exception escapes. */
-export async function dispatch(handlers: HandlerMap, channel: string, senderUrl: string | undefined, payload: unknown): Promise<Result<unknown>> {
-  if (!isTrustedIpcSender(senderUrl)) return err(`refused: ${channel} from an untrusted page`);
+/** Runs one call as main receives it: sender check (the app's top frame), lookup, and no exception escapes. */
+export async function dispatch(handlers: HandlerMap, channel: string, senderFrame: SenderFrame | null | undefined, payload: unknown): Promise<Result<unknown>> {
+  if (!isTrustedIpcSender(senderFrame)) return err(`refused: ${channel} from an untrusted page`);
   const handler = handlers[channel as IpcChannel];
   if (!handler) return err(`unknown channel ${channel}`);
   try {
@@ -37,13 +37,13 @@ export async function dispatch(handlers: HandlerMap, channel: string, senderUrl:
 
 /** The part of Electron's ipcMain used here. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame?: { url: string } | null }, payload?: unknown) => Promise<unknown>): void;
+  handle(channel: string, listener: (event: { senderFrame?: SenderFrame | null }, payload?: unknown) => Promise<unknown>): void;
 }
 
 export function registerIpc(ipcMain: IpcMainLike, handlers: HandlerMap, onRefused: (channel: string, reason: string) => void = () => {}): void {
   for (const channel of Object.keys(handlers)) {
     ipcMain.handle(channel, async (event, payload) => {
-      const result = await dispatch(handlers, channel, event.senderFrame?.url, payload);
+      const result = await dispatch(handlers, channel, event.senderFrame, payload);
       if (!result.ok) onRefused(channel, result.error);
       return result;
     });

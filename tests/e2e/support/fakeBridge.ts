@@ -3,6 +3,7 @@
  * one place the e2e tests fake Electron. It records what the page asked the "shell" to do.
  */
 import type { BrowserContext } from 'playwright-core';
+import type { MotcuaBridge } from '../../../shared/ipc/contract.ts';
 
 export interface FakeShellLog {
   idle: boolean[];
@@ -10,19 +11,21 @@ export interface FakeShellLog {
   printerChoices: { printer: string | null; printMode: string }[];
   printed: string[];
   locks: number;
+  /** How many times the page reported the hidden admin gesture. */
+  gestures: number;
 }
 
 export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter' }) {
   await context.addInitScript(
     ({ adminPin, profile }) => {
-      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0 };
+      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0 };
       (window as unknown as { __shell: typeof log }).__shell = log;
       const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
       const fail = (error: string) => Promise.resolve({ ok: false as const, error });
       let config = { serverUrl: location.origin, profile, printer: null as string | null, printMode: 'silent' as 'silent' | 'preview', allowCamera: false };
       let armed = 0;
       let unlocked = false;
-      (window as unknown as { motcua: unknown }).motcua = {
+      const bridge = {
         version: 'test',
         config,
         device: {
@@ -47,6 +50,7 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
         secrets: { get: () => ok(null), set: () => ok(null) },
         admin: {
           gesture: () => {
+            log.gestures += 1;
             armed = Date.now() + 30_000;
             return ok({ armedUntil: armed });
           },
@@ -70,7 +74,8 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
             return ok(null);
           },
         },
-      };
+      } satisfies MotcuaBridge;
+      (window as unknown as { motcua: MotcuaBridge }).motcua = bridge;
     },
     { adminPin: options.adminPin, profile: options.profile ?? 'kiosk' },
   );
