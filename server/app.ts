@@ -62,7 +62,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerCatalogRoutes(app, config.store);
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
-  registerDeviceRoutes(app, config.store);
+  await registerDeviceRoutes(app, config.store);
   await registerPublicLookupRoutes(app, config.store);
   // Everything a device does after enrolment needs its token, checked before the body is read.
   await app.register(async (authenticated) => {

@@ -19,6 +19,11 @@ export interface ServerConfig {
   demoCenter: boolean;
 }
 
+/** Where the server keeps its SQLite file unless told otherwise: MOTCUA_SERVER_DATA, else data/server. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.MOTCUA_SERVER_DATA ?? 'data/server';
+}
+
 export function readServerConfig(argv: string[], env = process.env): Result<ServerConfig> {
   let values;
   try {
@@ -27,7 +32,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
       options: {
         host: { type: 'string', default: env.MOTCUA_HOST ?? '127.0.0.1' },
         port: { type: 'string', default: env.MOTCUA_PORT ?? '8787' },
-        'data-dir': { type: 'string', default: env.MOTCUA_SERVER_DATA ?? 'data/server' },
+        'data-dir': { type: 'string', default: defaultDataDir(env) },
         web: { type: 'boolean', default: false },
         catalog: { type: 'string' },
         calendar: { type: 'string' },

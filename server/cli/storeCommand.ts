@@ -5,12 +5,13 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Result } from '../../shared/result.ts';
+import { defaultDataDir } from '../config.ts';
 import { openSqliteStore } from '../store/sqliteStore.ts';
 import type { SyncStore } from '../store/store.ts';
 
 /** The `--data-dir` option every server command shares, defaulting like the server itself. */
 export const dataDirOption = {
-  'data-dir': { type: 'string', default: process.env.MOTCUA_SERVER_DATA ?? 'data/server' },
+  'data-dir': { type: 'string', default: defaultDataDir() },
 } as const;
 
 /** The option table parseArgs takes (Node's own type for it is not exported in @types/node 20). */

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { statusChangeRequestSchema } from '../../shared/sync/protocol.ts';
+import { statusChangeRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { FileStore } from '../store/store.ts';
@@ -17,7 +17,7 @@ const listQuerySchema = z.object({
 const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export function registerFileRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post('/api/files/:id/status', async (request, reply) => {
+  app.post(SYNC_PATHS.fileStatusRoute, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     const body = statusChangeRequestSchema.safeParse(request.body);

@@ -46,24 +46,11 @@ function registerRoutes(app: FastifyInstance, store: FileStore & DeviceStore): v
     const number = params.data.number.trim().toUpperCase();
     const notFound = () => sendError(reply, 404, 'not_found', `no file ${number} on this server`);
 
-    const listed = await store.listFiles(parsed.value.centerCode, { number, limit: 1 });
-    if (!listed.ok) return sendError(reply, 503, 'storage', listed.error.reason);
-    const summary = listed.value.files[0];
-    if (!summary) return notFound();
-    // The record is read only for its due date; nothing else of it leaves this function.
-    const [record, history] = await Promise.all([
-      store.findFile(parsed.value.centerCode, summary.id),
-      store.statusHistory(parsed.value.centerCode, summary.id),
-    ]);
-    if (!record.ok) return sendError(reply, 503, 'storage', record.error.reason);
-    if (!history.ok) return sendError(reply, 503, 'storage', history.error.reason);
-    if (!record.value) return notFound();
-    const answer: PublicFileStatus = {
-      number: summary.number,
-      status: summary.status,
-      dueAt: record.value.dueAt ?? null,
-      changedAt: history.value.at(-1)?.at ?? summary.receivedAt,
-    };
+    // Only what the public may see is read: no record, no attachments, no audit log.
+    const found = await store.publicFileStatus(parsed.value.centerCode, number);
+    if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
+    if (!found.value) return notFound();
+    const answer: PublicFileStatus = found.value;
     return publicFileStatusSchema.parse(answer);
   });
 

@@ -72,6 +72,19 @@ const historyRowSchema = z.object({
   note: z.string().nullable(),
   device_id: z.string(),
 });
+const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable() }).optional();
+const attachmentRowSchema = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) });
+const recordRowSchema = z.object({ record: z.string() });
+const countRowSchema = z.object({ n: z.number() });
+const codeRowSchema = z.object({ code: z.string() });
+const idsRowSchema = z.object({ ids: z.string() });
+const publicStatusRowSchema = z.object({
+  number: z.string(),
+  status: fileStatusSchema,
+  due_at: z.string().nullable(),
+  received_at: z.string(),
+  changed_at: z.string().nullable(),
+});
 const ratingRowSchema = z.object({
   id: z.string(),
   center_code: z.string().nullable(),
@@ -193,11 +206,33 @@ function createSqliteStore(db: Database.Database): SyncStore {
        VALUES (@id, @centerCode, @deviceId, @fileNumber, @score, @reasons, @at, @storedAt)`,
     ),
     ratings: db.prepare('SELECT * FROM ratings WHERE center_code = ? ORDER BY rowid'),
-    feedRow: db.prepare('SELECT * FROM status_feed WHERE cursor = ?'),
     feedSince: db.prepare('SELECT * FROM status_feed WHERE center_code = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
     fileRecord: db.prepare('SELECT record FROM files WHERE center_code = ? AND id = ?'),
     fileAttachments: db.prepare('SELECT name, type, size, data FROM attachments WHERE file_id = ? ORDER BY position'),
     countFiles: db.prepare('SELECT count(*) AS n FROM files WHERE center_code = ?'),
+    countAll: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ?'),
+    countByNumber: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ? AND f.number = ?'),
+    listAll: db.prepare(
+      `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
+              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+       FROM files f WHERE f.center_code = ? ORDER BY f.received_at, f.number LIMIT ?`,
+    ),
+    listByNumber: db.prepare(
+      `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
+              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+       FROM files f WHERE f.center_code = ? AND f.number = ? ORDER BY f.received_at, f.number LIMIT ?`,
+    ),
+    // The latest audit-log line is the last change; a file always has at least its reception.
+    publicStatus: db.prepare(
+      `SELECT f.number, f.status, f.due_at, f.received_at,
+              (SELECT h.at FROM status_history h WHERE h.file_id = f.id ORDER BY h.id DESC LIMIT 1) AS changed_at
+       FROM files f WHERE f.center_code = ? AND f.number = ? ORDER BY f.received_at LIMIT 1`,
+    ),
+    duplicates: db.prepare(
+      `SELECT group_concat(id, ' ') AS ids FROM files WHERE center_code = ?
+       GROUP BY device_id, json_extract(record, '$.citizen.idNumber'), procedure_code, received_at
+       HAVING count(*) > 1`,
+    ),
   };
 
   const fileRowStatus = z.object({
@@ -256,25 +291,27 @@ function createSqliteStore(db: Database.Database): SyncStore {
       note: stamp.note,
       deviceId: change.deviceId,
     });
-    const cursor = appendFeed(change.centerCode, file.id, file.number, change.status, stamp.when, stamp.note, file.due_at);
-    const { cursor: _cursor, ...feed } = toChange(q.feedRow.get(cursor));
-    return ok(feed);
+    appendFeed(change.centerCode, file.id, file.number, change.status, stamp.when, stamp.note, file.due_at);
+    return ok({ fileId: file.id, number: file.number, status: change.status, changedAt: stamp.when, note: stamp.note, dueAt: file.due_at });
   }
 
-  /** Stores a rating once: the same id again is a duplicate, a different rating under it is refused. */
-  function applyRating(device: Device, rating: RatingPayload): PushItemResult['status'] | { rejected: string } {
+  /**
+   * Stores a rating once, from a device or (deviceId null) the public endpoint: the same id again is
+   * a duplicate, a different rating under it is a conflict. Runs inside the caller's transaction.
+   */
+  function storeRating(centerCode: string | null, deviceId: string | null, rating: RatingPayload): 'applied' | 'duplicate' | 'conflict' {
     const existing = q.ratingById.get(rating.id);
     if (existing) {
       const stored = toRating(existing);
       const same =
-        stored.deviceId === device.id && stored.fileNumber === rating.fileNumber && stored.score === rating.score &&
+        stored.deviceId === deviceId && stored.fileNumber === rating.fileNumber && stored.score === rating.score &&
         JSON.stringify(stored.reasons) === JSON.stringify(rating.reasons) && stored.at === rating.at;
-      return same ? 'duplicate' : { rejected: `another rating with id ${rating.id} is already on the server` };
+      return same ? 'duplicate' : 'conflict';
     }
     q.insertRating.run({
       id: rating.id,
-      centerCode: device.centerCode,
-      deviceId: device.id,
+      centerCode,
+      deviceId,
       fileNumber: rating.fileNumber,
       score: rating.score,
       reasons: JSON.stringify(rating.reasons),
@@ -282,6 +319,13 @@ function createSqliteStore(db: Database.Database): SyncStore {
       storedAt: new Date().toISOString(),
     });
     return 'applied';
+  }
+
+  const ratingConflict = (id: string) => `another rating with id ${id} is already on the server`;
+
+  function applyRating(device: Device, rating: RatingPayload): PushItemResult['status'] | { rejected: string } {
+    const outcome = storeRating(device.centerCode, device.id, rating);
+    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id) } : outcome;
   }
 
   function applyCreate(device: Device, file: FileRecord): PushItemResult['status'] | { rejected: string } {
@@ -354,7 +398,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     for (const m of mutations) {
       if (m.seq <= last) {
         // Answer a replay as the first time, so a rejection lost with its response is not forgotten.
-        const logged = z.object({ status: z.string(), reason: z.string().nullable() }).optional().parse(q.loggedMutation.get(deviceId, m.seq));
+        const logged = loggedMutationSchema.parse(q.loggedMutation.get(deviceId, m.seq));
         results.push(
           logged?.status === 'rejected'
             ? { seq: m.seq, status: 'rejected', reason: logged.reason }
@@ -384,7 +428,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const enrol = db.transaction((device: Parameters<SyncStore['enrolDevice']>[0]) => {
     // The next free D-number; revoked devices keep theirs, since file numbers already carry it.
-    const taken = new Set(q.deviceCodes.all(device.centerCode).map((r) => z.object({ code: z.string() }).parse(r).code));
+    const taken = new Set(q.deviceCodes.all(device.centerCode).map((r) => codeRowSchema.parse(r).code));
     let n = 1;
     while (taken.has(`D${String(n).padStart(2, '0')}`)) n += 1;
     q.insertDevice.run({ ...device, code: `D${String(n).padStart(2, '0')}`, enrolledAt: new Date().toISOString() });
@@ -394,16 +438,9 @@ function createSqliteStore(db: Database.Database): SyncStore {
   const changeStatus = db.transaction((change: StatusChange) => applyStatusChange(change));
 
   const listFiles = (centerCode: string, filter: { number?: string; limit: number }) => {
-    const where = filter.number === undefined ? 'f.center_code = ?' : 'f.center_code = ? AND f.number = ?';
     const params = filter.number === undefined ? [centerCode] : [centerCode, filter.number];
-    const total = z.object({ n: z.number() }).parse(db.prepare(`SELECT count(*) AS n FROM files f WHERE ${where}`).get(...params)).n;
-    const rows = db
-      .prepare(
-        `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-                (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
-         FROM files f WHERE ${where} ORDER BY f.received_at, f.number LIMIT ?`,
-      )
-      .all(...params, filter.limit);
+    const total = countRowSchema.parse((filter.number === undefined ? q.countAll : q.countByNumber).get(...params)).n;
+    const rows = (filter.number === undefined ? q.listAll : q.listByNumber).all(...params, filter.limit);
     const files = rows.map((raw): FileSummary => {
       const r = fileRowSchema.parse(raw);
       return { id: r.id, number: r.number, deviceId: r.device_id, procedureCode: r.procedure_code, status: r.status, receivedAt: r.received_at, attachments: r.attachments };
@@ -414,23 +451,16 @@ function createSqliteStore(db: Database.Database): SyncStore {
   const findFile = (centerCode: string, fileId: string): FileRecord | null => {
     const row = q.fileRecord.get(centerCode, fileId);
     if (!row) return null;
-    const record = JSON.parse(z.object({ record: z.string() }).parse(row).record) as Record<string, unknown>;
+    const record = JSON.parse(recordRowSchema.parse(row).record) as Record<string, unknown>;
     const attachments = q.fileAttachments.all(fileId).map((raw) => {
-      const a = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) }).parse(raw);
+      const a = attachmentRowSchema.parse(raw);
       return { name: a.name, type: a.type, size: a.size, dataBase64: a.data.toString('base64') };
     });
     return fileRecordSchema.parse({ ...record, attachments });
   };
 
   const findDuplicates = (centerCode: string): string[][] => {
-    const rows = db
-      .prepare(
-        `SELECT group_concat(id, ' ') AS ids FROM files WHERE center_code = ?
-         GROUP BY device_id, json_extract(record, '$.citizen.idNumber'), procedure_code, received_at
-         HAVING count(*) > 1`,
-      )
-      .all(centerCode);
-    return rows.map((r) => z.object({ ids: z.string() }).parse(r).ids.split(' ').sort());
+    return q.duplicates.all(centerCode).map((r) => idsRowSchema.parse(r).ids.split(' ').sort());
   };
 
   const summaries = createSqliteFileSummaries(db);
@@ -478,31 +508,21 @@ function createSqliteStore(db: Database.Database): SyncStore {
       }),
     listFiles: async (centerCode, filter) => guard(() => ok(listFiles(centerCode, filter))),
     findFile: async (centerCode, fileId) => guard(() => ok(findFile(centerCode, fileId))),
-    countFiles: async (centerCode) => guard(() => ok(z.object({ n: z.number() }).parse(q.countFiles.get(centerCode)).n)),
+    countFiles: async (centerCode) => guard(() => ok(countRowSchema.parse(q.countFiles.get(centerCode)).n)),
+    publicFileStatus: async (centerCode, number) =>
+      guard(() => {
+        const row = q.publicStatus.get(centerCode, number);
+        if (!row) return ok(null);
+        const r = publicStatusRowSchema.parse(row);
+        return ok({ number: r.number, status: r.status, dueAt: r.due_at, changedAt: r.changed_at ?? r.received_at });
+      }),
     statusHistory: async (centerCode, fileId) => guard(() => ok(q.history.all(centerCode, fileId).map(toHistory))),
     listRatings: async (centerCode) => guard(() => ok(q.ratings.all(centerCode).map(toRating))),
     addPublicRating: async (centerCode, rating) =>
       guard(() =>
         db.transaction((): Result<'applied' | 'duplicate', RatingConflict> => {
-          const existing = q.ratingById.get(rating.id);
-          if (existing) {
-            const stored = toRating(existing);
-            const same =
-              stored.deviceId === null && stored.fileNumber === rating.fileNumber && stored.score === rating.score &&
-              JSON.stringify(stored.reasons) === JSON.stringify(rating.reasons) && stored.at === rating.at;
-            return same ? ok('duplicate') : err({ kind: 'conflict', reason: `another rating with id ${rating.id} is already on the server` });
-          }
-          q.insertRating.run({
-            id: rating.id,
-            centerCode,
-            deviceId: null,
-            fileNumber: rating.fileNumber,
-            score: rating.score,
-            reasons: JSON.stringify(rating.reasons),
-            at: rating.at,
-            storedAt: new Date().toISOString(),
-          });
-          return ok('applied');
+          const outcome = storeRating(centerCode, null, rating);
+          return outcome === 'conflict' ? err({ kind: 'conflict', reason: ratingConflict(rating.id) }) : ok(outcome);
         }).immediate(),
       ),
     fileSummaries: async (query) => guard(() => ok(summaries(query))),

@@ -8,6 +8,7 @@ import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
 import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
+import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
@@ -171,6 +172,11 @@ export interface FileStore {
   listFiles(centerCode: string, filter: { number?: string; limit: number }): Promise<Result<{ total: number; files: FileSummary[] }, StorageFailure>>;
   findFile(centerCode: string, fileId: string): Promise<Result<FileRecord | null, StorageFailure>>;
   countFiles(centerCode: string): Promise<Result<number, StorageFailure>>;
+  /**
+   * What the public lookup shows of a file, by its number, in one read: status, due date and when
+   * it last changed (its latest audit-log line, else its reception). Null when the center has no such number.
+   */
+  publicFileStatus(centerCode: string, number: string): Promise<Result<PublicFileStatus | null, StorageFailure>>;
   /** A file's audit log, oldest first; empty when the file is not in the center. */
   statusHistory(centerCode: string, fileId: string): Promise<Result<StatusHistoryEntry[], StorageFailure>>;
   /** The center's ratings in the order they reached the server (support and tests; the figures join them by file number). */

@@ -77,3 +77,8 @@ export function addMonths(day: DayNumber, months: number): DayNumber {
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return dayNumberFromYmd(y, m + 1, Math.min(dom, lastDay));
 }
+
+/** 'YYYY-MM-DD' written from a year, month and day as given, unchecked: pass it to dayNumberFromIso to check it. */
+export function isoFromYmd(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

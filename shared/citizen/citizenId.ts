@@ -3,6 +3,7 @@
  * counter, not weeks later by the ministry's system. The number is not checksummed: only the birth
  * province, the century/sex digit and the two birth-year digits can be checked, the last six are random.
  */
+import { dayNumberFromIso, isoFromYmd } from '../calendar/civilDay.ts';
 import { err, ok, type Result } from '../result.ts';
 import { provinceNameForCode } from './provinceCodes.ts';
 
@@ -47,9 +48,7 @@ const CENTURY_BY_DIGIT = [1900, 1900, 2000, 2000, 2100, 2100, 2200, 2200, 1800, 
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return day <= days;
+  return dayNumberFromIso(isoFromYmd(year, month, day)) !== null;
 }
 
 /** Year of a real 'YYYY-MM-DD' date, or null for anything else. */

@@ -3,10 +3,8 @@
  * server: CENTER-DEVICE-YYYYMMDD-NNNN. The center and device codes keep devices apart, the device's own
  * sequence keeps its files apart, and the date is the Vietnam calendar day the file was received.
  */
+import { dayNumberFromIso, dayNumberOf, isoFromDayNumber } from '../calendar/civilDay.ts';
 import { err, ok, type Result } from '../result.ts';
-
-/** Vietnam keeps UTC+7 all year (no daylight saving), so a fixed offset is exact. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The parts of fileRecordSchema.number's pattern, kept here so enrolment can check codes up front. */
 export const CENTER_CODE_PATTERN = /^[A-Z0-9]{2,10}$/;
@@ -45,11 +43,8 @@ export interface FileNumberProblem {
 export function vietnamDateKey(instant: Date): string {
   const time = instant.getTime();
   if (Number.isNaN(time)) throw new RangeError('vietnamDateKey needs a valid Date');
-  const shifted = new Date(time + VIETNAM_OFFSET_MS);
-  const year = String(shifted.getUTCFullYear()).padStart(4, '0');
-  const month = String(shifted.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(shifted.getUTCDate()).padStart(2, '0');
-  return `${year}${month}${day}`;
+  // Vietnam keeps UTC+7 all year (no daylight saving), so civilDay.ts's fixed offset is exact.
+  return isoFromDayNumber(dayNumberOf(time)).replaceAll('-', '');
 }
 
 /**
@@ -96,14 +91,5 @@ export function parseFileNumber(text: string): Result<ParsedFileNumber, FileNumb
 
 /** 'YYYY-MM-DD' -> 'YYYYMMDD' when it is a real calendar day, else null. */
 function dateKeyFromIso(date: string): string | null {
-  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(date);
-  if (!match) return null;
-  const [, year = '', month = '', day = ''] = match;
-  return isCalendarDay(Number(year), Number(month), Number(day)) ? `${year}${month}${day}` : null;
-}
-
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  return year >= 1 && day >= 1 && day <= days;
+  return dayNumberFromIso(date) === null ? null : date.replaceAll('-', '');
 }

@@ -7,7 +7,7 @@
  * - no_due_date: the procedure's time was unknown, so no promise was made;
  * - closed: rejected or withdrawn before a result was ready, nothing was due.
  */
-import { DAY_MS, VIETNAM_UTC_OFFSET_MS } from '../calendar/civilDay.ts';
+import { dayNumberOf } from '../calendar/civilDay.ts';
 import type { FileStatus } from './fileRecord.ts';
 
 export type Timeliness = 'early' | 'on_time' | 'overdue' | 'within_period' | 'no_due_date' | 'closed';
@@ -27,8 +27,6 @@ export function instantMs(value: Instant): number {
   return typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : value.getTime();
 }
 
-const civilDay = (ms: number) => Math.floor((ms + VIETNAM_UTC_OFFSET_MS) / DAY_MS);
-
 /**
  * The allocation-free core the figures use: times in epoch ms, NaN for "none".
  * `readyMs` is when the result was ready (done, else returned).
@@ -36,8 +34,8 @@ const civilDay = (ms: number) => Math.floor((ms + VIETNAM_UTC_OFFSET_MS) / DAY_M
 export function timelinessOfMs(closed: boolean, dueMs: number, readyMs: number, nowMs: number): Timeliness {
   if (!Number.isNaN(readyMs)) {
     if (Number.isNaN(dueMs)) return 'no_due_date';
-    const readyDay = civilDay(readyMs);
-    const dueDay = civilDay(dueMs);
+    const readyDay = dayNumberOf(readyMs);
+    const dueDay = dayNumberOf(dueMs);
     return readyDay < dueDay ? 'early' : readyDay === dueDay ? 'on_time' : 'overdue';
   }
   if (closed) return 'closed';

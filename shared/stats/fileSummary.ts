@@ -8,8 +8,9 @@ import { fileChannelSchema, fileStatusSchema } from '../files/fileRecord.ts';
 /**
  * The satisfaction scale of the kiosk's one-tap rating: 4 rất hài lòng (very satisfied),
  * 3 hài lòng (satisfied), 2 bình thường (acceptable), 1 không hài lòng (not satisfied).
+ * The one definition of the scale: shared/sync/protocol.ts rates with it too.
  */
-export const ratingSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const ratingSchema = z.number().int().min(1).max(4);
 export type Rating = z.infer<typeof ratingSchema>;
 
 /** Ratings that count as satisfied in the satisfaction rate. */

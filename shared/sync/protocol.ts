@@ -13,13 +13,19 @@ import { holidayTableSchema } from '../calendar/holidayTable.ts';
 import { procedureSchema } from '../catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
+import { ratingSchema } from '../stats/fileSummary.ts';
+
+/** The file-status route as the server registers it (Fastify pattern); clients build it with SYNC_PATHS.fileStatus. */
+const FILE_STATUS_ROUTE = '/api/files/:id/status';
 
 export const SYNC_PATHS = {
   enrol: '/api/devices/enrol',
   push: '/api/sync/push',
   statuses: '/api/sync/statuses',
   catalogChanges: '/api/catalog/changes',
-  fileStatus: (fileId: string) => `/api/files/${encodeURIComponent(fileId)}/status`,
+  /** POST a statusChangeRequestSchema body: a server-side status change of one file. */
+  fileStatus: (fileId: string) => FILE_STATUS_ROUTE.replace(':id', encodeURIComponent(fileId)),
+  fileStatusRoute: FILE_STATUS_ROUTE,
   /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD[&location=]: the center's figures (shared/stats). */
   stats: '/api/stats',
   /** GET: the holiday table (shared/calendar) the devices count working days with. */
@@ -65,8 +71,8 @@ export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.st
 export const fileStatusPayloadSchema = statusChangeSchema.extend({ fileId: z.uuid() });
 export type FileStatusPayload = z.infer<typeof fileStatusPayloadSchema>;
 
-/** 4 very satisfied, 3 satisfied, 2 neutral, 1 not satisfied (one tap at the kiosk, optional reasons). */
-export const ratingScoreSchema = z.number().int().min(1).max(4);
+/** 4 very satisfied, 3 satisfied, 2 neutral, 1 not satisfied (one tap at the kiosk, optional reasons): the figures' scale. */
+export const ratingScoreSchema = ratingSchema;
 export const ratingPayloadSchema = z.object({
   id: z.uuid(),
   /** The file the visit was about, when the citizen scanned or typed it; null for a visit rating. */

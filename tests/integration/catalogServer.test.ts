@@ -2,7 +2,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../server/app.ts';
+import type { FastifyInstance } from 'fastify';
+import { createApp as createServerApp } from '../../server/app.ts';
 import { nextCatalogVersion } from '../../server/catalog/catalogVersion.ts';
 import { importCatalog } from '../../server/catalog/importCatalog.ts';
 import { COMMUNE_CATALOG, FULL_CATALOG_DIR, readCatalogSource, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
@@ -11,10 +12,19 @@ import { catalogChangesSchema } from '../../shared/sync/protocol.ts';
 import { openTempStore, type TempStore } from '../support/tempStore.ts';
 
 let temp: TempStore;
+/** Every app a test creates, closed after it (before its store goes away). */
+let apps: FastifyInstance[] = [];
+async function createApp(...args: Parameters<typeof createServerApp>): Promise<FastifyInstance> {
+  const app = await createServerApp(...args);
+  apps.push(app);
+  return app;
+}
 beforeEach(async () => {
   temp = await openTempStore();
 });
 afterEach(async () => {
+  await Promise.all(apps.map((app) => app.close()));
+  apps = [];
   await temp.dispose();
 });
 
@@ -158,6 +168,14 @@ describe('app updates for the shell', () => {
     expect(res.body).toContain('version: 0.2.0');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect((await app.inject('/updates/../motcua.sqlite')).statusCode).toBe(404);
+    // Encoded traversals reach the static handler as they are: its folder guard must refuse them.
+    for (const url of ['/updates/..%2fmotcua.sqlite', '/updates/%2e%2e/motcua.sqlite', '/updates/%2e%2e%2fmotcua.sqlite']) {
+      const escaped = await app.inject(url);
+      expect([403, 404], `${url}: ${escaped.statusCode}`).toContain(escaped.statusCode);
+      expect(escaped.body).not.toContain('SQLite format');
+    }
+    // This test's store is its own: close the app before it goes.
+    apps = apps.filter((a) => a !== app);
     await app.close();
     await temp.dispose();
   });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { ENROL_RATE_LIMIT } from '../../server/routes/devices.ts';
 import { PUBLIC_RATE_LIMIT } from '../../server/routes/publicLookup.ts';
 import { apiErrorSchema, pushResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
@@ -32,6 +33,18 @@ describe('public file status', () => {
     expect(Object.keys(body).sort()).toEqual(['changedAt', 'dueAt', 'number', 'status']);
     expect(res.body).not.toContain(file.citizen.fullName);
     expect(res.body).not.toContain(file.citizen.idNumber);
+  });
+
+  it('answers the latest status and when it changed, after a change on the server', async () => {
+    const counter = await enrolTestDevice(app, 'VB11824');
+    const file = makeFile(counter, 1, { dueAt: DUE });
+    await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(counter), payload: { mutations: [createMutation(1, file)] } });
+    const changed = await app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus(file.id), headers: bearer(counter), payload: { status: 'processing', note: null } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const feed = changed.json<{ changedAt: string }>();
+
+    const res = await app.inject({ url: PUBLIC_PATHS.fileStatus(file.number) });
+    expect(publicFileStatusSchema.parse(res.json())).toEqual({ number: file.number, status: 'processing', dueAt: DUE, changedAt: feed.changedAt });
   });
 
   it('says 404 for a well-formed number it does not know and 400 for anything else', async () => {
@@ -92,5 +105,26 @@ describe('public lookups are rate-limited', () => {
     // Another address, and the rest of the API, are not affected.
     expect((await app.inject({ url, remoteAddress: '10.9.9.9' })).statusCode).toBe(404);
     expect((await app.inject('/api/catalog/version')).statusCode).toBe(200);
+  });
+});
+
+describe('enrolment is rate-limited', () => {
+  it('answers the 21st attempt from one address with 429, so enrolment codes cannot be guessed quickly', async () => {
+    const guess = (enrolmentCode: string, remoteAddress: string) =>
+      app.inject({
+        method: 'POST',
+        url: SYNC_PATHS.enrol,
+        remoteAddress,
+        payload: { centerCode: 'VB11824', enrolmentCode, locationCode: null, deviceName: 'Quầy 9', role: 'counter' },
+      });
+    const codes: number[] = [];
+    for (let i = 0; i < ENROL_RATE_LIMIT.max; i += 1) codes.push((await guess(`guess-${i}`, '10.1.1.1')).statusCode);
+    expect(ENROL_RATE_LIMIT.max).toBe(20);
+    expect(codes.every((c) => c === 401)).toBe(true);
+    const limited = await guess('enrol-VB11824', '10.1.1.1');
+    expect(limited.statusCode).toBe(429);
+    expect(apiErrorSchema.parse(limited.json())).toMatchObject({ error: 'rate_limited', reason: expect.stringMatching(/try again/) });
+    // Another address still enrols with the right code.
+    expect((await guess('enrol-VB11824', '10.2.2.2')).statusCode).toBe(201);
   });
 });
