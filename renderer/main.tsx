@@ -18,6 +18,10 @@ const platform = choosePlatform();
 const db = openDb();
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const { updater, registered } = registerServiceWorker();
+// Visible to support staff (and the tests) without a debugger: where an app update stands.
+updater.subscribe(() => {
+  document.documentElement.dataset.update = updater.getState();
+});
 void registered.then((status) => {
   document.documentElement.dataset.serviceWorker = status;
 });

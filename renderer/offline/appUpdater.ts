@@ -16,17 +16,25 @@ export interface AppUpdater {
 
 const CHECK_EVERY_MS = 30 * 60_000;
 
-export function createAppUpdater(wb: Workbox | null, reload: () => void = () => window.location.reload()): AppUpdater {
+export function createAppUpdater(wb: Workbox | null, reload: () => void = () => window.location.reload()): AppUpdater & {
+  /** Follows the registration itself too: workbox-window can miss an update found outside its own update(). */
+  watch(registration: ServiceWorkerRegistration): void;
+} {
   let state: UpdateState = 'none';
+  let registration: ServiceWorkerRegistration | null = null;
   const listeners = new Set<() => void>();
   const set = (next: UpdateState) => {
     state = next;
     for (const l of listeners) l();
   };
+  // A new worker is ready only if another one already controls the page; the first install is not an update.
+  const markReady = () => {
+    if (state === 'none' && navigator.serviceWorker.controller) set('ready');
+  };
   if (wb) {
-    wb.addEventListener('waiting', () => set('ready'));
-    // Only a reload we asked for: the first install also "controls", and must not reload the page.
-    wb.addEventListener('controlling', () => {
+    wb.addEventListener('waiting', markReady);
+    // Only a reload we asked for: the first install also takes control, and must not reload the page.
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
       if (state === 'applying') reload();
     });
     window.setInterval(() => void wb.update().catch(() => undefined), CHECK_EVERY_MS);
@@ -38,10 +46,23 @@ export function createAppUpdater(wb: Workbox | null, reload: () => void = () => 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    watch(reg) {
+      registration = reg;
+      if (reg.waiting) markReady();
+      reg.addEventListener('updatefound', () => {
+        const installing = reg.installing;
+        installing?.addEventListener('statechange', () => {
+          if (installing.state === 'installed') markReady();
+        });
+      });
+    },
     apply() {
       if (!wb || state !== 'ready') return;
       set('applying');
-      wb.messageSkipWaiting();
+      // Workbox's generated worker activates on this message (skipWaiting is off on purpose).
+      const waiting = registration?.waiting;
+      if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' });
+      else wb.messageSkipWaiting();
     },
   };
 }

@@ -15,7 +15,10 @@ export function registerServiceWorker(): { updater: AppUpdater; registered: Prom
   const wb = new Workbox('./sw.js');
   const updater = createAppUpdater(wb);
   const registered = wb.register().then(
-    (): RegistrationStatus => 'registered',
+    (registration): RegistrationStatus => {
+      if (registration) updater.watch(registration);
+      return 'registered';
+    },
     (): RegistrationStatus => 'failed',
   );
   return { updater, registered };
