@@ -2,6 +2,7 @@
  * The device's local database (IndexedDB through Dexie). Every schema change is a new
  * `version()` with its upgrade, never an edit of an old one: kiosks and counters upgrade in place.
  */
+import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
@@ -154,6 +155,15 @@ export interface RatingRow {
   sentAt: string | null;
 }
 
+/** The administrative units (old → new communes) for the address lookup, as the server published them. */
+export interface AdminUnitsRow {
+  key: 'units';
+  /** The server's import version (its ETag). */
+  version: number;
+  units: AdminUnits;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -167,6 +177,7 @@ export type MotcuaDb = Dexie & {
   calendar: EntityTable<CalendarRow, 'key'>;
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
+  adminUnits: EntityTable<AdminUnitsRow, 'key'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -194,6 +205,10 @@ export function openDb(name = 'motcua'): MotcuaDb {
   db.version(4).stores({
     lookups: '&number',
     ratings: '&id, state',
+  });
+  // v5: the administrative units for the address lookup; a new table only.
+  db.version(5).stores({
+    adminUnits: '&key',
   });
   return db;
 }

@@ -84,3 +84,15 @@ export function shortUnitName(fullName: string): string {
   }
   return trimmed;
 }
+
+/**
+ * A unit's name as it reads inside a sentence, its type in lower case: "Xã Yên Thành" -> "xã Yên Thành",
+ * "Thành phố Hà Nội" -> "thành phố Hà Nội" (the issue's "Xã A (cũ), huyện B, tỉnh C → nay là xã D").
+ */
+export function unitNameInSentence(fullName: string): string {
+  const trimmed = fullName.trim();
+  for (const prefix of UNIT_TYPE_PREFIXES) {
+    if (trimmed.toLowerCase().startsWith(prefix.toLowerCase() + ' ')) return prefix.toLowerCase() + trimmed.slice(prefix.length);
+  }
+  return trimmed;
+}
