@@ -95,6 +95,25 @@ describe('parseCccdQr', () => {
     expect(problemOf(VALID.replace(ADDRESS, ''))).toBe('address');
   });
 
+  it('refuses a name no person has (control characters, emoji, over 100 characters) without filling anything', () => {
+    const name = (text: string) => parseCccdQr(VALID.replace('Nguyễn Văn An', text));
+    expect(name('\u0001\u0002\u0003')).toEqual({ ok: false, error: { problem: 'fullName', textProblem: 'control', reason: expect.any(String) } });
+    expect(name('Nguyễn Văn 😀')).toMatchObject({ ok: false, error: { problem: 'fullName', textProblem: 'emoji' } });
+    expect(name('Ă'.repeat(101))).toMatchObject({ ok: false, error: { problem: 'fullName', textProblem: 'tooLong' } });
+    expect(name('Ă'.repeat(100)).ok).toBe(true);
+    expect(parseCccdQr(VALID.replace(ADDRESS, 'Thôn 3\u0007'))).toMatchObject({ ok: false, error: { problem: 'address', textProblem: 'control' } });
+  });
+
+  it('refuses a date of birth after today or before 1900, and an issue date after today', () => {
+    const today = '2026-11-22';
+    expect(parseCccdQr(VALID, { today }).ok).toBe(true);
+    const future = parseCccdQr(`001299012345||Nguyễn Văn An|12052099|Nam|${ADDRESS}|15042021`, { today });
+    expect(future).toMatchObject({ ok: false, error: { problem: 'birthDate', dateProblem: 'future' } });
+    const old = parseCccdQr(`001888012345||Nguyễn Văn An|12051888|Nam|${ADDRESS}|15042021`, { today });
+    expect(old).toMatchObject({ ok: false, error: { problem: 'birthDate', dateProblem: 'tooOld' } });
+    expect(parseCccdQr(VALID.replace('15042021', '01012027'), { today })).toMatchObject({ ok: false, error: { problem: 'issueDate' } });
+  });
+
   it('says empty for an empty scan', () => {
     expect(problemOf('')).toBe('empty');
     expect(problemOf(' \r\n')).toBe('empty');
