@@ -59,6 +59,17 @@ export function looksLikeCccdQr(text: string): boolean {
   return /^\s*[0-9]{12}\|/.test(text);
 }
 
+/**
+ * A whole card payload inside other text (a field that held "Trần" before the payload was typed or
+ * dropped into it): where it starts and the card, or null when there is no complete, valid card.
+ */
+export function findCccdQrIn(text: string, options: { today?: IsoDate } = {}): { start: number; card: CccdData } | null {
+  const start = text.search(/[0-9]{12}\|/);
+  if (start < 0) return null;
+  const parsed = parseCccdQr(text.slice(start), options);
+  return parsed.ok ? { start, card: parsed.value } : null;
+}
+
 const problem = (code: CccdQrProblemCode, reason: string, detail: Partial<CccdQrProblem> = {}) => err<CccdQrProblem>({ ...detail, problem: code, reason });
 
 /**

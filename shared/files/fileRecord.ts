@@ -58,6 +58,8 @@ export const receivedDocumentSchema = z.object({
   copiesExpected: z.number().int().nonnegative(),
   originalsReceived: z.number().int().nonnegative().max(99),
   copiesReceived: z.number().int().nonnegative().max(99),
+  /** Needed only in some cases ("Trường hợp ...", "(nếu có)"; shared/catalog/documentCondition.ts): never counted as missing. */
+  conditional: z.boolean().optional(),
 });
 export type ReceivedDocument = z.infer<typeof receivedDocumentSchema>;
 
@@ -91,5 +93,7 @@ export const fileRecordSchema = z.object({
   receivedBy: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
   /** When the result is due, computed at the counter from the procedure's time and the holiday table; null when the time is unknown. */
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** True when neither the catalog nor the center's list gave a time and staff chose the due date at the counter. */
+  dueAtSetByStaff: z.boolean().optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;

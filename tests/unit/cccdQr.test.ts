@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCccdQr, parseCccdQr, type CccdQrProblemCode } from '../../shared/citizen/cccdQr.ts';
+import { findCccdQrIn, looksLikeCccdQr, parseCccdQr, type CccdQrProblemCode } from '../../shared/citizen/cccdQr.ts';
 
 const ADDRESS = 'Số 12 Phố Huế, Phường Ngô Thì Nhậm, Quận Hai Bà Trưng, Hà Nội';
 const VALID = `001090012345|012345678|Nguyễn Văn An|12051990|Nam|${ADDRESS}|15042021`;
@@ -140,5 +140,18 @@ describe('looksLikeCccdQr', () => {
     expect(looksLikeCccdQr('Nguyễn Văn An')).toBe(false);
     expect(looksLikeCccdQr('https://example.vn')).toBe(false);
     expect(looksLikeCccdQr('')).toBe(false);
+  });
+});
+
+describe('findCccdQrIn', () => {
+  it('finds a complete card typed or dropped after what a field already held', () => {
+    expect(findCccdQrIn(`Trần ${VALID}`)).toEqual({ start: 5, card: expect.objectContaining({ idNumber: '001090012345', fullName: 'Nguyễn Văn An' }) });
+    expect(findCccdQrIn(VALID)?.start).toBe(0);
+  });
+
+  it('finds nothing while the payload is still arriving or when it is not a card', () => {
+    expect(findCccdQrIn(VALID.slice(0, 40))).toBeNull();
+    expect(findCccdQrIn('Nguyễn Văn An')).toBeNull();
+    expect(findCccdQrIn(VALID.replace('12051990', '12051991'))).toBeNull();
   });
 });

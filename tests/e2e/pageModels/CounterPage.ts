@@ -77,11 +77,67 @@ export class CounterPage {
     return (await receipt.getAttribute('data-number')) ?? '';
   }
 
+  /** Save with nothing ticked: the counter asks first, and staff confirm. */
+  async saveWithoutDocuments(): Promise<string> {
+    await this.page.getByTestId('save-file').click();
+    await this.page.getByTestId('confirm-no-documents-save').click();
+    const receipt = this.page.getByTestId('saved-receipt');
+    await receipt.waitFor();
+    return (await receipt.getAttribute('data-number')) ?? '';
+  }
+
+  /** Pastes `text` into a field with Ctrl+V through the real clipboard. */
+  async paste(testId: string, text: string) {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.getByTestId(testId).focus();
+    await this.page.keyboard.press('Control+V');
+  }
+
+  /** A day on the due-date grid, paging forward month by month until it is shown. */
+  async dueDay(isoDate: string) {
+    const day = this.page.locator(`[data-testid="due-date-grid"] [data-date="${isoDate}"]`);
+    for (let i = 0; i < 13 && (await day.count()) === 0; i += 1) await this.page.getByTestId('due-date-next').click();
+    return day;
+  }
+
+  async pickDueDate(isoDate: string) {
+    await (await this.dueDay(isoDate)).click();
+  }
+
+  /** The id of a saved file, read from this device's IndexedDB by its number. */
+  async fileIdOf(number: string): Promise<string> {
+    return this.page.evaluate(
+      (n) =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('motcua');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('files').objectStore('files').index('number').get(n);
+            get.onsuccess = () => (get.result ? resolve((get.result as { id: string }).id) : reject(new Error(`no file ${n}`)));
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      number,
+    );
+  }
+
+  /** The message next to a field, or null when it has none. */
+  async errorFor(field: string): Promise<string | null> {
+    const message = this.page.locator(`[data-error-for="${field}"]`);
+    return (await message.count()) === 0 ? null : message.textContent();
+  }
+
+  /** The test id of the element that has the focus. */
+  async focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
   async registerWalkIn(applicant: Applicant, procedure = { query: 'khai sinh', code: '1.001193' }): Promise<string> {
     await this.pickProcedure(procedure.query, procedure.code);
     await this.scanCard(applicant.cardQr);
     await this.page.getByTestId('register-notice').waitFor();
     if (applicant.phone) await this.page.getByTestId('phone').fill(applicant.phone);
+    await this.tickAllDocuments();
     const number = await this.save();
     await this.page.getByTestId('register-next').click();
     await this.page.getByTestId('register-form').waitFor();
