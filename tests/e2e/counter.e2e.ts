@@ -78,7 +78,7 @@ describe('the counter', () => {
     await counter.page.getByTestId('add-staff').click();
     await counter.page.getByText('Đã thêm Phạm Văn Minh.').waitFor();
     await counter.page.getByTestId('sign-out').click();
-    await counter.page.getByRole('button', { name: 'Phạm Văn Minh' }).click();
+    await counter.chooseStaff('Phạm Văn Minh');
     await counter.tapPin('0000');
     await counter.page.getByTestId('sign-in-button').click();
     await counter.page.getByText('Mã PIN không đúng.').waitFor();
@@ -247,6 +247,75 @@ describe('the counter', () => {
     expect(fit.counterWidth).toBeLessThanOrEqual(1080);
     expect(fit.widestHeaderItem).toBeLessThanOrEqual(1080);
     await counter.screenshot('counter-portrait');
+    await context.close();
+  });
+
+  it('keeps staff apart by name, locks a PIN after five wrong tries across a reload, and lets an admin reset and disable', async () => {
+    const { context, counter } = await enrolledCounter();
+    const page = counter.page;
+    await page.getByTestId('nav-staff').click();
+    const addClerk = async (name: string, detail: string, pin: string) => {
+      await page.getByTestId('new-staff-name').fill(name);
+      await page.getByTestId('new-staff-detail').fill(detail);
+      await counter.typePin(pin); // the keyboard's number keys work on the PIN pad, Enter submits
+    };
+    await addClerk('Phạm Văn Minh', '', '1357');
+    await expect.poll(() => page.getByTestId('add-staff-message').textContent()).toBe('Đã thêm Phạm Văn Minh.');
+    await addClerk('pham van minh', '', '2468');
+    await expect.poll(() => page.getByTestId('add-staff-message').textContent()).toContain('Đã có cán bộ tên này');
+    await addClerk('Phạm Văn Minh', 'sinh 1990', '2468');
+    await expect.poll(() => page.getByTestId('add-staff-message').textContent()).toBe('Đã thêm Phạm Văn Minh (sinh 1990).');
+
+    await page.getByTestId('sign-out').click();
+    await counter.chooseStaff('Phạm Văn Minh (sinh 1990)');
+    for (const left of [4, 3, 2, 1]) {
+      await counter.typePin('0000');
+      await expect.poll(() => page.getByTestId('sign-in-problem').textContent()).toContain(`Còn ${left} lần thử`);
+    }
+    await counter.typePin('0000');
+    await expect.poll(() => page.getByTestId('sign-in-problem').textContent()).toContain('tạm khóa');
+    // A reload does not lift the lock, and the right PIN is refused while it lasts.
+    await page.reload();
+    await counter.chooseStaff('Phạm Văn Minh (sinh 1990)');
+    await counter.typePin('2468');
+    await expect.poll(() => page.getByTestId('sign-in-problem').textContent()).toContain('tạm khóa');
+    await counter.screenshot('counter-sign-in-locked');
+
+    // The admin resets the PIN (lifting the lock) and disables the other Minh.
+    await counter.signIn('Nguyễn Thị Lan', '2468');
+    await page.getByTestId('nav-staff').click();
+    await counter.staffRow('Phạm Văn Minh (sinh 1990)').locator('[data-action="reset-pin"]').click();
+    await counter.tapPin('8642');
+    await page.getByTestId('save-new-pin').click();
+    await expect.poll(() => page.getByTestId('staff-list-message').textContent()).toContain('Đã đặt PIN mới');
+    await counter.staffRow('Phạm Văn Minh').locator('[data-action="toggle"]').click();
+    await expect.poll(() => counter.staffRow('Phạm Văn Minh').getAttribute('data-active')).toBe('false');
+    await counter.staffRow('Nguyễn Thị Lan').locator('[data-action="toggle"]').click();
+    await expect.poll(() => page.getByTestId('staff-list-message').textContent()).toContain('Không thể tự tắt');
+    await counter.screenshot('counter-staff-admin');
+    await page.getByTestId('sign-out').click();
+    await page.getByTestId('sign-in').waitFor();
+    expect(await page.locator('.staff-tile[data-staff="Phạm Văn Minh"]').count()).toBe(0);
+    await counter.signIn('Phạm Văn Minh (sinh 1990)', '8642');
+    expect(await page.getByTestId('nav-staff').count()).toBe(0);
+    await context.close();
+  });
+
+  it('signs out after the idle time with a warning first, and gives the same person back the half-typed file', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const counter = await CounterPage.enrolled(context, harness.server.url, undefined, '?counterIdle=6');
+    const page = counter.page;
+    await page.getByTestId('idle-sign-out-warning').waitFor({ timeout: 10_000 });
+    await counter.screenshot('counter-idle-warning');
+    await page.getByTestId('idle-stay').click();
+    await page.getByTestId('idle-sign-out-warning').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('register-form').isVisible()).toBe(true);
+    await page.getByTestId('full-name').fill('Lò Thị Mai');
+    await page.getByTestId('sign-in').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('full-name').count()).toBe(0);
+    await counter.signIn('Nguyễn Thị Lan', '2468');
+    expect(await page.getByTestId('full-name').inputValue()).toBe('Lò Thị Mai');
+    expect(await page.getByTestId('register-notice').textContent()).toContain('Đã khôi phục');
     await context.close();
   });
 

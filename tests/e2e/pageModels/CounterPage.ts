@@ -13,17 +13,17 @@ export interface Applicant {
 export class CounterPage {
   constructor(readonly page: Page) {}
 
-  /** A new counter in `context`: opened, enrolled with the demo center, first admin signed in. */
-  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }): Promise<CounterPage> {
+  /** A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo center, first admin signed in. */
+  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }, search = ''): Promise<CounterPage> {
     const counter = new CounterPage(await context.newPage());
-    await counter.open(url);
+    await counter.open(url, search);
     await counter.enrol();
     await counter.createFirstAdmin(admin.name, admin.pin);
     return counter;
   }
 
-  async open(url: string) {
-    await this.page.goto(`${url}#/counter`);
+  async open(url: string, search = '') {
+    await this.page.goto(`${url}${search}#/counter`);
     await this.page.getByTestId('counter').waitFor();
   }
 
@@ -45,11 +45,28 @@ export class CounterPage {
     await this.page.getByTestId('register-form').waitFor();
   }
 
+  /** `name` as the sign-in tile shows it, with the distinguishing detail if any: "Phạm Văn Minh (sinh 1990)". */
+  async chooseStaff(name: string) {
+    await this.page.locator(`.staff-tile[data-staff="${name}"]`).click();
+  }
+
+  /** Types a PIN on the keyboard's number keys (the focus away from any text field) and presses Enter. */
+  async typePin(pin: string) {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.type(pin);
+    await this.page.keyboard.press('Enter');
+  }
+
   async signIn(name: string, pin: string) {
-    await this.page.getByRole('button', { name }).click();
+    await this.chooseStaff(name);
     await this.tapPin(pin);
     await this.page.getByTestId('sign-in-button').click();
     await this.page.getByTestId('register-form').waitFor();
+  }
+
+  /** The staff admin's row for a person, by the label it shows. */
+  staffRow(name: string) {
+    return this.page.locator(`.staff-row[data-staff="${name}"]`);
   }
 
   async pickProcedure(query: string, code: string) {

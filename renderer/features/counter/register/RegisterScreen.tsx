@@ -53,6 +53,10 @@ interface Props {
   calendar: WorkCalendar;
   /** Told whether the form holds unsaved input, so an app update never lands on top of it. */
   onDirtyChange?(dirty: boolean): void;
+  /** A half-typed form kept over an idle sign-out, to continue where the same person left it. */
+  initialDraft?: RegisterDraft | null;
+  /** Told of every change (for keeping the form over an idle sign-out); `restored` once initialDraft is in use. */
+  onDraftChange?(draft: RegisterDraft, restored: boolean): void;
 }
 
 const CHANNELS: FileChannel[] = ['in_person', 'online', 'postal'];
@@ -95,9 +99,11 @@ const FOCUS_TARGET: Record<DraftField, string> = {
   notes: '[data-testid="notes"]',
 };
 
-export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange }: Props) {
+export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange, initialDraft, onDraftChange }: Props) {
   const { t, i18n } = useTranslation();
-  const [draft, setDraft] = useState<RegisterDraft>(() => (fixing ? draftFromFile(fixing) : emptyDraft()));
+  const [initial] = useState<RegisterDraft>(() => (fixing ? draftFromFile(fixing) : emptyDraft()));
+  const [restored] = useState(() => initialDraft ?? null);
+  const [draft, setDraft] = useState<RegisterDraft>(() => restored ?? initial);
   /** Set by the first save: from then on the messages follow the draft, so a fixed field clears at once. */
   const [attempted, setAttempted] = useState(false);
   /** Fields the device's storage refused (behind validateDraft, a safety net), until the next save. */
@@ -105,9 +111,11 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   const [focus, setFocus] = useState<{ field: DraftField; request: number } | null>(null);
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
   const [procedureQuery, setProcedureQuery] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(() => (restored ? { kind: 'ok', text: t('counter.register.restored') } : null));
   const [saving, setSaving] = useState(false);
-  const [initial] = useState(draft);
+  useEffect(() => {
+    onDraftChange?.(draft, restored !== null);
+  }, [draft, restored, onDraftChange]);
   const formRef = useRef<HTMLFormElement>(null);
   const dirty = draft !== initial || procedureQuery !== '';
   useEffect(() => {
