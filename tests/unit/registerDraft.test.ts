@@ -10,6 +10,7 @@ import { checkStaffDueDate, planDueDate, STAFF_DUE_MAX_DAYS } from '../../render
 import {
   applyCard,
   checklistFor,
+  draftFromRecord,
   emptyDraft,
   fieldsOfStoredPaths,
   FIELD_LABEL_KEYS,
@@ -150,6 +151,18 @@ describe('the registration form', () => {
     expect(firstInvalidField({ phone: { key: 'x' }, fullName: { key: 'y' } })).toBe('fullName');
     expect(firstInvalidField({ dueDate: { key: 'x' }, idNumber: { key: 'y' } })).toBe('dueDate');
     expect(firstInvalidField({})).toBeNull();
+  });
+
+  it('brings a rejected file back into the form as it was saved, staff-set due date and conditional documents included', () => {
+    const valid = validateDraft({ ...filled(), procedureCode: correction.code, documents: checklistFor(correction), dueDate: '27/11/2026' }, correction, contextFor(correction));
+    if (!valid.ok) throw new Error('expected a valid draft');
+    // Saved by an older build: no `conditional` on the documents.
+    const documents = valid.value.documents.map(({ conditional: _dropped, ...d }) => d);
+    const record = { ...valid.value, documents, id: 'x', number: 'X', centerCode: 'C', locationCode: null, deviceId: 'd', receivedAt: RECEIVED.toISOString(), receivedBy: { staffId: 's', staffName: 'S' } };
+    const draft = draftFromRecord(record, correction);
+    expect(draft).toMatchObject({ fullName: 'Nguyễn Văn An', birthDate: '04/05/1990', phone: '0912345678', dueDate: '27/11/2026' });
+    expect(draft.documents.map((d) => d.conditional)).toEqual(checklistFor(correction).map((d) => d.conditional));
+    expect(validateDraft(draft, correction, contextFor(correction))).toMatchObject({ ok: true, value: { dueAt: valid.value.dueAt, dueAtSetByStaff: true } });
   });
 
   it('names the fields behind the paths storage refused', () => {

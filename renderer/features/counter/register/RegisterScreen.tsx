@@ -11,7 +11,6 @@ import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { findCccdQrIn, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
 import { vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
-import { formatDayMonthYear } from '../../../../shared/calendar/dayMonthYear.ts';
 import { MAX_ATTACHMENT_BYTES, type FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
@@ -23,6 +22,7 @@ import { planDueDate, staffDueRange, type DuePlan } from './dueDatePlan.ts';
 import {
   applyCard,
   checklistFor,
+  draftFromRecord,
   emptyDraft,
   fieldsOfStoredPaths,
   firstInvalidField,
@@ -61,26 +61,6 @@ interface Props {
 
 const CHANNELS: FileChannel[] = ['in_person', 'online', 'postal'];
 
-function draftFromFile(file: LocalFile): RegisterDraft {
-  return {
-    procedureCode: file.procedureCode,
-    fullName: file.citizen.fullName,
-    birthDate: formatDayMonthYear(file.citizen.birthDate),
-    idNumber: file.citizen.idNumber,
-    sex: file.citizen.sex ?? '',
-    phone: file.citizen.phone ?? '',
-    address: file.citizen.address ?? '',
-    channel: file.channel,
-    documents: file.documents,
-    attachments: file.attachments,
-    notes: file.notes ?? '',
-    dueDate: file.dueAtSetByStaff && file.dueAt ? formatDayMonthYear(vietnamDate(new Date(file.dueAt))) : '',
-  };
-}
-
-/** The Vietnam date of an instant, YYYY-MM-DD. */
-const vietnamDate = (at: Date) => vietnamToday(at);
-
 /** Text fields where a whole căn cước payload may be typed or dropped (the ID field keeps digits only). */
 type TextField = 'fullName' | 'birthDate' | 'phone' | 'address' | 'notes';
 
@@ -101,7 +81,7 @@ const FOCUS_TARGET: Record<DraftField, string> = {
 
 export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange, initialDraft, onDraftChange }: Props) {
   const { t, i18n } = useTranslation();
-  const [initial] = useState<RegisterDraft>(() => (fixing ? draftFromFile(fixing) : emptyDraft()));
+  const [initial] = useState<RegisterDraft>(() => (fixing ? draftFromRecord(fixing, engine.byCode(fixing.procedureCode)) : emptyDraft()));
   const [restored] = useState(() => initialDraft ?? null);
   const [draft, setDraft] = useState<RegisterDraft>(() => restored ?? initial);
   /** Set by the first save: from then on the messages follow the draft, so a fixed field clears at once. */

@@ -9,9 +9,9 @@ import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
 import { isConditionalDocument } from '../../../../shared/catalog/documentCondition.ts';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { CccdData } from '../../../../shared/citizen/cccdQr.ts';
-import { checkAddress, checkBirthDate, checkFullName } from '../../../../shared/citizen/citizenFields.ts';
+import { checkAddress, checkBirthDate, checkFullName, vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
 import { checkCitizenId } from '../../../../shared/citizen/citizenId.ts';
-import type { Attachment, FileChannel, ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
+import type { Attachment, FileChannel, FileRecord, ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
 import { err, ok, type Result } from '../../../../shared/result.ts';
 import { checkStaffDueDate, type DuePlan } from './dueDatePlan.ts';
 
@@ -103,6 +103,29 @@ export function checklistFor(procedure: Procedure): ReceivedDocument[] {
       copiesReceived: 0,
       conditional: isConditionalDocument(d),
     }));
+}
+
+/**
+ * A saved file back in the form, to fix and resend it. Documents saved before the checklist knew
+ * which ones are "only if it applies" get that from the procedure (or their name).
+ */
+export function draftFromRecord(file: FileRecord, procedure: Procedure | undefined): RegisterDraft {
+  const conditional = (d: ReceivedDocument) =>
+    d.conditional ?? isConditionalDocument(procedure?.documents.find((p) => p.name === d.name) ?? { name: d.name, group: null });
+  return {
+    procedureCode: file.procedureCode,
+    fullName: file.citizen.fullName,
+    birthDate: formatDayMonthYear(file.citizen.birthDate),
+    idNumber: file.citizen.idNumber,
+    sex: file.citizen.sex ?? '',
+    phone: file.citizen.phone ?? '',
+    address: file.citizen.address ?? '',
+    channel: file.channel,
+    documents: file.documents.map((d) => ({ ...d, conditional: conditional(d) })),
+    attachments: file.attachments,
+    notes: file.notes ?? '',
+    dueDate: file.dueAtSetByStaff && file.dueAt ? formatDayMonthYear(vietnamToday(new Date(file.dueAt))) : '',
+  };
 }
 
 /** Fills the citizen from a scanned card, replacing what was typed: the card is the better source. */
