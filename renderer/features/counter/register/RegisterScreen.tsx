@@ -359,6 +359,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
                   </>
                 )}
               </div>
+              {error('documents')}
             </>
           )}
         </section>
