@@ -47,6 +47,11 @@ export interface StaffMember {
   salt: string;
   createdAt: string;
   active: boolean;
+  /** What tells two people with the same name apart (a year of birth, a desk); null when not needed. */
+  detail?: string | null;
+  /** Wrong PINs in a row, and the end of a lock after too many (staff/staffLockout.ts); kept across reloads. */
+  failedPins?: number;
+  lockedUntil?: string | null;
 }
 
 /**
