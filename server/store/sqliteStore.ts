@@ -15,6 +15,7 @@ import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type Rati
 import { migrate } from './sqliteMigrations.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
+import { createSqliteCenterList } from './sqliteCenterList.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import type {
   Center,
@@ -468,6 +469,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   return {
     ...createSqliteCatalog(db, guard),
     ...createSqliteCalendar(db, guard),
+    ...createSqliteCenterList(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

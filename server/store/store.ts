@@ -9,6 +9,7 @@ import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import type { CenterListStore } from './centerListStore.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
@@ -214,6 +215,6 @@ export interface CalendarStore {
   replaceHolidayTable(table: HolidayTable, source: string): Promise<Result<{ stored: StoredHolidayTable; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, DeviceStore, FileStore {
+export interface SyncStore extends CatalogStore, CalendarStore, DeviceStore, FileStore, CenterListStore {
   close(): Promise<void>;
 }

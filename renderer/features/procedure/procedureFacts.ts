@@ -5,21 +5,7 @@
 import type { TFunction } from 'i18next';
 import type { Procedure, SubmissionMethod } from '../../../shared/catalog/procedure.ts';
 
-const CHANNEL_ORDER = ['in_person', 'online', 'postal', 'other'] as const;
-
-/** The method a person at the center cares about first: handing the file in at the counter. */
-export function primaryMethod(p: Procedure): SubmissionMethod | undefined {
-  for (const channel of CHANNEL_ORDER) {
-    const m = p.methods.find((x) => x.channel === channel);
-    if (m) return m;
-  }
-  return undefined;
-}
-
-/** The method for the channel a file came in by, else the one primaryMethod() leads with. */
-export function methodFor(p: Procedure, channel: SubmissionMethod['channel']): SubmissionMethod | undefined {
-  return p.methods.find((m) => m.channel === channel) ?? primaryMethod(p);
-}
+export { methodFor, primaryMethod } from '../../../shared/catalog/submissionMethod.ts';
 
 export function describeTime(t: TFunction, m: SubmissionMethod | undefined): string {
   const value = m?.time.value;
