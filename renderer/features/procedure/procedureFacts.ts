@@ -5,6 +5,8 @@
 import type { TFunction } from 'i18next';
 import type { Procedure, SubmissionMethod } from '../../../shared/catalog/procedure.ts';
 
+import { nationalWhere } from '../../../shared/centerList/effectiveFacts.ts';
+
 export { methodFor, primaryMethod } from '../../../shared/catalog/submissionMethod.ts';
 
 export function describeTime(t: TFunction, m: SubmissionMethod | undefined): string {
@@ -35,10 +37,7 @@ export function describeChannel(t: TFunction, m: SubmissionMethod): string {
 }
 
 /** Where to hand the file in: the receiving address first, then the agencies, as the portal names them. */
-export function whereToSubmit(p: Procedure): string[] {
-  const a = p.agencies;
-  return [...new Set([a.receivingAddress, a.executing, a.competent].filter((x): x is string => Boolean(x)))];
-}
+export const whereToSubmit = nationalWhere;
 
 const CONDITIONAL = /^(trường hợp|nếu|đối với|riêng)\b/i;
 

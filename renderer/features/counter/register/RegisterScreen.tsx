@@ -14,7 +14,8 @@ import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { computeDueDate } from '../../../../shared/calendar/dueDate.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
-import { methodFor } from '../../procedure/procedureFacts.ts';
+import { effectiveProcessingTime } from '../../../../shared/centerList/effectiveFacts.ts';
+import { useCenterList } from '../../../app/useCenterList.ts';
 import { readAttachment } from './readAttachment.ts';
 import {
   applyCard,
@@ -78,6 +79,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   const procedure: Procedure | undefined = draft.procedureCode ? engine.byCode(draft.procedureCode) : undefined;
+  const centerList = useCenterList(db);
   const candidates = useMemo(
     () => (procedureQuery.trim() ? engine.search(procedureQuery, { limit: 6 }).hits : []),
     [engine, procedureQuery],
@@ -144,8 +146,9 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     setErrors({});
     setSaving(true);
     const now = fixing ? new Date(fixing.receivedAt) : new Date();
-    const method = procedure ? methodFor(procedure, draft.channel) : undefined;
-    const due = method ? computeDueDate(now, method.time, calendar) : null;
+    // The center's time where its list sets one, else the catalog's; unknown gives no due date.
+    const time = effectiveProcessingTime(procedure, procedure ? centerList.entries[procedure.code] : undefined, draft.channel);
+    const due = time.known ? computeDueDate(now, time, calendar) : null;
     const input = { ...valid.value, dueAt: due?.ok ? due.value.due.toISOString() : null };
     const saved = fixing ? await resendFile(db, fixing.id, input, staff) : await registerFile(db, input, { device, staff }, now);
     setSaving(false);
