@@ -16,3 +16,14 @@ export function makeAdminDevice(dataDir: string, deviceId: string): void {
     db.close();
   }
 }
+
+/** The same, for a device found by its center and name (an e2e test knows the name it enrolled with). */
+export function makeAdminDeviceNamed(dataDir: string, centerCode: string, name: string): void {
+  const db = new Database(join(dataDir, SQLITE_FILE));
+  try {
+    const changed = db.prepare("UPDATE devices SET role = 'admin' WHERE center_code = ? AND name = ?").run(centerCode, name).changes;
+    if (changed !== 1) throw new Error(`expected one device named "${name}" in ${centerCode}, found ${changed}`);
+  } finally {
+    db.close();
+  }
+}

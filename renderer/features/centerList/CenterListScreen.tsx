@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { demoCatalog } from '../../../shared/catalog/demoCatalog.ts';
+import { foldedWords, foldVietnamese } from '../../../shared/catalog/foldVietnamese.ts';
 import type { CenterEntryValues } from '../../../shared/centerList/centerList.ts';
 import { centerListFileName, centerListToCsv, centerListToXlsx } from '../../../shared/centerList/centerListFiles.ts';
 import { importCenterListTable, type ImportReport } from '../../../shared/centerList/centerListTable.ts';
 import { effectiveFacts, effectiveProcessingTime } from '../../../shared/centerList/effectiveFacts.ts';
-import { readTableFile } from '../../../shared/centerList/readTableFile.ts';
 import { useCenterList } from '../../app/useCenterList.ts';
 import { discardCenterListDraft, loadCenterListDraft, putCenterListDraft } from '../../data/centerListRepository.ts';
 import { loadLocalCatalog } from '../../data/catalogRepository.ts';
@@ -67,21 +67,29 @@ export function CenterListScreen({ db, engine, device, staff, platform }: Props)
   const [poster, setPoster] = useState(false);
 
   const listed = useMemo(() => new Set(rows.map((r) => r.code)), [rows]);
+  // Procedures a commune center handles itself first (customs, tax and the like last): those are the files it registers.
   const unknownTime = useMemo(
-    () => procedures.filter((p) => !listed.has(p.code) && !effectiveProcessingTime(p, undefined).known),
+    () =>
+      procedures
+        .filter((p) => !listed.has(p.code) && !effectiveProcessingTime(p, undefined).known)
+        .sort((a, b) => Number(a.verticalAgency) - Number(b.verticalAgency)),
     [procedures, listed],
   );
   const candidates = useMemo(
     () => (query.trim() ? engine.search(query, { limit: 8 }).hits.filter((h) => !listed.has(h.code)).map((h) => h.procedure) : unknownTime.slice(0, 6)),
     [engine, query, listed, unknownTime],
   );
-  const folded = query.trim().toLowerCase();
+  const words = useMemo(() => foldedWords(query), [query]);
   const shown = useMemo(
     () =>
       rows
-        .filter((r) => !folded || r.code.includes(folded) || (engine.byCode(r.code)?.name.toLowerCase().includes(folded) ?? false))
+        .filter((r) => {
+          // Every word typed (tones and commas aside) appears in the name, or the code is typed.
+          const name = foldVietnamese(engine.byCode(r.code)?.name ?? '');
+          return words.length === 0 || r.code.includes(query.trim()) || words.every((w) => name.includes(w));
+        })
         .sort((a, b) => (engine.byCode(a.code)?.name ?? a.code).localeCompare(engine.byCode(b.code)?.name ?? b.code, 'vi')),
-    [rows, folded, engine],
+    [rows, words, query, engine],
   );
   const pending = draft.length;
 
@@ -135,6 +143,8 @@ export function CenterListScreen({ db, engine, device, staff, platform }: Props)
   const importFile = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
+    // The readers (papaparse, read-excel-file) load only when an admin imports, not on every kiosk.
+    const { readTableFile } = await import('../../../shared/centerList/readTableFile.ts');
     const table = await readTableFile(file.name, await file.arrayBuffer());
     if (!table.ok) {
       setReport(null);
@@ -229,8 +239,8 @@ export function CenterListScreen({ db, engine, device, staff, platform }: Props)
         <thead>
           <tr>
             <th>{t('centerList.col.procedure')}</th>
-            <th>{t('facts.timeLabel')}</th>
-            <th>{t('facts.feeLabel')}</th>
+            <th>{t('centerList.col.time')}</th>
+            <th>{t('centerList.col.fee')}</th>
             <th>{t('centerList.col.place')}</th>
             <th>{t('centerList.col.note')}</th>
             <th>{t('centerList.col.actions')}</th>
