@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
 import { useCatalog } from './app/useCatalog.ts';
+import { useCenterList } from './app/useCenterList.ts';
 import { useRoute, type Route } from './app/route.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
@@ -31,6 +32,8 @@ import { useAppUpdate } from './offline/useAppUpdate.ts';
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
   const { t, i18n } = useTranslation();
   const state = useCatalog(db, platform.serverUrl);
+  // The center's own values (danh mục niêm yết), pulled like the catalog once the device is enrolled.
+  const centerList = useCenterList(db, { pull: true });
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
@@ -110,7 +113,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     case 'procedure': {
       const procedure = engine.byCode(route.code);
       content = procedure ? (
-        <ProcedureDetail procedure={procedure} />
+        <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
       ) : (
         <div className="notice" role="alert">
           {t('detail.notFound', { code: route.code })}

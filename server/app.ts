@@ -11,6 +11,7 @@ import { sendError } from './http/apiError.ts';
 import { registerAddressRoutes } from './routes/address.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerCenterListRoutes } from './routes/centerList.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
@@ -45,7 +46,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
         .code(204)
         .header('access-control-allow-origin', '*')
         .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-methods', 'GET, POST, PUT')
         .send();
     }
     return undefined;
@@ -72,6 +73,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     registerSyncRoutes(authenticated, config.store);
     registerFileRoutes(authenticated, config.store);
     registerStatsRoutes(authenticated, config.store);
+    registerCenterListRoutes(authenticated, config.store);
   });
 
   if (config.webRoot) {

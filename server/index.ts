@@ -5,6 +5,7 @@ import { describeAdminUnitsImport, importAdminUnits } from './address/importAdmi
 import { describeCalendarImport, importCalendar } from './calendar/importCalendar.ts';
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
 import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
+import { ensureDemoCenterList } from './centers/demoCenterList.ts';
 import { readServerConfig } from './config.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 
@@ -54,6 +55,11 @@ if (demoCenter) {
       `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}" ` +
         '(public: anyone can enrol a device; for development and tests only)',
     );
+    const list = await ensureDemoCenterList(store);
+    if (!list.ok) console.error(`demo center list not added: ${list.error}`);
+    else if (list.value !== 'present') {
+      console.warn(`demo center list: ${list.value.seeded} procedures with DEMO VALUES${list.value.skipped.length > 0 ? ` (not in the catalog: ${list.value.skipped.join(', ')})` : ''}`);
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
+import type { CenterEntry, CenterEntryValues } from '../../shared/centerList/centerList.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
@@ -169,6 +170,28 @@ export interface AdminUnitsRow {
   storedAt: string;
 }
 
+/** One procedure of the center's own list (shared/centerList), as last pulled from the server. */
+export interface CenterListRow {
+  code: string;
+  entry: CenterEntry;
+}
+
+/** Which center's list the device holds, and at which version. */
+export interface CenterListMetaRow {
+  key: 'centerList';
+  centerCode: string;
+  version: number;
+  source: string;
+  storedAt: string;
+}
+
+/** An admin's edit not yet accepted by the server; `values` null: remove the procedure from the list. */
+export interface CenterListDraftRow {
+  code: string;
+  values: CenterEntryValues | null;
+  editedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -183,6 +206,9 @@ export type MotcuaDb = Dexie & {
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
   adminUnits: EntityTable<AdminUnitsRow, 'key'>;
+  centerList: EntityTable<CenterListRow, 'code'>;
+  centerListMeta: EntityTable<CenterListMetaRow, 'key'>;
+  centerListDraft: EntityTable<CenterListDraftRow, 'code'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -214,6 +240,12 @@ export function openDb(name = 'motcua'): MotcuaDb {
   // v5: the administrative units for the address lookup; a new table only.
   db.version(5).stores({
     adminUnits: '&key',
+  });
+  // v6: the center's own list as pulled, and an admin's unsaved edits of it; new tables only.
+  db.version(6).stores({
+    centerList: '&code',
+    centerListMeta: '&key',
+    centerListDraft: '&code',
   });
   return db;
 }

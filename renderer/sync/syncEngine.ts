@@ -8,8 +8,10 @@ import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { outboxCounts } from '../data/outbox.ts';
 import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
+import { applyCenterListChanges } from '../data/centerListRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
 import { storageErrorFrom } from '../data/storageError.ts';
+import { fetchCenterListChanges, type CenterListLink } from './centerListClient.ts';
 import { createSyncClient, type SyncClient, type SyncClientError, type Timed } from './syncClient.ts';
 
 export type LinkState = 'online' | 'slow' | 'offline' | 'unauthorised' | 'unknown';
@@ -47,6 +49,8 @@ export interface SyncReport {
   /** 'skipped': the server has no catalog changes endpoint; 'failed': see `catalogError`. */
   catalog: 'updated' | 'unchanged' | 'skipped' | 'failed' | 'not_reached';
   catalogError: SyncError | null;
+  /** The center's own list, pulled after the catalog; 'skipped': the server has no such route. */
+  centerList: 'updated' | 'unchanged' | 'skipped' | 'failed' | 'not_reached';
   error: SyncError | null;
   startedAt: string;
   finishedAt: string;
@@ -223,6 +227,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     report.catalog = await applyCatalogChanges(db, answer.value, now().toISOString());
   }
 
+  async function pullCenterList(link: CenterListLink, report: SyncReport): Promise<void> {
+    const meta = await db.centerListMeta.get('centerList');
+    const answer = await timed(() => fetchCenterListChanges(link, meta?.version ?? 0));
+    if (!answer.ok) {
+      report.centerList = answer.error.kind === 'not_found' ? 'skipped' : 'failed';
+      return;
+    }
+    report.centerList = await applyCenterListChanges(db, answer.value, now().toISOString());
+  }
+
   async function cycle(): Promise<SyncReport> {
     const report: SyncReport = {
       ok: false,
@@ -231,6 +245,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       statusesChanged: 0,
       catalog: 'not_reached',
       catalogError: null,
+      centerList: 'not_reached',
       error: null,
       startedAt: now().toISOString(),
       finishedAt: '',
@@ -244,15 +259,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       } else if (!device.value) {
         report.error = { kind: 'not_enrolled', reason: 'this device is not enrolled with a server yet' };
       } else {
-        const client = createSyncClient({
+        const link = {
           serverUrl: options.getServerUrl?.() ?? device.value.serverUrl,
           token: device.value.token,
           timeoutMs: requestTimeoutMs,
           ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
-        });
+        };
+        const client = createSyncClient(link);
         set({ syncing: true, pending: counts.value.pending, rejected: counts.value.rejected, progress: { done: 0, total: counts.value.pending } });
         report.error = (await push(client, report)) ?? (await pullStatuses(client, report));
         if (!report.error) await pullCatalog(client, report);
+        if (!report.error) await pullCenterList(link, report);
       }
     } catch (e) {
       // IndexedDB failed mid-cycle (e.g. a full disk while recording an answer): each step is one

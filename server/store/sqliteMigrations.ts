@@ -173,6 +173,24 @@ export const MIGRATIONS: readonly string[] = [
     imported_at TEXT NOT NULL
   );
   `,
+  // 5: the center's own list (danh mục niêm yết), versioned per center; NULL data is a removal
+  // kept so a device that pulls changes since its version drops it too.
+  `
+  CREATE TABLE center_lists (
+    center_code TEXT PRIMARY KEY REFERENCES centers (code),
+    version INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE center_list_entries (
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    code TEXT NOT NULL,
+    data TEXT,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (center_code, code)
+  );
+  CREATE INDEX center_list_entries_version ON center_list_entries (center_code, version);
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

@@ -16,6 +16,7 @@ import { migrate } from './sqliteMigrations.ts';
 import { createSqliteAdminUnits } from './sqliteAdminUnits.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
+import { createSqliteCenterList } from './sqliteCenterList.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import type {
   Center,
@@ -470,6 +471,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteCatalog(db, guard),
     ...createSqliteCalendar(db, guard),
     ...createSqliteAdminUnits(db, guard),
+    ...createSqliteCenterList(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { CENTER_LIST_PATHS } from '../../shared/centerList/centerList.ts';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/db.ts';
@@ -189,7 +190,7 @@ describe('the sync loop', () => {
     // The cable is pulled while the cycle's last answer is on its way back.
     const fetchFn: typeof fetch = async (input, init) => {
       const answer = await server.fetchFn(input, init);
-      if (new URL(String(input)).pathname === SYNC_PATHS.catalogChanges) events.dispatchEvent(new Event('offline'));
+      if (new URL(String(input)).pathname === CENTER_LIST_PATHS.changes) events.dispatchEvent(new Event('offline'));
       return answer;
     };
     const engine = createSyncEngine({ db, fetchFn, events });

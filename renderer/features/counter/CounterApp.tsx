@@ -28,8 +28,9 @@ import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
+import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -96,9 +97,10 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   let body;
   if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
-  else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
+  else if (view.name === 'saved') body = <SavedReceipt file={view.file} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />;
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
+  else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
@@ -158,6 +160,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
             {staff.role === 'admin' && (
               <button type="button" className={`button${view.name === 'stats' ? ' active' : ''}`} onClick={() => setView({ name: 'stats' })} data-testid="nav-stats">
                 {t('stats.nav')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'centerList' ? ' active' : ''}`} onClick={() => setView({ name: 'centerList' })} data-testid="nav-center-list">
+                {t('centerList.nav')}
               </button>
             )}
           </nav>

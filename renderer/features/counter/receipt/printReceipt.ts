@@ -1,7 +1,8 @@
 /**
- * Prints the receipt shown on screen: through the Electron shell (silent to the configured
- * printer, or a preview on the counter) or, in a browser, through the print dialog with only the
- * receipt on the page. The printed HTML carries its own styles, so it needs nothing else.
+ * Prints a paper document shown on screen (the receipt, the center's poster): through the Electron
+ * shell (silent to the configured printer, or a preview on the counter) or, in a browser, through
+ * the print dialog with only that document on the page. The printed HTML carries its own styles,
+ * so it needs nothing else.
  */
 import type { Platform } from '../../../platform/platform.ts';
 import receiptCss from './receipt.css?inline';
@@ -15,25 +16,51 @@ const PAGE: Record<PaperSize, string> = {
 
 export type PrintResult = 'printed' | 'preview' | 'dialog' | 'no-printer' | 'failed';
 
-export function receiptHtml(receipt: HTMLElement, paper: PaperSize): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${receipt.dataset.title ?? 'receipt'}</title><style>${receiptCss}\n${PAGE[paper]}\nbody{margin:0}</style></head><body>${receipt.outerHTML}</body></html>`;
+export interface PrintableDocument {
+  element: HTMLElement;
+  /** The document's own stylesheet, inlined into the printed HTML. */
+  css: string;
+  /** The @page rule (paper size and margins). */
+  pageRule: string;
+  /** Class put on <body> while the browser prints, so the page's CSS hides everything else. */
+  bodyClass: string;
 }
 
-export async function printReceipt(platform: Platform, receipt: HTMLElement, paper: PaperSize): Promise<PrintResult> {
+export function documentHtml(doc: PrintableDocument): string {
+  const title = doc.element.dataset.title ?? 'document';
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title><style>${doc.css}\n${doc.pageRule}\nbody{margin:0}</style></head><body>${doc.element.outerHTML}</body></html>`;
+}
+
+export async function printDocument(platform: Platform, doc: PrintableDocument): Promise<PrintResult> {
   if (platform.printing) {
-    const result = await platform.printing.receipt({ html: receiptHtml(receipt, paper) });
+    const result = await platform.printing.receipt({ html: documentHtml(doc) });
     if (!result.ok) return 'failed';
     return result.value.kind === 'printed' ? 'printed' : result.value.kind === 'preview' ? 'preview' : 'no-printer';
   }
   const style = document.createElement('style');
-  style.textContent = PAGE[paper];
+  style.textContent = doc.pageRule;
   document.head.append(style);
-  document.body.classList.add('printing-receipt');
+  document.body.classList.add(doc.bodyClass);
   try {
     window.print();
   } finally {
-    document.body.classList.remove('printing-receipt');
+    document.body.classList.remove(doc.bodyClass);
     style.remove();
   }
   return 'dialog';
+}
+
+const receiptDocument = (receipt: HTMLElement, paper: PaperSize): PrintableDocument => ({
+  element: receipt,
+  css: receiptCss,
+  pageRule: PAGE[paper],
+  bodyClass: 'printing-receipt',
+});
+
+export function receiptHtml(receipt: HTMLElement, paper: PaperSize): string {
+  return documentHtml(receiptDocument(receipt, paper));
+}
+
+export function printReceipt(platform: Platform, receipt: HTMLElement, paper: PaperSize): Promise<PrintResult> {
+  return printDocument(platform, receiptDocument(receipt, paper));
 }

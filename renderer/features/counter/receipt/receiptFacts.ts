@@ -3,8 +3,9 @@
  * and the procedure, so the screen preview, the printed page and the PDF say the same thing.
  */
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
+import type { CenterEntryValues } from '../../../../shared/centerList/centerList.ts';
+import { effectiveFacts, type EffectiveFee, type EffectivePlace, type EffectiveTime } from '../../../../shared/centerList/effectiveFacts.ts';
 import type { LocalFile } from '../../../data/db.ts';
-import { methodFor } from '../../procedure/procedureFacts.ts';
 
 export interface ReceiptFacts {
   number: string;
@@ -17,8 +18,12 @@ export interface ReceiptFacts {
   procedureName: string;
   procedureCode: string;
   documents: { name: string; originals: number; copies: number }[];
-  /** The fee for the channel used, as the catalog has it (null: unknown). */
-  fee: { free: boolean | null; amount: number | null; text: string | null } | null;
+  /** The processing time for the channel used: the center's where its list sets one, else the catalog's. */
+  time: EffectiveTime;
+  /** The fee likewise (the receipt says when it is the center's). */
+  fee: EffectiveFee;
+  /** Where the center posts the procedure is handled (location, counter), when its list says. */
+  place: EffectivePlace;
   receivedAt: Date;
   dueAt: Date | null;
   staffName: string;
@@ -26,8 +31,8 @@ export interface ReceiptFacts {
   qrPayload: string;
 }
 
-export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, centerName: string): ReceiptFacts {
-  const method = procedure ? methodFor(procedure, file.channel) : undefined;
+export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, centerName: string, centerEntry?: CenterEntryValues): ReceiptFacts {
+  const facts = effectiveFacts(procedure, centerEntry, file.channel);
   return {
     number: file.number,
     centerName,
@@ -41,7 +46,9 @@ export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, 
     documents: file.documents
       .filter((d) => d.originalsReceived + d.copiesReceived > 0)
       .map((d) => ({ name: d.name, originals: d.originalsReceived, copies: d.copiesReceived })),
-    fee: method ? method.fee : null,
+    time: facts.time,
+    fee: facts.fee,
+    place: facts.place,
     receivedAt: new Date(file.receivedAt),
     dueAt: file.dueAt ? new Date(file.dueAt) : null,
     staffName: file.receivedBy.staffName,

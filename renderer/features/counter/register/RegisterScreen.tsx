@@ -15,8 +15,9 @@ import { MAX_ATTACHMENT_BYTES, type FileChannel } from '../../../../shared/files
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
-import { methodFor } from '../../procedure/procedureFacts.ts';
 import { DatePicker } from '../../datePicker/DatePicker.tsx';
+import { effectiveProcessingTime } from '../../../../shared/centerList/effectiveFacts.ts';
+import { useCenterList } from '../../../app/useCenterList.ts';
 import { readAttachment } from './readAttachment.ts';
 import { planDueDate, staffDueRange, type DuePlan } from './dueDatePlan.ts';
 import {
@@ -104,6 +105,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   const procedure: Procedure | undefined = draft.procedureCode ? engine.byCode(draft.procedureCode) : undefined;
+  const centerList = useCenterList(db);
   const candidates = useMemo(
     () => (procedureQuery.trim() ? engine.search(procedureQuery, { limit: 6 }).hits : []),
     [engine, procedureQuery],
@@ -111,8 +113,9 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
 
   /** The time to count from: the catalog's, for the channel used. The center's own list, where it has one, comes first. */
   const planAt = (at: Date): DuePlan => {
-    const method = procedure ? methodFor(procedure, draft.channel) : undefined;
-    return planDueDate(method?.time ?? null, at, calendar);
+    // The center's time where its list sets one, else the catalog's; unknown: staff set the date.
+    const time = effectiveProcessingTime(procedure, procedure ? centerList.entries[procedure.code] : undefined, draft.channel);
+    return planDueDate(time.known ? time : null, at, calendar);
   };
   const receivedAt = fixing ? new Date(fixing.receivedAt) : new Date();
   const duePlan = procedure ? planAt(receivedAt) : null;

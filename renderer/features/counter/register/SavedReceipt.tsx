@@ -5,8 +5,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
-import type { LocalFile } from '../../../data/db.ts';
+import type { LocalFile, MotcuaDb } from '../../../data/db.ts';
 import type { Platform } from '../../../platform/platform.ts';
+import { useCenterList } from '../../../app/useCenterList.ts';
 import { printReceipt, type PrintResult } from '../receipt/printReceipt.ts';
 import { Receipt, type PaperSize } from '../receipt/Receipt.tsx';
 import '../receipt/receipt.css';
@@ -16,18 +17,21 @@ const PAPERS: PaperSize[] = ['A5', 'A4', 'roll80'];
 
 interface Props {
   file: LocalFile;
+  /** The device database, for the center's own list the receipt quotes. */
+  db: MotcuaDb;
   engine: SearchEngine;
   centerName: string;
   platform: Platform;
   onNext(): void;
 }
 
-export function SavedReceipt({ file, engine, centerName, platform, onNext }: Props) {
+export function SavedReceipt({ file, db, engine, centerName, platform, onNext }: Props) {
   const { t } = useTranslation();
   const [paper, setPaper] = useState<PaperSize>('A5');
   const [printed, setPrinted] = useState<PrintResult | null>(null);
   const holder = useRef<HTMLDivElement>(null);
-  const facts = receiptFacts(file, engine.byCode(file.procedureCode), centerName);
+  const centerList = useCenterList(db);
+  const facts = receiptFacts(file, engine.byCode(file.procedureCode), centerName, centerList.entries[file.procedureCode]);
 
   const print = async () => {
     const receipt = holder.current?.querySelector<HTMLElement>('[data-testid="receipt"]');
