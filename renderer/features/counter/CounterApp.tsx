@@ -82,7 +82,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
-  else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
+  else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen
