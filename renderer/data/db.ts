@@ -132,7 +132,8 @@ export type AuditAction =
   | 'file.fee'
   | 'sync.rejected'
   | 'sync.gap'
-  | 'sync.ahead';
+  | 'sync.ahead'
+  | 'sync.acknowledged';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {

@@ -163,3 +163,30 @@ export async function waitingFileCounts(db: MotcuaDb): Promise<Result<{ pendingF
     return err(storageErrorFrom(e));
   }
 }
+
+/**
+ * Staff have read why the server refused a change made after registration (a status move, a
+ * correction, a due date, a fee): the entry is set aside as `cancelled`, with an audit line, so it
+ * no longer counts as refused. The file itself is left as the server and the feed make it.
+ */
+export async function acknowledgeRejection(
+  db: MotcuaDb,
+  seq: number,
+  staff: { id: string; name: string },
+  now = new Date(),
+): Promise<Result<null, StorageError>> {
+  try {
+    return await db.transaction('rw', [db.outbox, db.files, db.audit], async () => {
+      const entry = await db.outbox.get(seq);
+      if (!entry || entry.state !== 'rejected' || entry.kind === 'file.create' || entry.kind === 'file.cancel') {
+        return err<StorageError>({ kind: 'wrong_state', reason: `mutation ${seq} is not a refused change to acknowledge` });
+      }
+      await db.outbox.update(seq, { state: 'cancelled' });
+      await refreshFileSyncState(db, entry.fileId);
+      await db.audit.add({ at: now.toISOString(), staffId: staff.id, staffName: staff.name, action: 'sync.acknowledged', fileId: entry.fileId, detail: `mutation ${seq} (${entry.kind}) set aside: ${entry.lastError ?? ''}` });
+      return ok(null);
+    });
+  } catch (e) {
+    return err(storageErrorFrom(e));
+  }
+}

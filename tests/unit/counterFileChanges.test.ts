@@ -12,7 +12,7 @@ import { changeDueDate, correctFile, recordFeePaid } from '../../renderer/data/f
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { searchFiles } from '../../renderer/data/fileSearch.ts';
 import { changeFileStatus } from '../../renderer/data/fileStatus.ts';
-import { listOutbox, waitingFileCounts } from '../../renderer/data/outbox.ts';
+import { acknowledgeRejection, listOutbox, waitingFileCounts } from '../../renderer/data/outbox.ts';
 import { applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
 import { recordPushAnswer, recordPushFailure, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import type { Correctable } from '../../shared/files/fileChanges.ts';
@@ -170,6 +170,13 @@ describe('what the outbox and the status bar show', () => {
       ['file.create', 'sent', null, null],
     ]);
     expect(await waitingFileCounts(db)).toEqual({ ok: true, value: { pendingFiles: 0, rejectedFiles: 1 } });
+
+    // Staff set the refused change aside; a registration cannot be set aside this way.
+    expect(await acknowledgeRejection(db, 1, staff)).toMatchObject({ ok: false, error: { kind: 'wrong_state' } });
+    expect(await acknowledgeRejection(db, 2, staff)).toEqual({ ok: true, value: null });
+    expect(await waitingFileCounts(db)).toEqual({ ok: true, value: { pendingFiles: 0, rejectedFiles: 0 } });
+    expect(await db.files.get(file.id)).toMatchObject({ syncState: 'sent', rejectReason: null });
+    expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'sync.acknowledged', staffId: staff.id });
   });
 
   it('takes a due date moved on the server from the status feed, with its reason', async () => {

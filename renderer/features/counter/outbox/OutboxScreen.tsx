@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelFile } from '../../../data/fileRegistry.ts';
 import type { MotcuaDb, OutboxState, StaffMember } from '../../../data/db.ts';
-import { listOutbox, type OutboxItem } from '../../../data/outbox.ts';
+import { acknowledgeRejection, listOutbox, type OutboxItem } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
 import { fullDay, timeFullDay } from '../counterDates.ts';
 import './outbox.css';
@@ -89,7 +89,18 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                   {reasons(item)}
                 </td>
                 <td className="actions">
-                  {item.state === 'rejected' && (
+                  {item.state === 'rejected' && item.kind !== 'file.create' && item.kind !== 'file.cancel' && (
+                    // A change after registration was refused: the file itself stands; staff read why and set it aside.
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void acknowledgeRejection(db, item.seq, staff).then((r) => setProblem(r.ok ? null : t(`counter.errors.storage.${r.error.kind}`)))}
+                      data-testid="outbox-acknowledge"
+                    >
+                      {t('counter.outbox.acknowledge')}
+                    </button>
+                  )}
+                  {item.state === 'rejected' && (item.kind === 'file.create' || item.kind === 'file.cancel') && (
                     <>
                       <button type="button" className="button" onClick={() => onFix(item.fileId)}>
                         {t('counter.outbox.fix')}

@@ -168,9 +168,9 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
           <h2 className="mono">{file.number}</h2>
           <p>
             <span className={`state state-${file.status}`}>{t(`status.${file.status}`)}</span>
+            {file.statusNote && ' '}
             {file.statusNote && (
-              <span className="work-note" data-testid="detail-status-note">
-                {' '}
+              <span className="detail-note" data-testid="detail-status-note">
                 {t('counter.worklist.because', { reason: file.statusNote })}
               </span>
             )}
@@ -211,7 +211,7 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
             <dt>{t('counter.worklist.detail.due')}</dt>
             <dd data-testid="detail-due">
               {file.dueAt ? timeFullDay(file.dueAt) : t('counter.worklist.noDue')}
-              {file.dueReason && <span className="work-note"> · {t('counter.worklist.dueMovedBecause', { reason: file.dueReason })}</span>}
+              {file.dueReason && <span className="detail-note"> · {t('counter.worklist.dueMovedBecause', { reason: file.dueReason })}</span>}
             </dd>
             <dt>{t('counter.worklist.detail.fee')}</dt>
             <dd data-testid="detail-fee">
