@@ -218,6 +218,17 @@ describe('the worklist', () => {
     await worklist.closePrint();
     await expect.poll(() => worklist.detail('status-note').textContent()).toBe('Lý do: Thủ tục không thuộc thẩm quyền giải quyết của cấp xã');
 
+    // The same screens on a portrait counter screen.
+    await counter.page.setViewportSize({ width: 1080, height: 1920 });
+    await worklist.scrollToTop();
+    await counter.screenshot('counter-file-detail-portrait');
+    await worklist.backToList();
+    await worklist.filter('all');
+    await worklist.row(late).waitFor();
+    await counter.screenshot('counter-worklist-portrait');
+    const portraitButtons = await worklist.row(late).locator('.work-actions .button').evaluateAll((b) => b.map((x) => x.getBoundingClientRect().height));
+    expect(Math.min(...portraitButtons)).toBeGreaterThanOrEqual(44);
+
     await counter.page.getByTestId('sync-now').click();
     await expect.poll(() => counter.pendingCount(), { timeout: 30_000 }).toBe(0);
     expect(await serverStatus(refused)).toBe('rejected');

@@ -59,8 +59,15 @@ export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
   const shown = files.filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual's functions cannot be memoised by the React Compiler; this app does not use the compiler.
+  // Sizes are kept by file, not by position: a row that moves (another filter, a search) keeps its measured height.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => shown[index]?.id ?? index,
+    overscan: 6,
+  });
 
   if (open) {
     return <FileDetail db={db} engine={engine} platform={platform} device={device} staff={staff} fileId={open.fileId} start={open.start} onBack={() => setOpen(null)} />;
