@@ -8,6 +8,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
 import type { CenterEntry, CenterEntryValues } from '../../shared/centerList/centerList.ts';
+import { feePaymentSchema, type FeePayment } from '../../shared/files/fileChanges.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
@@ -63,6 +64,14 @@ export interface StaffMember {
 export const fileSyncStateSchema = z.enum(['pending', 'sent', 'rejected', 'cancelled']);
 export type FileSyncState = z.infer<typeof fileSyncStateSchema>;
 
+/** The fee payment recorded at the counter, and who took it. */
+export const localFeeSchema = feePaymentSchema.extend({ staffName: z.string() });
+export type LocalFee = FeePayment & { staffName: string };
+
+/** What a request to supplement the file asked for: the documents missing and free text (for the slip). */
+export const supplementRequestSchema = z.object({ documents: z.array(z.string()).max(200), text: z.string().max(2000) });
+export type SupplementRequest = z.infer<typeof supplementRequestSchema>;
+
 /** A file as the device keeps it: the record it pushes plus its sync and processing state. */
 export const localFileSchema = fileRecordSchema.extend({
   syncState: fileSyncStateSchema,
@@ -71,6 +80,11 @@ export const localFileSchema = fileRecordSchema.extend({
   statusAt: z.string(),
   /** The outbox mutation that carries the file's latest change. */
   seq: z.number().int().positive(),
+  // Optional (files saved before they existed have none), not indexed: no schema version needed.
+  statusNote: z.string().nullable().optional(),
+  dueReason: z.string().nullable().optional(),
+  fee: localFeeSchema.nullable().optional(),
+  supplement: supplementRequestSchema.nullable().optional(),
 });
 export type LocalFile = FileRecord & {
   syncState: FileSyncState;
@@ -78,6 +92,13 @@ export type LocalFile = FileRecord & {
   status: FileStatus;
   statusAt: string;
   seq: number;
+  /** Why the file has its status (the reason written for a rejection, a supplement request, a withdrawal). */
+  statusNote?: string | null;
+  /** Why the due date was last moved. */
+  dueReason?: string | null;
+  fee?: LocalFee | null;
+  /** The latest request to supplement the file. */
+  supplement?: SupplementRequest | null;
 };
 
 /**
@@ -103,10 +124,23 @@ export interface OutboxEntry {
   attempts: number;
   /** The last failure, or the server's reason when rejected. */
   lastError: string | null;
+  /** What staff are shown instead of lastError: the server's rejection code, or a local failure's i18n key. */
+  lastErrorCode?: string | null;
   sentAt: string | null;
 }
 
-export type AuditAction = 'file.register' | 'file.resend' | 'file.cancel' | 'file.status' | 'sync.rejected' | 'sync.gap' | 'sync.ahead';
+export type AuditAction =
+  | 'file.register'
+  | 'file.resend'
+  | 'file.cancel'
+  | 'file.status'
+  | 'file.correct'
+  | 'file.due'
+  | 'file.fee'
+  | 'sync.rejected'
+  | 'sync.gap'
+  | 'sync.ahead'
+  | 'sync.acknowledged';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {

@@ -7,7 +7,7 @@ import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition, type TransitionError } from '../../shared/files/lifecycle.ts';
 import type { FileStatusPayload } from '../../shared/sync/protocol.ts';
 import type { Result } from '../../shared/result.ts';
-import type { DeviceIdentity, LocalFile, MotcuaDb } from './db.ts';
+import type { DeviceIdentity, LocalFile, MotcuaDb, SupplementRequest } from './db.ts';
 import { enqueueMutation, refreshFileSyncState } from './outbox.ts';
 import { Refusal, runRefusable } from './refusal.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
@@ -18,7 +18,13 @@ export async function changeFileStatus(
   db: MotcuaDb,
   fileId: string,
   to: FileStatus,
-  ctx: { staff: { id: string; name: string }; device: DeviceIdentity; note?: string | null },
+  ctx: {
+    staff: { id: string; name: string };
+    device: DeviceIdentity;
+    note?: string | null;
+    /** With a move to needs_supplement: what was asked for, kept for the slip. */
+    supplement?: SupplementRequest | null;
+  },
   now = new Date(),
 ): Promise<Result<LocalFile, StatusChangeProblem>> {
   return runRefusable<LocalFile, StatusChangeProblem>(
@@ -35,7 +41,13 @@ export async function changeFileStatus(
         if (!moved.ok) throw new Refusal<StatusChangeProblem>({ kind: 'transition', error: moved.error });
         const payload: FileStatusPayload = { fileId, ...moved.value.change };
         await enqueueMutation(db, 'file.status', fileId, payload, now.toISOString());
-        await refreshFileSyncState(db, fileId, { status: to, statusAt: now.toISOString() });
+        // The reason stays on the file, so the worklist shows why it is where it is.
+        await refreshFileSyncState(db, fileId, {
+          status: to,
+          statusAt: now.toISOString(),
+          statusNote: moved.value.change.stamp.note,
+          ...(to === 'needs_supplement' ? { supplement: ctx.supplement ?? null } : {}),
+        });
         await db.audit.add({
           at: now.toISOString(),
           staffId: ctx.staff.id,

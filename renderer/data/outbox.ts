@@ -3,6 +3,8 @@
  * the server exactly once. Entries change state only on a server answer or a staff decision, so
  * nothing leaves it silently. Functions taking `db` inside a transaction must be called within one.
  */
+import type { FileStatus } from '../../shared/files/fileRecord.ts';
+import { fileStatusSchema } from '../../shared/files/fileRecord.ts';
 import type { MutationKind } from '../../shared/sync/protocol.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { FileSyncState, LocalFile, MotcuaDb, OutboxEntry, OutboxState } from './db.ts';
@@ -73,11 +75,23 @@ export interface OutboxItem {
   state: OutboxState;
   attempts: number;
   lastError: string | null;
+  /** The server's rejection code or a local failure's i18n key (see OutboxEntry). */
+  lastErrorCode: string | null;
   sentAt: string | null;
   fileId: string;
   fileNumber: string | null;
   citizenName: string | null;
   procedureName: string | null;
+  /** A status change's new status; a due date change's new date: what the entry is named by. */
+  toStatus: FileStatus | null;
+  dueAt: string | null;
+}
+
+/** The few payload facts an entry is described by, read defensively (an older build may have written another shape). */
+function payloadFacts(kind: MutationKind, payload: unknown): { toStatus: FileStatus | null; dueAt: string | null } {
+  const p = (payload ?? {}) as { to?: unknown; dueAt?: unknown };
+  const to = kind === 'file.status' ? fileStatusSchema.safeParse(p.to) : null;
+  return { toStatus: to?.success ? to.data : null, dueAt: kind === 'file.due' && typeof p.dueAt === 'string' ? p.dueAt : null };
 }
 
 /** Outbox entries, newest first, optionally only those in one state. */
@@ -103,11 +117,13 @@ export async function listOutbox(
           state: e.state,
           attempts: e.attempts,
           lastError: e.lastError,
+          lastErrorCode: e.lastErrorCode ?? null,
           sentAt: e.sentAt,
           fileId: e.fileId,
           fileNumber: file?.number ?? null,
           citizenName: file?.citizen.fullName ?? null,
           procedureName: file?.procedureName ?? null,
+          ...payloadFacts(e.kind, e.payload),
         };
       }),
     );
@@ -127,6 +143,49 @@ export async function outboxCounts(db: MotcuaDb): Promise<Result<OutboxCounts, S
     const count = (state: OutboxState) => db.outbox.where('state').equals(state).count();
     const [pending, sent, rejected] = await Promise.all([count('pending'), count('sent'), count('rejected')]);
     return ok({ pending, sent, rejected });
+  } catch (e) {
+    return err(storageErrorFrom(e));
+  }
+}
+
+/**
+ * How many files wait for the server and how many have a change it refused: files, not changes
+ * ("3 hồ sơ chờ gửi" for three files, however many times each was moved). A file with anything
+ * pending is `pending` (deriveFileSyncState), so the waiting count reads the files' index.
+ */
+export async function waitingFileCounts(db: MotcuaDb): Promise<Result<{ pendingFiles: number; rejectedFiles: number }, StorageError>> {
+  try {
+    const pendingFiles = await db.files.where('syncState').equals('pending').count();
+    const rejected = new Set<string>();
+    await db.outbox.where('state').equals('rejected').each((e) => void rejected.add(e.fileId));
+    return ok({ pendingFiles, rejectedFiles: rejected.size });
+  } catch (e) {
+    return err(storageErrorFrom(e));
+  }
+}
+
+/**
+ * Staff have read why the server refused a change made after registration (a status move, a
+ * correction, a due date, a fee): the entry is set aside as `cancelled`, with an audit line, so it
+ * no longer counts as refused. The file itself is left as the server and the feed make it.
+ */
+export async function acknowledgeRejection(
+  db: MotcuaDb,
+  seq: number,
+  staff: { id: string; name: string },
+  now = new Date(),
+): Promise<Result<null, StorageError>> {
+  try {
+    return await db.transaction('rw', [db.outbox, db.files, db.audit], async () => {
+      const entry = await db.outbox.get(seq);
+      if (!entry || entry.state !== 'rejected' || entry.kind === 'file.create' || entry.kind === 'file.cancel') {
+        return err<StorageError>({ kind: 'wrong_state', reason: `mutation ${seq} is not a refused change to acknowledge` });
+      }
+      await db.outbox.update(seq, { state: 'cancelled' });
+      await refreshFileSyncState(db, entry.fileId);
+      await db.audit.add({ at: now.toISOString(), staffId: staff.id, staffName: staff.name, action: 'sync.acknowledged', fileId: entry.fileId, detail: `mutation ${seq} (${entry.kind}) set aside: ${entry.lastError ?? ''}` });
+      return ok(null);
+    });
   } catch (e) {
     return err(storageErrorFrom(e));
   }

@@ -70,7 +70,7 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
     const inBatch = new Set(batch.map((e) => e.seq));
 
     const markSent = async (entry: OutboxEntry) => {
-      await db.outbox.update(entry.seq, { state: 'sent', sentAt: entry.sentAt ?? at, lastError: null });
+      await db.outbox.update(entry.seq, { state: 'sent', sentAt: entry.sentAt ?? at, lastError: null, lastErrorCode: null });
       if (entry.kind === 'file.cancel') await db.files.update(entry.fileId, { status: 'withdrawn', statusAt: at });
       touched.add(entry.fileId);
       tally.sent += 1;
@@ -82,7 +82,7 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
       const result = results.get(seq);
       if (result?.status === 'rejected') {
         const reason = result.reason ?? 'rejected by the server';
-        await db.outbox.update(seq, { state: 'rejected', lastError: reason });
+        await db.outbox.update(seq, { state: 'rejected', lastError: reason, lastErrorCode: result.code ?? null });
         await db.audit.add({ at, staffId: null, staffName: null, action: 'sync.rejected', fileId: entry.fileId, detail: `mutation ${seq} (${entry.kind}): ${reason}` });
         touched.add(entry.fileId);
         tally.rejected += 1;
@@ -109,12 +109,18 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
   });
 }
 
-/** A push that got no answer: the entries stay pending, with the attempt and the reason shown. */
-export async function recordPushFailure(db: MotcuaDb, batch: readonly OutboxEntry[], reason: string): Promise<void> {
+/**
+ * A push that got no answer: the entries stay pending, with the attempt and the reason shown.
+ * `failure` is what went wrong in one word (the sync client's error kind: offline, server, ...),
+ * which the outbox shows in the staff's language.
+ */
+export async function recordPushFailure(db: MotcuaDb, batch: readonly OutboxEntry[], reason: string, failure: string | null = null): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const { seq } of batch) {
       const entry = await db.outbox.get(seq);
-      if (entry?.state === 'pending') await db.outbox.update(seq, { attempts: entry.attempts + 1, lastError: reason });
+      if (entry?.state === 'pending') {
+        await db.outbox.update(seq, { attempts: entry.attempts + 1, lastError: reason, lastErrorCode: failure === null ? null : `counter.outbox.failure.${failure}` });
+      }
     }
   });
 }

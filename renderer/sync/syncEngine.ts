@@ -188,7 +188,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           await adoptServerSeq(db, answer.error.lastAppliedSeq, now().toISOString());
           continue;
         }
-        await recordPushFailure(db, batch, answer.error.reason);
+        await recordPushFailure(db, batch, answer.error.reason, answer.error.kind);
         return answer.error;
       }
       const tally = await recordPushAnswer(db, batch, answer.value, now().toISOString());

@@ -60,6 +60,20 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
     return { history: history.value };
   });
 
+  /** The file's corrections, due date moves and fee payment, each with what it replaced, oldest first. */
+  app.get('/api/files/:id/changes', { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
+    const device = deviceOf(request);
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
+    // Every file has at least its 'received' line: an empty history means no such file here.
+    const history = await store.statusHistory(device.centerCode, params.data.id);
+    if (!history.ok) return sendError(reply, 503, 'storage', history.error.reason);
+    if (history.value.length === 0) return sendError(reply, 404, 'not_found', `no file ${params.data.id} in center ${device.centerCode}`);
+    const changes = await store.fileChanges(device.centerCode, params.data.id);
+    if (!changes.ok) return sendError(reply, 503, 'storage', changes.error.reason);
+    return { changes: changes.value };
+  });
+
   /** `{ total, files }`: the center's files (optionally one number), without attachment bytes. */
   app.get('/api/files', async (request, reply) => {
     const device = deviceOf(request);

@@ -191,6 +191,29 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX center_list_entries_version ON center_list_entries (center_code, version);
   `,
+  // 6: corrections, due date moves and fee payments (file.update / file.due / file.fee), each kept
+  // with what it replaced; a rejected mutation's code, so a replay answers with it too.
+  `
+  ALTER TABLE mutations ADD COLUMN code TEXT;
+  -- The fee payment as JSON ({ amount, receiptNo, paidAt, staffName }); NULL until recorded.
+  ALTER TABLE files ADD COLUMN fee TEXT;
+  CREATE TABLE file_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    file_id TEXT NOT NULL REFERENCES files (id),
+    kind TEXT NOT NULL CHECK (kind IN ('update', 'due', 'fee')),
+    at TEXT NOT NULL,
+    staff_id TEXT NOT NULL,
+    staff_name TEXT NOT NULL,
+    location TEXT,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    reason TEXT,
+    -- JSON: what the change replaced (the corrected parts of the record, the old due date), NULL for a fee.
+    previous TEXT,
+    -- JSON: what it set.
+    next TEXT NOT NULL
+  );
+  CREATE INDEX file_changes_file ON file_changes (file_id, id);
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

@@ -17,6 +17,7 @@ import { createSqliteAdminUnits } from './sqliteAdminUnits.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
 import { createSqliteCenterList } from './sqliteCenterList.ts';
+import { createSqliteFileChanges, type ApplyOutcome } from './sqliteFileChanges.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import type {
   Center,
@@ -74,7 +75,7 @@ const historyRowSchema = z.object({
   note: z.string().nullable(),
   device_id: z.string(),
 });
-const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable() }).optional();
+const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable(), code: z.string().nullable() }).optional();
 const attachmentRowSchema = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) });
 const recordRowSchema = z.object({ record: z.string() });
 const countRowSchema = z.object({ n: z.number() });
@@ -180,9 +181,9 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ),
     revoke: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
     setLastApplied: db.prepare('UPDATE devices SET last_applied_seq = ? WHERE id = ?'),
-    loggedMutation: db.prepare('SELECT status, reason FROM mutations WHERE device_id = ? AND seq = ?'),
+    loggedMutation: db.prepare('SELECT status, reason, code FROM mutations WHERE device_id = ? AND seq = ?'),
     logMutation: db.prepare(
-      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at FROM files WHERE id = ?'),
     fileByNumber: db.prepare('SELECT id FROM files WHERE center_code = ? AND number = ?'),
@@ -325,22 +326,28 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const ratingConflict = (id: string) => `another rating with id ${id} is already on the server`;
 
-  function applyRating(device: Device, rating: RatingPayload): PushItemResult['status'] | { rejected: string } {
+  function applyRating(device: Device, rating: RatingPayload): ApplyOutcome {
     const outcome = storeRating(device.centerCode, device.id, rating);
-    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id) } : outcome;
+    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id), code: 'syncReason.ratingConflict' } : outcome;
   }
 
-  function applyCreate(device: Device, file: FileRecord): PushItemResult['status'] | { rejected: string } {
+  /** A refused status change as a push answer: the lifecycle's code, or "no such file". */
+  const statusRefusal = (failure: Exclude<StatusChangeFailure, StorageFailure>): ApplyOutcome => ({
+    rejected: failure.reason,
+    code: failure.kind === 'not_found' ? 'syncReason.fileNotFound' : failure.code,
+  });
+
+  function applyCreate(device: Device, file: FileRecord): ApplyOutcome {
     const contentHash = sha256(JSON.stringify(file));
     const existingRow = q.fileById.get(file.id);
     if (existingRow) {
       const existing = fileRowStatus.parse(existingRow);
       // Same id and same content: the device resent it under a new number in its sequence.
       if (existing.content_hash === contentHash) return 'duplicate';
-      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})` };
+      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})`, code: 'syncReason.duplicateId' };
     }
     if (q.fileByNumber.get(device.centerCode, file.number)) {
-      return { rejected: `file number ${file.number} is already used by another file in this center` };
+      return { rejected: `file number ${file.number} is already used by another file in this center`, code: 'syncReason.numberTaken' };
     }
     const record = { ...file, attachments: file.attachments.map(({ dataBase64: _data, ...meta }) => meta) };
     q.insertFile.run({
@@ -372,7 +379,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   }
 
   /** A withdrawal is a status change like any other, except that withdrawing twice is no error. */
-  function applyCancel(device: Device, fileId: string, reason: string, at: string): PushItemResult['status'] | { rejected: string } {
+  function applyCancel(device: Device, fileId: string, reason: string, at: string): ApplyOutcome {
     const row = q.fileById.get(fileId);
     const file = row ? fileRowStatus.parse(row) : null;
     if (file?.center_code === device.centerCode && file.status === 'withdrawn') return 'applied';
@@ -387,8 +394,10 @@ function createSqliteStore(db: Database.Database): SyncStore {
       location: device.locationCode,
       deviceId: device.id,
     });
-    return moved.ok ? 'applied' : { rejected: moved.error.reason };
+    return moved.ok ? 'applied' : statusRefusal(moved.error);
   }
+
+  const fileChanges = createSqliteFileChanges(db, appendFeed);
 
   const applyPush = db.transaction((deviceId: string, mutations: PreparedMutation[]) => {
     const device = toDevice(q.device.get(deviceId));
@@ -403,24 +412,29 @@ function createSqliteStore(db: Database.Database): SyncStore {
         const logged = loggedMutationSchema.parse(q.loggedMutation.get(deviceId, m.seq));
         results.push(
           logged?.status === 'rejected'
-            ? { seq: m.seq, status: 'rejected', reason: logged.reason }
+            ? { seq: m.seq, status: 'rejected', reason: logged.reason, code: logged.code }
             : { seq: m.seq, status: 'duplicate', reason: null },
         );
         continue;
       }
-      let outcome: PushItemResult['status'] | { rejected: string };
-      if (m.action === 'reject') outcome = { rejected: m.reason };
+      let outcome: ApplyOutcome;
+      if (m.action === 'reject') outcome = { rejected: m.reason, code: m.code };
       else if (m.action === 'create') outcome = applyCreate(device, m.file);
       else if (m.action === 'cancel') outcome = applyCancel(device, m.fileId, m.reason, m.at);
       else if (m.action === 'rate') outcome = applyRating(device, m.rating);
+      else if (m.action === 'update') outcome = fileChanges.applyCorrection(device, m.correction);
+      else if (m.action === 'due') outcome = fileChanges.applyDue(device, m.due);
+      else if (m.action === 'fee') outcome = fileChanges.applyFee(device, m.fee);
       else {
         // The payload's center is never trusted: the change is checked against the pushing device's.
         const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
-        outcome = moved.ok ? 'applied' : { rejected: moved.error.reason };
+        outcome = moved.ok ? 'applied' : statusRefusal(moved.error);
       }
       const result: PushItemResult =
-        typeof outcome === 'string' ? { seq: m.seq, status: outcome, reason: null } : { seq: m.seq, status: 'rejected', reason: outcome.rejected };
-      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason);
+        typeof outcome === 'string'
+          ? { seq: m.seq, status: outcome, reason: null }
+          : { seq: m.seq, status: 'rejected', reason: outcome.rejected, code: outcome.code };
+      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason, result.code ?? null);
       results.push(result);
     }
     const lastAppliedSeq = fresh.length > 0 ? fresh[fresh.length - 1]!.seq : last;
@@ -520,6 +534,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
         const r = publicStatusRowSchema.parse(row);
         return ok({ number: r.number, status: r.status, dueAt: r.due_at, changedAt: r.changed_at ?? r.received_at });
       }),
+    fileChanges: async (centerCode, fileId) => guard(() => ok(fileChanges.fileChanges(centerCode, fileId))),
     statusHistory: async (centerCode, fileId) => guard(() => ok(q.history.all(centerCode, fileId).map(toHistory))),
     listRatings: async (centerCode) => guard(() => ok(q.ratings.all(centerCode).map(toRating))),
     addPublicRating: async (centerCode, rating) =>

@@ -6,12 +6,14 @@
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
+import type { FileCorrectionPayload, FileDuePayload, FileFeePayload } from '../../shared/files/fileChanges.ts';
 import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { CenterListStore } from './centerListStore.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
 export interface StorageFailure {
@@ -59,8 +61,27 @@ export type PreparedMutation = { seq: number; id: string; kind: string; at: stri
   | { action: 'cancel'; fileId: string; reason: string }
   | { action: 'status'; change: StatusChange }
   | { action: 'rate'; rating: RatingPayload }
-  | { action: 'reject'; reason: string }
+  | { action: 'update'; correction: FileCorrectionPayload }
+  | { action: 'due'; due: FileDuePayload }
+  | { action: 'fee'; fee: FileFeePayload }
+  | { action: 'reject'; reason: string; code: RejectionCode }
 );
+
+/** One line of a file's change log (corrections, due dates, fees), oldest first. */
+export interface FileChangeEntry {
+  fileId: string;
+  kind: 'update' | 'due' | 'fee';
+  at: string;
+  staffId: string;
+  staffName: string;
+  location: string | null;
+  deviceId: string;
+  reason: string | null;
+  /** What the change replaced: the corrected parts of the record, or the previous due date; null for a fee. */
+  previous: unknown;
+  /** What it set: the corrected parts, the new due date, or the payment. */
+  next: unknown;
+}
 
 export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | StorageFailure;
 
@@ -84,7 +105,7 @@ export interface StatusChange {
 export type StatusChangeFailure =
   | { kind: 'not_found'; reason: string }
   /** The lifecycle refuses the change; `code` is shared/files/lifecycle.ts's i18n key. */
-  | { kind: 'illegal_transition'; code: string; reason: string }
+  | { kind: 'illegal_transition'; code: RejectionCode; reason: string }
   | StorageFailure;
 
 /** One line of a file's audit log. */
@@ -179,6 +200,8 @@ export interface FileStore {
    * it last changed (its latest audit-log line, else its reception). Null when the center has no such number.
    */
   publicFileStatus(centerCode: string, number: string): Promise<Result<PublicFileStatus | null, StorageFailure>>;
+  /** A file's corrections, due date moves and fee payment, oldest first; empty when the file is not in the center. */
+  fileChanges(centerCode: string, fileId: string): Promise<Result<FileChangeEntry[], StorageFailure>>;
   /** A file's audit log, oldest first; empty when the file is not in the center. */
   statusHistory(centerCode: string, fileId: string): Promise<Result<StatusHistoryEntry[], StorageFailure>>;
   /** The center's ratings in the order they reached the server (support and tests; the figures join them by file number). */

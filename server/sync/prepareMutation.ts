@@ -4,8 +4,10 @@
  * of the push: it becomes a `reject` the store records, so the device's sequence still advances.
  * Checks that need the stored file (its center, whether a status change is legal) are the store's.
  */
+import type { ChangeStamp } from '../../shared/files/fileChanges.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { mutationPayloadSchemas } from '../../shared/sync/protocol.ts';
+import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
 import type { Attachment } from '../../shared/files/fileRecord.ts';
 import { describeIssues } from '../http/apiError.ts';
 import type { Device, PreparedMutation } from '../store/store.ts';
@@ -21,37 +23,41 @@ function attachmentProblem(a: Attachment): string | null {
 
 export function prepareMutation(mutation: Mutation, device: Device): PreparedMutation {
   const base = { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at };
-  const reject = (reason: string): PreparedMutation => ({ ...base, action: 'reject', reason });
+  const reject = (reason: string, code: RejectionCode): PreparedMutation => ({ ...base, action: 'reject', reason, code });
+  /** A stamp must name the pushing device and its center: a device speaks only for itself. */
+  const stampProblem = (what: string, where: ChangeStamp['where']): PreparedMutation | null => {
+    if (where.centerCode !== device.centerCode) return reject(`${what} is stamped for center ${where.centerCode}, this device belongs to ${device.centerCode}`, 'syncReason.wrongCenter');
+    if (where.deviceId !== device.id) return reject(`${what} was made by device ${where.deviceId}, not by the device pushing it`, 'syncReason.wrongDevice');
+    return null;
+  };
 
   switch (mutation.kind) {
     case 'file.create': {
       const parsed = mutationPayloadSchemas['file.create'].safeParse(mutation.payload);
-      if (!parsed.success) return reject(`invalid file: ${describeIssues(parsed.error)}`);
+      if (!parsed.success) return reject(`invalid file: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
       const file = parsed.data;
-      if (file.centerCode !== device.centerCode) return reject(`file is for center ${file.centerCode}, this device belongs to ${device.centerCode}`);
-      if (file.deviceId !== device.id) return reject(`file was made by device ${file.deviceId}, not by the device pushing it`);
+      if (file.centerCode !== device.centerCode) return reject(`file is for center ${file.centerCode}, this device belongs to ${device.centerCode}`, 'syncReason.wrongCenter');
+      if (file.deviceId !== device.id) return reject(`file was made by device ${file.deviceId}, not by the device pushing it`, 'syncReason.wrongDevice');
       // The number is unique across devices only because it carries the center and device codes.
       const prefix = `${device.centerCode}-${device.code}-`;
-      if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`);
+      if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`, 'syncReason.numberPrefix');
       for (const attachment of file.attachments) {
         const problem = attachmentProblem(attachment);
-        if (problem) return reject(problem);
+        if (problem) return reject(problem, 'syncReason.attachment');
       }
       return { ...base, action: 'create', file };
     }
     case 'file.cancel': {
       const parsed = mutationPayloadSchemas['file.cancel'].safeParse(mutation.payload);
-      if (!parsed.success) return reject(`invalid cancellation: ${describeIssues(parsed.error)}`);
+      if (!parsed.success) return reject(`invalid cancellation: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
       return { ...base, action: 'cancel', fileId: parsed.data.fileId, reason: parsed.data.reason };
     }
     case 'file.status': {
       const parsed = mutationPayloadSchemas['file.status'].safeParse(mutation.payload);
-      if (!parsed.success) return reject(`invalid status change: ${describeIssues(parsed.error)}`);
+      if (!parsed.success) return reject(`invalid status change: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
       const { fileId, from, to, stamp } = parsed.data;
-      if (stamp.where.centerCode !== device.centerCode) {
-        return reject(`status change is stamped for center ${stamp.where.centerCode}, this device belongs to ${device.centerCode}`);
-      }
-      if (stamp.where.deviceId !== device.id) return reject(`status change was made by device ${stamp.where.deviceId}, not by the device pushing it`);
+      const foreign = stampProblem('status change', stamp.where);
+      if (foreign) return foreign;
       return {
         ...base,
         action: 'status',
@@ -70,11 +76,28 @@ export function prepareMutation(mutation: Mutation, device: Device): PreparedMut
     }
     case 'rating.create': {
       const parsed = mutationPayloadSchemas['rating.create'].safeParse(mutation.payload);
-      if (!parsed.success) return reject(`invalid rating: ${describeIssues(parsed.error)}`);
+      if (!parsed.success) return reject(`invalid rating: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
       // A number the center does not know is kept as typed: ratings join files within the center only.
       return { ...base, action: 'rate', rating: parsed.data };
     }
+    // Corrections, due dates and fees: the shape and the stamp here; the rules that need the stored
+    // file (shared/files/fileChanges.ts) in the store.
+    case 'file.update': {
+      const parsed = mutationPayloadSchemas['file.update'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid correction: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
+      return stampProblem('correction', parsed.data.stamp.where) ?? { ...base, action: 'update', correction: parsed.data };
+    }
+    case 'file.due': {
+      const parsed = mutationPayloadSchemas['file.due'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid due date change: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
+      return stampProblem('due date change', parsed.data.stamp.where) ?? { ...base, action: 'due', due: parsed.data };
+    }
+    case 'file.fee': {
+      const parsed = mutationPayloadSchemas['file.fee'].safeParse(mutation.payload);
+      if (!parsed.success) return reject(`invalid fee payment: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
+      return stampProblem('fee payment', parsed.data.stamp.where) ?? { ...base, action: 'fee', fee: parsed.data };
+    }
     default:
-      return reject(`unknown mutation kind "${mutation.kind}"`);
+      return reject(`unknown mutation kind "${mutation.kind}"`, 'syncReason.unknownKind');
   }
 }

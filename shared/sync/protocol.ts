@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { adminUnitsSchema } from '../address/adminUnits.ts';
 import { holidayTableSchema } from '../calendar/holidayTable.ts';
 import { procedureSchema } from '../catalog/procedure.ts';
+import { fileCorrectionPayloadSchema, fileDuePayloadSchema, fileFeePayloadSchema } from '../files/fileChanges.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
 import { ratingSchema } from '../stats/fileSummary.ts';
@@ -64,7 +65,7 @@ export const enrolResponseSchema = z.object({
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- push ------------------------------------------------------------------------------------
-export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'rating.create']);
+export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'rating.create', 'file.update', 'file.due', 'file.fee']);
 export type MutationKind = z.infer<typeof mutationKindSchema>;
 
 export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
@@ -94,6 +95,12 @@ export const mutationPayloadSchemas = {
   'file.cancel': fileCancelPayloadSchema,
   'file.status': fileStatusPayloadSchema,
   'rating.create': ratingPayloadSchema,
+  /** A correction of a registered file, with its reason (shared/files/fileChanges.ts). */
+  'file.update': fileCorrectionPayloadSchema,
+  /** A new due date, with its reason. */
+  'file.due': fileDuePayloadSchema,
+  /** The fee was paid. */
+  'file.fee': fileFeePayloadSchema,
 } as const;
 
 export const mutationSchema = z.object({
@@ -124,6 +131,8 @@ export const pushItemResultSchema = z.object({
   seq: z.number().int().positive(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
   reason: z.string().nullable(),
+  /** With a rejection: a stable code the device translates (shared/sync/rejectionCodes.ts); absent from older servers. */
+  code: z.string().max(80).nullable().optional(),
 });
 export type PushItemResult = z.infer<typeof pushItemResultSchema>;
 

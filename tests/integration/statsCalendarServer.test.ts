@@ -150,8 +150,8 @@ describe('GET /api/stats', () => {
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(STATS_CSV_HEADER.join(','));
     expect(lines[0]).toMatch(/^Nhóm,Mã,Tên,Lĩnh vực,Tiếp nhận,Trực tiếp,Trực tuyến,Bưu chính,Đã giải quyết,Đã trả kết quả/);
-    expect(lines[1]).toBe('Tổng cộng,,2025-07-01 – 2025-08-01,,7,4,2,1,4,3,2,1,1,1,1,0,1,0,3,2,28.6,75,66.7');
-    expect(lines).toContain('Lĩnh vực,Hộ tịch,Hộ tịch,,6,3,2,1,3,3,2,1,0,1,1,0,1,0,3,2,33.3,100,66.7');
+    expect(lines[1]).toBe('Tổng cộng,,2025-07-01 – 2025-08-01,,7,4,2,1,4,3,2,1,1,1,1,0,0,0,1,0,3,2,28.6,75,66.7');
+    expect(lines).toContain('Lĩnh vực,Hộ tịch,Hộ tịch,,6,3,2,1,3,3,2,1,0,1,1,0,0,0,1,0,3,2,33.3,100,66.7');
     expect(lines.some((l) => l.startsWith('Thủ tục,9.999999,"Thủ tục ngoài danh mục, ""đặc biệt""",Khác,1,'))).toBe(true);
     expect(lines).toHaveLength(1 + 1 + 2 + 2);
   });

@@ -101,7 +101,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />;
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
   else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
-  else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
+  else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen

@@ -6,10 +6,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayNumberOf, ymdOf } from '../../../shared/calendar/civilDay.ts';
-import { computeCenterStats, type CenterStats, type Figures } from '../../../shared/stats/centerStats.ts';
+import { computeCenterStats, type CenterStats } from '../../../shared/stats/centerStats.ts';
 import { VIETNAM_TIME } from '../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
 import { fetchCenterStats } from './fetchCenterStats.ts';
+import { TILE_ROWS, tileLabel } from './figureTiles.ts';
 import { formatRate } from './formatFigures.ts';
 import { localFileSummaries } from './localFileSummaries.ts';
 import { StatsChart } from './StatsChart.tsx';
@@ -25,19 +26,6 @@ interface Query {
 
 type Loaded = { state: 'loading' } | { state: 'error'; reason: string } | { state: 'ready'; stats: CenterStats; source: 'server' | 'local'; query: Query };
 
-type CountKey = Exclude<keyof Figures, 'onlineRate' | 'onTimeRate' | 'satisfactionRate'>;
-const COUNT_CARDS: readonly (readonly [CountKey, string])[] = [
-  ['received', 'received'],
-  ['receivedInPerson', 'inPerson'],
-  ['receivedOnline', 'online'],
-  ['receivedPostal', 'postal'],
-  ['done', 'done'],
-  ['returned', 'returned'],
-  ['early', 'early'],
-  ['onTime', 'onTime'],
-  ['overdue', 'overdue'],
-  ['withinPeriod', 'withinPeriod'],
-];
 const RATE_CARDS = [
   ['onlineRate', 'onlineRate'],
   ['onTimeRate', 'onTimeRate'],
@@ -222,20 +210,30 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
             {ready.source === 'server' ? t('stats.source.server', { time: time(ready.stats.asOf) }) : t('stats.source.local', { time: time(ready.stats.asOf) })}
           </p>
 
-          <div className="stats-cards">
-            {COUNT_CARDS.map(([key, label]) => (
-              <div key={key} className={`stats-card card-${label}`} data-testid={`figure-${key}`} data-value={ready.stats.total[key]}>
-                <span className="stats-card-value">{n(ready.stats.total[key])}</span>
-                <span className="stats-card-label">{t(`stats.figures.${label}`)}</span>
+          {TILE_ROWS.map((row) => (
+            <section key={row.key} className="stats-row" data-testid={`figures-${row.key}`}>
+              <h3 className="stats-row-title">{t(`stats.rows.${row.key}`)}</h3>
+              <div className="stats-cards">
+                {row.tiles.map((key) => (
+                  <div key={key} className={`stats-card card-${tileLabel(key)}`} data-testid={`figure-${key}`} data-value={ready.stats.total[key]}>
+                    <span className="stats-card-value">{n(ready.stats.total[key])}</span>
+                    <span className="stats-card-label">{t(`stats.figures.${tileLabel(key)}`)}</span>
+                  </div>
+                ))}
               </div>
-            ))}
-            {RATE_CARDS.map(([key, label]) => (
-              <div key={key} className="stats-card rate" data-testid={`figure-${key}`} data-value={ready.stats.total[key] ?? ''}>
-                <span className="stats-card-value">{formatRate(ready.stats.total[key], i18n.language)}</span>
-                <span className="stats-card-label">{t(`stats.figures.${label}`)}</span>
-              </div>
-            ))}
-          </div>
+            </section>
+          ))}
+          <section className="stats-row">
+            <h3 className="stats-row-title">{t('stats.rows.rates')}</h3>
+            <div className="stats-cards">
+              {RATE_CARDS.map(([key, label]) => (
+                <div key={key} className="stats-card rate" data-testid={`figure-${key}`} data-value={ready.stats.total[key] ?? ''}>
+                  <span className="stats-card-value">{formatRate(ready.stats.total[key], i18n.language)}</span>
+                  <span className="stats-card-label">{t(`stats.figures.${label}`)}</span>
+                </div>
+              ))}
+            </div>
+          </section>
 
           <StatsChart points={ready.stats.series.points} bucket={ready.stats.series.bucket} />
           <StatsTable title={t('stats.table.byField')} groups={ready.stats.byField} showField={false} all={printing} testId="stats-by-field" />

@@ -22,6 +22,8 @@ const figuresSchema = z.object({
   withinPeriod: count,
   pendingOverdue: count,
   noDueDate: count,
+  doneNoDueDate: count,
+  pendingNoDueDate: count,
   rejected: count,
   withdrawn: count,
   rated: count,

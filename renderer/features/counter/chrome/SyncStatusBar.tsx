@@ -3,17 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { MotcuaDb } from '../../../data/db.ts';
-import { outboxCounts } from '../../../data/outbox.ts';
+import { waitingFileCounts } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
 import { useSyncState } from './useSyncState.ts';
 
 export function SyncStatusBar({ db, engine, onOpenOutbox }: { db: MotcuaDb; engine: SyncEngine; onOpenOutbox(): void }) {
   const { t, i18n } = useTranslation();
   const state = useSyncState(engine);
-  // Counted live from the outbox, so a save shows at once, not at the next sync cycle.
-  const counts = useLiveQuery(() => outboxCounts(db), [db]);
-  const pending = counts?.ok ? counts.value.pending : state.pending;
-  const rejected = counts?.ok ? counts.value.rejected : state.rejected;
+  // Counted live, so a save shows at once, not at the next sync cycle; files, not changes: one file
+  // moved five times offline is one file waiting.
+  const counts = useLiveQuery(() => waitingFileCounts(db), [db]);
+  const pending = counts?.ok ? counts.value.pendingFiles : state.pending;
+  const rejected = counts?.ok ? counts.value.rejectedFiles : state.rejected;
   const time = (iso: string | null) =>
     iso ? new Date(iso).toLocaleTimeString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: VIETNAM_TIME }) : '—';
   return (

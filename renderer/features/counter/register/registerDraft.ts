@@ -69,8 +69,8 @@ export interface ValidDraft {
 export interface DraftContext {
   /** Vietnam date: no one is born after it. */
   today: IsoDate;
-  /** Where the due date comes from (planDueDate). */
-  due: DuePlan;
+  /** Where the due date comes from (planDueDate); `unchanged` when the form does not set it (a correction: file.due moves it). */
+  due: DuePlan | { kind: 'unchanged' };
   /** The file's reception: the staff-chosen due date must come after it. */
   receivedAt: Date;
   calendar: WorkCalendar;
@@ -163,7 +163,7 @@ export function validateDraft(draft: RegisterDraft, procedure: Procedure | undef
 
   let due: { dueAt: string | null; setByStaff: boolean } = { dueAt: null, setByStaff: false };
   if (procedure && context.due.kind === 'computed') due = { dueAt: context.due.due.due.toISOString(), setByStaff: false };
-  else if (procedure) {
+  else if (procedure && context.due.kind === 'staff') {
     const chosen = checkStaffDueDate(draft.dueDate, context.receivedAt, context.calendar);
     if (chosen.ok) due = { dueAt: chosen.value.dueAt.toISOString(), setByStaff: true };
     // A named holiday gets the message that names it (i18next context "named").

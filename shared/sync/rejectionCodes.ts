@@ -1,0 +1,36 @@
+/**
+ * Why the server refused a pushed item, as a stable code next to the English `reason`: the device
+ * shows staff the translation of the code, never the English. Codes are i18n keys, from the server
+ * (`syncReason.*`), the life cycle (shared/files/lifecycle.ts) and the file changes
+ * (shared/files/fileChanges.ts); a device that does not know a code says so in its own words.
+ */
+import type { FileChangeErrorCode } from '../files/fileChanges.ts';
+import type { TransitionErrorCode } from '../files/lifecycle.ts';
+
+export const SERVER_REJECTION_CODES = [
+  /** The payload does not match its kind's schema. */
+  'syncReason.invalidPayload',
+  'syncReason.unknownKind',
+  /** The item speaks for another center or another device than the one pushing it. */
+  'syncReason.wrongCenter',
+  'syncReason.wrongDevice',
+  'syncReason.numberPrefix',
+  'syncReason.attachment',
+  /** Another file already has this id or this number. */
+  'syncReason.duplicateId',
+  'syncReason.numberTaken',
+  'syncReason.fileNotFound',
+  'syncReason.ratingConflict',
+  /** The file moved on the server since the device saw it. */
+  'fileStatus.error.staleStatus',
+] as const;
+export type ServerRejectionCode = (typeof SERVER_REJECTION_CODES)[number];
+
+export type RejectionCode = ServerRejectionCode | TransitionErrorCode | FileChangeErrorCode;
+
+const CODE_SHAPE = /^(syncReason|fileStatus\.error|fileChange\.error)\.[A-Za-z]{1,40}$/;
+
+/** Whether a code read from an answer may be looked up as a translation key (anything else is not). */
+export function isRejectionCode(code: unknown): code is RejectionCode {
+  return typeof code === 'string' && CODE_SHAPE.test(code);
+}
