@@ -3,9 +3,13 @@
  * the server exactly once. Entries change state only on a server answer or a staff decision, so
  * nothing leaves it silently. Functions taking `db` inside a transaction must be called within one.
  */
+import Dexie from 'dexie';
+import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import type { MutationKind } from '../../shared/sync/protocol.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import type { FileSyncState, LocalFile, MotcuaDb, OutboxEntry, OutboxState } from './db.ts';
+import type { FileSyncState, MotcuaDb, OutboxEntry, OutboxState, StoredFile } from './db.ts';
+import { listFileViews, type FileView } from './fileViews.ts';
+import { outboxContext } from './sealContexts.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 /** Adds one to a counter and returns the new value (inside a rw transaction over `counters`). */
@@ -15,21 +19,29 @@ export async function bumpCounter(db: MotcuaDb, key: string): Promise<number> {
   return value;
 }
 
-/** Adds a pending mutation with the next device sequence number (inside a rw transaction over outbox and counters). */
+/**
+ * Adds a pending mutation with the next device sequence number (inside a rw transaction over outbox
+ * and counters). The payload is sealed here, the one place payloads are written; Dexie.waitFor keeps
+ * the transaction open over WebCrypto (a few milliseconds for one file).
+ */
 export async function enqueueMutation(
   db: MotcuaDb,
   kind: MutationKind,
   fileId: string,
   payload: unknown,
   at: string,
+  meta: { statusTo?: FileStatus } = {},
 ): Promise<OutboxEntry> {
+  const id = crypto.randomUUID();
+  const sealed = await Dexie.waitFor(db.cipher.seal(payload, outboxContext(id)));
   const seq = await bumpCounter(db, 'mutationSeq');
   const entry: OutboxEntry = {
     seq,
-    id: crypto.randomUUID(),
+    id,
     kind,
     at,
-    payload,
+    payload: sealed,
+    ...(meta.statusTo ? { statusTo: meta.statusTo } : {}),
     fileId,
     state: 'pending',
     attempts: 0,
@@ -38,6 +50,13 @@ export async function enqueueMutation(
   };
   await db.outbox.add(entry);
   return entry;
+}
+
+/** The payload as pushed: decrypted, or why it cannot be (null when the server already has it). */
+export async function openPayload(db: MotcuaDb, entry: OutboxEntry): Promise<Result<unknown, string>> {
+  if (entry.payload === null) return ok(null);
+  const opened = await db.cipher.open(entry.payload, outboxContext(entry.id));
+  return opened.ok ? opened : err(`mutation ${entry.seq} cannot be read: ${opened.error}`);
 }
 
 /**
@@ -57,7 +76,7 @@ export function deriveFileSyncState(
 }
 
 /** Recomputes and stores a file's sync state from its entries (inside a rw transaction over files and outbox). */
-export async function refreshFileSyncState(db: MotcuaDb, fileId: string, changes: Partial<LocalFile> = {}): Promise<void> {
+export async function refreshFileSyncState(db: MotcuaDb, fileId: string, changes: Partial<StoredFile> = {}): Promise<void> {
   const file = await db.files.get(fileId);
   if (!file) return;
   const entries = await db.outbox.where('fileId').equals(fileId).toArray();
@@ -77,6 +96,8 @@ export interface OutboxItem {
   fileId: string;
   fileNumber: string | null;
   citizenName: string | null;
+  /** The file's personal part opened, or why it cannot be (null when the file is not on this device). */
+  personal: FileView['personal'] | null;
   procedureName: string | null;
 }
 
@@ -90,8 +111,8 @@ export async function listOutbox(
     const entries = filter.state
       ? (await db.outbox.where('state').equals(filter.state).toArray()).sort((a, b) => b.seq - a.seq).slice(0, limit)
       : await db.outbox.orderBy('seq').reverse().limit(limit).toArray();
-    const files = await db.files.bulkGet([...new Set(entries.map((e) => e.fileId))]);
-    const byId = new Map(files.filter((f): f is LocalFile => f !== undefined).map((f) => [f.id, f]));
+    const files = await listFileViews(db, { ids: [...new Set(entries.map((e) => e.fileId))] });
+    const byId = new Map(files.map((f) => [f.id, f]));
     return ok(
       entries.map((e) => {
         const file = byId.get(e.fileId);
@@ -106,7 +127,8 @@ export async function listOutbox(
           sentAt: e.sentAt,
           fileId: e.fileId,
           fileNumber: file?.number ?? null,
-          citizenName: file?.citizen.fullName ?? null,
+          citizenName: file?.personal.ok ? file.personal.value.citizen.fullName : null,
+          personal: file?.personal ?? null,
           procedureName: file?.procedureName ?? null,
         };
       }),

@@ -25,8 +25,10 @@ import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
+import { RetentionSettings } from './privacy/RetentionSettings.tsx';
+import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'privacy' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -45,14 +47,16 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   const [formKey, setFormKey] = useState(0);
   const [formDirty, setFormDirty] = useState(false);
   const update = useAppUpdate(updater);
+  // Citizens' data of finished files leaves this device after the retention period: at start, then daily.
+  useRetentionPurge(db);
 
   const [calendar, setCalendar] = useState<WorkCalendar>(() => buildWorkCalendar(null));
   useEffect(() => {
     // A storage failure is not "never enrolled": asking to enrol again would burn an enrolment code.
-    void loadDevice(db).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
+    void loadDevice(db, platform.deviceToken).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
     void requestPersistentStorage();
     void loadWorkCalendar(db).then(setCalendar);
-  }, [db]);
+  }, [db, platform]);
   useEffect(() => {
     if (!device) return;
     void refreshHolidayTable(db, device.serverUrl).then(async (r) => {
@@ -60,7 +64,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
+  const sync = useMemo(() => (device ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -77,11 +81,12 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   if (device === undefined) return <div className="splash">{t('app.loading')}</div>;
 
   let body;
-  if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  if (!device) body = <EnrolScreen db={db} tokens={platform.deviceToken} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
+  else if (view.name === 'privacy' && staff.role === 'admin') body = <RetentionSettings db={db} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
@@ -136,6 +141,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
             {staff.role === 'admin' && (
               <button type="button" className={`button${view.name === 'stats' ? ' active' : ''}`} onClick={() => setView({ name: 'stats' })} data-testid="nav-stats">
                 {t('stats.nav')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'privacy' ? ' active' : ''}`} onClick={() => setView({ name: 'privacy' })} data-testid="nav-privacy">
+                {t('atRest.nav')}
               </button>
             )}
           </nav>

@@ -9,6 +9,7 @@ import { cancelFile } from '../../../data/fileRegistry.ts';
 import type { MotcuaDb, OutboxState, StaffMember } from '../../../data/db.ts';
 import { listOutbox } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
+import { CitizenName } from '../privacy/CitizenName.tsx';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
@@ -57,7 +58,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
               <tr key={item.seq} data-state={item.state} data-number={item.fileNumber ?? ''}>
                 <td className="mono">{item.fileNumber}</td>
                 <td>
-                  <div>{item.citizenName}</div>
+                  <div>{item.citizenName ?? (item.personal && <CitizenName personal={item.personal} />)}</div>
                   <div className="muted small">
                     {t(`counter.outbox.kind.${item.kind}`)} · {item.procedureName} · {when(item.at)}
                   </div>

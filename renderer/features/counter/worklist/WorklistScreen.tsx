@@ -10,8 +10,10 @@ import type { FileStatus } from '../../../../shared/files/fileRecord.ts';
 import { allowedNext, isFinalStatus } from '../../../../shared/files/lifecycle.ts';
 import { timelinessOf } from '../../../../shared/files/timeliness.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
-import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
+import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { changeFileStatus } from '../../../data/fileStatus.ts';
+import { listFileViews, type FileView } from '../../../data/fileViews.ts';
+import { CitizenName } from '../privacy/CitizenName.tsx';
 
 const NEEDS_NOTE: ReadonlySet<FileStatus> = new Set(['needs_supplement', 'rejected']);
 const ROW_HEIGHT = 96;
@@ -19,15 +21,15 @@ const ROW_HEIGHT = 96;
 type Filter = 'open' | 'overdue' | 'all';
 
 /** Files with a due date first, earliest first; those without one (unknown time) after them, oldest first. */
-async function loadFiles(db: MotcuaDb): Promise<LocalFile[]> {
-  const files = await db.files.toArray();
+async function loadFiles(db: MotcuaDb): Promise<FileView[]> {
+  const files = await listFileViews(db);
   return files.sort((a, b) =>
     a.dueAt && b.dueAt ? a.dueAt.localeCompare(b.dueAt) : a.dueAt ? -1 : b.dueAt ? 1 : a.receivedAt.localeCompare(b.receivedAt),
   );
 }
 
 /** Still owed to the citizen and past its due date (a done file waits only to be handed back). */
-function isLate(file: LocalFile, now: number): boolean {
+function isLate(file: FileView, now: number): boolean {
   if (isFinalStatus(file.status) || file.status === 'done') return false;
   return timelinessOf({ status: file.status, dueAt: file.dueAt ?? null, doneAt: null, returnedAt: null }, now) === 'overdue';
 }
@@ -35,7 +37,7 @@ function isLate(file: LocalFile, now: number): boolean {
 export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: DeviceIdentity; staff: StaffMember }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<Filter>('open');
-  const [pending, setPending] = useState<{ file: LocalFile; to: FileStatus } | null>(null);
+  const [pending, setPending] = useState<{ file: FileView; to: FileStatus } | null>(null);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const files = useLiveQuery(() => loadFiles(db), [db]);
@@ -48,7 +50,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
   const when = (iso: string) =>
     new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 
-  const move = async (file: LocalFile, to: FileStatus, withNote: string | null) => {
+  const move = async (file: FileView, to: FileStatus, withNote: string | null) => {
     const r = await changeFileStatus(db, file.id, to, { staff, device, note: withNote }, new Date());
     setPending(null);
     setNote('');
@@ -89,7 +91,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
               >
                 <div className="work-main">
                   <span className="mono">{file.number}</span>
-                  <strong>{file.citizen.fullName}</strong>
+                  <CitizenName personal={file.personal} />
                   <span className="muted small">{file.procedureName}</span>
                 </div>
                 <div className="work-state">
@@ -121,7 +123,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
           <div className="overlay-card admin-card">
             <h2 id="note-title">{t(`counter.worklist.moveTo.${pending.to}`)}</h2>
             <p>
-              {pending.file.number} · {pending.file.citizen.fullName}
+              {pending.file.number} · <CitizenName personal={pending.file.personal} />
             </p>
             <label className="field">
               <span>{t('counter.worklist.reason')}</span>
