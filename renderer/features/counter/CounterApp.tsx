@@ -28,7 +28,7 @@ import { StatsScreen } from '../stats/StatsScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'privacy' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -84,9 +84,14 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   if (!device) body = <EnrolScreen db={db} tokens={platform.deviceToken} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
-  else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
+  else if (view.name === 'staff' && staff.role === 'admin')
+    body = (
+      <>
+        <StaffAdminScreen db={db} />
+        <RetentionSettings db={db} />
+      </>
+    );
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
-  else if (view.name === 'privacy' && staff.role === 'admin') body = <RetentionSettings db={db} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
@@ -143,11 +148,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
                 {t('stats.nav')}
               </button>
             )}
-            {staff.role === 'admin' && (
-              <button type="button" className={`button${view.name === 'privacy' ? ' active' : ''}`} onClick={() => setView({ name: 'privacy' })} data-testid="nav-privacy">
-                {t('atRest.nav')}
-              </button>
-            )}
+
           </nav>
         )}
         <div className="counter-user">

@@ -13,12 +13,16 @@ export interface FakeShellLog {
   locks: number;
   /** How many times the page reported the hidden admin gesture. */
   gestures: number;
+  /** What the "OS keystore" holds, by secret name (kept in sessionStorage so a reload finds it, as a real keystore would). */
+  keystore: Record<string, string>;
 }
 
 export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter' }) {
   await context.addInitScript(
     ({ adminPin, profile }) => {
-      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0 };
+      const KEYSTORE = '__fakeKeystore';
+      const keystore = JSON.parse(sessionStorage.getItem(KEYSTORE) ?? '{}') as Record<string, string>;
+      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0, keystore };
       (window as unknown as { __shell: typeof log }).__shell = log;
       const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
       const fail = (error: string) => Promise.resolve({ ok: false as const, error });
@@ -47,7 +51,14 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
           },
         },
         network: { probe: () => ok({ state: 'online', elapsedMs: 5 }) },
-        secrets: { get: () => ok(null), set: () => ok(null) },
+        secrets: {
+          get: (name: string) => ok(keystore[name] ?? null),
+          set: (name: string, value: string) => {
+            keystore[name] = value;
+            sessionStorage.setItem(KEYSTORE, JSON.stringify(keystore));
+            return ok(null);
+          },
+        },
         admin: {
           gesture: () => {
             log.gestures += 1;

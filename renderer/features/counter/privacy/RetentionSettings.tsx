@@ -29,10 +29,11 @@ export function RetentionSettings({ db }: { db: MotcuaDb }) {
     });
   }, [db]);
 
-  const purge = async () => {
+  /** Runs the purge now; the message says how many files it emptied. */
+  const purge = async (): Promise<{ ok: boolean; text: string }> => {
     const r = await purgeExpiredFiles(db, new Date());
-    setMessage(r.ok ? { ok: true, text: t('atRest.retention.purged', { count: r.value.purged.length }) } : { ok: false, text: t(`counter.errors.storage.${r.error.kind}`) });
     await reload();
+    return r.ok ? { ok: true, text: t('atRest.retention.purged', { count: r.value.purged.length }) } : { ok: false, text: t(`counter.errors.storage.${r.error.kind}`) };
   };
 
   const save = async () => {
@@ -42,15 +43,15 @@ export function RetentionSettings({ db }: { db: MotcuaDb }) {
       setMessage({ ok: false, text: saved.error.kind === 'invalid' ? t('atRest.retention.invalid', { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS }) : t(`counter.errors.storage.${saved.error.kind}`) });
       return;
     }
-    setMessage({ ok: true, text: t('atRest.retention.saved', { days: saved.value.days }) });
     // A shorter period applies at once, not only at tomorrow's run.
-    await purge();
+    const purged = await purge();
+    setMessage({ ok: purged.ok, text: `${t('atRest.retention.saved', { days: saved.value.days })} ${purged.text}` });
   };
 
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME, dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
   return (
-    <section className="panel narrow" data-testid="retention-settings">
+    <section className="panel narrow retention-settings" data-testid="retention-settings">
       <h2>{t('atRest.retention.title')}</h2>
       <p className="muted">{t('atRest.retention.explain')}</p>
       {state?.storedInvalid && (
@@ -71,7 +72,7 @@ export function RetentionSettings({ db }: { db: MotcuaDb }) {
         </p>
       )}
       <div className="admin-actions">
-        <button type="button" className="button" onClick={() => void purge()} data-testid="retention-purge">
+        <button type="button" className="button" onClick={() => void purge().then(setMessage)} data-testid="retention-purge">
           {t('atRest.retention.purgeNow')}
         </button>
         <button type="button" className="button primary" onClick={() => void save()} data-testid="retention-save">

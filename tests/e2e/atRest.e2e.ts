@@ -1,0 +1,100 @@
+/**
+ * Citizens' data at rest in real Chromium IndexedDB, read back through a second plain handle:
+ * no name or ID after a registration, the outbox's copy gone once the server has it, the browser's
+ * key non-extractable, the device token nowhere in clear; in the shell (Electron faked at its
+ * bridge) the key and the token are in the OS keystore and not in IndexedDB, and survive a restart.
+ */
+import { describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
+import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
+import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
+import { DeviceStorage, PrivacySettingsPage } from './pageModels/DeviceStorage.ts';
+
+const harness = useBrowserAndServer();
+const ADMIN = { name: 'Nguyễn Thị Lan', pin: '2468' };
+
+async function newCounter(shell: boolean) {
+  const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  if (shell) await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
+  const counter = new CounterPage(await context.newPage());
+  await counter.open(harness.server.url);
+  const token = await DeviceStorage.enrolKeepingToken(counter);
+  await counter.createFirstAdmin(ADMIN.name, ADMIN.pin);
+  return { context, counter, token, storage: new DeviceStorage(counter.page) };
+}
+
+describe("citizens' data on the device", () => {
+  it('is sealed in IndexedDB, its outbox copy dropped after sync, the key non-extractable and the token hidden', async () => {
+    const { context, counter, token, storage } = await newCounter(false);
+    await context.setOffline(true);
+    const number = await counter.registerWalkIn({ cardQr: testCardQr(41), phone: '0987123456' });
+
+    const raw = await storage.rawText('motcua');
+    expect(raw).toContain(number);
+    expect(raw).toContain('"procedureCode":"1.001193"');
+    for (const personal of ['Nguyễn Văn Thử 41', '001090000041', '0987123456', 'Thôn 41']) expect(raw).not.toContain(personal);
+    expect(raw).not.toContain(token);
+    expect(await storage.outboxRows()).toEqual([{ seq: 1, state: 'pending', hasPayload: true }]);
+
+    // Staff still see the name: the app opens what it sealed.
+    await counter.page.getByTestId('nav-worklist').click();
+    await expect.poll(() => counter.page.locator(`.work-row[data-number="${number}"]`).textContent()).toContain('Nguyễn Văn Thử 41');
+
+    await context.setOffline(false);
+    await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
+    expect(await storage.outboxRows()).toEqual([{ seq: 1, state: 'sent', hasPayload: false }]);
+
+    const keys = await storage.storedKeys();
+    expect(keys).toEqual([{ extractable: false, algorithm: 'AES-GCM', exportRefused: true }]);
+    const keyDb = await storage.rawText('motcua-keys');
+    expect(keyDb).toContain('"name":"deviceToken"');
+    expect(keyDb).not.toContain(token);
+
+    // After a restart the same key opens the same files.
+    await counter.page.reload();
+    await counter.signIn(ADMIN.name, ADMIN.pin);
+    await counter.page.getByTestId('nav-worklist').click();
+    await expect.poll(() => counter.page.locator(`.work-row[data-number="${number}"]`).textContent()).toContain('Nguyễn Văn Thử 41');
+    await context.close();
+  });
+
+  it('keeps the key and the token in the OS keystore in the shell, not in IndexedDB', async () => {
+    const { context, counter, token, storage } = await newCounter(true);
+    const number = await counter.registerWalkIn({ cardQr: testCardQr(42) });
+    await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
+
+    const keystore = await counter.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell.keystore);
+    expect(keystore.deviceToken).toBe(token);
+    expect(JSON.parse(keystore.localDataKey!)).toMatchObject({ v: 1, id: expect.any(String), key: expect.any(String) });
+    const raw = await storage.rawText('motcua');
+    expect(raw).toContain(number);
+    expect(raw).not.toContain(token);
+    expect(raw).not.toContain('001090000042');
+    // The browser's key database is not used in the shell at all.
+    expect(await storage.rawText('motcua-keys')).toBe('');
+
+    await counter.page.reload();
+    await counter.signIn(ADMIN.name, ADMIN.pin);
+    await counter.page.getByTestId('nav-worklist').click();
+    await expect.poll(() => counter.page.locator(`.work-row[data-number="${number}"]`).textContent()).toContain('Nguyễn Văn Thử 42');
+    await context.close();
+  });
+
+  it('lets an admin set how long personal data is kept, refusing a bad value with a message', async () => {
+    const { context, counter } = await newCounter(false);
+    const settings = new PrivacySettingsPage(counter.page);
+    await settings.open();
+    expect(await counter.page.getByTestId('retention-days').inputValue()).toBe('30');
+    await settings.setDays('0');
+    await expect.poll(() => counter.page.getByTestId('retention-message').textContent()).toContain('từ 1 đến 365');
+    await settings.setDays('14');
+    await expect.poll(() => counter.page.getByTestId('retention-message').textContent()).toContain('giữ 14 ngày');
+    await expect.poll(() => counter.page.getByTestId('retention-last-run').textContent()).toMatch(/Lần xoá gần nhất: .*, 0 hồ sơ/);
+    await settings.showWhole();
+    await counter.screenshot('counter-privacy');
+    await counter.page.setViewportSize({ width: 1080, height: 1920 });
+    await settings.showWhole();
+    await counter.screenshot('counter-privacy-portrait');
+    await context.close();
+  });
+});
