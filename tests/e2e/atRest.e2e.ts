@@ -80,21 +80,46 @@ describe("citizens' data on the device", () => {
     await context.close();
   });
 
-  it('lets an admin set how long personal data is kept, refusing a bad value with a message', async () => {
-    const { context, counter } = await newCounter(false);
+  it('lets an admin set how long personal data is kept, and removes it from a returned file once that time has passed', async () => {
+    const { context, counter, storage } = await newCounter(false);
+    const number = await counter.registerWalkIn({ cardQr: testCardQr(43) });
+    await counter.page.getByTestId('nav-worklist').click();
+    const row = counter.page.locator(`.work-row[data-number="${number}"]`);
+    for (const to of ['processing', 'done']) {
+      await row.locator(`[data-to="${to}"]`).click();
+      await counter.page.locator(`.work-row[data-number="${number}"][data-status="${to}"]`).waitFor();
+    }
+    // A returned file leaves the open list.
+    await row.locator('[data-to="returned"]').click();
+    await row.waitFor({ state: 'detached' });
+    await counter.page.getByTestId('sync-now').click();
+    await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
+
     const settings = new PrivacySettingsPage(counter.page);
     await settings.open();
     expect(await counter.page.getByTestId('retention-days').inputValue()).toBe('30');
     await settings.setDays('0');
     await expect.poll(() => counter.page.getByTestId('retention-message').textContent()).toContain('từ 1 đến 365');
     await settings.setDays('14');
-    await expect.poll(() => counter.page.getByTestId('retention-message').textContent()).toContain('giữ 14 ngày');
-    await expect.poll(() => counter.page.getByTestId('retention-last-run').textContent()).toMatch(/Lần xoá gần nhất: .*, 0 hồ sơ/);
+    await expect.poll(() => counter.page.getByTestId('retention-message').textContent()).toBe('Đã lưu: giữ 14 ngày. Đã xoá thông tin cá nhân của 0 hồ sơ.');
     await settings.showWhole();
     await counter.screenshot('counter-privacy');
     await counter.page.setViewportSize({ width: 1080, height: 1920 });
     await settings.showWhole();
     await counter.screenshot('counter-privacy-portrait');
+    await counter.page.setViewportSize({ width: 1366, height: 768 });
+    expect(await storage.rawText('motcua')).not.toContain('001090000043');
+
+    // Fifteen days on, the returned file's personal data goes; the file stays in the list.
+    await context.clock.setFixedTime(Date.now() + 15 * 24 * 60 * 60 * 1000);
+    await settings.purgeNow();
+    await expect.poll(() => counter.page.getByTestId('retention-message').textContent()).toBe('Đã xoá thông tin cá nhân của 1 hồ sơ.');
+    const stored = JSON.parse(await storage.rawText('motcua')) as { files: { number: string; personal: unknown; attachments: unknown; purgedAt?: string }[] };
+    expect(stored.files).toEqual([expect.objectContaining({ number, personal: null, attachments: null, purgedAt: expect.any(String) })]);
+    await counter.page.getByTestId('nav-worklist').click();
+    await counter.page.locator('[data-filter="all"]').click();
+    await expect.poll(() => row.locator('[data-personal="purged"]').textContent()).toMatch(/^Đã xoá thông tin cá nhân ngày \d{1,2}\/\d{1,2}\/\d{4}$/);
+    await counter.screenshot('counter-worklist-purged');
     await context.close();
   });
 });

@@ -100,9 +100,12 @@ export class PrivacySettingsPage {
     await this.page.getByTestId('retention-settings').evaluate((el) => el.scrollIntoView({ block: 'end' }));
   }
 
-  async setDays(days: string): Promise<string> {
+  async setDays(days: string) {
     await this.page.getByTestId('retention-days').fill(days);
     await this.page.getByTestId('retention-save').click();
-    return (await this.page.getByTestId('retention-message').textContent()) ?? '';
+  }
+
+  async purgeNow() {
+    await this.page.getByTestId('retention-purge').click();
   }
 }
