@@ -36,27 +36,39 @@ function cacheOf(cipher: DataCipher): Map<string, FilePersonal> {
   return cache;
 }
 
+/** The view of a row whose personal part is already in the cache, else null. */
+function cachedView(cache: Map<string, FilePersonal>, stored: StoredFile): FileView | null {
+  const hit = stored.personal ? cache.get(cacheKey(stored.id, stored.personal)) : undefined;
+  return hit ? { ...clearPart(stored), personal: ok(hit) } : null;
+}
+
 /** Opens one stored row for a list, through the cache. */
 export async function viewOf(cipher: DataCipher, stored: StoredFile): Promise<FileView> {
   const cache = cacheOf(cipher);
-  const key = stored.personal ? cacheKey(stored.id, stored.personal) : null;
-  const hit = key ? cache.get(key) : undefined;
-  if (hit) return { ...clearPart(stored), personal: ok(hit) };
+  const hit = cachedView(cache, stored);
+  if (hit) return hit;
   const personal = await openPersonal(cipher, stored);
-  if (personal.ok && key) {
+  if (personal.ok && stored.personal) {
     // Oldest out first (a Map keeps insertion order); only a very long day ever gets here.
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, personal.value);
+    cache.set(cacheKey(stored.id, stored.personal), personal.value);
   }
   return { ...clearPart(stored), personal };
 }
 
-/** This device's files (or those with `ids`), each opened for display. */
+/** This device's files (or those with `ids`), each opened for display; only rows not seen before are decrypted. */
 export async function listFileViews(db: MotcuaDb, options: { ids?: readonly string[] } = {}): Promise<FileView[]> {
   const rows = options.ids
     ? (await db.files.bulkGet([...options.ids])).filter((f): f is StoredFile => f !== undefined)
     : await db.files.toArray();
-  return Promise.all(rows.map((row) => viewOf(db.cipher, row)));
+  const cache = cacheOf(db.cipher);
+  const views = rows.map((row) => cachedView(cache, row));
+  await Promise.all(
+    views.map(async (view, i) => {
+      if (!view) views[i] = await viewOf(db.cipher, rows[i]!);
+    }),
+  );
+  return views as FileView[];
 }
 
 /**
