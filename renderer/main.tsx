@@ -9,6 +9,7 @@ import './styles/kiosk.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { KeyUnavailable } from './app/KeyUnavailable.tsx';
+import { openDataKey } from './app/openDataKey.ts';
 import { openDb } from './data/db.ts';
 import { initI18n } from './i18n.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
@@ -18,7 +19,7 @@ import { createDataCipher } from './security/dataCipher.ts';
 await initI18n('vi');
 const platform = choosePlatform();
 // The data key first: the database's upgrades seal what older versions kept in clear.
-const dataKey = await platform.dataKey.open();
+const dataKey = await openDataKey(platform);
 const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const { updater, registered } = registerServiceWorker();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/harness.ts';
 import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
+import { KioskPage, SCREENSHOTS } from './pageModels/KioskPage.ts';
 import { DeviceStorage, PrivacySettingsPage } from './pageModels/DeviceStorage.ts';
 
 const harness = useBrowserAndServer();
@@ -121,5 +122,25 @@ describe("citizens' data on the device", () => {
     await expect.poll(() => row.locator('[data-personal="purged"]').textContent()).toMatch(/^Đã xoá thông tin cá nhân ngày \d{1,2}\/\d{1,2}\/\d{4}$/);
     await counter.screenshot('counter-worklist-purged');
     await context.close();
+  });
+
+  it('does not start a counter in the shell without an OS keystore, and says why; a kiosk still runs', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    await installFakeBridge(context, { adminPin: '2580', profile: 'counter', keystore: 'refusing' });
+    const page = await context.newPage();
+    await page.goto(`${harness.server.url}#/counter`);
+    const problem = page.getByTestId('key-unavailable');
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(/Không mở được khoá dữ liệu của máy.*basic_text/);
+    await page.screenshot({ path: `${SCREENSHOTS}/key-unavailable.png` });
+    expect(await new DeviceStorage(page).rawText('motcua')).toBe('');
+    await context.close();
+
+    const kioskContext = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(kioskContext, { adminPin: '2580', profile: 'kiosk', keystore: 'refusing' });
+    const kiosk = new KioskPage(await kioskContext.newPage());
+    await kiosk.open(harness.server.url);
+    expect(await kiosk.page.getByTestId('key-unavailable').count()).toBe(0);
+    await kioskContext.close();
   });
 });

@@ -15,10 +15,11 @@ import { loadDevice, saveDevice } from '../../renderer/data/deviceRepository.ts'
 import { createBrowserKeys } from '../../renderer/platform/browserKeys.ts';
 import { createKeystoreKeys } from '../../renderer/platform/keystoreKeys.ts';
 import { createMemoryPlatform } from '../../renderer/platform/memory.ts';
+import { openDataKey } from '../../renderer/app/openDataKey.ts';
 import { createDataCipher } from '../../renderer/security/dataCipher.ts';
 import { generateDataKey } from '../../renderer/security/dataKey.ts';
 import { IPC, type MotcuaBridge, type SecretName } from '../../shared/ipc/contract.ts';
-import type { Result } from '../../shared/result.ts';
+import { err, type Result } from '../../shared/result.ts';
 import type { EnrolResponse } from '../../shared/sync/protocol.ts';
 import { fakeIpcMain, fakeSafeStorage } from '../support/fakeElectron.ts';
 
@@ -211,5 +212,18 @@ describe('the test platform', () => {
     expect(a.ok && b.ok && a.value.id === b.value.id).toBe(true);
     await platform.deviceToken.write(TOKEN);
     expect(platform.storedToken()).toBe(TOKEN);
+  });
+});
+
+describe('the data key at start-up', () => {
+  const refusing = { open: async () => err('the OS keystore refused the data key: basic_text') };
+
+  it('stops a counter whose key cannot be opened', async () => {
+    expect(await openDataKey({ profile: 'counter', dataKey: refusing })).toEqual({ ok: false, error: expect.stringMatching(/basic_text/) });
+  });
+
+  it('runs a kiosk (no citizen data) on a session key instead', async () => {
+    const key = await openDataKey({ profile: 'kiosk', dataKey: refusing });
+    expect(key.ok && key.value.key.extractable).toBe(false);
   });
 });

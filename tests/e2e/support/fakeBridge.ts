@@ -17,10 +17,12 @@ export interface FakeShellLog {
   keystore: Record<string, string>;
 }
 
-export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter' }) {
+/** `keystore: 'refusing'` answers every secrets call as Electron does on Linux without a keyring. */
+export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter'; keystore?: 'working' | 'refusing' }) {
   await context.addInitScript(
-    ({ adminPin, profile }) => {
+    ({ adminPin, profile, keystore: keystoreMode }) => {
       const KEYSTORE = '__fakeKeystore';
+      const NO_KEYRING = "No system keyring (gnome-keyring or KWallet) is running, so Electron would store secrets in plain text ('basic_text'); refusing.";
       const keystore = JSON.parse(sessionStorage.getItem(KEYSTORE) ?? '{}') as Record<string, string>;
       const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0, keystore };
       (window as unknown as { __shell: typeof log }).__shell = log;
@@ -52,8 +54,9 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
         },
         network: { probe: () => ok({ state: 'online', elapsedMs: 5 }) },
         secrets: {
-          get: (name: string) => ok(keystore[name] ?? null),
+          get: (name: string) => (keystoreMode === 'refusing' ? fail(NO_KEYRING) : ok(keystore[name] ?? null)),
           set: (name: string, value: string) => {
+            if (keystoreMode === 'refusing') return fail(NO_KEYRING);
             keystore[name] = value;
             sessionStorage.setItem(KEYSTORE, JSON.stringify(keystore));
             return ok(null);
@@ -88,6 +91,6 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
       } satisfies MotcuaBridge;
       (window as unknown as { motcua: MotcuaBridge }).motcua = bridge;
     },
-    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk' },
+    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk', keystore: options.keystore ?? 'working' },
   );
 }
