@@ -2,6 +2,7 @@
  * The device's local database (IndexedDB through Dexie). Every schema change is a new
  * `version()` with its upgrade, never an edit of an old one: kiosks and counters upgrade in place.
  */
+import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ export interface DeviceIdentity {
   enrolledAt: string;
 }
 
-/** The device row as stored: without the token; `legacyToken` only on a device upgraded from v4, until moved to the vault. */
+/** The device row as stored: without the token; `legacyToken` only on a device enrolled before the at-rest upgrade, until moved to the vault. */
 export type StoredDevice = Omit<DeviceIdentity, 'token'> & { legacyToken?: Sealed };
 
 /** A person who signs in at this counter. The PIN is kept only as a salted hash. */
@@ -179,6 +180,15 @@ export interface SettingRow {
   updatedAt: string;
 }
 
+/** The administrative units (old → new communes) for the address lookup, as the server published them. */
+export interface AdminUnitsRow {
+  key: 'units';
+  /** The server's import version (its ETag). */
+  version: number;
+  units: AdminUnits;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
   readonly cipher: DataCipher;
@@ -194,10 +204,11 @@ export type MotcuaDb = Dexie & {
   calendar: EntityTable<CalendarRow, 'key'>;
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
+  adminUnits: EntityTable<AdminUnitsRow, 'key'>;
   settings: EntityTable<SettingRow, 'key'>;
 };
 
-/** Opens the database with the device's data key (opened first, so the v5 upgrade can seal old rows). */
+/** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
 export function openDb(name: string, cipher: DataCipher): MotcuaDb {
   const db = Object.assign(new Dexie(name), { cipher }) as MotcuaDb;
   db.version(1).stores({
@@ -224,9 +235,13 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
     lookups: '&number',
     ratings: '&id, state',
   });
-  // v5: citizens' data sealed at rest: files and pending outbox payloads encrypted, payloads the server
+  // v5: the administrative units for the address lookup; a new table only.
+  db.version(5).stores({
+    adminUnits: '&key',
+  });
+  // v6: citizens' data sealed at rest: files and pending outbox payloads encrypted, payloads the server
   // already acknowledged dropped, the device token moved out of this database; counter settings.
-  db.version(5)
+  db.version(6)
     .stores({ settings: '&key' })
     .upgrade((tx) => sealPlaintextRecords(tx, cipher));
   return db;

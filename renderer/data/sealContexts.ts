@@ -6,5 +6,5 @@
 export const fileContext = (fileId: string) => `file:${fileId}`;
 export const attachmentsContext = (fileId: string) => `file:${fileId}:attachments`;
 export const outboxContext = (mutationId: string) => `outbox:${mutationId}`;
-/** The device token the v5 upgrade sealed in the device row, until loadDevice moves it to the vault. */
+/** The device token the at-rest upgrade sealed in the device row, until loadDevice moves it to the vault. */
 export const LEGACY_TOKEN_CONTEXT = 'device:legacyToken';

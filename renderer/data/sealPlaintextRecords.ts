@@ -1,5 +1,5 @@
 /**
- * The v5 upgrade: a device that kept citizens' data in plain IndexedDB gets it sealed in place.
+ * The at-rest upgrade (db.ts): a device that kept citizens' data in plain IndexedDB gets it sealed in place.
  * Files are sealed; outbox payloads still needed (pending, rejected) are sealed, those the server
  * already has (sent) or staff resolved (superseded, cancelled) are dropped; a status change keeps
  * its target status in clear for the figures; the device token is sealed until loadDevice moves
@@ -18,7 +18,7 @@ const CHUNK = 50;
 const CHUNK_TIMEOUT_MS = 5 * 60_000;
 const KEEPS_PAYLOAD = new Set(['pending', 'rejected']);
 
-/** An outbox row as v4 wrote it: the payload in clear. */
+/** An outbox row as earlier versions wrote it: the payload in clear. */
 type PlainEntry = Omit<OutboxEntry, 'payload'> & { payload: unknown };
 
 async function inChunks<T>(tx: Transaction, table: string, work: (rows: T[]) => Promise<T[]>): Promise<void> {

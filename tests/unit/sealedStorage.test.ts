@@ -1,7 +1,7 @@
 /**
  * Citizens' data at rest on the counter (Dexie on fake-indexeddb; the e2e test repeats the raw
  * check in Chromium): nothing personal in clear, the outbox's copy gone once the server has it,
- * a record that does not decrypt shown with its reason, a v4 database sealed by the upgrade, and
+ * a record that does not decrypt shown with its reason, a database from before sealing sealed by the upgrade, and
  * search by name or ID over sealed records.
  */
 import 'fake-indexeddb/auto';
@@ -207,7 +207,7 @@ describe('searching sealed files', () => {
   });
 });
 
-describe('upgrading a v4 device', () => {
+describe('upgrading a device from before sealing (schema v4)', () => {
   /** A database as the previous version left it: everything in clear, the token in the device row. */
   async function v4Database(name: string) {
     const old = new Dexie(name);
