@@ -16,10 +16,10 @@ import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { choosePlatform } from './platform/choosePlatform.ts';
 import { createDataCipher } from './security/dataCipher.ts';
 
-await initI18n('vi');
 const platform = choosePlatform();
-// The data key first: the database's upgrades seal what older versions kept in clear.
-const dataKey = await openDataKey(platform);
+// The data key before the database (its upgrades seal what older versions kept in clear); opened
+// while the texts load, so start-up does not wait for the two one after the other.
+const [dataKey] = await Promise.all([openDataKey(platform), initI18n('vi')]);
 const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const { updater, registered } = registerServiceWorker();
