@@ -33,7 +33,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const { t, i18n } = useTranslation();
   const state = useCatalog(db, platform.serverUrl);
   // The center's own values (danh mục niêm yết), pulled like the catalog once the device is enrolled.
-  const centerList = useCenterList(db, { pull: true });
+  const centerList = useCenterList(db, { pullWith: platform.deviceToken });
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);

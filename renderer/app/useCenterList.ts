@@ -9,18 +9,16 @@ import { useEffect } from 'react';
 import { applyCenterListChanges, EMPTY_CENTER_LIST, loadCenterList, type LocalCenterList } from '../data/centerListRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
+import type { TokenVault } from '../security/dataKey.ts';
 import { fetchCenterListChanges } from '../sync/centerListClient.ts';
 
 const PULL_EVERY_MS = 5 * 60_000;
 
-/** One pull: 'updated', 'unchanged', or why not ('not_enrolled', 'failed'). Never throws. */
-export async function pullCenterList(db: MotcuaDb): Promise<'updated' | 'unchanged' | 'not_enrolled' | 'failed'> {
+/** One pull with a device's link: 'updated', 'unchanged' or 'failed'. Never throws. */
+export async function pullCenterListWith(db: MotcuaDb, link: { serverUrl: string; token: string }): Promise<'updated' | 'unchanged' | 'failed'> {
   try {
-    const device = await loadDevice(db);
-    if (!device.ok) return 'failed';
-    if (!device.value) return 'not_enrolled';
     const meta = await db.centerListMeta.get('centerList');
-    const answer = await fetchCenterListChanges({ serverUrl: device.value.serverUrl, token: device.value.token }, meta?.version ?? 0);
+    const answer = await fetchCenterListChanges(link, meta?.version ?? 0);
     if (!answer.ok) return 'failed';
     return await applyCenterListChanges(db, answer.value, new Date().toISOString());
   } catch {
@@ -29,8 +27,17 @@ export async function pullCenterList(db: MotcuaDb): Promise<'updated' | 'unchang
   }
 }
 
-export function useCenterList(db: MotcuaDb, options: { pull?: boolean } = {}): LocalCenterList {
-  const pull = options.pull ?? false;
+/** One pull for this device (its token from the vault): 'updated', 'unchanged', or why not. Never throws. */
+export async function pullCenterList(db: MotcuaDb, vault: TokenVault): Promise<'updated' | 'unchanged' | 'not_enrolled' | 'failed'> {
+  const device = await loadDevice(db, vault);
+  if (!device.ok) return 'failed';
+  if (!device.value) return 'not_enrolled';
+  return pullCenterListWith(db, { serverUrl: device.value.serverUrl, token: device.value.token });
+}
+
+/** The center's list on this device; with `pullWith` (the device's token vault) it is also pulled on start, when the link comes back and every few minutes. */
+export function useCenterList(db: MotcuaDb, options: { pullWith?: TokenVault } = {}): LocalCenterList {
+  const pull = options.pullWith;
   const list = useLiveQuery(async () => {
     const loaded = await loadCenterList(db);
     return loaded.ok ? loaded.value : EMPTY_CENTER_LIST;
@@ -38,7 +45,7 @@ export function useCenterList(db: MotcuaDb, options: { pull?: boolean } = {}): L
 
   useEffect(() => {
     if (!pull) return;
-    const run = () => void pullCenterList(db);
+    const run = () => void pullCenterList(db, pull);
     run();
     const timer = window.setInterval(run, PULL_EVERY_MS);
     window.addEventListener('online', run);

@@ -12,6 +12,8 @@ import { feePaymentSchema, type FeePayment } from '../../shared/files/fileChange
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import type { DataCipher, Sealed } from '../security/dataCipher.ts';
+import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -30,7 +32,7 @@ export interface DeviceIdentity {
   deviceId: string;
   /** Short code in file numbers, e.g. "D03". */
   deviceCode: string;
-  /** Bearer token for every sync request. */
+  /** Bearer token for every sync request (kept in the platform's token vault, never in this row). */
   token: string;
   centerCode: string;
   centerName: string;
@@ -39,6 +41,9 @@ export interface DeviceIdentity {
   serverUrl: string;
   enrolledAt: string;
 }
+
+/** The device row as stored: without the token; `legacyToken` only on a device enrolled before the at-rest upgrade, until moved to the vault. */
+export type StoredDevice = Omit<DeviceIdentity, 'token'> & { legacyToken?: Sealed };
 
 /** A person who signs in at this counter. The PIN is kept only as a salted hash. */
 export interface StaffMember {
@@ -101,6 +106,16 @@ export type LocalFile = FileRecord & {
   supplement?: SupplementRequest | null;
 };
 
+/** A file's parts kept in clear: what lists, indexes and the figures read without the key. */
+export type FileClear = Omit<LocalFile, 'citizen' | 'notes' | 'documents' | 'attachments'>;
+
+/**
+ * A file as IndexedDB holds it (renderer/data/sealedFiles.ts): the clear parts, the citizen, notes and
+ * documents sealed in `personal`, the scans sealed in `attachments` (null when none). Retention
+ * (renderer/data/retention.ts) empties both and stamps `purgedAt`, leaving a stub for lists and figures.
+ */
+export type StoredFile = FileClear & { personal: Sealed | null; attachments: Sealed | null; purgedAt?: string };
+
 /**
  * pending: waiting to be pushed; sent: the server applied it (or had already);
  * rejected: the server refused it for good (reason in lastError); superseded: a rejected entry
@@ -117,7 +132,12 @@ export interface OutboxEntry {
   id: string;
   kind: MutationKind;
   at: string;
-  payload: unknown;
+  /** Sealed with the data key (context `outbox:<id>`); null once the server has acknowledged it. */
+  payload: Sealed | null;
+  /** For file.status: the status it moved to, kept in clear for the figures after the payload is dropped. */
+  statusTo?: FileStatus;
+  /** For file.due: the new due date, kept in clear so the outbox can name the entry without the key. */
+  dueTo?: string;
   fileId: string;
   state: OutboxState;
   /** Push attempts that got no answer for this entry (network, server errors). */
@@ -140,7 +160,8 @@ export type AuditAction =
   | 'sync.rejected'
   | 'sync.gap'
   | 'sync.ahead'
-  | 'sync.acknowledged';
+  | 'sync.acknowledged'
+  | 'retention.purge';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {
@@ -195,6 +216,13 @@ export interface RatingRow {
   sentAt: string | null;
 }
 
+/** Counter settings an admin changes, one validated JSON value per key (e.g. renderer/data/retention.ts). */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
 /** The administrative units (old → new communes) for the address lookup, as the server published them. */
 export interface AdminUnitsRow {
   key: 'units';
@@ -227,11 +255,13 @@ export interface CenterListDraftRow {
 }
 
 export type MotcuaDb = Dexie & {
+  /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
+  readonly cipher: DataCipher;
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
-  device: EntityTable<DeviceIdentity, 'key'>;
+  device: EntityTable<StoredDevice, 'key'>;
   staff: EntityTable<StaffMember, 'id'>;
-  files: EntityTable<LocalFile, 'id'>;
+  files: EntityTable<StoredFile, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   audit: EntityTable<AuditEntry, 'id'>;
   counters: EntityTable<Counter, 'key'>;
@@ -243,10 +273,12 @@ export type MotcuaDb = Dexie & {
   centerList: EntityTable<CenterListRow, 'code'>;
   centerListMeta: EntityTable<CenterListMetaRow, 'key'>;
   centerListDraft: EntityTable<CenterListDraftRow, 'code'>;
+  settings: EntityTable<SettingRow, 'key'>;
 };
 
-export function openDb(name = 'motcua'): MotcuaDb {
-  const db = new Dexie(name) as MotcuaDb;
+/** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
+export function openDb(name: string, cipher: DataCipher): MotcuaDb {
+  const db = Object.assign(new Dexie(name), { cipher }) as MotcuaDb;
   db.version(1).stores({
     procedures: '&code, field',
     catalogMeta: '&key',
@@ -281,5 +313,10 @@ export function openDb(name = 'motcua'): MotcuaDb {
     centerListMeta: '&key',
     centerListDraft: '&code',
   });
+  // v7: citizens' data sealed at rest: files and pending outbox payloads encrypted, payloads the server
+  // already acknowledged dropped, the device token moved out of this database; counter settings.
+  db.version(7)
+    .stores({ settings: '&key' })
+    .upgrade((tx) => sealPlaintextRecords(tx, cipher));
   return db;
 }

@@ -4,6 +4,7 @@
  * server checks it again), then saved with its outbox mutation and an audit line in one
  * transaction: it happens completely or not at all.
  */
+import Dexie from 'dexie';
 import type { z } from 'zod';
 import {
   checkCorrection,
@@ -20,10 +21,12 @@ import {
 import { fileRecordSchema } from '../../shared/files/fileRecord.ts';
 import type { MutationKind } from '../../shared/sync/protocol.ts';
 import type { Result } from '../../shared/result.ts';
-import type { DeviceIdentity, LocalFile, MotcuaDb } from './db.ts';
+import type { DeviceIdentity, FileClear, LocalFile, MotcuaDb } from './db.ts';
 import { enqueueMutation, refreshFileSyncState } from './outbox.ts';
+import { openFile, sealFile } from './sealedFiles.ts';
 import { Refusal, runRefusable } from './refusal.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
+import { unreadableReason } from './fileRegistry.ts';
 
 export type FileChangeProblem = { kind: 'change'; error: FileChangeError } | { kind: 'storage'; error: StorageError };
 
@@ -54,8 +57,12 @@ const stampOf = (ctx: ChangeContext, now: Date): ChangeStamp => ({
  * that is on the server or on its way (a rejected registration is fixed and resent instead).
  */
 async function changeable(db: MotcuaDb, fileId: string): Promise<LocalFile> {
-  const file = await db.files.get(fileId);
-  if (!file) return refuse({ kind: 'storage', error: { kind: 'not_found', reason: `no file ${fileId} on this device` } });
+  const stored = await db.files.get(fileId);
+  if (!stored) return refuse({ kind: 'storage', error: { kind: 'not_found', reason: `no file ${fileId} on this device` } });
+  // The personal part is sealed at rest; Dexie.waitFor keeps the transaction open over WebCrypto.
+  const opened = await Dexie.waitFor(openFile(db.cipher, stored));
+  if (!opened.ok) return refuse({ kind: 'storage', error: { kind: 'unreadable', reason: unreadableReason(opened.error) } });
+  const file = opened.value;
   const creates = (await db.outbox.where('fileId').equals(fileId).toArray()).filter((e) => e.kind === 'file.create');
   if (file.syncState === 'cancelled' || !creates.some((e) => e.state === 'pending' || e.state === 'sent')) {
     return refuse({ kind: 'storage', error: { kind: 'wrong_state', reason: `file ${file.number} has no registration on its way or on the server` } });
@@ -78,10 +85,13 @@ async function save(
   now: Date,
 ): Promise<LocalFile> {
   const at = now.toISOString();
-  await enqueueMutation(db, kind, file.id, payload, at);
-  await refreshFileSyncState(db, file.id, patch);
+  await enqueueMutation(db, kind, file.id, payload, at, kind === 'file.due' && typeof patch.dueAt === 'string' ? { dueTo: patch.dueAt } : {});
+  const changed = { ...file, ...patch };
+  // A correction changes the sealed part: the whole row is sealed again (a new IV); the others change clear fields only.
+  if (kind === 'file.update') await db.files.put(await Dexie.waitFor(sealFile(db.cipher, changed)));
+  await refreshFileSyncState(db, file.id, kind === 'file.update' ? {} : (patch as Partial<FileClear>));
   await db.audit.add({ at, staffId: ctx.staff.id, staffName: ctx.staff.name, action: audit.action, fileId: file.id, detail: audit.detail });
-  return (await db.files.get(file.id))!;
+  return changed;
 }
 
 const TABLES = (db: MotcuaDb) => [db.files, db.outbox, db.audit, db.counters];

@@ -3,12 +3,15 @@
  * transaction over the file, its outbox entry, the audit trail and the counters: it happens
  * completely or not at all, and it never waits for the network.
  */
+import Dexie from 'dexie';
 import type { z } from 'zod';
 import { fileRecordSchema, type FileRecord } from '../../shared/files/fileRecord.ts';
 import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.ts';
-import type { Result } from '../../shared/result.ts';
-import { localFileSchema, type DeviceIdentity, type FileSyncState, type LocalFile, type MotcuaDb } from './db.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import type { DeviceIdentity, FileClear, FileSyncState, LocalFile, MotcuaDb, StoredFile } from './db.ts';
+import { listFileViews, type FileView } from './fileViews.ts';
 import { bumpCounter, enqueueMutation, refreshFileSyncState } from './outbox.ts';
+import { clearPart, openFile, sealFile, type FileUnreadable } from './sealedFiles.ts';
 import { Refusal, runRefusable } from './refusal.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
@@ -71,7 +74,7 @@ export function registerFile(
       });
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       const file: LocalFile = { ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq };
-      await db.files.add(file);
+      await db.files.add(await sealed(db, file));
       await db.audit.add({ at, staffId: ctx.staff.id, staffName: ctx.staff.name, action: 'file.register', fileId: file.id, detail: number });
       return file;
     }),
@@ -109,9 +112,11 @@ export function resendFile(
         receivedAt: file.receivedAt,
         receivedBy: file.receivedBy,
       });
-      for (const entry of rejected) await db.outbox.update(entry.seq, { state: 'superseded' });
+      // A superseded entry is never pushed again for itself: its copy of the citizen's data goes.
+      for (const entry of rejected) await db.outbox.update(entry.seq, { state: 'superseded', payload: null });
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
-      await db.files.put({ ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq });
+      const next: LocalFile = { ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq };
+      await db.files.put(await sealed(db, next));
       await db.audit.add({
         at,
         staffId: staff.id,
@@ -120,7 +125,7 @@ export function resendFile(
         fileId,
         detail: `replaces mutation ${rejected.map((e) => e.seq).join(', ')} (${file.rejectReason ?? 'rejected'})`,
       });
-      return (await db.files.get(fileId))!;
+      return next;
     }),
   );
 }
@@ -136,7 +141,7 @@ export function cancelFile(
   reason: string,
   staff: StaffRef,
   now = new Date(),
-): Promise<Result<LocalFile, StorageError>> {
+): Promise<Result<FileClear, StorageError>> {
   const at = now.toISOString();
   const why = reason.trim();
   return run(() =>
@@ -159,11 +164,11 @@ export function cancelFile(
 
       if (!onServer && !queued) {
         // The server never accepted it: drop it here, keeping the entries (marked) for the record.
-        for (const e of entries.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled' });
+        for (const e of entries.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled', payload: null });
         await refreshFileSyncState(db, fileId, { syncState: 'cancelled', status: 'withdrawn', statusAt: at });
         await audit(`cancelled on this device: ${why}`);
       } else if (onServer && cancels.some((e) => e.state === 'rejected')) {
-        for (const e of cancels.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled' });
+        for (const e of cancels.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled', payload: null });
         await refreshFileSyncState(db, fileId);
         await audit(`server's refusal to cancel acknowledged: ${why}`);
       } else {
@@ -171,39 +176,49 @@ export function cancelFile(
         await refreshFileSyncState(db, fileId, { seq: entry.seq });
         await audit(`cancellation queued (mutation ${entry.seq}): ${why}`);
       }
-      return (await db.files.get(fileId))!;
+      return clearPart((await db.files.get(fileId))!);
     }),
   );
 }
 
-/** A stored file, checked again on the way out (an older build may have written another shape). */
+/** A stored file, opened and checked again on the way out (an older build may have written another shape). */
 export async function getFile(db: MotcuaDb, id: string): Promise<Result<LocalFile | null, StorageError>> {
-  return run(async () => checked(await db.files.get(id)));
+  const row = await run(() => db.files.get(id));
+  return row.ok ? opened(db, row.value) : row;
 }
 
 /** Finds a file by the number on its receipt; case and surrounding spaces are forgiven. */
 export async function findFileByNumber(db: MotcuaDb, number: string): Promise<Result<LocalFile | null, StorageError>> {
-  return run(async () => checked(await db.files.where('number').equals(number.trim().toUpperCase()).first()));
+  const row = await run(() => db.files.where('number').equals(number.trim().toUpperCase()).first());
+  return row.ok ? opened(db, row.value) : row;
 }
 
-/** Newest files first, optionally only those in one sync state. */
+/** Newest files first, optionally only those in one sync state, each opened for display. */
 export async function listFiles(
   db: MotcuaDb,
   options: { limit?: number; syncState?: FileSyncState } = {},
-): Promise<Result<LocalFile[], StorageError>> {
+): Promise<Result<FileView[], StorageError>> {
   const limit = options.limit ?? 100;
   return run(async () => {
-    if (options.syncState) {
-      const rows = await db.files.where('syncState').equals(options.syncState).toArray();
-      return rows.sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, limit);
-    }
-    return db.files.orderBy('receivedAt').reverse().limit(limit).toArray();
+    const rows = options.syncState
+      ? (await db.files.where('syncState').equals(options.syncState).toArray()).sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, limit)
+      : await db.files.orderBy('receivedAt').reverse().limit(limit).toArray();
+    const views = new Map((await listFileViews(db, { ids: rows.map((r) => r.id) })).map((v) => [v.id, v]));
+    return rows.map((r) => views.get(r.id)!);
   });
 }
 
-function checked(row: LocalFile | undefined): LocalFile | null {
-  if (!row) return null;
-  const parsed = localFileSchema.safeParse(row);
-  if (!parsed.success) throw new Refusal<StorageError>({ kind: 'unavailable', reason: `stored file ${row.id} is damaged: ${describe(parsed.error).reason}` });
-  return parsed.data;
+/** Seals a file for storage inside a transaction (Dexie.waitFor keeps it open over WebCrypto). */
+function sealed(db: MotcuaDb, file: LocalFile): Promise<StoredFile> {
+  return Dexie.waitFor(sealFile(db.cipher, file));
+}
+
+export function unreadableReason(problem: FileUnreadable): string {
+  return problem.kind === 'purged' ? `the citizen's data was removed from this device on ${problem.at} (retention)` : problem.reason;
+}
+
+async function opened(db: MotcuaDb, row: StoredFile | undefined): Promise<Result<LocalFile | null, StorageError>> {
+  if (!row) return ok(null);
+  const file = await openFile(db.cipher, row);
+  return file.ok ? file : err({ kind: 'unreadable', reason: unreadableReason(file.error) });
 }

@@ -7,9 +7,10 @@ import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition, type TransitionError } from '../../shared/files/lifecycle.ts';
 import type { FileStatusPayload } from '../../shared/sync/protocol.ts';
 import type { Result } from '../../shared/result.ts';
-import type { DeviceIdentity, LocalFile, MotcuaDb, SupplementRequest } from './db.ts';
+import type { DeviceIdentity, FileClear, MotcuaDb, SupplementRequest } from './db.ts';
 import { enqueueMutation, refreshFileSyncState } from './outbox.ts';
 import { Refusal, runRefusable } from './refusal.ts';
+import { clearPart } from './sealedFiles.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 export type StatusChangeProblem = { kind: 'transition'; error: TransitionError } | { kind: 'storage'; error: StorageError };
@@ -26,8 +27,8 @@ export async function changeFileStatus(
     supplement?: SupplementRequest | null;
   },
   now = new Date(),
-): Promise<Result<LocalFile, StatusChangeProblem>> {
-  return runRefusable<LocalFile, StatusChangeProblem>(
+): Promise<Result<FileClear, StatusChangeProblem>> {
+  return runRefusable<FileClear, StatusChangeProblem>(
     () =>
       db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
         const current = await db.files.get(fileId);
@@ -40,7 +41,7 @@ export async function changeFileStatus(
         });
         if (!moved.ok) throw new Refusal<StatusChangeProblem>({ kind: 'transition', error: moved.error });
         const payload: FileStatusPayload = { fileId, ...moved.value.change };
-        await enqueueMutation(db, 'file.status', fileId, payload, now.toISOString());
+        await enqueueMutation(db, 'file.status', fileId, payload, now.toISOString(), { statusTo: to });
         // The reason stays on the file, so the worklist shows why it is where it is.
         await refreshFileSyncState(db, fileId, {
           status: to,
@@ -56,7 +57,7 @@ export async function changeFileStatus(
           fileId,
           detail: `${current.status} -> ${to}${ctx.note ? `: ${ctx.note}` : ''}`,
         });
-        return (await db.files.get(fileId))!;
+        return clearPart((await db.files.get(fileId))!);
       }),
     (e) => ({ kind: 'storage', error: storageErrorFrom(e) }),
   );

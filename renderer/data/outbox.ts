@@ -3,11 +3,13 @@
  * the server exactly once. Entries change state only on a server answer or a staff decision, so
  * nothing leaves it silently. Functions taking `db` inside a transaction must be called within one.
  */
+import Dexie from 'dexie';
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
-import { fileStatusSchema } from '../../shared/files/fileRecord.ts';
 import type { MutationKind } from '../../shared/sync/protocol.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import type { FileSyncState, LocalFile, MotcuaDb, OutboxEntry, OutboxState } from './db.ts';
+import type { FileSyncState, MotcuaDb, OutboxEntry, OutboxState, StoredFile } from './db.ts';
+import { listFileViews, type FileView } from './fileViews.ts';
+import { outboxContext } from './sealContexts.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 /** Adds one to a counter and returns the new value (inside a rw transaction over `counters`). */
@@ -17,21 +19,30 @@ export async function bumpCounter(db: MotcuaDb, key: string): Promise<number> {
   return value;
 }
 
-/** Adds a pending mutation with the next device sequence number (inside a rw transaction over outbox and counters). */
+/**
+ * Adds a pending mutation with the next device sequence number (inside a rw transaction over outbox
+ * and counters). The payload is sealed here, the one place payloads are written; Dexie.waitFor keeps
+ * the transaction open over WebCrypto (a few milliseconds for one file).
+ */
 export async function enqueueMutation(
   db: MotcuaDb,
   kind: MutationKind,
   fileId: string,
   payload: unknown,
   at: string,
+  meta: { statusTo?: FileStatus; dueTo?: string } = {},
 ): Promise<OutboxEntry> {
+  const id = crypto.randomUUID();
+  const sealed = await Dexie.waitFor(db.cipher.seal(payload, outboxContext(id)));
   const seq = await bumpCounter(db, 'mutationSeq');
   const entry: OutboxEntry = {
     seq,
-    id: crypto.randomUUID(),
+    id,
     kind,
     at,
-    payload,
+    payload: sealed,
+    ...(meta.statusTo ? { statusTo: meta.statusTo } : {}),
+    ...(meta.dueTo ? { dueTo: meta.dueTo } : {}),
     fileId,
     state: 'pending',
     attempts: 0,
@@ -40,6 +51,13 @@ export async function enqueueMutation(
   };
   await db.outbox.add(entry);
   return entry;
+}
+
+/** The payload as pushed: decrypted, or why it cannot be (null when the server already has it). */
+export async function openPayload(db: MotcuaDb, entry: OutboxEntry): Promise<Result<unknown, string>> {
+  if (entry.payload === null) return ok(null);
+  const opened = await db.cipher.open(entry.payload, outboxContext(entry.id));
+  return opened.ok ? opened : err(`mutation ${entry.seq} cannot be read: ${opened.error}`);
 }
 
 /**
@@ -59,7 +77,7 @@ export function deriveFileSyncState(
 }
 
 /** Recomputes and stores a file's sync state from its entries (inside a rw transaction over files and outbox). */
-export async function refreshFileSyncState(db: MotcuaDb, fileId: string, changes: Partial<LocalFile> = {}): Promise<void> {
+export async function refreshFileSyncState(db: MotcuaDb, fileId: string, changes: Partial<StoredFile> = {}): Promise<void> {
   const file = await db.files.get(fileId);
   if (!file) return;
   const entries = await db.outbox.where('fileId').equals(fileId).toArray();
@@ -81,17 +99,12 @@ export interface OutboxItem {
   fileId: string;
   fileNumber: string | null;
   citizenName: string | null;
+  /** The file's personal part opened, or why it cannot be (null when the file is not on this device). */
+  personal: FileView['personal'] | null;
   procedureName: string | null;
   /** A status change's new status; a due date change's new date: what the entry is named by. */
   toStatus: FileStatus | null;
   dueAt: string | null;
-}
-
-/** The few payload facts an entry is described by, read defensively (an older build may have written another shape). */
-function payloadFacts(kind: MutationKind, payload: unknown): { toStatus: FileStatus | null; dueAt: string | null } {
-  const p = (payload ?? {}) as { to?: unknown; dueAt?: unknown };
-  const to = kind === 'file.status' ? fileStatusSchema.safeParse(p.to) : null;
-  return { toStatus: to?.success ? to.data : null, dueAt: kind === 'file.due' && typeof p.dueAt === 'string' ? p.dueAt : null };
 }
 
 /** Outbox entries, newest first, optionally only those in one state. */
@@ -104,8 +117,8 @@ export async function listOutbox(
     const entries = filter.state
       ? (await db.outbox.where('state').equals(filter.state).toArray()).sort((a, b) => b.seq - a.seq).slice(0, limit)
       : await db.outbox.orderBy('seq').reverse().limit(limit).toArray();
-    const files = await db.files.bulkGet([...new Set(entries.map((e) => e.fileId))]);
-    const byId = new Map(files.filter((f): f is LocalFile => f !== undefined).map((f) => [f.id, f]));
+    const files = await listFileViews(db, { ids: [...new Set(entries.map((e) => e.fileId))] });
+    const byId = new Map(files.map((f) => [f.id, f]));
     return ok(
       entries.map((e) => {
         const file = byId.get(e.fileId);
@@ -121,9 +134,12 @@ export async function listOutbox(
           sentAt: e.sentAt,
           fileId: e.fileId,
           fileNumber: file?.number ?? null,
-          citizenName: file?.citizen.fullName ?? null,
+          citizenName: file?.personal.ok ? file.personal.value.citizen.fullName : null,
+          personal: file?.personal ?? null,
           procedureName: file?.procedureName ?? null,
-          ...payloadFacts(e.kind, e.payload),
+          // Named from the facts kept in clear beside the sealed payload (which goes once the server has it).
+          toStatus: e.kind === 'file.status' ? (e.statusTo ?? null) : null,
+          dueAt: e.kind === 'file.due' ? (e.dueTo ?? null) : null,
         };
       }),
     );

@@ -21,9 +21,9 @@ export async function updateSyncMeta(db: MotcuaDb, patch: Partial<Omit<SyncMeta,
   });
 }
 
-/** Rough size of an entry on the wire, to keep a push under the body limit. */
+/** Rough size of an entry on the wire, to keep a push under the body limit (the sealed JSON is as long as the plain one, plus its tag). */
 export function entryBytes(entry: OutboxEntry): number {
-  return JSON.stringify(entry.payload).length + 200;
+  return (entry.payload?.data.byteLength ?? 4) + 200;
 }
 
 /**
@@ -70,7 +70,8 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
     const inBatch = new Set(batch.map((e) => e.seq));
 
     const markSent = async (entry: OutboxEntry) => {
-      await db.outbox.update(entry.seq, { state: 'sent', sentAt: entry.sentAt ?? at, lastError: null, lastErrorCode: null });
+      // The server has it now: the device's copy of the payload (citizen's data, scans) goes.
+      await db.outbox.update(entry.seq, { state: 'sent', sentAt: entry.sentAt ?? at, lastError: null, lastErrorCode: null, payload: null });
       if (entry.kind === 'file.cancel') await db.files.update(entry.fileId, { status: 'withdrawn', statusAt: at });
       touched.add(entry.fileId);
       tally.sent += 1;

@@ -11,7 +11,11 @@ export type StorageError =
   | { kind: 'invalid'; reason: string; fields: string[] }
   | { kind: 'not_found'; reason: string }
   /** The file is not in a state that allows this (e.g. resending a file that was not rejected). */
-  | { kind: 'wrong_state'; reason: string };
+  | { kind: 'wrong_state'; reason: string }
+  /** The citizen's data of a file cannot be opened: removed by retention, or it does not decrypt. */
+  | { kind: 'unreadable'; reason: string }
+  /** The platform's key store (OS keystore in the shell) refused to keep or give a secret. */
+  | { kind: 'keystore'; reason: string };
 
 interface ErrorLike {
   name?: unknown;

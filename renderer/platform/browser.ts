@@ -1,4 +1,5 @@
 /** The platform when the UI runs in an ordinary browser tab served by `npm run web`. */
+import { createBrowserKeys } from './browserKeys.ts';
 import type { Platform } from './platform.ts';
 
 export function createBrowserPlatform(location: Location = window.location): Platform {
@@ -7,5 +8,6 @@ export function createBrowserPlatform(location: Location = window.location): Pla
     serverUrl: location.origin,
     // In a browser the address says it: #/counter opens the counter, anything else the kiosk.
     profile: location.hash.startsWith('#/counter') ? 'counter' : 'kiosk',
+    ...createBrowserKeys(),
   };
 }

@@ -3,6 +3,7 @@
  * via the preload bridge, and each shell capability is the bridge's matching group of calls.
  */
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
+import { createKeystoreKeys } from './keystoreKeys.ts';
 import type { Platform } from './platform.ts';
 
 export function createElectronPlatform(bridge: MotcuaBridge): Platform {
@@ -13,7 +14,8 @@ export function createElectronPlatform(bridge: MotcuaBridge): Platform {
     device: bridge.device,
     printing: bridge.print,
     network: bridge.network,
-    secrets: bridge.secrets,
+    // The keystore is reached only through these two: nothing else in the UI handles secrets.
+    ...createKeystoreKeys(bridge.secrets),
     admin: bridge.admin,
     logs: bridge.logs,
     reportIdle: (idle) => void bridge.app.reportIdle({ idle }),

@@ -10,8 +10,10 @@ import { outboxCounts } from '../data/outbox.ts';
 import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
 import { applyCenterListChanges } from '../data/centerListRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
+import { mutationsFor } from '../data/pushPayloads.ts';
 import { storageErrorFrom } from '../data/storageError.ts';
 import { fetchCenterListChanges, type CenterListLink } from './centerListClient.ts';
+import type { TokenVault } from '../security/dataKey.ts';
 import { createSyncClient, type SyncClient, type SyncClientError, type Timed } from './syncClient.ts';
 
 export type LinkState = 'online' | 'slow' | 'offline' | 'unauthorised' | 'unknown';
@@ -63,6 +65,8 @@ export interface EventSource {
 
 export interface SyncEngineOptions {
   db: MotcuaDb;
+  /** Where the device token is kept (the platform's vault). */
+  tokens: TokenVault;
   /** The server to talk to; null or absent: the address stored at enrolment. */
   getServerUrl?: () => string | null;
   now?: () => Date;
@@ -181,7 +185,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { kind: 'invalid', reason: `mutation ${stranded.seq} cannot be pushed: the server expects ${meta.lastAppliedSeq + 1} next` };
       }
       const pendingInBatch = batch.filter((e) => e.state === 'pending').length;
-      const answer = await timed(() => client.push(batch.map(({ seq, id, kind, at, payload }) => ({ seq, id, kind, at, payload }))));
+      const mutations = await mutationsFor(db, batch);
+      // A payload that does not decrypt cannot be sent, and what follows it must wait (exactly once, in order).
+      if (!mutations.ok) return { kind: 'storage', reason: mutations.error };
+      const answer = await timed(() => client.push(mutations.value));
       if (!answer.ok) {
         if (answer.error.kind === 'gap' && gapRetries < MAX_GAP_RETRIES) {
           gapRetries += 1;
@@ -251,7 +258,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       finishedAt: '',
     };
     try {
-      const device = await loadDevice(db);
+      const device = await loadDevice(db, options.tokens);
       const counts = await outboxCounts(db);
       if (!device.ok || !counts.ok) {
         const failed = !device.ok ? device.error : !counts.ok ? counts.error : null;

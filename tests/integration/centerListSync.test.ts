@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCenterList, loadCenterListDraft, putCenterListDraft } from '../../renderer/data/centerListRepository.ts';
 import { openDb, type DeviceIdentity, type MotcuaDb, type StaffMember } from '../../renderer/data/db.ts';
 import { saveDevice } from '../../renderer/data/deviceRepository.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
+import type { TokenVault } from '../../renderer/security/dataKey.ts';
 import { saveCenterList } from '../../renderer/features/centerList/saveCenterList.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
@@ -20,19 +22,20 @@ import { makeAdminDevice } from '../support/adminDevice.ts';
 const staff: StaffMember = { id: 's1', name: 'Nguyễn Thị Lan', role: 'admin', pinHash: 'x', salt: 'y', createdAt: '2026-01-01T00:00:00Z', active: true };
 const SAME_DAY: CenterEntryValues = { time: { unit: 'same_day', cutoff: '15:00' }, fee: { kind: 'free' }, place: { location: 'Điểm 1', counter: 'Quầy 2' }, note: null };
 
-async function enrolledDb(server: TestServer, name: string): Promise<{ db: MotcuaDb; device: DeviceIdentity }> {
+async function enrolledDb(server: TestServer, name: string): Promise<{ db: MotcuaDb; device: DeviceIdentity; tokens: TokenVault }> {
   const enrolled = await enrol(server.url, { centerCode: DEMO_CENTER.code, enrolmentCode: DEMO_CENTER.enrolmentCode, locationCode: null, deviceName: name, role: 'counter' });
   if (!enrolled.ok) throw new Error(enrolled.error.reason);
-  const db = openDb(`centerlist-${randomUUID()}`);
-  const saved = await saveDevice(db, server.url, enrolled.value);
+  const db = openDb(`centerlist-${randomUUID()}`, await createMemoryCipher());
+  const { deviceToken: tokens } = createMemoryPlatform();
+  const saved = await saveDevice(db, tokens, server.url, enrolled.value);
   if (!saved.ok) throw new Error(saved.error.reason);
-  return { db, device: saved.value };
+  return { db, device: saved.value, tokens };
 }
 
 describe('the center list between devices and the server', () => {
   let server: TestServer;
   let admin: { db: MotcuaDb; device: DeviceIdentity };
-  let counter: { db: MotcuaDb; device: DeviceIdentity };
+  let counter: { db: MotcuaDb; device: DeviceIdentity; tokens: TokenVault };
 
   beforeAll(async () => {
     server = await startTestServer({ web: false });
@@ -67,7 +70,7 @@ describe('the center list between devices and the server', () => {
   });
 
   it("brings the admin's changes to another device in its sync cycle, then only what changed", async () => {
-    const engine = createSyncEngine({ db: counter.db, events: null });
+    const engine = createSyncEngine({ db: counter.db, tokens: counter.tokens, events: null });
     const first = await engine.syncNow();
     expect(first).toMatchObject({ ok: true, centerList: 'updated' });
     const pulled = await loadCenterList(counter.db);

@@ -14,6 +14,7 @@ import { outboxCounts } from '../../renderer/data/outbox.ts';
 import { readSyncMeta } from '../../renderer/data/pushAnswers.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { createSyncEngine, type SyncEngine, type SyncState } from '../../renderer/sync/syncEngine.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.ts';
 
@@ -66,12 +67,13 @@ describe('the sync loop against the real server', () => {
       role: 'counter',
     });
     if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error.reason}`);
-    db = openDb(`sync-${randomUUID()}`);
-    const saved = await saveDevice(db, server.url, enrolled.value);
+    db = openDb(`sync-${randomUUID()}`, await createMemoryCipher());
+    const { deviceToken: tokens } = createMemoryPlatform();
+    const saved = await saveDevice(db, tokens, server.url, enrolled.value);
     if (!saved.ok) throw new Error(saved.error.reason);
     device = saved.value;
     serverUrl = await deadPort();
-    engine = createSyncEngine({ db, getServerUrl: () => serverUrl, events: null, batchSize: 7, requestTimeoutMs: 5000 });
+    engine = createSyncEngine({ db, tokens, getServerUrl: () => serverUrl, events: null, batchSize: 7, requestTimeoutMs: 5000 });
     engine.subscribe((s) => seen.push(s));
   });
 

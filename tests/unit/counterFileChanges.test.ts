@@ -11,8 +11,9 @@ import { openDb, type DeviceIdentity, type LocalFile, type MotcuaDb } from '../.
 import { changeDueDate, correctFile, recordFeePaid } from '../../renderer/data/fileChanges.ts';
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { searchFiles } from '../../renderer/data/fileSearch.ts';
+import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 import { changeFileStatus } from '../../renderer/data/fileStatus.ts';
-import { acknowledgeRejection, listOutbox, waitingFileCounts } from '../../renderer/data/outbox.ts';
+import { acknowledgeRejection, listOutbox, openPayload, waitingFileCounts } from '../../renderer/data/outbox.ts';
 import { applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
 import { recordPushAnswer, recordPushFailure, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import type { Correctable } from '../../shared/files/fileChanges.ts';
@@ -59,9 +60,10 @@ const correctable = (file: LocalFile, patch: Partial<Correctable> = {}): Correct
   ...patch,
 });
 
+const cipher = await createMemoryCipher();
 const opened: MotcuaDb[] = [];
 function freshDb(): MotcuaDb {
-  const db = openDb(`test-${randomUUID()}`);
+  const db = openDb(`test-${randomUUID()}`, cipher);
   opened.push(db);
   return db;
 }
@@ -82,8 +84,10 @@ describe('changing a saved file at the counter', () => {
     const citizen = { ...file.citizen, fullName: 'Nguyễn Văn Ân' };
     const r = await correctFile(db, file.id, correctable(file, { citizen }), '  Sai dấu trong tên  ', ctx, later);
     expect(r).toMatchObject({ ok: true, value: { citizen, number: file.number, syncState: 'pending' } });
-    const entry = (await db.outbox.toArray()).at(-1);
-    expect(entry).toMatchObject({ kind: 'file.update', fileId: file.id, state: 'pending', payload: { reason: 'Sai dấu trong tên', changes: { citizen }, stamp: { who: { staffName: staff.name } } } });
+    const entry = (await db.outbox.toArray()).at(-1)!;
+    expect(entry).toMatchObject({ kind: 'file.update', fileId: file.id, state: 'pending' });
+    // The payload is sealed at rest; opened, it carries the correction.
+    expect(await openPayload(db, entry)).toMatchObject({ ok: true, value: { reason: 'Sai dấu trong tên', changes: { citizen }, stamp: { who: { staffName: staff.name } } } });
     expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'file.correct', detail: 'citizen: Sai dấu trong tên' });
   });
 
@@ -117,7 +121,9 @@ describe('changing a saved file at the counter', () => {
 
     const moved = await changeDueDate(db, file.id, '2027-03-09T10:00:00.000Z', 'Chờ xác minh tại thôn', ctx, later);
     expect(moved).toMatchObject({ ok: true, value: { dueAt: '2027-03-09T10:00:00.000Z', dueReason: 'Chờ xác minh tại thôn' } });
-    expect((await db.outbox.toArray()).at(-1)).toMatchObject({ kind: 'file.due', payload: { previousDueAt: DUE, dueAt: '2027-03-09T10:00:00.000Z' } });
+    const due = (await db.outbox.toArray()).at(-1)!;
+    expect(due).toMatchObject({ kind: 'file.due', dueTo: '2027-03-09T10:00:00.000Z' });
+    expect(await openPayload(db, due)).toMatchObject({ ok: true, value: { previousDueAt: DUE, dueAt: '2027-03-09T10:00:00.000Z' } });
   });
 
   it('records the fee once', async () => {
@@ -198,7 +204,7 @@ describe('searching the worklist', () => {
   it('finds a file by part of its number, by name without tones in any order, or by part of the ID', async () => {
     const db = freshDb();
     const an = await register(db);
-    const mai = await register(db, { citizen: { ...input().citizen, fullName: 'Lò Thị Mai', idNumber: '011190054321' } });
+    const mai = await register(db, { citizen: { ...input().citizen, fullName: 'Lò Thị Mai', idNumber: '011190054321', sex: 'female' } });
     const numbers = async (q: string) => {
       const r = await searchFiles(db, q);
       if (!r.ok) throw new Error(r.error.reason);

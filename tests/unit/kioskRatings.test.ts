@@ -5,10 +5,12 @@ import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { lastKnownLookup, rememberLookup } from '../../renderer/data/lookupCache.ts';
 import { pendingRatings, saveRating } from '../../renderer/data/ratingQueue.ts';
 import { drainRatings } from '../../renderer/sync/ratingSender.ts';
+import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 
+const cipher = await createMemoryCipher();
 let db: MotcuaDb;
 let n = 0;
-const open = () => (db = openDb(`kiosk-ratings-${(n += 1)}`));
+const open = () => (db = openDb(`kiosk-ratings-${(n += 1)}`, cipher));
 afterEach(async () => {
   vi.unstubAllGlobals();
   db.close();

@@ -6,6 +6,7 @@ import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { readSyncMeta } from '../../renderer/data/pushAnswers.ts';
 import { backoffDelay, createSyncEngine, type SyncEngineOptions } from '../../renderer/sync/syncEngine.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { SYNC_PATHS, type Mutation } from '../../shared/sync/protocol.ts';
 
 const device: DeviceIdentity = {
@@ -51,11 +52,16 @@ function fakeServer(answerPush: (mutations: Mutation[]) => Response | Promise<Re
 const applyAll = (lastBefore = 0) => (mutations: Mutation[]) =>
   json(200, { lastAppliedSeq: Math.max(lastBefore, ...mutations.map((m) => m.seq)), results: mutations.map((m) => ({ seq: m.seq, status: 'applied', reason: null })) });
 
+const cipher = await createMemoryCipher();
+const { deviceToken: tokens } = createMemoryPlatform();
+await tokens.write(device.token);
+const { token: _token, ...storedDevice } = device;
+
 const opened: MotcuaDb[] = [];
 async function deviceDb(files: number): Promise<MotcuaDb> {
-  const db = openDb(`engine-${randomUUID()}`);
+  const db = openDb(`engine-${randomUUID()}`, cipher);
   opened.push(db);
-  await db.device.put(device);
+  await db.device.put(storedDevice);
   for (let i = 0; i < files; i += 1) {
     const saved = await registerFile(db, file, { device, staff: { id: 's1', name: 'Bình' } });
     if (!saved.ok) throw new Error(saved.error.reason);
@@ -98,7 +104,7 @@ describe('the sync loop', () => {
       serverLast = mutations.at(-1)!.seq;
       return applyAll()(mutations);
     });
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events: null });
 
     const report = await engine.syncNow();
 
@@ -117,7 +123,7 @@ describe('the sync loop', () => {
       return fakeServer(applyAll()).fetchFn(input, init);
     };
     const timers = manualTimers();
-    const engine = createSyncEngine({ db, fetchFn, events: null, setTimer: timers.setTimer, random: () => 0.5, slowThresholdMs: 3000, intervalMs: 30_000 });
+    const engine = createSyncEngine({ db, tokens, fetchFn, events: null, setTimer: timers.setTimer, random: () => 0.5, slowThresholdMs: 3000, intervalMs: 30_000 });
     const retries = () => timers.live().filter((t) => t.ms !== 3000);
     const nextRetry = async (ms: number) => {
       await vi.waitFor(() => expect(retries().map((t) => t.ms)).toEqual([ms]));
@@ -147,7 +153,7 @@ describe('the sync loop', () => {
       return applyAll()(mutations);
     });
     const timers = manualTimers();
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null, setTimer: timers.setTimer, slowThresholdMs: 3000 });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events: null, setTimer: timers.setTimer, slowThresholdMs: 3000 });
     const links: string[] = [];
     engine.subscribe((s) => links.push(s.link));
 
@@ -170,7 +176,7 @@ describe('the sync loop', () => {
     const db = await deviceDb(1);
     const events = new EventTarget();
     const server = fakeServer(() => json(401, { error: 'revoked_device', reason: 'this device was revoked' }));
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events });
 
     const report = await engine.syncNow();
     expect(report.error).toEqual({ kind: 'unauthorised', reason: 'this device was revoked' });
@@ -193,7 +199,7 @@ describe('the sync loop', () => {
       if (new URL(String(input)).pathname === CENTER_LIST_PATHS.changes) events.dispatchEvent(new Event('offline'));
       return answer;
     };
-    const engine = createSyncEngine({ db, fetchFn, events });
+    const engine = createSyncEngine({ db, tokens, fetchFn, events });
     engine.start();
     await engine.syncNow();
     expect(engine.getState().link).toBe('offline');
@@ -201,10 +207,10 @@ describe('the sync loop', () => {
   });
 
   it('does nothing but say so before the device is enrolled', async () => {
-    const db = openDb(`engine-${randomUUID()}`);
+    const db = openDb(`engine-${randomUUID()}`, cipher);
     opened.push(db);
     const server = fakeServer(applyAll());
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events: null });
     expect(await engine.syncNow()).toMatchObject({ ok: false, error: { kind: 'not_enrolled' } });
     expect(server.pushes).toEqual([]);
   });

@@ -52,6 +52,7 @@ const item = (patch: Partial<OutboxItem>): OutboxItem => ({
   fileId: 'f',
   fileNumber: 'XA01-D01-20270301-0001',
   citizenName: 'Nguyễn Văn An',
+  personal: null,
   procedureName: 'Đăng ký khai sinh',
   toStatus: 'processing',
   dueAt: null,

@@ -6,7 +6,7 @@ import type { CenterListWriteError } from '../../sync/centerListClient.ts';
 import { sendCenterListWrite } from '../../sync/centerListClient.ts';
 import { discardCenterListDraft, loadCenterList, loadCenterListDraft } from '../../data/centerListRepository.ts';
 import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../data/db.ts';
-import { pullCenterList } from '../../app/useCenterList.ts';
+import { pullCenterListWith } from '../../app/useCenterList.ts';
 import { writeOfDraft } from './centerListDraft.ts';
 
 export type SaveOutcome =
@@ -24,13 +24,14 @@ export async function saveCenterList(db: MotcuaDb, device: DeviceIdentity, staff
     await discardCenterListDraft(db, draft.value.map((d) => d.code));
     return { kind: 'nothing' };
   }
-  const sent = await sendCenterListWrite({ serverUrl: device.serverUrl, token: device.token }, body);
+  const link = { serverUrl: device.serverUrl, token: device.token };
+  const sent = await sendCenterListWrite(link, body);
   if (!sent.ok) {
     // Someone else's newer values come down, so the admin sees them before saving over them.
-    if (sent.error.kind === 'conflict') await pullCenterList(db);
+    if (sent.error.kind === 'conflict') await pullCenterListWith(db, link);
     return sent.error;
   }
   const discarded = await discardCenterListDraft(db, draft.value.map((d) => d.code));
-  await pullCenterList(db);
+  await pullCenterListWith(db, link);
   return discarded.ok ? { kind: 'saved', ...sent.value } : { kind: 'storage' };
 }

@@ -29,6 +29,8 @@ import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
 import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
+import { RetentionSettings } from './privacy/RetentionSettings.tsx';
+import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
 type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
@@ -63,14 +65,16 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     setParked(null);
     setStaff(member);
   };
+  // Citizens' data of finished files leaves this device after the retention period: at start, then daily.
+  useRetentionPurge(db);
 
   const [calendar, setCalendar] = useState<WorkCalendar>(() => buildWorkCalendar(null));
   useEffect(() => {
     // A storage failure is not "never enrolled": asking to enrol again would burn an enrolment code.
-    void loadDevice(db).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
+    void loadDevice(db, platform.deviceToken).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
     void requestPersistentStorage();
     void loadWorkCalendar(db).then(setCalendar);
-  }, [db]);
+  }, [db, platform]);
   useEffect(() => {
     if (!device) return;
     void refreshHolidayTable(db, device.serverUrl).then(async (r) => {
@@ -78,7 +82,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
+  const sync = useMemo(() => (device ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -95,10 +99,16 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   if (device === undefined) return <div className="splash">{t('app.loading')}</div>;
 
   let body;
-  if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  if (!device) body = <EnrolScreen db={db} tokens={platform.deviceToken} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
-  else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />;
+  else if (view.name === 'staff' && staff.role === 'admin')
+    body = (
+      <>
+        <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />
+        <RetentionSettings db={db} />
+      </>
+    );
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
   else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;

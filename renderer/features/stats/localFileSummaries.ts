@@ -5,7 +5,6 @@
  */
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { FileSummary } from '../../../shared/stats/fileSummary.ts';
-import { fileStatusPayloadSchema } from '../../../shared/sync/protocol.ts';
 import type { MotcuaDb } from '../../data/db.ts';
 
 export async function localFileSummaries(db: MotcuaDb): Promise<Result<FileSummary[]>> {
@@ -16,10 +15,9 @@ export async function localFileSummaries(db: MotcuaDb): Promise<Result<FileSumma
     const returnedAt = new Map<string, string>();
     for (const entry of changes) {
       if (entry.kind !== 'file.status' || entry.state === 'cancelled' || entry.state === 'rejected') continue;
-      const change = fileStatusPayloadSchema.safeParse(entry.payload);
-      if (!change.success) continue;
-      if (change.data.to === 'done') doneAt.set(change.data.fileId, change.data.stamp.when);
-      if (change.data.to === 'returned') returnedAt.set(change.data.fileId, change.data.stamp.when);
+      // The target status is kept in clear (the payload is sealed, and dropped once sent); `at` is the change's time.
+      if (entry.statusTo === 'done') doneAt.set(entry.fileId, entry.at);
+      if (entry.statusTo === 'returned') returnedAt.set(entry.fileId, entry.at);
     }
     const summaries = files
       .filter((f) => f.syncState !== 'cancelled')

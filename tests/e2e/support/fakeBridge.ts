@@ -13,12 +13,18 @@ export interface FakeShellLog {
   locks: number;
   /** How many times the page reported the hidden admin gesture. */
   gestures: number;
+  /** What the "OS keystore" holds, by secret name (kept in sessionStorage so a reload finds it, as a real keystore would). */
+  keystore: Record<string, string>;
 }
 
-export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter' }) {
+/** `keystore: 'refusing'` answers every secrets call as Electron does on Linux without a keyring. */
+export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter'; keystore?: 'working' | 'refusing' }) {
   await context.addInitScript(
-    ({ adminPin, profile }) => {
-      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0 };
+    ({ adminPin, profile, keystore: keystoreMode }) => {
+      const KEYSTORE = '__fakeKeystore';
+      const NO_KEYRING = "No system keyring (gnome-keyring or KWallet) is running, so Electron would store secrets in plain text ('basic_text'); refusing.";
+      const keystore = JSON.parse(sessionStorage.getItem(KEYSTORE) ?? '{}') as Record<string, string>;
+      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0, keystore };
       (window as unknown as { __shell: typeof log }).__shell = log;
       const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
       const fail = (error: string) => Promise.resolve({ ok: false as const, error });
@@ -47,7 +53,15 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
           },
         },
         network: { probe: () => ok({ state: 'online', elapsedMs: 5 }) },
-        secrets: { get: () => ok(null), set: () => ok(null) },
+        secrets: {
+          get: (name: string) => (keystoreMode === 'refusing' ? fail(NO_KEYRING) : ok(keystore[name] ?? null)),
+          set: (name: string, value: string) => {
+            if (keystoreMode === 'refusing') return fail(NO_KEYRING);
+            keystore[name] = value;
+            sessionStorage.setItem(KEYSTORE, JSON.stringify(keystore));
+            return ok(null);
+          },
+        },
         admin: {
           gesture: () => {
             log.gestures += 1;
@@ -77,6 +91,6 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
       } satisfies MotcuaBridge;
       (window as unknown as { motcua: MotcuaBridge }).motcua = bridge;
     },
-    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk' },
+    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk', keystore: options.keystore ?? 'working' },
   );
 }

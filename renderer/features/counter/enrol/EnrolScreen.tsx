@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import { enrolRequestSchema } from '../../../../shared/sync/protocol.ts';
 import { saveDevice } from '../../../data/deviceRepository.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../../data/db.ts';
+import type { TokenVault } from '../../../security/dataKey.ts';
 import { enrol } from '../../../sync/syncClient.ts';
 
-export function EnrolScreen({ db, defaultServerUrl, onEnrolled }: { db: MotcuaDb; defaultServerUrl: string; onEnrolled(d: DeviceIdentity): void }) {
+export function EnrolScreen({ db, tokens, defaultServerUrl, onEnrolled }: { db: MotcuaDb; tokens: TokenVault; defaultServerUrl: string; onEnrolled(d: DeviceIdentity): void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ serverUrl: defaultServerUrl, centerCode: '', enrolmentCode: '', deviceName: '', locationCode: '' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -41,7 +42,7 @@ export function EnrolScreen({ db, defaultServerUrl, onEnrolled }: { db: MotcuaDb
       setProblem(t(`counter.enrol.problem.${answer.error.kind}`, { reason: answer.error.reason }));
       return;
     }
-    const saved = await saveDevice(db, form.serverUrl, answer.value);
+    const saved = await saveDevice(db, tokens, form.serverUrl, answer.value);
     if (!saved.ok) setProblem(t(`counter.errors.storage.${saved.error.kind}`));
     else onEnrolled(saved.value);
   };

@@ -12,6 +12,7 @@ import type { SyncEngine } from '../../../sync/syncEngine.ts';
 import { fullDay, timeFullDay } from '../counterDates.ts';
 import './outbox.css';
 import { describeEntry, reasonWords } from './outboxWords.ts';
+import { CitizenName } from '../privacy/CitizenName.tsx';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
 
@@ -81,7 +82,8 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                     {describeEntry(item, t, fullDay)}
                   </div>
                   <div className="muted small">
-                    {[item.citizenName, item.procedureName, when(item.at)].filter(Boolean).join(' · ')}
+                    {item.personal && <CitizenName personal={item.personal} />}
+                    {[item.procedureName, when(item.at)].filter(Boolean).map((part, i) => (i === 0 && !item.personal ? part : ` · ${part}`))}
                   </div>
                 </td>
                 <td>

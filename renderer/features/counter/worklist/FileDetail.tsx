@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { allowedNext, isFinalStatus } from '../../../../shared/files/lifecycle.ts';
 import type { AuditEntry, DeviceIdentity, MotcuaDb, StaffMember, SupplementRequest } from '../../../data/db.ts';
+import { getFile } from '../../../data/fileRegistry.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { methodFor } from '../../procedure/procedureFacts.ts';
 import { fullDay, timeFullDay } from '../counterDates.ts';
@@ -56,14 +57,16 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>(start === 'facts' ? { kind: 'facts' } : { kind: 'dialog', dialog: start });
   const [notice, setNotice] = useState<string | null>(null);
-  const file = useLiveQuery(async () => (await db.files.get(fileId)) ?? null, [db, fileId]);
+  // The citizen's part is sealed at rest: getFile opens it (or says why it cannot: purged, unreadable).
+  const opened = useLiveQuery(() => getFile(db, fileId), [db, fileId]);
   const audit = useLiveQuery(() => db.audit.where('fileId').equals(fileId).sortBy('at'), [db, fileId]);
 
-  if (file === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (opened === undefined) return <p className="muted">{t('app.loading')}</p>;
+  const file = opened.ok ? opened.value : null;
   if (file === null) {
     return (
       <section className="panel" role="alert">
-        <p>{t('counter.errors.storage.not_found')}</p>
+        <p>{opened.ok ? t('counter.errors.storage.not_found') : t(`counter.errors.storage.${opened.error.kind}`)}</p>
         <button type="button" className="button" onClick={onBack} data-testid="back-to-list">
           {t('counter.worklist.backToList')}
         </button>

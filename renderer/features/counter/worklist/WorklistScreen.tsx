@@ -12,8 +12,10 @@ import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import type { FileStatus } from '../../../../shared/files/fileRecord.ts';
 import { allowedNext, isFinalStatus } from '../../../../shared/files/lifecycle.ts';
 import { timelinessOf } from '../../../../shared/files/timeliness.ts';
-import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
+import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { searchFiles } from '../../../data/fileSearch.ts';
+import type { FileView } from '../../../data/fileViews.ts';
+import { CitizenName } from '../privacy/CitizenName.tsx';
 import { changeFileStatus } from '../../../data/fileStatus.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { timeDayMonth } from '../counterDates.ts';
@@ -29,12 +31,12 @@ const ROW_HEIGHT = 120;
 type Filter = 'open' | 'overdue' | 'all';
 
 /** Files with a due date first, earliest first; those without one (unknown time) after them, oldest first. */
-function byDueDate(a: LocalFile, b: LocalFile): number {
+function byDueDate(a: FileView, b: FileView): number {
   return a.dueAt && b.dueAt ? a.dueAt.localeCompare(b.dueAt) : a.dueAt ? -1 : b.dueAt ? 1 : a.receivedAt.localeCompare(b.receivedAt);
 }
 
 /** Still owed to the citizen and past its due date (a done file waits only to be handed back). */
-function isLate(file: LocalFile, now: number): boolean {
+function isLate(file: FileView, now: number): boolean {
   if (isFinalStatus(file.status) || file.status === 'done') return false;
   return timelinessOf({ status: file.status, dueAt: file.dueAt ?? null, doneAt: null, returnedAt: null }, now) === 'overdue';
 }
@@ -73,7 +75,7 @@ export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
     return <FileDetail db={db} engine={engine} platform={platform} device={device} staff={staff} fileId={open.fileId} start={open.start} onBack={() => setOpen(null)} />;
   }
 
-  const move = async (file: LocalFile, to: FileStatus) => {
+  const move = async (file: FileView, to: FileStatus) => {
     const r = await changeFileStatus(db, file.id, to, { staff, device }, new Date());
     if (r.ok) setMessage({ ok: true, text: t('counter.worklist.moved', { number: file.number, status: t(`status.${to}`) }) });
     else setMessage({ ok: false, text: problemText(t, r.error) });
@@ -127,7 +129,7 @@ export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
               >
                 <div className="work-main">
                   <span className="mono">{file.number}</span>
-                  <strong>{file.citizen.fullName}</strong>
+                  <CitizenName personal={file.personal} />
                   <span className="muted small work-procedure">{file.procedureName}</span>
                 </div>
                 <div className="work-state">
