@@ -9,6 +9,7 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import { moveInlineScans } from './inlineScanMigration.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -96,10 +97,22 @@ export interface OutboxEntry {
   attempts: number;
   /** The last failure, or the server's reason when rejected. */
   lastError: string | null;
+  /** The server's stable code for a rejection (shared/sync/protocol.ts PUSH_REJECT_CODES); absent before v5. */
+  rejectCode?: string | null;
   sentAt: string | null;
 }
 
-export type AuditAction = 'file.register' | 'file.resend' | 'file.cancel' | 'file.status' | 'sync.rejected' | 'sync.gap' | 'sync.ahead';
+export type AuditAction =
+  | 'file.register'
+  | 'file.resend'
+  | 'file.cancel'
+  | 'file.status'
+  | 'sync.rejected'
+  | 'sync.gap'
+  | 'sync.ahead'
+  /** A scan the server refused for good, or one kept on this device only. */
+  | 'scan.rejected'
+  | 'scan.kept';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {
@@ -154,6 +167,40 @@ export interface RatingRow {
   sentAt: string | null;
 }
 
+/**
+ * Where a scan stands between this device and the server: `pending` until uploaded; `uploaded`
+ * once the server has checked and stored it; `rejected` when the server refused it for good (the
+ * reason in lastError); `kept` on this device only (not an image or PDF from an older version,
+ * or replaced by a corrected file), never uploaded.
+ */
+export type ScanUploadState = 'pending' | 'uploaded' | 'rejected' | 'kept';
+
+/**
+ * A scan's metadata and upload state, without its bytes: lists and the sync loop read these,
+ * never the bytes. The bytes are in `scanBlobs` under the same id (renderer/data/scanStore.ts).
+ */
+export interface ScanRow {
+  id: string;
+  fileId: string;
+  name: string;
+  /** One of SCAN_TYPES, except for `kept` rows from older versions, which keep the type they came with. */
+  type: string;
+  size: number;
+  sha256: string;
+  upload: ScanUploadState;
+  /** Upload attempts that failed without a final answer (network, damaged on the way). */
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  uploadedAt: string | null;
+}
+
+/** A scan's bytes, kept apart so that reading a file, a list or the upload queue never loads them. */
+export interface ScanBlobRow {
+  id: string;
+  blob: Blob;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -167,6 +214,8 @@ export type MotcuaDb = Dexie & {
   calendar: EntityTable<CalendarRow, 'key'>;
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
+  scans: EntityTable<ScanRow, 'id'>;
+  scanBlobs: EntityTable<ScanBlobRow, 'id'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -195,5 +244,13 @@ export function openDb(name = 'motcua'): MotcuaDb {
     lookups: '&number',
     ratings: '&id, state',
   });
+  // v5: scans leave the file records and the outbox for tables of their own (metadata apart from
+  // the bytes, stored as Blobs); inline base64 scans written by older versions move there.
+  db.version(5)
+    .stores({
+      scans: '&id, fileId, upload, createdAt',
+      scanBlobs: '&id',
+    })
+    .upgrade((tx) => moveInlineScans(tx));
   return db;
 }

@@ -6,14 +6,21 @@
 import type { z } from 'zod';
 import { fileRecordSchema, type FileRecord } from '../../shared/files/fileRecord.ts';
 import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.ts';
+import type { ScanRef } from '../../shared/files/scan.ts';
 import type { Result } from '../../shared/result.ts';
 import { localFileSchema, type DeviceIdentity, type FileSyncState, type LocalFile, type MotcuaDb } from './db.ts';
 import { bumpCounter, enqueueMutation, refreshFileSyncState } from './outbox.ts';
 import { Refusal, runRefusable } from './refusal.ts';
+import { storedScanIds, storeScans, type PreparedScan } from './scanStore.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
-/** What staff enter; the device adds identity, number, reception time and who received it. */
-export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy'>;
+/**
+ * What staff enter; the device adds identity, number, reception time and who received it.
+ * `attachments` are the references the record makes; `scans` the bytes of those not stored yet.
+ */
+export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy'> & {
+  scans?: readonly PreparedScan[];
+};
 
 export interface StaffRef {
   id: string;
@@ -39,6 +46,34 @@ function parseRecord(candidate: unknown): FileRecord {
 
 const run = <T>(work: () => Promise<T>): Promise<Result<T, StorageError>> => runRefusable(work, storageErrorFrom);
 
+const sameRef = (a: ScanRef, b: ScanRef) => a.id === b.id && a.sha256 === b.sha256 && a.size === b.size && a.type === b.type;
+
+/**
+ * Stores the scans a record refers to that the device does not hold yet (inside the record's
+ * transaction); a reference without bytes refuses the whole save. Scans of an earlier version
+ * that the record no longer lists are not uploaded.
+ */
+async function saveScansOf(db: MotcuaDb, record: FileRecord, scans: readonly PreparedScan[], at: string): Promise<void> {
+  const held = await storedScanIds(db, record.id);
+  const fresh: PreparedScan[] = [];
+  for (const ref of record.attachments) {
+    if (held.has(ref.id)) continue;
+    const prepared = scans.find((s) => sameRef(s.ref, ref));
+    if (!prepared || prepared.blob.size !== ref.size) {
+      throw new Refusal<StorageError>({ kind: 'invalid', reason: `scan "${ref.name}" has no bytes on this device`, fields: ['attachments'] });
+    }
+    fresh.push(prepared);
+  }
+  await storeScans(db, record.id, fresh, at);
+  const listed = new Set(record.attachments.map((a) => a.id));
+  for (const id of held) {
+    if (listed.has(id) || (await db.scans.get(id))?.upload !== 'pending') continue;
+    await db.scans.update(id, { upload: 'kept', lastError: 'removed when the file was corrected: kept on this device only' });
+  }
+}
+
+const withoutScans = ({ scans: _scans, ...fields }: NewFileInput) => fields;
+
 /**
  * Saves a walk-in file: the next day number makes CENTER-DEVICE-YYYYMMDD-NNNN, the next mutation
  * number queues it for the server. An invalid record or a full disk writes nothing at all.
@@ -51,7 +86,7 @@ export function registerFile(
 ): Promise<Result<LocalFile, StorageError>> {
   const at = now.toISOString();
   return run(() =>
-    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters, db.scans, db.scanBlobs], async () => {
       const sequence = await bumpCounter(db, `fileNo:${vietnamDateKey(now)}`);
       let number: string;
       try {
@@ -60,7 +95,7 @@ export function registerFile(
         throw new Refusal<StorageError>({ kind: 'invalid', reason: (e as Error).message, fields: ['number'] });
       }
       const record = parseRecord({
-        ...input,
+        ...withoutScans(input),
         id: crypto.randomUUID(),
         number,
         centerCode: ctx.device.centerCode,
@@ -69,6 +104,7 @@ export function registerFile(
         receivedAt: at,
         receivedBy: { staffId: ctx.staff.id, staffName: ctx.staff.name },
       });
+      await saveScansOf(db, record, input.scans ?? [], at);
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       const file: LocalFile = { ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq };
       await db.files.add(file);
@@ -91,7 +127,7 @@ export function resendFile(
 ): Promise<Result<LocalFile, StorageError>> {
   const at = now.toISOString();
   return run(() =>
-    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters, db.scans, db.scanBlobs], async () => {
       const file = await db.files.get(fileId);
       if (!file) throw new Refusal<StorageError>({ kind: 'not_found', reason: `no file ${fileId} on this device` });
       const creates = (await db.outbox.where('fileId').equals(fileId).toArray()).filter((e) => e.kind === 'file.create');
@@ -100,7 +136,7 @@ export function resendFile(
         throw new Refusal<StorageError>({ kind: 'wrong_state', reason: `file ${file.number} has no rejected registration to resend` });
       }
       const record = parseRecord({
-        ...corrected,
+        ...withoutScans(corrected),
         id: file.id,
         number: file.number,
         centerCode: file.centerCode,
@@ -109,6 +145,7 @@ export function resendFile(
         receivedAt: file.receivedAt,
         receivedBy: file.receivedBy,
       });
+      await saveScansOf(db, record, corrected.scans ?? [], at);
       for (const entry of rejected) await db.outbox.update(entry.seq, { state: 'superseded' });
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       await db.files.put({ ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq });

@@ -3,7 +3,8 @@
  * next, and the server's answer applied in one transaction (sent, rejected with a reason, or the
  * server's own sequence adopted after a gap). Entries change state only here or by staff decision.
  */
-import type { PushResponse } from '../../shared/sync/protocol.ts';
+import type { Mutation, PushResponse } from '../../shared/sync/protocol.ts';
+import { MAX_PUSH_ITEM_BYTES, payloadBytes, type OversizedPayload } from '../../shared/sync/pushLimits.ts';
 import type { MotcuaDb, OutboxEntry, SyncMeta } from './db.ts';
 import { refreshFileSyncState } from './outbox.ts';
 
@@ -21,9 +22,21 @@ export async function updateSyncMeta(db: MotcuaDb, patch: Partial<Omit<SyncMeta,
   });
 }
 
-/** Rough size of an entry on the wire, to keep a push under the body limit. */
+/**
+ * An entry as it goes on the wire. A payload over the item limit (e.g. written by an older version
+ * with scans inline), or one the server would not read (`asStub`, after a 413), goes as a stub the
+ * server rejects on its own (`too_large`), so it can never hold up the entries after it.
+ */
+export function wireMutation(entry: OutboxEntry, asStub = false): Mutation {
+  const { seq, id, kind, at } = entry;
+  const bytes = payloadBytes(entry.payload);
+  const payload: unknown = asStub || bytes > MAX_PUSH_ITEM_BYTES ? ({ oversized: { bytes } } satisfies OversizedPayload) : entry.payload;
+  return { seq, id, kind, at, payload };
+}
+
+/** Size of an entry on the wire (UTF-8 JSON plus the envelope), to keep a push under the body limit. */
 export function entryBytes(entry: OutboxEntry): number {
-  return JSON.stringify(entry.payload).length + 200;
+  return payloadBytes(wireMutation(entry).payload) + 200;
 }
 
 /**
@@ -82,7 +95,7 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
       const result = results.get(seq);
       if (result?.status === 'rejected') {
         const reason = result.reason ?? 'rejected by the server';
-        await db.outbox.update(seq, { state: 'rejected', lastError: reason });
+        await db.outbox.update(seq, { state: 'rejected', lastError: reason, rejectCode: result.code ?? null });
         await db.audit.add({ at, staffId: null, staffName: null, action: 'sync.rejected', fileId: entry.fileId, detail: `mutation ${seq} (${entry.kind}): ${reason}` });
         touched.add(entry.fileId);
         tally.rejected += 1;

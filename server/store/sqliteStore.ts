@@ -11,16 +11,18 @@ import { z } from 'zod';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition } from '../../shared/files/lifecycle.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type PushRejectCode, type RatingPayload } from '../../shared/sync/protocol.ts';
 import { migrate } from './sqliteMigrations.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
+import { createSqliteScans } from './sqliteScans.ts';
 import type {
   Center,
   Device,
   FileSummary,
   PreparedMutation,
+  PushItemFailure,
   StatusChange,
   StatusChangeFailure,
   StatusHistoryEntry,
@@ -72,8 +74,7 @@ const historyRowSchema = z.object({
   note: z.string().nullable(),
   device_id: z.string(),
 });
-const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable() }).optional();
-const attachmentRowSchema = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) });
+const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable(), reason_code: z.string().nullable() }).optional();
 const recordRowSchema = z.object({ record: z.string() });
 const countRowSchema = z.object({ n: z.number() });
 const codeRowSchema = z.object({ code: z.string() });
@@ -133,6 +134,9 @@ const toRating = (row: unknown): StoredRating => {
   return { id: r.id, centerCode: r.center_code, deviceId: r.device_id, fileNumber: r.file_number, score: r.score, reasons, at: r.at };
 };
 
+/** What applying one pushed item came to: its status, or a rejection with a reason and a code. */
+type Outcome = PushItemResult['status'] | { rejected: string; code: PushRejectCode };
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Opens (creating and migrating if needed) the store in `dataDir`. */
@@ -178,9 +182,9 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ),
     revoke: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
     setLastApplied: db.prepare('UPDATE devices SET last_applied_seq = ? WHERE id = ?'),
-    loggedMutation: db.prepare('SELECT status, reason FROM mutations WHERE device_id = ? AND seq = ?'),
+    loggedMutation: db.prepare('SELECT status, reason, reason_code FROM mutations WHERE device_id = ? AND seq = ?'),
     logMutation: db.prepare(
-      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason, reason_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at FROM files WHERE id = ?'),
     fileByNumber: db.prepare('SELECT id FROM files WHERE center_code = ? AND number = ?'),
@@ -188,7 +192,6 @@ function createSqliteStore(db: Database.Database): SyncStore {
       `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at, location_code)
        VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt, @dueAt, @locationCode)`,
     ),
-    insertAttachment: db.prepare('INSERT INTO attachments (file_id, position, name, type, size, data) VALUES (?, ?, ?, ?, ?, ?)'),
     setStatus: db.prepare('UPDATE files SET status = ? WHERE id = ?'),
     appendFeed: db.prepare(
       'INSERT INTO status_feed (center_code, file_id, number, status, changed_at, note, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -208,18 +211,17 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ratings: db.prepare('SELECT * FROM ratings WHERE center_code = ? ORDER BY rowid'),
     feedSince: db.prepare('SELECT * FROM status_feed WHERE center_code = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
     fileRecord: db.prepare('SELECT record FROM files WHERE center_code = ? AND id = ?'),
-    fileAttachments: db.prepare('SELECT name, type, size, data FROM attachments WHERE file_id = ? ORDER BY position'),
     countFiles: db.prepare('SELECT count(*) AS n FROM files WHERE center_code = ?'),
     countAll: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ?'),
     countByNumber: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ? AND f.number = ?'),
     listAll: db.prepare(
       `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+              json_array_length(f.record, '$.attachments') AS attachments
        FROM files f WHERE f.center_code = ? ORDER BY f.received_at, f.number LIMIT ?`,
     ),
     listByNumber: db.prepare(
       `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+              json_array_length(f.record, '$.attachments') AS attachments
        FROM files f WHERE f.center_code = ? AND f.number = ? ORDER BY f.received_at, f.number LIMIT ?`,
     ),
     // The latest audit-log line is the last change; a file always has at least its reception.
@@ -321,40 +323,41 @@ function createSqliteStore(db: Database.Database): SyncStore {
     return 'applied';
   }
 
+  /** Items that threw in the push being applied, handed to the caller to log (the store has no logger). */
+  let itemFailures: PushItemFailure[] = [];
   const ratingConflict = (id: string) => `another rating with id ${id} is already on the server`;
+  const movedCode = (kind: 'not_found' | 'illegal_transition'): PushRejectCode => kind;
 
-  function applyRating(device: Device, rating: RatingPayload): PushItemResult['status'] | { rejected: string } {
+  function applyRating(device: Device, rating: RatingPayload): Outcome {
     const outcome = storeRating(device.centerCode, device.id, rating);
-    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id) } : outcome;
+    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id), code: 'conflict' } : outcome;
   }
 
-  function applyCreate(device: Device, file: FileRecord): PushItemResult['status'] | { rejected: string } {
+  function applyCreate(device: Device, file: FileRecord): Outcome {
     const contentHash = sha256(JSON.stringify(file));
     const existingRow = q.fileById.get(file.id);
     if (existingRow) {
       const existing = fileRowStatus.parse(existingRow);
       // Same id and same content: the device resent it under a new number in its sequence.
       if (existing.content_hash === contentHash) return 'duplicate';
-      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})` };
+      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})`, code: 'conflict' };
     }
     if (q.fileByNumber.get(device.centerCode, file.number)) {
-      return { rejected: `file number ${file.number} is already used by another file in this center` };
+      return { rejected: `file number ${file.number} is already used by another file in this center`, code: 'conflict' };
     }
-    const record = { ...file, attachments: file.attachments.map(({ dataBase64: _data, ...meta }) => meta) };
     q.insertFile.run({
       id: file.id,
       centerCode: device.centerCode,
       number: file.number,
       deviceId: device.id,
       procedureCode: file.procedureCode,
-      record: JSON.stringify(record),
+      record: JSON.stringify(file),
       contentHash,
       receivedAt: file.receivedAt,
       storedAt: new Date().toISOString(),
       dueAt: file.dueAt ?? null,
       locationCode: file.locationCode,
     });
-    file.attachments.forEach((a, i) => q.insertAttachment.run(file.id, i, a.name, a.type, a.size, Buffer.from(a.dataBase64, 'base64')));
     appendHistory({
       fileId: file.id,
       status: 'received',
@@ -370,7 +373,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   }
 
   /** A withdrawal is a status change like any other, except that withdrawing twice is no error. */
-  function applyCancel(device: Device, fileId: string, reason: string, at: string): PushItemResult['status'] | { rejected: string } {
+  function applyCancel(device: Device, fileId: string, reason: string, at: string): Outcome {
     const row = q.fileById.get(fileId);
     const file = row ? fileRowStatus.parse(row) : null;
     if (file?.center_code === device.centerCode && file.status === 'withdrawn') return 'applied';
@@ -385,7 +388,34 @@ function createSqliteStore(db: Database.Database): SyncStore {
       location: device.locationCode,
       deviceId: device.id,
     });
-    return moved.ok ? 'applied' : { rejected: moved.error.reason };
+    return moved.ok ? 'applied' : { rejected: moved.error.reason, code: movedCode(moved.error.kind) };
+  }
+
+  function applyOne(device: Device, m: PreparedMutation): Outcome {
+    if (m.action === 'reject') return { rejected: m.reason, code: m.code };
+    if (m.action === 'create') return applyCreate(device, m.file);
+    if (m.action === 'cancel') return applyCancel(device, m.fileId, m.reason, m.at);
+    if (m.action === 'rate') return applyRating(device, m.rating);
+    // The payload's center is never trusted: the change is checked against the pushing device's.
+    const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
+    return moved.ok ? 'applied' : { rejected: moved.error.reason, code: movedCode(moved.error.kind) };
+  }
+  // Inside the push's transaction this is a SAVEPOINT: an item that throws is rolled back alone.
+  const applyItemAtomically = db.transaction(applyOne);
+
+  /**
+   * One item of a push. A bug that throws on one item must not fail the whole push, or the device
+   * would resend it for ever and nothing after it would ever arrive: the item is rolled back and
+   * answered `internal`. SQLite's own failures (disk full, locked) still fail the push, to be retried.
+   */
+  function applyItem(device: Device, m: PreparedMutation): Outcome {
+    try {
+      return applyItemAtomically(device, m);
+    } catch (e) {
+      if (e instanceof Database.SqliteError) throw e;
+      itemFailures.push({ seq: m.seq, kind: m.kind, error: e });
+      return { rejected: `the server failed on this item (${(e as Error).message}); it has been logged`, code: 'internal' };
+    }
   }
 
   const applyPush = db.transaction((deviceId: string, mutations: PreparedMutation[]) => {
@@ -401,24 +431,17 @@ function createSqliteStore(db: Database.Database): SyncStore {
         const logged = loggedMutationSchema.parse(q.loggedMutation.get(deviceId, m.seq));
         results.push(
           logged?.status === 'rejected'
-            ? { seq: m.seq, status: 'rejected', reason: logged.reason }
+            ? { seq: m.seq, status: 'rejected', reason: logged.reason, ...(logged.reason_code ? { code: logged.reason_code } : {}) }
             : { seq: m.seq, status: 'duplicate', reason: null },
         );
         continue;
       }
-      let outcome: PushItemResult['status'] | { rejected: string };
-      if (m.action === 'reject') outcome = { rejected: m.reason };
-      else if (m.action === 'create') outcome = applyCreate(device, m.file);
-      else if (m.action === 'cancel') outcome = applyCancel(device, m.fileId, m.reason, m.at);
-      else if (m.action === 'rate') outcome = applyRating(device, m.rating);
-      else {
-        // The payload's center is never trusted: the change is checked against the pushing device's.
-        const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
-        outcome = moved.ok ? 'applied' : { rejected: moved.error.reason };
-      }
+      const outcome = applyItem(device, m);
       const result: PushItemResult =
-        typeof outcome === 'string' ? { seq: m.seq, status: outcome, reason: null } : { seq: m.seq, status: 'rejected', reason: outcome.rejected };
-      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason);
+        typeof outcome === 'string'
+          ? { seq: m.seq, status: outcome, reason: null }
+          : { seq: m.seq, status: 'rejected', reason: outcome.rejected, code: outcome.code };
+      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason, result.code ?? null);
       results.push(result);
     }
     const lastAppliedSeq = fresh.length > 0 ? fresh[fresh.length - 1]!.seq : last;
@@ -450,13 +473,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const findFile = (centerCode: string, fileId: string): FileRecord | null => {
     const row = q.fileRecord.get(centerCode, fileId);
-    if (!row) return null;
-    const record = JSON.parse(recordRowSchema.parse(row).record) as Record<string, unknown>;
-    const attachments = q.fileAttachments.all(fileId).map((raw) => {
-      const a = attachmentRowSchema.parse(raw);
-      return { name: a.name, type: a.type, size: a.size, dataBase64: a.data.toString('base64') };
-    });
-    return fileRecordSchema.parse({ ...record, attachments });
+    return row ? fileRecordSchema.parse(JSON.parse(recordRowSchema.parse(row).record)) : null;
   };
 
   const findDuplicates = (centerCode: string): string[][] => {
@@ -468,6 +485,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   return {
     ...createSqliteCatalog(db, guard),
     ...createSqliteCalendar(db, guard),
+    ...createSqliteScans(db, guard),
 
     addCenter: async (center) =>
       guard(() => {
@@ -494,7 +512,12 @@ function createSqliteStore(db: Database.Database): SyncStore {
         return row ? ok(toDevice(row)) : err({ kind: 'not_found' as const, reason: `no device ${deviceId}` });
       }),
 
-    applyPush: async (deviceId, mutations) => guard(() => applyPush.immediate(deviceId, mutations)),
+    applyPush: async (deviceId, mutations, onItemFailure) => {
+      itemFailures = [];
+      const applied = guard(() => applyPush.immediate(deviceId, mutations));
+      for (const failure of itemFailures) onItemFailure?.(failure);
+      return applied;
+    },
     changeStatus: async (change) => guard(() => changeStatus.immediate(change)),
     statusesSince: async (centerCode, cursor, limit) =>
       guard(() => {

@@ -9,7 +9,8 @@ import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
-import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { CatalogChanges, DeviceRole, FileStatusChange, PushRejectCode, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { ScanStore } from './scanStore.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
 export interface StorageFailure {
@@ -57,10 +58,17 @@ export type PreparedMutation = { seq: number; id: string; kind: string; at: stri
   | { action: 'cancel'; fileId: string; reason: string }
   | { action: 'status'; change: StatusChange }
   | { action: 'rate'; rating: RatingPayload }
-  | { action: 'reject'; reason: string }
+  | { action: 'reject'; reason: string; code: PushRejectCode }
 );
 
 export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | StorageFailure;
+
+/** An item whose application threw (a server bug): it was rolled back and answered `internal`. */
+export interface PushItemFailure {
+  seq: number;
+  kind: string;
+  error: unknown;
+}
 
 /** A change of a file's status, stamped for the audit log; the store checks it against shared/files/lifecycle.ts. */
 export interface StatusChange {
@@ -165,7 +173,7 @@ export interface FileStore {
    * (duplicate, or rejected again with the same reason), a gap applies nothing, and the device's
    * last applied number is recorded with the changes.
    */
-  applyPush(deviceId: string, mutations: PreparedMutation[]): Promise<Result<PushResponse, PushFailure>>;
+  applyPush(deviceId: string, mutations: PreparedMutation[], onItemFailure?: (failure: PushItemFailure) => void): Promise<Result<PushResponse, PushFailure>>;
   changeStatus(change: StatusChange): Promise<Result<FileStatusChange, StatusChangeFailure>>;
   /** The center's status feed after `cursor`, oldest first. */
   statusesSince(centerCode: string, cursor: number, limit: number): Promise<Result<StatusPullResponse, StorageFailure>>;
@@ -214,6 +222,6 @@ export interface CalendarStore {
   replaceHolidayTable(table: HolidayTable, source: string): Promise<Result<{ stored: StoredHolidayTable; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, DeviceStore, FileStore {
+export interface SyncStore extends CatalogStore, CalendarStore, DeviceStore, FileStore, ScanStore {
   close(): Promise<void>;
 }

@@ -1,42 +1,37 @@
 /**
- * The checks a pushed mutation gets before any store sees it: its payload against the shared
- * schema for its kind, and that it speaks for the device that sent it. A failure is not an error
+ * The checks a pushed mutation gets before any store sees it: its size, its payload against the
+ * shared schema for its kind, and that it speaks for the device that sent it. A failure is not an error
  * of the push: it becomes a `reject` the store records, so the device's sequence still advances.
  * Checks that need the stored file (its center, whether a status change is legal) are the store's.
  */
-import type { Mutation } from '../../shared/sync/protocol.ts';
+import type { Mutation, PushRejectCode } from '../../shared/sync/protocol.ts';
 import { mutationPayloadSchemas } from '../../shared/sync/protocol.ts';
-import type { Attachment } from '../../shared/files/fileRecord.ts';
+import { MAX_PUSH_ITEM_BYTES, oversizedPayloadSchema, payloadBytes } from '../../shared/sync/pushLimits.ts';
 import { describeIssues } from '../http/apiError.ts';
 import type { Device, PreparedMutation } from '../store/store.ts';
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-function attachmentProblem(a: Attachment): string | null {
-  if (!BASE64.test(a.dataBase64)) return `attachment "${a.name}" is not valid base64`;
-  const bytes = Buffer.byteLength(a.dataBase64, 'base64');
-  if (bytes !== a.size) return `attachment "${a.name}" says ${a.size} bytes but holds ${bytes}`;
-  return null;
-}
-
 export function prepareMutation(mutation: Mutation, device: Device): PreparedMutation {
   const base = { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at };
-  const reject = (reason: string): PreparedMutation => ({ ...base, action: 'reject', reason });
+  const reject = (reason: string, code: PushRejectCode = 'invalid'): PreparedMutation => ({ ...base, action: 'reject', reason, code });
+
+  // Scans travel on their own (shared/sync/scanUpload.ts): an item this large is refused alone.
+  const oversized = oversizedPayloadSchema.safeParse(mutation.payload);
+  if (oversized.success) {
+    return reject(`the device could not send this ${mutation.kind} item: it is ${oversized.data.oversized.bytes} bytes, over the ${MAX_PUSH_ITEM_BYTES} a push item may be`, 'too_large');
+  }
+  const bytes = payloadBytes(mutation.payload);
+  if (bytes > MAX_PUSH_ITEM_BYTES) return reject(`this ${mutation.kind} item is ${bytes} bytes, over the ${MAX_PUSH_ITEM_BYTES} a push item may be`, 'too_large');
 
   switch (mutation.kind) {
     case 'file.create': {
       const parsed = mutationPayloadSchemas['file.create'].safeParse(mutation.payload);
       if (!parsed.success) return reject(`invalid file: ${describeIssues(parsed.error)}`);
       const file = parsed.data;
-      if (file.centerCode !== device.centerCode) return reject(`file is for center ${file.centerCode}, this device belongs to ${device.centerCode}`);
-      if (file.deviceId !== device.id) return reject(`file was made by device ${file.deviceId}, not by the device pushing it`);
+      if (file.centerCode !== device.centerCode) return reject(`file is for center ${file.centerCode}, this device belongs to ${device.centerCode}`, 'wrong_sender');
+      if (file.deviceId !== device.id) return reject(`file was made by device ${file.deviceId}, not by the device pushing it`, 'wrong_sender');
       // The number is unique across devices only because it carries the center and device codes.
       const prefix = `${device.centerCode}-${device.code}-`;
-      if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`);
-      for (const attachment of file.attachments) {
-        const problem = attachmentProblem(attachment);
-        if (problem) return reject(problem);
-      }
+      if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`, 'wrong_sender');
       return { ...base, action: 'create', file };
     }
     case 'file.cancel': {
@@ -49,9 +44,9 @@ export function prepareMutation(mutation: Mutation, device: Device): PreparedMut
       if (!parsed.success) return reject(`invalid status change: ${describeIssues(parsed.error)}`);
       const { fileId, from, to, stamp } = parsed.data;
       if (stamp.where.centerCode !== device.centerCode) {
-        return reject(`status change is stamped for center ${stamp.where.centerCode}, this device belongs to ${device.centerCode}`);
+        return reject(`status change is stamped for center ${stamp.where.centerCode}, this device belongs to ${device.centerCode}`, 'wrong_sender');
       }
-      if (stamp.where.deviceId !== device.id) return reject(`status change was made by device ${stamp.where.deviceId}, not by the device pushing it`);
+      if (stamp.where.deviceId !== device.id) return reject(`status change was made by device ${stamp.where.deviceId}, not by the device pushing it`, 'wrong_sender');
       return {
         ...base,
         action: 'status',

@@ -119,8 +119,19 @@ export const pushItemResultSchema = z.object({
   seq: z.number().int().positive(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
   reason: z.string().nullable(),
+  /** For a rejection: a stable code the device translates (PUSH_REJECT_CODES; a newer server may send others). */
+  code: z.string().max(40).nullable().optional(),
 });
 export type PushItemResult = z.infer<typeof pushItemResultSchema>;
+
+/**
+ * too_large: over MAX_PUSH_ITEM_BYTES (shared/sync/pushLimits.ts); invalid: fails its schema or
+ * unknown kind; wrong_sender: made for another center or device; conflict: another file or
+ * rating already has that id or number; not_found: no such file in the center; illegal_transition:
+ * the life cycle refuses the change; internal: the server failed on this item (logged there).
+ */
+export const PUSH_REJECT_CODES = ['too_large', 'invalid', 'wrong_sender', 'conflict', 'not_found', 'illegal_transition', 'internal'] as const;
+export type PushRejectCode = (typeof PUSH_REJECT_CODES)[number];
 
 export const pushResponseSchema = z.object({
   lastAppliedSeq: z.number().int().nonnegative(),

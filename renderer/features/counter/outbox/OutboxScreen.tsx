@@ -9,6 +9,7 @@ import { cancelFile } from '../../../data/fileRegistry.ts';
 import type { MotcuaDb, OutboxState, StaffMember } from '../../../data/db.ts';
 import { listOutbox } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
+import { ScanUploads } from '../scans/ScanUploads.tsx';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
@@ -35,6 +36,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
           {t('counter.sync.now')}
         </button>
       </div>
+      <ScanUploads db={db} />
       {items && !items.ok && <p className="banner error">{t(`counter.errors.storage.${items.error.kind}`)}</p>}
       {problem && (
         <p className="banner error" role="alert">
@@ -67,6 +69,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                   {item.lastError && (
                     <div className={item.state === 'rejected' ? 'field-error' : 'muted small'}>
                       {t(item.state === 'rejected' ? 'counter.outbox.rejectedBecause' : 'counter.outbox.notSentYet')}
+                      {item.rejectCode && i18n.exists(`pushReasons.${item.rejectCode}`) && <div data-reject-code={item.rejectCode}>{t(`pushReasons.${item.rejectCode}`)}</div>}
                       <div className="small" lang="en">
                         {item.lastError}
                       </div>

@@ -9,13 +9,12 @@ import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { parseCccdQr } from '../../../../shared/citizen/cccdQr.ts';
 import { dayNumberOf, isoFromDayNumber } from '../../../../shared/calendar/civilDay.ts';
-import { MAX_ATTACHMENT_BYTES, type FileChannel } from '../../../../shared/files/fileRecord.ts';
+import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { computeDueDate } from '../../../../shared/calendar/dueDate.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
 import { methodFor } from '../../procedure/procedureFacts.ts';
-import { readAttachment } from './readAttachment.ts';
 import {
   applyCard,
   checklistFor,
@@ -27,6 +26,7 @@ import {
   type RegisterDraft,
 } from './registerDraft.ts';
 import { CameraScanner } from './CameraScanner.tsx';
+import { ScanPicker } from './ScanPicker.tsx';
 import { useCardScanner } from './useCardScanner.ts';
 
 interface Props {
@@ -56,7 +56,7 @@ function draftFromFile(file: LocalFile): RegisterDraft {
     address: file.citizen.address ?? '',
     channel: file.channel,
     documents: file.documents,
-    attachments: file.attachments,
+    attachments: file.attachments.map((ref) => ({ ref, blob: null })),
     notes: file.notes ?? '',
   };
 }
@@ -121,17 +121,6 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     setDraft((d) => ({ ...d, procedureCode: p.code, documents: checklistFor(p) }));
     setProcedureQuery('');
     setErrors((e) => ({ ...e, procedure: undefined }));
-  };
-
-  const addFiles = async (files: FileList | null) => {
-    if (!files) return;
-    let attachments = draft.attachments;
-    for (const file of Array.from(files)) {
-      const read = await readAttachment(file, attachments.length);
-      if (read.ok) attachments = [...attachments, read.value];
-      else setNotice({ kind: 'error', text: t(read.error.key, { name: read.error.name, max: MAX_ATTACHMENT_BYTES / (1024 * 1024) }) });
-    }
-    set('attachments', attachments);
   };
 
   const save = async () => {
@@ -302,22 +291,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
               ))}
             </div>
           </fieldset>
-          <label className="field">
-            <span>{t('counter.register.attachments')}</span>
-            <input type="file" multiple accept="image/*,application/pdf" data-testid="attachments" onChange={(e) => void addFiles(e.target.files)} />
-            {draft.attachments.length > 0 && (
-              <ul className="attachments">
-                {draft.attachments.map((a, i) => (
-                  <li key={i}>
-                    {a.name} <span className="muted small">({Math.ceil(a.size / 1024)} KB)</span>{' '}
-                    <button type="button" className="button small-button" onClick={() => set('attachments', draft.attachments.filter((_, j) => j !== i))}>
-                      {t('counter.register.remove')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </label>
+          <ScanPicker scans={draft.attachments} onChange={(scans) => set('attachments', scans)} />
           <label className="field">
             <span>{t('counter.register.notes')}</span>
             <textarea className="input" rows={2} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />

@@ -5,8 +5,18 @@
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import { checkCitizenId } from '../../../../shared/citizen/citizenId.ts';
 import type { CccdData } from '../../../../shared/citizen/cccdQr.ts';
-import type { Attachment, FileChannel, ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
+import type { FileChannel, ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
+import type { ScanRef } from '../../../../shared/files/scan.ts';
+import type { PreparedScan } from '../../../data/scanStore.ts';
 import { err, ok, type Result } from '../../../../shared/result.ts';
+
+/** A scan on the form: one picked now (with its bytes, to store on save) or one the file already has (blob null). */
+export interface DraftScan {
+  ref: ScanRef;
+  blob: Blob | null;
+  /** Bytes of the picture as picked, when it was made smaller. */
+  originalSize?: number;
+}
 
 export interface RegisterDraft {
   procedureCode: string | null;
@@ -18,7 +28,7 @@ export interface RegisterDraft {
   address: string;
   channel: FileChannel;
   documents: ReceivedDocument[];
-  attachments: Attachment[];
+  attachments: DraftScan[];
   notes: string;
 }
 
@@ -43,7 +53,10 @@ export interface ValidDraft {
     address: string | null;
   };
   documents: ReceivedDocument[];
-  attachments: Attachment[];
+  /** The record's references to its scans. */
+  attachments: ScanRef[];
+  /** The bytes of the scans picked on this form, stored with the record. */
+  scans: PreparedScan[];
   notes: string | null;
 }
 
@@ -116,7 +129,8 @@ export function validateDraft(draft: RegisterDraft, procedure: Procedure | undef
       address: draft.address.trim() || null,
     },
     documents: draft.documents,
-    attachments: draft.attachments,
+    attachments: draft.attachments.map((a) => a.ref),
+    scans: draft.attachments.flatMap((a) => (a.blob ? [{ ref: a.ref, blob: a.blob }] : [])),
     notes: draft.notes.trim() || null,
   });
 }

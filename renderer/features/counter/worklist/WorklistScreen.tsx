@@ -12,6 +12,7 @@ import { timelinessOf } from '../../../../shared/files/timeliness.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { changeFileStatus } from '../../../data/fileStatus.ts';
+import { ScanViewer } from '../scans/ScanViewer.tsx';
 
 const NEEDS_NOTE: ReadonlySet<FileStatus> = new Set(['needs_supplement', 'rejected']);
 const ROW_HEIGHT = 96;
@@ -38,6 +39,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
   const [pending, setPending] = useState<{ file: LocalFile; to: FileStatus } | null>(null);
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [viewing, setViewing] = useState<LocalFile | null>(null);
   const files = useLiveQuery(() => loadFiles(db), [db]);
   const now = Date.now();
   const shown = (files ?? []).filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
@@ -110,12 +112,18 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
                       {t(`counter.worklist.moveTo.${to}`)}
                     </button>
                   ))}
+                  {file.attachments.length > 0 && (
+                    <button type="button" className="button small-button" onClick={() => setViewing(file)} data-testid="open-scans">
+                      {t('scans.viewer.open', { count: file.attachments.length })}
+                    </button>
+                  )}
                 </div>
               </div>
             );
           })}
         </div>
       </div>
+      {viewing && <ScanViewer db={db} fileId={viewing.id} number={viewing.number} onClose={() => setViewing(null)} />}
       {pending && (
         <div className="overlay" role="dialog" aria-labelledby="note-title">
           <div className="overlay-card admin-card">
