@@ -108,7 +108,7 @@ describe('scan uploads', () => {
     const scanId = randomUUID();
     await start(device, scanId, { fileId: randomUUID(), name: 'a.pdf', type: 'application/pdf', size: bytes.length, sha256: sha256(bytes) });
     const damaged = Buffer.from(bytes);
-    damaged[SCAN_CHUNK_BYTES + 5] ^= 0xff;
+    damaged[SCAN_CHUNK_BYTES + 5] = damaged[SCAN_CHUNK_BYTES + 5]! ^ 0xff;
     await chunk(device, scanId, 0, damaged.subarray(0, SCAN_CHUNK_BYTES));
     const last = await chunk(device, scanId, SCAN_CHUNK_BYTES, damaged.subarray(SCAN_CHUNK_BYTES));
     expect(last.statusCode).toBe(422);
