@@ -46,16 +46,22 @@ export function ScanPicker({ scans, onChange }: { scans: DraftScan[]; onChange(s
 
   return (
     <div className="field scan-picker" data-testid="scan-picker">
-      <label htmlFor="scan-input">{t('scans.label', { max: MAX_SCAN_BYTES / (1024 * 1024) })}</label>
+      <span id="scan-label">{t('scans.label', { max: MAX_SCAN_BYTES / (1024 * 1024) })}</span>
+      {/* The browser's own file button speaks the browser's language: a translated, touch-sized one stands in for it. */}
       <input
         id="scan-input"
+        className="visually-hidden"
         type="file"
         multiple
         accept={SCAN_TYPES.join(',')}
+        aria-labelledby="scan-label"
         data-testid="attachments"
         disabled={busy !== null}
         onChange={(e) => void add(e.currentTarget)}
       />
+      <label htmlFor="scan-input" className={`button scan-choose${busy !== null ? ' disabled' : ''}`} aria-hidden="true">
+        {t('scans.choose')}
+      </label>
       {busy && (
         <span className="muted small" role="status" data-testid="scan-preparing">
           {t('scans.preparing', { name: busy })}

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MotcuaDb, ScanRow } from '../../../data/db.ts';
+import type { LocalFile, MotcuaDb, ScanRow } from '../../../data/db.ts';
 import { listFileScans, readScanBytes } from '../../../data/scanStore.ts';
 
 interface Shown {
@@ -14,9 +14,24 @@ interface Shown {
   url: string;
 }
 
-export function ScanViewer({ db, fileId, number, onClose }: { db: MotcuaDb; fileId: string; number: string; onClose(): void }) {
+interface Props {
+  db: MotcuaDb;
+  /** The file whose scans to show, in the order its record lists them. */
+  file: Pick<LocalFile, 'id' | 'number' | 'attachments'>;
+  onClose(): void;
+}
+
+export function ScanViewer({ db, file, onClose }: Props) {
   const { t } = useTranslation();
-  const rows = useLiveQuery(() => listFileScans(db, fileId), [db, fileId]);
+  const rows = useLiveQuery(async () => {
+    const listed = await listFileScans(db, file.id);
+    if (!listed.ok) return listed;
+    const position = (id: string) => {
+      const at = file.attachments.findIndex((a) => a.id === id);
+      return at === -1 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    return { ...listed, value: [...listed.value].sort((a, b) => position(a.id) - position(b.id)) };
+  }, [db, file]);
   const [shown, setShown] = useState<Shown | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => () => (shown ? URL.revokeObjectURL(shown.url) : undefined), [shown]);
@@ -32,7 +47,7 @@ export function ScanViewer({ db, fileId, number, onClose }: { db: MotcuaDb; file
   return (
     <div className="overlay" role="dialog" aria-labelledby="scan-viewer-title" data-testid="scan-viewer">
       <div className="overlay-card scan-viewer">
-        <h2 id="scan-viewer-title">{t('scans.viewer.title', { number })}</h2>
+        <h2 id="scan-viewer-title">{t('scans.viewer.title', { number: file.number })}</h2>
         {rows && !rows.ok && <p className="banner error">{t(`counter.errors.storage.${rows.error.kind}`)}</p>}
         <ul className="scan-rows">
           {rows?.ok &&

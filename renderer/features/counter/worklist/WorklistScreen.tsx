@@ -123,7 +123,7 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
           })}
         </div>
       </div>
-      {viewing && <ScanViewer db={db} fileId={viewing.id} number={viewing.number} onClose={() => setViewing(null)} />}
+      {viewing && <ScanViewer db={db} file={viewing} onClose={() => setViewing(null)} />}
       {pending && (
         <div className="overlay" role="dialog" aria-labelledby="note-title">
           <div className="overlay-card admin-card">
