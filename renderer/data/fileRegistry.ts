@@ -177,7 +177,7 @@ export function cancelFile(
   const at = now.toISOString();
   const why = reason.trim();
   return run(() =>
-    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters, db.scans], async () => {
       if (why.length === 0 || why.length > 500) {
         throw new Refusal<StorageError>({ kind: 'invalid', reason: 'a cancellation needs a reason of 1 to 500 characters', fields: ['reason'] });
       }
@@ -198,6 +198,12 @@ export function cancelFile(
         // The server never accepted it: drop it here, keeping the entries (marked) for the record.
         for (const e of entries.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled' });
         await refreshFileSyncState(db, fileId, { syncState: 'cancelled', status: 'withdrawn', statusAt: at });
+        // Its scans have no file to belong to on the server: they are not sent.
+        await db.scans
+          .where('fileId')
+          .equals(fileId)
+          .filter((s) => s.upload === 'pending')
+          .modify({ upload: 'kept', lastError: 'the file was cancelled before it reached the server: kept on this device only' });
         await audit(`cancelled on this device: ${why}`);
       } else if (onServer && cancels.some((e) => e.state === 'rejected')) {
         for (const e of cancels.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled' });

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/db.ts';
-import { registerFile, resendFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
+import { cancelFile, registerFile, resendFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { listFileScans, readScanBytes, scanCounts } from '../../renderer/data/scanStore.ts';
 import { prepareScan } from '../../renderer/scans/prepareScan.ts';
 import { targetSize } from '../../renderer/scans/shrinkImage.ts';
@@ -157,5 +157,17 @@ describe('storing scans with a file', () => {
       ['a.pdf', 'kept'],
       ['b.pdf', 'pending'],
     ]);
+  });
+
+  it('does not send the scans of a file cancelled before it reached the server', async () => {
+    const db = freshDb();
+    const a = await prepareScan(pdf(3000));
+    if (!a.ok) throw new Error('not prepared');
+    const saved = await registerFile(db, { ...base, attachments: [a.value.ref], scans: [a.value] }, { device, staff });
+    if (!saved.ok) throw new Error(saved.error.reason);
+    await db.outbox.update(saved.value.seq, { state: 'rejected', lastError: 'citizen.idNumber: wrong' });
+    expect((await cancelFile(db, saved.value.id, 'công dân không nộp nữa', staff)).ok).toBe(true);
+    expect(await db.scans.get(a.value.ref.id)).toMatchObject({ upload: 'kept', lastError: expect.stringMatching(/cancelled/) });
+    expect(await scanCounts(db)).toEqual({ ok: true, value: { pending: 0, rejected: 0 } });
   });
 });
