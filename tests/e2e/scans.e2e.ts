@@ -109,8 +109,16 @@ describe('scans at the counter', () => {
     expect(listed[1]!.size).toBe(pdf.length);
     await counter.screenshot('counter-scans-form');
 
+    // Saved offline: the file and its scans wait on the device, and the outbox says so.
+    await context.setOffline(true);
     const number = await counter.save();
     await counter.page.getByTestId('register-next').click();
+    await counter.page.getByTestId('nav-outbox').click();
+    await expect.poll(() => counter.page.getByTestId('scan-uploads').getAttribute('data-pending')).toBe('2');
+    expect(await counter.scansWaiting()).toBe(2);
+    await counter.screenshot('counter-scans-outbox');
+    await context.setOffline(false);
+    await counter.page.getByTestId('sync-now').click();
     const device = await counter.page.evaluate(storedOnDevice, number);
     expect(device.holdsBytesInline).toBe(false);
     expect(device.recordJsonBytes).toBeLessThan(3000);
