@@ -18,6 +18,7 @@ import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
+import { registerUploadRoutes } from './routes/uploads.ts';
 import type { SyncStore } from './store/store.ts';
 
 export interface AppConfig {
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     registerFileRoutes(authenticated, config.store);
     registerStatsRoutes(authenticated, config.store);
     registerCenterListRoutes(authenticated, config.store);
+    await registerUploadRoutes(authenticated, config.store);
   });
 
   if (config.webRoot) {

@@ -12,8 +12,9 @@ import { feePaymentSchema, type FeePayment } from '../../shared/files/fileChange
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
-import type { DataCipher, Sealed } from '../security/dataCipher.ts';
+import type { DataCipher, Sealed, SealedBlob } from '../security/dataCipher.ts';
 import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
+import { moveInlineScans } from './inlineScanMigration.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -161,7 +162,10 @@ export type AuditAction =
   | 'sync.gap'
   | 'sync.ahead'
   | 'sync.acknowledged'
-  | 'retention.purge';
+  | 'retention.purge'
+  /** A scan the server refused for good, or one kept on this device only. */
+  | 'scan.rejected'
+  | 'scan.kept';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {
@@ -254,6 +258,45 @@ export interface CenterListDraftRow {
   editedAt: string;
 }
 
+/**
+ * Where a scan stands between this device and the server: `pending` until uploaded; `uploaded`
+ * once the server has checked and stored it; `rejected` when the server refused it for good (the
+ * reason in lastError); `kept` on this device only (not an image or PDF from an older version,
+ * or replaced by a corrected file), never uploaded.
+ */
+export type ScanUploadState = 'pending' | 'uploaded' | 'rejected' | 'kept';
+
+/**
+ * A scan's metadata and upload state, without its bytes: lists and the sync loop read these,
+ * never the bytes. The bytes are in `scanBlobs` under the same id (renderer/data/scanStore.ts).
+ */
+export interface ScanRow {
+  id: string;
+  fileId: string;
+  name: string;
+  /** One of SCAN_TYPES, except for `kept` rows from older versions, which keep the type they came with. */
+  type: string;
+  size: number;
+  sha256: string;
+  upload: ScanUploadState;
+  /** Upload attempts that failed without a final answer (network, damaged on the way). */
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  uploadedAt: string | null;
+}
+
+/**
+ * A scan's bytes, kept apart so that reading a file, a list or the upload queue never loads them.
+ * Sealed with the data key (context `scan:<id>`, renderer/data/scanStore.ts); `blob` is a plain copy
+ * written before the at-rest upgrade (v8), which seals it.
+ */
+export interface ScanBlobRow {
+  id: string;
+  sealed?: SealedBlob;
+  blob?: Blob;
+}
+
 export type MotcuaDb = Dexie & {
   /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
   readonly cipher: DataCipher;
@@ -274,6 +317,8 @@ export type MotcuaDb = Dexie & {
   centerListMeta: EntityTable<CenterListMetaRow, 'key'>;
   centerListDraft: EntityTable<CenterListDraftRow, 'code'>;
   settings: EntityTable<SettingRow, 'key'>;
+  scans: EntityTable<ScanRow, 'id'>;
+  scanBlobs: EntityTable<ScanBlobRow, 'id'>;
 };
 
 /** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
@@ -313,9 +358,18 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
     centerListMeta: '&key',
     centerListDraft: '&code',
   });
-  // v7: citizens' data sealed at rest: files and pending outbox payloads encrypted, payloads the server
-  // already acknowledged dropped, the device token moved out of this database; counter settings.
+  // v7: scans leave the file records and the outbox for tables of their own (metadata apart from
+  // the bytes, stored as Blobs); inline base64 scans written by older versions move there.
   db.version(7)
+    .stores({
+      scans: '&id, fileId, upload, createdAt',
+      scanBlobs: '&id',
+    })
+    .upgrade((tx) => moveInlineScans(tx));
+  // v8: citizens' data sealed at rest: files, scans and pending outbox payloads encrypted, payloads the
+  // server already acknowledged dropped, the device token moved out of this database; counter settings.
+  // After v7, so the inline scans have left the records before the records are sealed.
+  db.version(8)
     .stores({ settings: '&key' })
     .upgrade((tx) => sealPlaintextRecords(tx, cipher));
   return db;

@@ -7,16 +7,23 @@ import Dexie from 'dexie';
 import type { z } from 'zod';
 import { fileRecordSchema, type FileRecord } from '../../shared/files/fileRecord.ts';
 import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.ts';
+import type { ScanRef } from '../../shared/files/scan.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { DeviceIdentity, FileClear, FileSyncState, LocalFile, MotcuaDb, StoredFile } from './db.ts';
 import { listFileViews, type FileView } from './fileViews.ts';
 import { bumpCounter, enqueueMutation, refreshFileSyncState } from './outbox.ts';
 import { clearPart, openFile, sealFile, type FileUnreadable } from './sealedFiles.ts';
 import { Refusal, runRefusable } from './refusal.ts';
+import { storedScanIds, storeScans, type PreparedScan } from './scanStore.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
-/** What staff enter; the device adds identity, number, reception time and who received it. */
-export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy'>;
+/**
+ * What staff enter; the device adds identity, number, reception time and who received it.
+ * `attachments` are the references the record makes; `scans` the bytes of those not stored yet.
+ */
+export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy'> & {
+  scans?: readonly PreparedScan[];
+};
 
 export interface StaffRef {
   id: string;
@@ -42,6 +49,34 @@ function parseRecord(candidate: unknown): FileRecord {
 
 const run = <T>(work: () => Promise<T>): Promise<Result<T, StorageError>> => runRefusable(work, storageErrorFrom);
 
+const sameRef = (a: ScanRef, b: ScanRef) => a.id === b.id && a.sha256 === b.sha256 && a.size === b.size && a.type === b.type;
+
+/**
+ * Stores the scans a record refers to that the device does not hold yet (inside the record's
+ * transaction); a reference without bytes refuses the whole save. Scans of an earlier version
+ * that the record no longer lists are not uploaded.
+ */
+async function saveScansOf(db: MotcuaDb, record: FileRecord, scans: readonly PreparedScan[], at: string): Promise<void> {
+  const held = await storedScanIds(db, record.id);
+  const fresh: PreparedScan[] = [];
+  for (const ref of record.attachments) {
+    if (held.has(ref.id)) continue;
+    const prepared = scans.find((s) => sameRef(s.ref, ref));
+    if (!prepared || prepared.blob.size !== ref.size) {
+      throw new Refusal<StorageError>({ kind: 'invalid', reason: `scan "${ref.name}" has no bytes on this device`, fields: ['attachments'] });
+    }
+    fresh.push(prepared);
+  }
+  await storeScans(db, record.id, fresh, at);
+  const listed = new Set(record.attachments.map((a) => a.id));
+  for (const id of held) {
+    if (listed.has(id) || (await db.scans.get(id))?.upload !== 'pending') continue;
+    await db.scans.update(id, { upload: 'kept', lastError: 'removed when the file was corrected: kept on this device only' });
+  }
+}
+
+const withoutScans = ({ scans: _scans, ...fields }: NewFileInput) => fields;
+
 /**
  * Saves a walk-in file: the next day number makes CENTER-DEVICE-YYYYMMDD-NNNN, the next mutation
  * number queues it for the server. An invalid record or a full disk writes nothing at all.
@@ -54,7 +89,7 @@ export function registerFile(
 ): Promise<Result<LocalFile, StorageError>> {
   const at = now.toISOString();
   return run(() =>
-    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters, db.scans, db.scanBlobs], async () => {
       const sequence = await bumpCounter(db, `fileNo:${vietnamDateKey(now)}`);
       let number: string;
       try {
@@ -63,7 +98,7 @@ export function registerFile(
         throw new Refusal<StorageError>({ kind: 'invalid', reason: (e as Error).message, fields: ['number'] });
       }
       const record = parseRecord({
-        ...input,
+        ...withoutScans(input),
         id: crypto.randomUUID(),
         number,
         centerCode: ctx.device.centerCode,
@@ -72,6 +107,7 @@ export function registerFile(
         receivedAt: at,
         receivedBy: { staffId: ctx.staff.id, staffName: ctx.staff.name },
       });
+      await saveScansOf(db, record, input.scans ?? [], at);
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       const file: LocalFile = { ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq };
       await db.files.add(await sealed(db, file));
@@ -94,7 +130,7 @@ export function resendFile(
 ): Promise<Result<LocalFile, StorageError>> {
   const at = now.toISOString();
   return run(() =>
-    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters, db.scans, db.scanBlobs], async () => {
       const file = await db.files.get(fileId);
       if (!file) throw new Refusal<StorageError>({ kind: 'not_found', reason: `no file ${fileId} on this device` });
       const creates = (await db.outbox.where('fileId').equals(fileId).toArray()).filter((e) => e.kind === 'file.create');
@@ -103,7 +139,7 @@ export function resendFile(
         throw new Refusal<StorageError>({ kind: 'wrong_state', reason: `file ${file.number} has no rejected registration to resend` });
       }
       const record = parseRecord({
-        ...corrected,
+        ...withoutScans(corrected),
         id: file.id,
         number: file.number,
         centerCode: file.centerCode,
@@ -112,6 +148,7 @@ export function resendFile(
         receivedAt: file.receivedAt,
         receivedBy: file.receivedBy,
       });
+      await saveScansOf(db, record, corrected.scans ?? [], at);
       // A superseded entry is never pushed again for itself: its copy of the citizen's data goes.
       for (const entry of rejected) await db.outbox.update(entry.seq, { state: 'superseded', payload: null });
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
@@ -145,7 +182,7 @@ export function cancelFile(
   const at = now.toISOString();
   const why = reason.trim();
   return run(() =>
-    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
+    db.transaction('rw', [db.files, db.outbox, db.audit, db.counters, db.scans], async () => {
       if (why.length === 0 || why.length > 500) {
         throw new Refusal<StorageError>({ kind: 'invalid', reason: 'a cancellation needs a reason of 1 to 500 characters', fields: ['reason'] });
       }
@@ -166,6 +203,12 @@ export function cancelFile(
         // The server never accepted it: drop it here, keeping the entries (marked) for the record.
         for (const e of entries.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled', payload: null });
         await refreshFileSyncState(db, fileId, { syncState: 'cancelled', status: 'withdrawn', statusAt: at });
+        // Its scans have no file to belong to on the server: they are not sent.
+        await db.scans
+          .where('fileId')
+          .equals(fileId)
+          .filter((s) => s.upload === 'pending')
+          .modify({ upload: 'kept', lastError: 'the file was cancelled before it reached the server: kept on this device only' });
         await audit(`cancelled on this device: ${why}`);
       } else if (onServer && cancels.some((e) => e.state === 'rejected')) {
         for (const e of cancels.filter((e) => e.state === 'rejected')) await db.outbox.update(e.seq, { state: 'cancelled', payload: null });

@@ -3,7 +3,8 @@
  * next, and the server's answer applied in one transaction (sent, rejected with a reason, or the
  * server's own sequence adopted after a gap). Entries change state only here or by staff decision.
  */
-import type { PushResponse } from '../../shared/sync/protocol.ts';
+import type { Mutation, PushResponse } from '../../shared/sync/protocol.ts';
+import { MAX_PUSH_ITEM_BYTES, payloadBytes, type OversizedPayload } from '../../shared/sync/pushLimits.ts';
 import type { MotcuaDb, OutboxEntry, SyncMeta } from './db.ts';
 import { refreshFileSyncState } from './outbox.ts';
 
@@ -21,9 +22,24 @@ export async function updateSyncMeta(db: MotcuaDb, patch: Partial<Omit<SyncMeta,
   });
 }
 
-/** Rough size of an entry on the wire, to keep a push under the body limit (the sealed JSON is as long as the plain one, plus its tag). */
+/**
+ * An entry as it goes on the wire, with its payload opened (renderer/data/pushPayloads.ts). A payload
+ * over the item limit (e.g. written by an older version with scans inline), or one the server would
+ * not read (`asStub`, after a 413), goes as a stub the server rejects on its own (`too large`), so it
+ * can never hold up the entries after it.
+ */
+export function wireMutation(entry: Pick<OutboxEntry, 'seq' | 'id' | 'kind' | 'at'>, payload: unknown, asStub = false): Mutation {
+  const { seq, id, kind, at } = entry;
+  const bytes = payloadBytes(payload);
+  return { seq, id, kind, at, payload: asStub || bytes > MAX_PUSH_ITEM_BYTES ? ({ oversized: { bytes } } satisfies OversizedPayload) : payload };
+}
+
+/**
+ * Size of an entry on the wire, to keep a push under the body limit: the sealed payload's length
+ * (AES-GCM adds 16 bytes to the JSON) plus the envelope; a dropped payload counts as the envelope.
+ */
 export function entryBytes(entry: OutboxEntry): number {
-  return (entry.payload?.data.byteLength ?? 4) + 200;
+  return (entry.payload?.data.byteLength ?? 0) + 200;
 }
 
 /**

@@ -9,6 +9,7 @@ import { err, ok, type Result } from '../../shared/result.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import type { MotcuaDb, OutboxEntry } from './db.ts';
 import { openPayload } from './outbox.ts';
+import { wireMutation } from './pushAnswers.ts';
 import { openFile } from './sealedFiles.ts';
 
 async function rebuiltPayload(db: MotcuaDb, entry: OutboxEntry): Promise<unknown> {
@@ -20,12 +21,13 @@ async function rebuiltPayload(db: MotcuaDb, entry: OutboxEntry): Promise<unknown
   return file.ok ? fileRecordSchema.parse(file.value) : null;
 }
 
-export async function mutationsFor(db: MotcuaDb, batch: readonly OutboxEntry[]): Promise<Result<Mutation[], string>> {
+/** The batch as it goes on the wire; `asStub` (after a 413) sends each payload as a stub the server refuses alone. */
+export async function mutationsFor(db: MotcuaDb, batch: readonly OutboxEntry[], asStub = false): Promise<Result<Mutation[], string>> {
   const mutations: Mutation[] = [];
   for (const entry of batch) {
     const payload = entry.payload === null ? ok(await rebuiltPayload(db, entry)) : await openPayload(db, entry);
     if (!payload.ok) return err(payload.error);
-    mutations.push({ seq: entry.seq, id: entry.id, kind: entry.kind, at: entry.at, payload: payload.value });
+    mutations.push(wireMutation(entry, payload.value, asStub));
   }
   return ok(mutations);
 }

@@ -91,10 +91,14 @@ export async function purgeExpiredFiles(db: MotcuaDb, now = new Date()): Promise
   const { days } = state.value.settings;
   const at = now.toISOString();
   try {
-    const purged = await db.transaction('rw', [db.files, db.outbox, db.audit, db.settings], async () => {
+    const purged = await db.transaction('rw', [db.files, db.outbox, db.audit, db.settings, db.scans, db.scanBlobs], async () => {
       const expired = (await db.files.where('status').anyOf(FINAL).toArray()).filter((f) => isExpired(f, days, now));
       for (const file of expired) {
         await db.files.put({ ...file, personal: null, attachments: null, purgedAt: at });
+        // Its scans go too, bytes and names; one still waiting to upload stays until the server has it.
+        const gone = await db.scans.where('fileId').equals(file.id).filter((scan) => scan.upload !== 'pending').primaryKeys();
+        await db.scanBlobs.bulkDelete(gone);
+        await db.scans.bulkDelete(gone);
         // Sent and cancelled entries hold no payload already; this makes sure of it.
         await db.outbox
           .where('fileId')

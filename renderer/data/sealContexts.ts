@@ -6,5 +6,7 @@
 export const fileContext = (fileId: string) => `file:${fileId}`;
 export const attachmentsContext = (fileId: string) => `file:${fileId}:attachments`;
 export const outboxContext = (mutationId: string) => `outbox:${mutationId}`;
+/** A scan's bytes (renderer/data/scanStore.ts). */
+export const scanContext = (scanId: string) => `scan:${scanId}`;
 /** The device token the at-rest upgrade sealed in the device row, until loadDevice moves it to the vault. */
 export const LEGACY_TOKEN_CONTEXT = 'device:legacyToken';

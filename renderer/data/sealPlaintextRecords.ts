@@ -2,15 +2,16 @@
  * The at-rest upgrade (db.ts): a device that kept citizens' data in plain IndexedDB gets it sealed in place.
  * Files are sealed; outbox payloads still needed (pending, rejected) are sealed, those the server
  * already has (sent) or staff resolved (superseded, cancelled) are dropped; a status change keeps
- * its target status in clear for the figures; the device token is sealed until loadDevice moves
- * it to the platform's vault. Runs inside Dexie's upgrade transaction, which Dexie.waitFor keeps
+ * its target status in clear for the figures; scan bytes are sealed; the device token is sealed
+ * until loadDevice moves it to the platform's vault. Runs inside Dexie's upgrade transaction, which Dexie.waitFor keeps
  * open over WebCrypto; rows go in chunks so a large database does not sit in memory at once.
  */
 import Dexie, { type Transaction } from 'dexie';
 import { fileStatusSchema } from '../../shared/files/fileRecord.ts';
 import type { DataCipher } from '../security/dataCipher.ts';
 import type { LocalFile, OutboxEntry, StoredDevice, StoredFile } from './db.ts';
-import { LEGACY_TOKEN_CONTEXT, outboxContext } from './sealContexts.ts';
+import type { ScanBlobRow } from './db.ts';
+import { LEGACY_TOKEN_CONTEXT, outboxContext, scanContext } from './sealContexts.ts';
 import { sealFile } from './sealedFiles.ts';
 
 const CHUNK = 50;
@@ -44,6 +45,10 @@ export async function sealPlaintextRecords(tx: Transaction, cipher: DataCipher):
         return { ...entry, ...statusTo, payload };
       }),
     ),
+  );
+
+  await inChunks<ScanBlobRow>(tx, 'scanBlobs', (rows) =>
+    Promise.all(rows.filter((r) => r.blob && !r.sealed).map(async (r) => ({ id: r.id, sealed: await cipher.encryptBlob(r.blob!, scanContext(r.id)) }))),
   );
 
   const device = (await tx.table('device').get('device')) as (StoredDevice & { token?: unknown }) | undefined;

@@ -20,6 +20,7 @@ import {
   type PushResponse,
   type StatusPullResponse,
 } from '../../shared/sync/protocol.ts';
+import { offsetMismatchSchema } from '../../shared/sync/scanUpload.ts';
 
 export type SyncClientError =
   /** No answer: network down, DNS, refused connection or timeout. */
@@ -28,8 +29,11 @@ export type SyncClientError =
   | { kind: 'unauthorised'; reason: string }
   /** 409: the push does not follow what the server has applied; resend from `lastAppliedSeq` + 1. */
   | { kind: 'gap'; lastAppliedSeq: number; reason: string }
-  /** 400 (or another 4xx): the server refused the request itself. */
-  | { kind: 'rejected'; status: number; reason: string }
+  /**
+   * 400 (or another 4xx): the server refused the request itself. `code` is the answer's stable
+   * error code; `committed` comes with a scan chunk sent at the wrong offset (resume from there).
+   */
+  | { kind: 'rejected'; status: number; reason: string; code?: string; committed?: number }
   /** 404: the server does not have this resource or route (e.g. an older server). */
   | { kind: 'not_found'; reason: string }
   /** 5xx: the server is there but failed. */
@@ -56,8 +60,8 @@ export interface SyncClient {
   catalogChanges(version: number): Promise<Timed<CatalogChanges>>;
 }
 
-/** A slow link still gets this many bytes through per second before a push times out. */
-const MIN_UPLOAD_BYTES_PER_SECOND = 32 * 1024;
+/** A slow link still gets this many bytes through per second before a push or a scan chunk times out. */
+export const MIN_UPLOAD_BYTES_PER_SECOND = 32 * 1024;
 
 export interface RequestSpec<T> {
   url: string;
@@ -100,10 +104,12 @@ export async function request<T>(spec: RequestSpec<T>, fetchFn: typeof fetch, cl
   if (status === 409) {
     const gap = sequenceGapSchema.safeParse(body);
     if (gap.success) return done(err({ kind: 'gap', lastAppliedSeq: gap.data.lastAppliedSeq, reason: `the server has applied up to ${gap.data.lastAppliedSeq}` }));
-    return done(err({ kind: 'invalid', reason: `409 without a sequence number: ${reason}` }));
+    const offset = offsetMismatchSchema.safeParse(body);
+    if (offset.success) return done(err({ kind: 'rejected', status, reason, code: offset.data.error, committed: offset.data.committed }));
+    if (!apiError.success) return done(err({ kind: 'invalid', reason: `409 without a sequence number: ${reason}` }));
   }
   if (status >= 500) return done(err({ kind: 'server', status, reason }));
-  return done(err({ kind: 'rejected', status, reason }));
+  return done(err({ kind: 'rejected', status, reason, ...(apiError.success ? { code: apiError.data.error } : {}) }));
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {

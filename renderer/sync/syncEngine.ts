@@ -4,15 +4,19 @@
  * never two cycles at once; failures back off exponentially with full jitter. The app never waits
  * for it: it only reports state (link, counts, progress) to whoever subscribes.
  */
-import type { MotcuaDb } from '../data/db.ts';
+import type { DeviceIdentity, MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { outboxCounts } from '../data/outbox.ts';
 import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
 import { applyCenterListChanges } from '../data/centerListRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
 import { mutationsFor } from '../data/pushPayloads.ts';
+import { scanCounts } from '../data/scanStore.ts';
 import { storageErrorFrom } from '../data/storageError.ts';
+import { PUSH_BATCH_BYTES } from '../../shared/sync/pushLimits.ts';
 import { fetchCenterListChanges, type CenterListLink } from './centerListClient.ts';
+import { createScanUploadClient } from './scanUploadClient.ts';
+import { uploadPendingScans, type ScanUploadTally } from './scanUploader.ts';
 import type { TokenVault } from '../security/dataKey.ts';
 import { createSyncClient, type SyncClient, type SyncClientError, type Timed } from './syncClient.ts';
 
@@ -24,6 +28,8 @@ export interface SyncState {
   pending: number;
   /** Outbox entries the server refused, waiting for staff to resend or cancel. */
   rejected: number;
+  /** Scans waiting to be uploaded, and those the server refused for good. */
+  scans: { pending: number; rejected: number };
   syncing: boolean;
   /** Pushing: entries answered so far out of those pending when the cycle began. */
   progress: { done: number; total: number } | null;
@@ -46,6 +52,8 @@ export interface SyncReport {
   pushed: number;
   /** Entries the server refused in this cycle. */
   rejected: number;
+  /** Scans stored on the server in this cycle, refused for good, and the bytes sent. */
+  scans: ScanUploadTally;
   /** Local files whose status the server changed. */
   statusesChanged: number;
   /** 'skipped': the server has no catalog changes endpoint; 'failed': see `catalogError`. */
@@ -81,6 +89,8 @@ export interface SyncEngineOptions {
   intervalMs?: number;
   batchSize?: number;
   maxBatchBytes?: number;
+  /** Bytes per scan chunk (default SCAN_CHUNK_BYTES). */
+  scanChunkBytes?: number;
   requestTimeoutMs?: number;
   backoffBaseMs?: number;
   backoffCapMs?: number;
@@ -120,7 +130,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     slowThresholdMs = 3000,
     intervalMs = 30_000,
     batchSize = 50,
-    maxBatchBytes = 8 * 1024 * 1024,
+    maxBatchBytes = PUSH_BATCH_BYTES,
     requestTimeoutMs = 20_000,
     backoffBaseMs = 1000,
     backoffCapMs = 5 * 60_000,
@@ -131,6 +141,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     link: 'unknown',
     pending: 0,
     rejected: 0,
+    scans: { pending: 0, rejected: 0 },
     syncing: false,
     progress: null,
     lastSyncAt: null,
@@ -150,8 +161,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 
   const refreshCounts = async () => {
-    const counts = await outboxCounts(db);
+    const [counts, scans] = await Promise.all([outboxCounts(db), scanCounts(db)]);
     if (counts.ok) set({ pending: counts.value.pending, rejected: counts.value.rejected });
+    if (scans.ok) set({ scans: scans.value });
   };
 
   /** Runs one request, marking the link slow as soon as it takes longer than the threshold. */
@@ -175,9 +187,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function push(client: SyncClient, report: SyncReport): Promise<SyncError | null> {
     let gapRetries = 0;
+    // After a 413 (a body the server would not read): the entry alone, then as a stub the server
+    // rejects on its own, so one item can never block the entries after it.
+    let alone = false;
+    let stub = false;
     for (;;) {
       const meta = await readSyncMeta(db);
-      const batch = await takeBatch(db, meta.lastAppliedSeq, batchSize, maxBatchBytes);
+      const batch = await takeBatch(db, meta.lastAppliedSeq, alone ? 1 : batchSize, maxBatchBytes);
       if (batch.length === 0) {
         // Pending entries that cannot follow the server's number would wait for ever: say so.
         const stranded = await db.outbox.where('state').equals('pending').first();
@@ -185,10 +201,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { kind: 'invalid', reason: `mutation ${stranded.seq} cannot be pushed: the server expects ${meta.lastAppliedSeq + 1} next` };
       }
       const pendingInBatch = batch.filter((e) => e.state === 'pending').length;
-      const mutations = await mutationsFor(db, batch);
+      const mutations = await mutationsFor(db, batch, stub);
       // A payload that does not decrypt cannot be sent, and what follows it must wait (exactly once, in order).
       if (!mutations.ok) return { kind: 'storage', reason: mutations.error };
       const answer = await timed(() => client.push(mutations.value));
+      if (!answer.ok && answer.error.kind === 'rejected' && answer.error.status === 413 && !stub) {
+        if (alone || batch.length === 1) stub = true;
+        alone = true;
+        continue;
+      }
+      alone = false;
+      stub = false;
       if (!answer.ok) {
         if (answer.error.kind === 'gap' && gapRetries < MAX_GAP_RETRIES) {
           gapRetries += 1;
@@ -210,6 +233,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { kind: 'invalid', reason: `the server answered a push from ${batch[0]!.seq} with last applied ${tally.lastAppliedSeq}` };
       }
     }
+  }
+
+  /** Pushes records waiting in the outbox before the next scan chunk; only a link failure stops the uploads. */
+  async function pushWaitingRecords(client: SyncClient, report: SyncReport): Promise<SyncClientError | null> {
+    const waiting = await db.outbox.where('state').equals('pending').count();
+    if (waiting === 0) return null;
+    const error = await push(client, report);
+    return error && (error.kind === 'offline' || error.kind === 'unauthorised') ? error : null;
+  }
+
+  async function uploadScans(device: DeviceIdentity, client: SyncClient, report: SyncReport): Promise<SyncError | null> {
+    const uploads = createScanUploadClient({
+      serverUrl: options.getServerUrl?.() ?? device.serverUrl,
+      token: device.token,
+      timeoutMs: requestTimeoutMs,
+      ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+    });
+    const error = await uploadPendingScans({
+      db,
+      client: uploads,
+      timed,
+      now,
+      beforeChunk: () => pushWaitingRecords(client, report),
+      tally: report.scans,
+      ...(options.scanChunkBytes ? { chunkBytes: options.scanChunkBytes } : {}),
+    });
+    await refreshCounts();
+    return error;
   }
 
   async function pullStatuses(client: SyncClient, report: SyncReport): Promise<SyncError | null> {
@@ -249,6 +300,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ok: false,
       pushed: 0,
       rejected: 0,
+      scans: { uploaded: 0, rejected: 0, bytes: 0 },
       statusesChanged: 0,
       catalog: 'not_reached',
       catalogError: null,
@@ -274,7 +326,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         };
         const client = createSyncClient(link);
         set({ syncing: true, pending: counts.value.pending, rejected: counts.value.rejected, progress: { done: 0, total: counts.value.pending } });
-        report.error = (await push(client, report)) ?? (await pullStatuses(client, report));
+        const pushError = await push(client, report);
+        // Scans go after the records and whatever stopped the push, unless the link itself is down.
+        const linkDown = pushError?.kind === 'offline' || pushError?.kind === 'unauthorised';
+        const uploadError = linkDown ? null : await uploadScans(device.value, client, report);
+        report.error = pushError ?? uploadError ?? (await pullStatuses(client, report));
         if (!report.error) await pullCatalog(client, report);
         if (!report.error) await pullCenterList(link, report);
       }

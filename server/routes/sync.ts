@@ -2,12 +2,13 @@
  * Device sync: POST push applies a device's numbered mutations exactly once; GET statuses hands
  * out the center's status feed after a cursor. Both sit behind requireDevice.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { pushRequestSchema, SYNC_PATHS, type StatusPullResponse } from '../../shared/sync/protocol.ts';
+import { pushRequestSchema, SYNC_PATHS, type Mutation, type StatusPullResponse } from '../../shared/sync/protocol.ts';
+import { MAX_PUSH_BODY_BYTES } from '../../shared/sync/pushLimits.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
-import type { FileStore } from '../store/store.ts';
+import type { Device, FileStore, PreparedMutation } from '../store/store.ts';
 import { prepareMutation } from '../sync/prepareMutation.ts';
 
 const statusQuerySchema = z.object({
@@ -15,14 +16,29 @@ const statusQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** A check that throws (a server bug) rejects that item, not the push: later items still flow. */
+function prepareSafely(mutation: Mutation, device: Device, log: FastifyBaseLogger): PreparedMutation {
+  try {
+    return prepareMutation(mutation, device);
+  } catch (e) {
+    log.error({ deviceId: device.id, seq: mutation.seq, err: e }, 'push item check failed on the server');
+    const reason = `the server failed to check this item (${(e as Error).message}); it has been logged`;
+    return { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at, action: 'reject', reason, code: 'syncReason.internal' };
+  }
+}
+
 export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post(SYNC_PATHS.push, async (request, reply) => {
+  // Scans no longer ride in the push, so its body is small; an item over its own limit is
+  // rejected alone (prepareMutation), never the whole push.
+  app.post(SYNC_PATHS.push, { bodyLimit: MAX_PUSH_BODY_BYTES, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
 
-    const prepared = body.data.mutations.map((m) => prepareMutation(m, device));
-    const applied = await store.applyPush(device.id, prepared);
+    const prepared = body.data.mutations.map((m) => prepareSafely(m, device, request.log));
+    const applied = await store.applyPush(device.id, prepared, (failure) =>
+      request.log.error({ deviceId: device.id, seq: failure.seq, kind: failure.kind, err: failure.error }, 'push item failed on the server'),
+    );
     if (!applied.ok) {
       if (applied.error.kind === 'sequence_gap') {
         return reply.code(409).send({ error: 'sequence_gap', lastAppliedSeq: applied.error.lastAppliedSeq });

@@ -3,6 +3,7 @@
  * have run. Never edit a shipped step: add a new one, so every center's file upgrades the same way.
  */
 import type Database from 'better-sqlite3';
+import { registerMigrationFunctions } from './sqliteMigrationFunctions.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: catalog, centers, devices, files, attachments, status feed, mutation log.
@@ -214,10 +215,54 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX file_changes_file ON file_changes (file_id, id);
   `,
+  // 7: scans are uploaded on their own, resumably, beside the push (shared/sync/scanUpload.ts).
+  // They live here as BLOBs, not as files in the data folder: a chunk and its committed offset are
+  // written in one transaction (a power cut never leaves bytes the offset does not count), and the
+  // one SQLite file stays the whole of the server's data for backups. Chunks wait in scan_chunks
+  // until the last one arrives; the checked scan is then one row in scans.
+  // Scans pushed inline before this version move here under the id the devices derive too
+  // (shared/files/legacyScanId.ts); inline attachments that are not images or PDFs stay in
+  // `attachments`. (Rejection codes are in mutations.code, added by step 6.)
+  `
+  CREATE TABLE scans (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    -- No foreign key: a scan may arrive before its file's record.
+    file_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    committed INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0 CHECK (complete IN (0, 1)),
+    data BLOB,
+    created_at TEXT NOT NULL,
+    completed_at TEXT
+  );
+  CREATE INDEX scans_file ON scans (file_id);
+  CREATE TABLE scan_chunks (
+    scan_id TEXT NOT NULL REFERENCES scans (id),
+    "offset" INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (scan_id, "offset")
+  );
+
+  UPDATE files SET record = motcua_legacy_record(id, record, (
+    SELECT json_group_array(json_array(a.position, motcua_sniff_scan(a.data), motcua_sha256(a.data))) FROM attachments a WHERE a.file_id = files.id
+  )) WHERE id IN (SELECT file_id FROM attachments);
+  UPDATE files SET content_hash = motcua_record_hash(record, content_hash) WHERE id IN (SELECT file_id FROM attachments);
+  INSERT OR IGNORE INTO scans (id, center_code, device_id, file_id, name, type, size, sha256, committed, complete, data, created_at, completed_at)
+    SELECT motcua_legacy_scan_id(a.file_id, motcua_sha256(a.data)), f.center_code, f.device_id, a.file_id, a.name, motcua_sniff_scan(a.data),
+           length(a.data), motcua_sha256(a.data), length(a.data), 1, a.data, f.stored_at, f.stored_at
+    FROM attachments a JOIN files f ON f.id = a.file_id WHERE motcua_sniff_scan(a.data) IS NOT NULL ORDER BY a.file_id, a.position;
+  DELETE FROM attachments WHERE motcua_sniff_scan(data) IS NOT NULL;
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */
 export function migrate(db: Database.Database): { from: number; to: number } {
+  registerMigrationFunctions(db);
   const from = db.pragma('user_version', { simple: true }) as number;
   if (from > MIGRATIONS.length) {
     throw new Error(`database schema ${from} is newer than this server (${MIGRATIONS.length}): upgrade the server`);

@@ -19,11 +19,13 @@ import { createSqliteCatalog } from './sqliteCatalog.ts';
 import { createSqliteCenterList } from './sqliteCenterList.ts';
 import { createSqliteFileChanges, type ApplyOutcome } from './sqliteFileChanges.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
+import { createSqliteScans } from './sqliteScans.ts';
 import type {
   Center,
   Device,
   FileSummary,
   PreparedMutation,
+  PushItemFailure,
   StatusChange,
   StatusChangeFailure,
   StatusHistoryEntry,
@@ -76,7 +78,6 @@ const historyRowSchema = z.object({
   device_id: z.string(),
 });
 const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable(), code: z.string().nullable() }).optional();
-const attachmentRowSchema = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) });
 const recordRowSchema = z.object({ record: z.string() });
 const countRowSchema = z.object({ n: z.number() });
 const codeRowSchema = z.object({ code: z.string() });
@@ -136,6 +137,8 @@ const toRating = (row: unknown): StoredRating => {
   return { id: r.id, centerCode: r.center_code, deviceId: r.device_id, fileNumber: r.file_number, score: r.score, reasons, at: r.at };
 };
 
+/** What applying one pushed item came to: its status, or a rejection with a reason and a code. */
+
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** Opens (creating and migrating if needed) the store in `dataDir`. */
@@ -191,7 +194,6 @@ function createSqliteStore(db: Database.Database): SyncStore {
       `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at, location_code)
        VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt, @dueAt, @locationCode)`,
     ),
-    insertAttachment: db.prepare('INSERT INTO attachments (file_id, position, name, type, size, data) VALUES (?, ?, ?, ?, ?, ?)'),
     setStatus: db.prepare('UPDATE files SET status = ? WHERE id = ?'),
     appendFeed: db.prepare(
       'INSERT INTO status_feed (center_code, file_id, number, status, changed_at, note, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -211,18 +213,17 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ratings: db.prepare('SELECT * FROM ratings WHERE center_code = ? ORDER BY rowid'),
     feedSince: db.prepare('SELECT * FROM status_feed WHERE center_code = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
     fileRecord: db.prepare('SELECT record FROM files WHERE center_code = ? AND id = ?'),
-    fileAttachments: db.prepare('SELECT name, type, size, data FROM attachments WHERE file_id = ? ORDER BY position'),
     countFiles: db.prepare('SELECT count(*) AS n FROM files WHERE center_code = ?'),
     countAll: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ?'),
     countByNumber: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ? AND f.number = ?'),
     listAll: db.prepare(
       `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+              json_array_length(f.record, '$.attachments') AS attachments
        FROM files f WHERE f.center_code = ? ORDER BY f.received_at, f.number LIMIT ?`,
     ),
     listByNumber: db.prepare(
       `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+              json_array_length(f.record, '$.attachments') AS attachments
        FROM files f WHERE f.center_code = ? AND f.number = ? ORDER BY f.received_at, f.number LIMIT ?`,
     ),
     // The latest audit-log line is the last change; a file always has at least its reception.
@@ -324,6 +325,8 @@ function createSqliteStore(db: Database.Database): SyncStore {
     return 'applied';
   }
 
+  /** Items that threw in the push being applied, handed to the caller to log (the store has no logger). */
+  let itemFailures: PushItemFailure[] = [];
   const ratingConflict = (id: string) => `another rating with id ${id} is already on the server`;
 
   function applyRating(device: Device, rating: RatingPayload): ApplyOutcome {
@@ -349,21 +352,19 @@ function createSqliteStore(db: Database.Database): SyncStore {
     if (q.fileByNumber.get(device.centerCode, file.number)) {
       return { rejected: `file number ${file.number} is already used by another file in this center`, code: 'syncReason.numberTaken' };
     }
-    const record = { ...file, attachments: file.attachments.map(({ dataBase64: _data, ...meta }) => meta) };
     q.insertFile.run({
       id: file.id,
       centerCode: device.centerCode,
       number: file.number,
       deviceId: device.id,
       procedureCode: file.procedureCode,
-      record: JSON.stringify(record),
+      record: JSON.stringify(file),
       contentHash,
       receivedAt: file.receivedAt,
       storedAt: new Date().toISOString(),
       dueAt: file.dueAt ?? null,
       locationCode: file.locationCode,
     });
-    file.attachments.forEach((a, i) => q.insertAttachment.run(file.id, i, a.name, a.type, a.size, Buffer.from(a.dataBase64, 'base64')));
     appendHistory({
       fileId: file.id,
       status: 'received',
@@ -397,6 +398,36 @@ function createSqliteStore(db: Database.Database): SyncStore {
     return moved.ok ? 'applied' : statusRefusal(moved.error);
   }
 
+  function applyOne(device: Device, m: PreparedMutation): ApplyOutcome {
+    if (m.action === 'reject') return { rejected: m.reason, code: m.code };
+    if (m.action === 'create') return applyCreate(device, m.file);
+    if (m.action === 'cancel') return applyCancel(device, m.fileId, m.reason, m.at);
+    if (m.action === 'rate') return applyRating(device, m.rating);
+    if (m.action === 'update') return fileChanges.applyCorrection(device, m.correction);
+    if (m.action === 'due') return fileChanges.applyDue(device, m.due);
+    if (m.action === 'fee') return fileChanges.applyFee(device, m.fee);
+    // The payload's center is never trusted: the change is checked against the pushing device's.
+    const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
+    return moved.ok ? 'applied' : statusRefusal(moved.error);
+  }
+  // Inside the push's transaction this is a SAVEPOINT: an item that throws is rolled back alone.
+  const applyItemAtomically = db.transaction(applyOne);
+
+  /**
+   * One item of a push. A bug that throws on one item must not fail the whole push, or the device
+   * would resend it for ever and nothing after it would ever arrive: the item is rolled back and
+   * answered `internal`. SQLite's own failures (disk full, locked) still fail the push, to be retried.
+   */
+  function applyItem(device: Device, m: PreparedMutation): ApplyOutcome {
+    try {
+      return applyItemAtomically(device, m);
+    } catch (e) {
+      if (e instanceof Database.SqliteError) throw e;
+      itemFailures.push({ seq: m.seq, kind: m.kind, error: e });
+      return { rejected: `the server failed on this item (${(e as Error).message}); it has been logged`, code: 'syncReason.internal' };
+    }
+  }
+
   const fileChanges = createSqliteFileChanges(db, appendFeed);
 
   const applyPush = db.transaction((deviceId: string, mutations: PreparedMutation[]) => {
@@ -417,19 +448,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
         );
         continue;
       }
-      let outcome: ApplyOutcome;
-      if (m.action === 'reject') outcome = { rejected: m.reason, code: m.code };
-      else if (m.action === 'create') outcome = applyCreate(device, m.file);
-      else if (m.action === 'cancel') outcome = applyCancel(device, m.fileId, m.reason, m.at);
-      else if (m.action === 'rate') outcome = applyRating(device, m.rating);
-      else if (m.action === 'update') outcome = fileChanges.applyCorrection(device, m.correction);
-      else if (m.action === 'due') outcome = fileChanges.applyDue(device, m.due);
-      else if (m.action === 'fee') outcome = fileChanges.applyFee(device, m.fee);
-      else {
-        // The payload's center is never trusted: the change is checked against the pushing device's.
-        const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
-        outcome = moved.ok ? 'applied' : statusRefusal(moved.error);
-      }
+      const outcome = applyItem(device, m);
       const result: PushItemResult =
         typeof outcome === 'string'
           ? { seq: m.seq, status: outcome, reason: null }
@@ -466,13 +485,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const findFile = (centerCode: string, fileId: string): FileRecord | null => {
     const row = q.fileRecord.get(centerCode, fileId);
-    if (!row) return null;
-    const record = JSON.parse(recordRowSchema.parse(row).record) as Record<string, unknown>;
-    const attachments = q.fileAttachments.all(fileId).map((raw) => {
-      const a = attachmentRowSchema.parse(raw);
-      return { name: a.name, type: a.type, size: a.size, dataBase64: a.data.toString('base64') };
-    });
-    return fileRecordSchema.parse({ ...record, attachments });
+    return row ? fileRecordSchema.parse(JSON.parse(recordRowSchema.parse(row).record)) : null;
   };
 
   const findDuplicates = (centerCode: string): string[][] => {
@@ -486,6 +499,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteCalendar(db, guard),
     ...createSqliteAdminUnits(db, guard),
     ...createSqliteCenterList(db, guard),
+    ...createSqliteScans(db, guard),
 
     addCenter: async (center) =>
       guard(() => {
@@ -512,7 +526,12 @@ function createSqliteStore(db: Database.Database): SyncStore {
         return row ? ok(toDevice(row)) : err({ kind: 'not_found' as const, reason: `no device ${deviceId}` });
       }),
 
-    applyPush: async (deviceId, mutations) => guard(() => applyPush.immediate(deviceId, mutations)),
+    applyPush: async (deviceId, mutations, onItemFailure) => {
+      itemFailures = [];
+      const applied = guard(() => applyPush.immediate(deviceId, mutations));
+      for (const failure of itemFailures) onItemFailure?.(failure);
+      return applied;
+    },
     changeStatus: async (change) => guard(() => changeStatus.immediate(change)),
     statusesSince: async (centerCode, cursor, limit) =>
       guard(() => {

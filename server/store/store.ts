@@ -14,6 +14,7 @@ import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { CenterListStore } from './centerListStore.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
 import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
+import type { ScanStore } from './scanStore.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
 export interface StorageFailure {
@@ -84,6 +85,13 @@ export interface FileChangeEntry {
 }
 
 export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | StorageFailure;
+
+/** An item whose application threw (a server bug): it was rolled back and answered `internal`. */
+export interface PushItemFailure {
+  seq: number;
+  kind: string;
+  error: unknown;
+}
 
 /** A change of a file's status, stamped for the audit log; the store checks it against shared/files/lifecycle.ts. */
 export interface StatusChange {
@@ -188,7 +196,7 @@ export interface FileStore {
    * (duplicate, or rejected again with the same reason), a gap applies nothing, and the device's
    * last applied number is recorded with the changes.
    */
-  applyPush(deviceId: string, mutations: PreparedMutation[]): Promise<Result<PushResponse, PushFailure>>;
+  applyPush(deviceId: string, mutations: PreparedMutation[], onItemFailure?: (failure: PushItemFailure) => void): Promise<Result<PushResponse, PushFailure>>;
   changeStatus(change: StatusChange): Promise<Result<FileStatusChange, StatusChangeFailure>>;
   /** The center's status feed after `cursor`, oldest first. */
   statusesSince(centerCode: string, cursor: number, limit: number): Promise<Result<StatusPullResponse, StorageFailure>>;
@@ -254,6 +262,6 @@ export interface AdminUnitsStore {
   replaceAdminUnits(units: AdminUnits, source: string): Promise<Result<{ stored: StoredAdminUnits; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore {
+export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore, ScanStore {
   close(): Promise<void>;
 }

@@ -1,25 +1,16 @@
 /**
- * The checks a pushed mutation gets before any store sees it: its payload against the shared
- * schema for its kind, and that it speaks for the device that sent it. A failure is not an error
+ * The checks a pushed mutation gets before any store sees it: its size, its payload against the
+ * shared schema for its kind, and that it speaks for the device that sent it. A failure is not an error
  * of the push: it becomes a `reject` the store records, so the device's sequence still advances.
  * Checks that need the stored file (its center, whether a status change is legal) are the store's.
  */
 import type { ChangeStamp } from '../../shared/files/fileChanges.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { mutationPayloadSchemas } from '../../shared/sync/protocol.ts';
+import { MAX_PUSH_ITEM_BYTES, oversizedPayloadSchema, payloadBytes } from '../../shared/sync/pushLimits.ts';
 import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
-import type { Attachment } from '../../shared/files/fileRecord.ts';
 import { describeIssues } from '../http/apiError.ts';
 import type { Device, PreparedMutation } from '../store/store.ts';
-
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-function attachmentProblem(a: Attachment): string | null {
-  if (!BASE64.test(a.dataBase64)) return `attachment "${a.name}" is not valid base64`;
-  const bytes = Buffer.byteLength(a.dataBase64, 'base64');
-  if (bytes !== a.size) return `attachment "${a.name}" says ${a.size} bytes but holds ${bytes}`;
-  return null;
-}
 
 export function prepareMutation(mutation: Mutation, device: Device): PreparedMutation {
   const base = { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at };
@@ -31,6 +22,14 @@ export function prepareMutation(mutation: Mutation, device: Device): PreparedMut
     return null;
   };
 
+  // Scans travel on their own (shared/sync/scanUpload.ts): an item this large is refused alone.
+  const oversized = oversizedPayloadSchema.safeParse(mutation.payload);
+  if (oversized.success) {
+    return reject(`the device could not send this ${mutation.kind} item: it is ${oversized.data.oversized.bytes} bytes, over the ${MAX_PUSH_ITEM_BYTES} a push item may be`, 'syncReason.tooLarge');
+  }
+  const bytes = payloadBytes(mutation.payload);
+  if (bytes > MAX_PUSH_ITEM_BYTES) return reject(`this ${mutation.kind} item is ${bytes} bytes, over the ${MAX_PUSH_ITEM_BYTES} a push item may be`, 'syncReason.tooLarge');
+
   switch (mutation.kind) {
     case 'file.create': {
       const parsed = mutationPayloadSchemas['file.create'].safeParse(mutation.payload);
@@ -41,10 +40,6 @@ export function prepareMutation(mutation: Mutation, device: Device): PreparedMut
       // The number is unique across devices only because it carries the center and device codes.
       const prefix = `${device.centerCode}-${device.code}-`;
       if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`, 'syncReason.numberPrefix');
-      for (const attachment of file.attachments) {
-        const problem = attachmentProblem(attachment);
-        if (problem) return reject(problem, 'syncReason.attachment');
-      }
       return { ...base, action: 'create', file };
     }
     case 'file.cancel': {

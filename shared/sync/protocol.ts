@@ -136,6 +136,7 @@ export const pushItemResultSchema = z.object({
 });
 export type PushItemResult = z.infer<typeof pushItemResultSchema>;
 
+
 export const pushResponseSchema = z.object({
   lastAppliedSeq: z.number().int().nonnegative(),
   results: z.array(pushItemResultSchema),

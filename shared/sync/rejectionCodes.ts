@@ -15,7 +15,6 @@ export const SERVER_REJECTION_CODES = [
   'syncReason.wrongCenter',
   'syncReason.wrongDevice',
   'syncReason.numberPrefix',
-  'syncReason.attachment',
   /** Another file already has this id or this number. */
   'syncReason.duplicateId',
   'syncReason.numberTaken',
@@ -23,6 +22,10 @@ export const SERVER_REJECTION_CODES = [
   'syncReason.ratingConflict',
   /** The file moved on the server since the device saw it. */
   'fileStatus.error.staleStatus',
+  /** The item is over the size a push item may be (shared/sync/pushLimits.ts): scans travel on their own. */
+  'syncReason.tooLarge',
+  /** The server failed on this item (a bug, logged there); the rest of the push was applied. */
+  'syncReason.internal',
 ] as const;
 export type ServerRejectionCode = (typeof SERVER_REJECTION_CODES)[number];
 

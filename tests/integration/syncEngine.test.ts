@@ -17,10 +17,12 @@ import { createSyncEngine, type SyncEngine, type SyncState } from '../../rendere
 import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.ts';
+import { makeScan } from '../support/syncFixtures.ts';
 
 const staff = { id: 's1', name: 'Trần Thị Bình' };
 
 function input(n: number): NewFileInput {
+  const scan = makeScan(n);
   return {
     procedureCode: '1.001193',
     procedureName: 'Đăng ký khai sinh',
@@ -34,7 +36,8 @@ function input(n: number): NewFileInput {
       address: 'Thôn 3',
     },
     documents: [{ name: 'Tờ khai', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 }],
-    attachments: [{ name: 'scan.txt', type: 'text/plain', size: 4, dataBase64: Buffer.from(`ab${n % 10}c`).toString('base64') }],
+    attachments: [scan.ref],
+    scans: [{ ref: scan.ref, blob: scan.blob }],
     notes: null,
   };
 }

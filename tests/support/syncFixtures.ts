@@ -1,9 +1,10 @@
 /** Builders for sync tests: centers and enrolled devices on a store, valid files and numbered mutations. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { addCenter } from '../../server/centers/addCenter.ts';
 import type { SyncStore } from '../../server/store/store.ts';
 import type { FileRecord } from '../../shared/files/fileRecord.ts';
+import type { ScanRef } from '../../shared/files/scan.ts';
 import { enrolResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 
 export async function addTestCenter(store: SyncStore, code: string, enrolmentCode = `enrol-${code}`): Promise<void> {
@@ -23,9 +24,20 @@ export async function enrolTestDevice(app: FastifyInstance, centerCode: string, 
 
 export const bearer = (device: EnrolResponse) => ({ authorization: `Bearer ${device.token}` });
 
+/** A small real PDF (its first bytes are what the server sniffs) and the reference a record makes to it. */
+export function makeScan(n: number, extraBytes = 0): { ref: ScanRef; bytes: Buffer; blob: Blob } {
+  const bytes = Buffer.concat([
+    Buffer.from(`%PDF-1.4\n% bản chụp hồ sơ ${n}\n`),
+    Buffer.alloc(extraBytes, 0x20),
+    Buffer.from('\n%%EOF\n'),
+  ]);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const blob = new Blob([new Uint8Array(bytes)], { type: 'application/pdf' });
+  return { ref: { id: randomUUID(), name: `scan-${n}.pdf`, type: 'application/pdf', size: bytes.length, sha256 }, bytes, blob };
+}
+
 /** The n-th file a device registers on 1 March 2027, numbered as the counter app numbers it. */
 export function makeFile(device: EnrolResponse, n: number, overrides: Partial<FileRecord> = {}): FileRecord {
-  const scan = Buffer.from(`bản chụp hồ sơ ${n}`);
   return {
     id: randomUUID(),
     number: `${device.centerCode}-${device.deviceCode}-20270301-${String(n).padStart(4, '0')}`,
@@ -44,7 +56,7 @@ export function makeFile(device: EnrolResponse, n: number, overrides: Partial<Fi
       address: 'Thôn 3, xã Vĩnh Bảo',
     },
     documents: [{ name: 'Tờ khai đăng ký khai sinh', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 }],
-    attachments: [{ name: 'scan.txt', type: 'text/plain', size: scan.length, dataBase64: scan.toString('base64') }],
+    attachments: [makeScan(n).ref],
     notes: null,
     receivedAt: new Date(Date.UTC(2027, 2, 1, 1, 0, n)).toISOString(),
     receivedBy: { staffId: 's1', staffName: 'Trần Thị Bình' },

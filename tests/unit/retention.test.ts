@@ -14,6 +14,8 @@ import { listFileViews } from '../../renderer/data/fileViews.ts';
 import { recordPushAnswer, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import { DEFAULT_RETENTION, purgeExpiredFiles, readRetention, saveRetention } from '../../renderer/data/retention.ts';
 import { localFileSummaries } from '../../renderer/features/stats/localFileSummaries.ts';
+import { testPngScan } from '../support/scanFixtures.ts';
+import { markScanUploaded } from '../../renderer/data/scanStore.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 
@@ -57,6 +59,7 @@ async function rawText(name: string): Promise<string> {
 }
 
 async function register(db: MotcuaDb, fullName: string, at = day(0)) {
+  const scan = testPngScan('scan-bytes');
   const saved = await registerFile(
     db,
     {
@@ -65,7 +68,8 @@ async function register(db: MotcuaDb, fullName: string, at = day(0)) {
       channel: 'in_person',
       citizen: { fullName, birthDate: '1990-05-17', idNumber: '001190034567', sex: 'female', phone: null, address: null },
       documents: [],
-      attachments: [{ name: 'scan.png', type: 'image/png', size: 4, dataBase64: 'AAAA' }],
+      attachments: [scan.ref],
+      scans: [scan],
       notes: 'ghi chú riêng',
     },
     { device, staff },
@@ -98,6 +102,8 @@ describe('the retention purge', () => {
     const file = await register(db, 'Hoàng Thị Mai');
     await move(db, file.id, ['processing', 'done', 'returned'], day(2));
     await syncAll(db);
+    // Its scan reached the server too.
+    for (const scan of await db.scans.toArray()) await markScanUploaded(db, scan.id, day(2).toISOString());
 
     expect(await purgeExpiredFiles(db, new Date(day(2).getTime() + 30 * DAY - 1))).toEqual({ ok: true, value: { purged: [], days: 30 } });
     expect(await getFile(db, file.id)).toEqual({ ok: true, value: expect.objectContaining({ citizen: file.citizen }) });
@@ -112,6 +118,9 @@ describe('the retention purge', () => {
     expect(view).toMatchObject({ number: file.number, personal: { ok: false, error: { kind: 'purged', at: day(32).toISOString() } } });
     const summaries = await localFileSummaries(db);
     expect(summaries).toEqual({ ok: true, value: [expect.objectContaining({ status: 'returned', procedureCode: '1.001193', returnedAt: day(2).toISOString() })] });
+    // Its scan is gone from the device, bytes and name.
+    expect(await db.scans.count()).toBe(0);
+    expect(await db.scanBlobs.count()).toBe(0);
     // Of the citizen, nothing is left on the device: not in the file, not in the outbox.
     expect(await rawText(name)).not.toMatch(/Hoàng Thị Mai|ghi chú riêng/);
     expect((await db.audit.toArray()).filter((a) => a.action === 'retention.purge')).toEqual([expect.objectContaining({ detail: expect.stringContaining(file.number) })]);

@@ -17,6 +17,8 @@ import { searchFiles } from '../../renderer/data/fileSearch.ts';
 import { listOutbox, openPayload } from '../../renderer/data/outbox.ts';
 import { recordPushAnswer, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import { mutationsFor } from '../../renderer/data/pushPayloads.ts';
+import { testPngScan } from '../support/scanFixtures.ts';
+import { readScanBytes } from '../../renderer/data/scanStore.ts';
 import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { localFileSummaries } from '../../renderer/features/stats/localFileSummaries.ts';
 
@@ -37,13 +39,15 @@ const morning = new Date('2027-03-01T02:00:00Z');
 const PERSONAL = ['Hoàng Thị Mai', '001190034567', '0987654321', 'Thôn Bản Chiềng', 'mang bản gốc sổ hộ khẩu'];
 
 function walkIn(overrides: Partial<NewFileInput> = {}): NewFileInput {
+  const scan = testPngScan('cccd-scan-bytes');
   return {
     procedureCode: '1.001193',
     procedureName: 'Đăng ký khai sinh',
     channel: 'in_person',
     citizen: { fullName: 'Hoàng Thị Mai', birthDate: '1990-05-17', idNumber: '001190034567', sex: 'female', phone: '0987654321', address: 'Thôn Bản Chiềng' },
     documents: [{ name: 'Tờ khai', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 }],
-    attachments: [{ name: 'cccd.png', type: 'image/png', size: 3, dataBase64: Buffer.from('cccd-scan-bytes').toString('base64') }],
+    attachments: [scan.ref],
+    scans: [scan],
     notes: 'mang bản gốc sổ hộ khẩu',
     ...overrides,
   };
@@ -95,6 +99,16 @@ describe('a registered file at rest', () => {
     expect(raw).toContain(file.number);
     expect(raw).toContain('Đăng ký khai sinh');
     for (const value of [...PERSONAL, 'cccd-scan-bytes', Buffer.from('cccd-scan-bytes').toString('base64')]) expect(raw).not.toContain(value);
+    // The scan's bytes are sealed too: no plain Blob, and the stored bytes do not hold the scan's.
+    const plain = new Dexie(name);
+    await plain.open();
+    const blobs = (await plain.table('scanBlobs').toArray()) as { blob?: Blob; sealed?: { data: Blob } }[];
+    plain.close();
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]!.blob).toBeUndefined();
+    expect(Buffer.from(await blobs[0]!.sealed!.data.arrayBuffer()).toString('latin1')).not.toContain('cccd-scan-bytes');
+    const bytes = await readScanBytes(db, file.attachments[0]!.id);
+    expect(bytes.ok && bytes.value && Buffer.from(await bytes.value.arrayBuffer()).toString('latin1')).toContain('cccd-scan-bytes');
     // What staff get back is the whole file.
     expect(await getFile(db, file.id)).toEqual({ ok: true, value: file });
     const entry = (await db.outbox.get(1))!;

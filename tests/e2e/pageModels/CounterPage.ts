@@ -161,6 +161,41 @@ export class CounterPage {
     return number;
   }
 
+  /** Picks files in the scans field (as the OS file dialog would) and waits until they are prepared. */
+  async attachScans(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.getByTestId('attachments').setInputFiles(files);
+    await this.page.getByTestId('scan-preparing').waitFor({ state: 'detached', timeout: 60_000 });
+    await this.page.waitForFunction(() => !(document.querySelector('[data-testid="attachments"]') as HTMLInputElement | null)?.disabled);
+  }
+
+  /** The scans listed on the form: id, size and type as they will be stored. */
+  async formScans(): Promise<{ id: string; size: number; type: string; text: string }[]> {
+    return this.page.locator('[data-testid="scan-list"] li').evaluateAll((items) =>
+      items.map((li) => ({
+        id: li.getAttribute('data-scan-id') ?? '',
+        size: Number(li.getAttribute('data-size')),
+        type: li.getAttribute('data-type') ?? '',
+        text: li.textContent ?? '',
+      })),
+    );
+  }
+
+  /** The messages shown next to the scans field. */
+  async scanProblems(): Promise<string[]> {
+    return this.page.locator('[data-error-for="attachments"] li').allTextContents();
+  }
+
+  /** Opens the worklist and the scans of one file, as staff would. */
+  async openScansOf(number: string) {
+    await this.page.getByTestId('nav-worklist').click();
+    await this.page.locator(`.work-row[data-number="${number}"] [data-testid="open-scans"]`).click();
+    await this.page.getByTestId('scan-viewer').waitFor();
+  }
+
+  async scansWaiting(): Promise<number> {
+    return Number(await this.page.getByTestId('sync-bar').getAttribute('data-scans-pending'));
+  }
+
   async pendingCount(): Promise<number> {
     return Number(await this.page.getByTestId('sync-bar').getAttribute('data-pending'));
   }

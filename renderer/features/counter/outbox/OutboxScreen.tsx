@@ -13,6 +13,7 @@ import { fullDay, timeFullDay } from '../counterDates.ts';
 import './outbox.css';
 import { describeEntry, reasonWords } from './outboxWords.ts';
 import { CitizenName } from '../privacy/CitizenName.tsx';
+import { ScanUploads } from '../scans/ScanUploads.tsx';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
 
@@ -50,6 +51,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
           {t('counter.sync.now')}
         </button>
       </div>
+      <ScanUploads db={db} />
       {items && !items.ok && <p className="banner error">{t(`counter.errors.storage.${items.error.kind}`)}</p>}
       {problem && (
         <p className="banner error" role="alert">

@@ -11,14 +11,13 @@ import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { findCccdQrIn, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
 import { vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
-import { MAX_ATTACHMENT_BYTES, type FileChannel } from '../../../../shared/files/fileRecord.ts';
+import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
 import { DatePicker } from '../../datePicker/DatePicker.tsx';
 import { effectiveProcessingTime } from '../../../../shared/centerList/effectiveFacts.ts';
 import { useCenterList } from '../../../app/useCenterList.ts';
-import { readAttachment } from './readAttachment.ts';
 import { planDueDate, staffDueRange, type DuePlan } from './dueDatePlan.ts';
 import {
   applyCard,
@@ -38,6 +37,7 @@ import {
   type RegisterDraft,
 } from './registerDraft.ts';
 import { CameraScanner } from './CameraScanner.tsx';
+import { ScanPicker } from './ScanPicker.tsx';
 import { useCardScanner } from './useCardScanner.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import './register.css';
@@ -181,17 +181,6 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   const chooseProcedure = (p: Procedure) => {
     setDraft((d) => ({ ...d, procedureCode: p.code, documents: checklistFor(p) }));
     setProcedureQuery('');
-  };
-
-  const addFiles = async (files: FileList | null) => {
-    if (!files) return;
-    let attachments = draft.attachments;
-    for (const file of Array.from(files)) {
-      const read = await readAttachment(file, attachments.length);
-      if (read.ok) attachments = [...attachments, read.value];
-      else setNotice({ kind: 'error', text: t(read.error.key, { name: read.error.name, max: MAX_ATTACHMENT_BYTES / (1024 * 1024) }) });
-    }
-    set('attachments', attachments);
   };
 
   /** Asks for the focus to go to `field` once the messages are on screen (again, even if it is the same field). */
@@ -432,22 +421,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
               ))}
             </div>
           </fieldset>
-          <label className="field">
-            <span>{t('counter.register.attachments')}</span>
-            <input type="file" multiple accept="image/*,application/pdf" data-testid="attachments" onChange={(e) => void addFiles(e.target.files)} />
-            {draft.attachments.length > 0 && (
-              <ul className="attachments">
-                {draft.attachments.map((a, i) => (
-                  <li key={i}>
-                    {a.name} <span className="muted small">({Math.ceil(a.size / 1024)} KB)</span>{' '}
-                    <button type="button" className="button small-button" onClick={() => set('attachments', draft.attachments.filter((_, j) => j !== i))}>
-                      {t('counter.register.remove')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </label>
+          <ScanPicker scans={draft.attachments} onChange={(scans) => set('attachments', scans)} />
           <label className={fieldClass('notes')}>
             <span>{t('counter.register.notes')}</span>
             <textarea className="input" rows={2} data-testid="notes" value={draft.notes} onChange={(e) => setText('notes', e.target.value)} {...invalid('notes')} />

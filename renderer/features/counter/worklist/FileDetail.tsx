@@ -21,6 +21,7 @@ import { PrintPanel } from '../slips/PrintPanel.tsx';
 import { RefusalSlip } from '../slips/RefusalSlip.tsx';
 import { requestedDocuments, slipFacts } from '../slips/slipFacts.ts';
 import { SupplementSlip } from '../slips/SupplementSlip.tsx';
+import { ScanViewer } from '../scans/ScanViewer.tsx';
 import { CorrectionForm } from './CorrectionForm.tsx';
 import { DueDateDialog, type DueChange } from './DueDateDialog.tsx';
 import { FeeDialog } from './FeeDialog.tsx';
@@ -57,6 +58,8 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>(start === 'facts' ? { kind: 'facts' } : { kind: 'dialog', dialog: start });
   const [notice, setNotice] = useState<string | null>(null);
+  // A file's scans are read only when someone opens them (lists never load the bytes).
+  const [viewingScans, setViewingScans] = useState(false);
   // The citizen's part is sealed at rest: getFile opens it (or says why it cannot: purged, unreadable).
   const opened = useLiveQuery(() => getFile(db, fileId), [db, fileId]);
   const audit = useLiveQuery(() => db.audit.where('fileId').equals(fileId).sortBy('at'), [db, fileId]);
@@ -268,8 +271,14 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
                 {t(`counter.worklist.actions.${a.key}`)}
               </button>
             ))}
+          {file.attachments.length > 0 && (
+            <button type="button" className="button big-touch" onClick={() => setViewingScans(true)} data-testid="open-scans">
+              {t('scans.viewer.open', { count: file.attachments.length })}
+            </button>
+          )}
         </div>
       </div>
+      {viewingScans && <ScanViewer db={db} file={file} onClose={() => setViewingScans(false)} />}
 
       {step.kind === 'dialog' && step.dialog === 'supplement' && (
         <SupplementDialog {...common} onDone={(request) => setStep({ kind: 'supplementSlip', request, fresh: true })} />
