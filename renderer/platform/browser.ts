@@ -1,5 +1,6 @@
 /** The platform when the UI runs in an ordinary browser tab served by `npm run web`. */
 import type { Platform } from './platform.ts';
+import { browserSpeech } from './speech.ts';
 
 export function createBrowserPlatform(location: Location = window.location): Platform {
   return {
@@ -7,5 +8,6 @@ export function createBrowserPlatform(location: Location = window.location): Pla
     serverUrl: location.origin,
     // In a browser the address says it: #/counter opens the counter, anything else the kiosk.
     profile: location.hash.startsWith('#/counter') ? 'counter' : 'kiosk',
+    speech: browserSpeech(),
   };
 }

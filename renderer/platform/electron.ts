@@ -4,6 +4,7 @@
  */
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
 import type { Platform } from './platform.ts';
+import { browserSpeech } from './speech.ts';
 
 export function createElectronPlatform(bridge: MotcuaBridge): Platform {
   return {
@@ -16,6 +17,8 @@ export function createElectronPlatform(bridge: MotcuaBridge): Platform {
     secrets: bridge.secrets,
     admin: bridge.admin,
     logs: bridge.logs,
+    // Electron's Chromium speaks with the operating system's voices (Windows: "Microsoft An" for vi-VN).
+    speech: browserSpeech(),
     reportIdle: (idle) => void bridge.app.reportIdle({ idle }),
   };
 }

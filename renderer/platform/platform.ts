@@ -4,6 +4,7 @@
  * only the Electron shell has are optional: the browser platform leaves them out.
  */
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
+import type { Speech } from './speech.ts';
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
@@ -23,6 +24,8 @@ export interface Platform {
   readonly admin?: MotcuaBridge['admin'];
   /** Log export for admins (Electron only). */
   readonly logs?: MotcuaBridge['logs'];
+  /** Reading aloud with the system's voices (Web Speech API in the browser and in Electron). */
+  readonly speech?: Speech;
   /** Tells the shell whether the app is idle, so updates install only then (Electron only). */
   reportIdle?(idle: boolean): void;
 }

@@ -4,6 +4,7 @@
  * the outcome's procedure (a demo catalog, or an import that removed the code) the outcome falls
  * back to the plain list of the family's procedures this catalog does have.
  */
+import { foldVietnamese } from '../catalog/foldVietnamese.ts';
 import type { Procedure } from '../catalog/procedure.ts';
 import { flowCodes } from './flowEngine.ts';
 import type { Flow, FlowDocument, FlowOutcome, LocalText } from './flowSchema.ts';
@@ -17,6 +18,8 @@ export interface ChecklistDocument {
   where: LocalText | null;
   originals: number;
   copies: number;
+  /** Shown at the counter and handed back ("giấy tờ phải xuất trình"), not left in the file. */
+  present: boolean;
   /** The catalog's own wording, for the full detail. */
   catalogName: string;
 }
@@ -55,6 +58,7 @@ export function resolveOutcome(flow: Flow, outcome: FlowOutcome, lookup: Procedu
       where: wanted.where ?? null,
       originals: match.document.originals,
       copies: match.document.copies,
+      present: foldVietnamese(match.document.group ?? '').includes('xuat trinh'),
       catalogName: match.document.name,
     });
   }

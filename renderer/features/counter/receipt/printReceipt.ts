@@ -1,7 +1,7 @@
 /**
- * Prints the receipt shown on screen: through the Electron shell (silent to the configured
- * printer, or a preview on the counter) or, in a browser, through the print dialog with only the
- * receipt on the page. The printed HTML carries its own styles, so it needs nothing else.
+ * Prints the receipt shown on screen, and through the same path the kiosk's checklist slip: through
+ * the Electron shell (silent to the configured printer, or a preview on the counter) or, in a
+ * browser, through the print dialog with only that document on the page. The printed HTML carries its own styles, so it needs nothing else.
  */
 import type { Platform } from '../../../platform/platform.ts';
 import receiptCss from './receipt.css?inline';
@@ -15,25 +15,52 @@ const PAGE: Record<PaperSize, string> = {
 
 export type PrintResult = 'printed' | 'preview' | 'dialog' | 'no-printer' | 'failed';
 
-export function receiptHtml(receipt: HTMLElement, paper: PaperSize): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${receipt.dataset.title ?? 'receipt'}</title><style>${receiptCss}\n${PAGE[paper]}\nbody{margin:0}</style></head><body>${receipt.outerHTML}</body></html>`;
+/** A paper document printed on its own: the element, its own styles, the page size, the body class
+ * that hides the rest of the screen when the browser's print dialog is used. */
+export interface PrintableDocument {
+  element: HTMLElement;
+  css: string;
+  page: string;
+  bodyClass: string;
 }
 
-export async function printReceipt(platform: Platform, receipt: HTMLElement, paper: PaperSize): Promise<PrintResult> {
+export const ROLL_80MM_PAGE = PAGE.roll80;
+
+export function documentHtml({ element, css, page }: PrintableDocument): string {
+  return `<!doctype html><html lang="${document.documentElement.lang || 'vi'}"><head><meta charset="utf-8"><title>${element.dataset.title ?? 'motcua'}</title><style>${css}\n${page}\nbody{margin:0}</style></head><body>${element.outerHTML}</body></html>`;
+}
+
+/** Through the shell when there is one (silent to the configured printer), else the browser's print dialog. */
+export async function printDocument(platform: Pick<Platform, 'printing'>, doc: PrintableDocument): Promise<PrintResult> {
   if (platform.printing) {
-    const result = await platform.printing.receipt({ html: receiptHtml(receipt, paper) });
+    const result = await platform.printing.receipt({ html: documentHtml(doc) });
     if (!result.ok) return 'failed';
     return result.value.kind === 'printed' ? 'printed' : result.value.kind === 'preview' ? 'preview' : 'no-printer';
   }
   const style = document.createElement('style');
-  style.textContent = PAGE[paper];
+  style.textContent = doc.page;
   document.head.append(style);
-  document.body.classList.add('printing-receipt');
+  document.body.classList.add(doc.bodyClass);
   try {
     window.print();
   } finally {
-    document.body.classList.remove('printing-receipt');
+    document.body.classList.remove(doc.bodyClass);
     style.remove();
   }
   return 'dialog';
+}
+
+const receiptDocument = (receipt: HTMLElement, paper: PaperSize): PrintableDocument => ({
+  element: receipt,
+  css: receiptCss,
+  page: PAGE[paper],
+  bodyClass: 'printing-receipt',
+});
+
+export function receiptHtml(receipt: HTMLElement, paper: PaperSize): string {
+  return documentHtml(receiptDocument(receipt, paper));
+}
+
+export function printReceipt(platform: Platform, receipt: HTMLElement, paper: PaperSize): Promise<PrintResult> {
+  return printDocument(platform, receiptDocument(receipt, paper));
 }
