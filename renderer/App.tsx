@@ -212,7 +212,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onToggleKeyboard={() => setKeyboardVisible((v) => !v)}
         />
       )}
-      <main className="kiosk-main" key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
+      {/* Focusable so the scrolling area can be scrolled from a keyboard too (a page may have no button). */}
+      <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
         {content}
       </main>
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}

@@ -59,9 +59,9 @@ export function changeAnswer(steps: readonly FlowStep[], questionId: string): Fl
   return at === -1 ? [...steps] : steps.slice(0, at);
 }
 
-/** The codes that belong to a flow's family: every outcome's and the extra ones it names. */
+/** The codes that belong to a flow's family: its own outcomes' (not the related ones) and the extra ones it names. */
 export function flowCodes(flow: Flow): Set<string> {
-  return new Set([...flow.outcomes.map((o) => o.code), ...flow.alsoFor]);
+  return new Set([...flow.outcomes.filter((o) => !o.related).map((o) => o.code), ...flow.alsoFor]);
 }
 
 const STEP = /^([a-z][a-z0-9-]*)=([a-z][a-z0-9-]*)$/;

@@ -62,6 +62,11 @@ export const flowOutcomeSchema = z.object({
   documents: z.array(flowDocumentSchema).max(MAX_CHECKLIST_DOCUMENTS),
   /** What happens after handing the file in, or a warning that fits this case. */
   next: localTextSchema.optional(),
+  /**
+   * The procedure belongs to another family and is reached from here for convenience (a copy of an
+   * extract, a marital-status certificate): its page and search hits do not offer this flow.
+   */
+  related: z.boolean().optional(),
 });
 export type FlowOutcome = z.infer<typeof flowOutcomeSchema>;
 

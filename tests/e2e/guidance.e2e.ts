@@ -99,7 +99,12 @@ describe('guided choice of a procedure at the kiosk', () => {
 
   it('"ket hon" with a Lao partner → the foreign-element and border questions → kết hôn ở khu vực biên giới', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.searchAndOpenFamily('ket hon', 'ket-hon');
+    await kiosk.tapType('ket hon');
+    await kiosk.offer.waitFor();
+    expect(await kiosk.offer.locator('[data-flow]').evaluateAll((b) => b.map((x) => x.getAttribute('data-flow')))).toEqual(['ket-hon']);
+    await kiosk.screenshot('results-flow-offer');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    await kiosk.openOfferedFamily('ket-hon');
     await kiosk.answer('new');
     expect(await kiosk.currentQuestion()).toBe('partner');
     expect((await kiosk.answerTexts()).join(' ')).toContain('người nước ngoài');
@@ -129,8 +134,7 @@ describe('guided choice of a procedure at the kiosk', () => {
     await kiosk.page.getByTestId('home-button').click();
     await kiosk.tapType('khai sinh');
     await kiosk.openResult('1.001193');
-    await kiosk.offer.locator('[data-flow="khai-sinh"]').click();
-    await kiosk.question.waitFor();
+    await kiosk.openOfferedFamily('khai-sinh');
     expect(await kiosk.currentQuestion()).toBe('who');
     await context.close();
   });
@@ -163,8 +167,8 @@ describe('guided choice of a procedure at the kiosk', () => {
     await context.close();
   });
 
-  it('large text and high contrast for this visit only, accessible, and reset when the citizen walks away', async () => {
-    const { context, kiosk } = await newKiosk({ idle: 6 });
+  it('large text and high contrast, on every guidance screen, accessible', async () => {
+    const { context, kiosk } = await newKiosk();
     const rootSize = () => kiosk.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const usual = await rootSize();
     await kiosk.page.getByTestId('toggle-large-text').click();
@@ -172,7 +176,7 @@ describe('guided choice of a procedure at the kiosk', () => {
     await kiosk.screenshot('large-text');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.page.getByTestId('toggle-high-contrast').click();
-    expect(await kiosk.page.evaluate(() => document.documentElement.dataset.contrast)).toBe('high');
+    expect(await kiosk.page.evaluate(() => ({ ...document.documentElement.dataset }))).toMatchObject({ text: 'large', contrast: 'high' });
     await kiosk.screenshot('high-contrast');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
@@ -184,15 +188,26 @@ describe('guided choice of a procedure at the kiosk', () => {
     await kiosk.checklist.waitFor();
     await kiosk.screenshot('checklist-high-contrast-large');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.smallTouchTargets()).toEqual([]);
+    await context.close();
+  });
 
+  it('keeps the display choices while the citizen stays, and resets them when the citizen walks away', async () => {
+    const { context, kiosk } = await newKiosk({ idle: 6 });
+    await kiosk.page.getByTestId('toggle-large-text').click();
+    await kiosk.page.getByTestId('toggle-high-contrast').click();
     // The idle warning lets the citizen stay; left alone, the kiosk resets to the usual display.
     await kiosk.page.getByTestId('idle-warning').waitFor({ timeout: 15_000 });
-    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.accessibilityViolations('[data-testid="idle-warning"]')).toEqual([]);
     await kiosk.page.getByTestId('idle-warning').getByRole('button').click();
-    expect(await kiosk.checklistCode()).toBe('1.000656');
-    await kiosk.page.getByTestId('home').waitFor({ timeout: 20_000 });
-    expect(await kiosk.page.evaluate(() => ({ ...document.documentElement.dataset }))).not.toHaveProperty('contrast');
-    expect(await rootSize()).toBe(usual);
+    expect(await kiosk.page.evaluate(() => ({ ...document.documentElement.dataset }))).toMatchObject({ text: 'large', contrast: 'high' });
+    await kiosk.page.getByTestId('idle-warning').waitFor({ timeout: 15_000 });
+    await kiosk.page.getByTestId('idle-warning').waitFor({ state: 'detached', timeout: 15_000 });
+    await kiosk.page.getByTestId('home').waitFor();
+    const dataset = await kiosk.page.evaluate(() => ({ ...document.documentElement.dataset }));
+    expect(dataset).not.toHaveProperty('text');
+    expect(dataset).not.toHaveProperty('contrast');
+    expect(await kiosk.page.getByTestId('toggle-large-text').getAttribute('aria-pressed')).toBe('false');
     await context.close();
   });
 

@@ -17,7 +17,7 @@ export function FlowOffer({ flows, onStart }: { flows: readonly Flow[]; onStart(
       <div className="flow-offer-buttons">
         {flows.map((f) => (
           <button key={f.id} type="button" className="button primary" onClick={() => onStart(f.id)} data-flow={f.id}>
-            <span aria-hidden="true">?</span> {t('guidance.offer.start', { title: localText(f.title, i18n.language) })}
+            {t('guidance.offer.start', { title: localText(f.title, i18n.language) })} <span aria-hidden="true">›</span>
           </button>
         ))}
       </div>

@@ -5,7 +5,7 @@ import type { AvailableFlows } from './availableFlows.ts';
 import { FlowOffer } from './FlowOffer.tsx';
 
 /** Only the first hits count: a family far down the list is not what the person meant. */
-const TOP_HITS = 3;
+const TOP_HITS = 2;
 
 export function SearchFlowOffer({ engine, flows, query, onStart }: { engine: SearchEngine; flows: AvailableFlows; query: string; onStart(id: string): void }) {
   const offered = useMemo(() => {

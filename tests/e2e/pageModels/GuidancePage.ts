@@ -25,6 +25,11 @@ export class GuidancePage extends KioskPage {
    */
   async searchAndOpenFamily(query: string, family: string) {
     await this.tapType(query);
+    await this.openOfferedFamily(family);
+  }
+
+  /** "Trả lời vài câu hỏi để chọn đúng thủ tục" above the results or on a procedure page. */
+  async openOfferedFamily(family: string) {
     await this.offer.locator(`[data-flow="${family}"]`).click();
     await this.question.waitFor();
   }

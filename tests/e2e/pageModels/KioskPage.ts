@@ -53,8 +53,8 @@ export class KioskPage {
   }
 
   /** What axe-core (WCAG 2.x A/AA) finds wrong on the screen as it is now; [] when nothing. */
-  accessibilityViolations(): Promise<string[]> {
-    return accessibilityViolations(this.page);
+  accessibilityViolations(within?: string): Promise<string[]> {
+    return accessibilityViolations(this.page, within);
   }
 
   /** Visible buttons smaller than 48 px. */

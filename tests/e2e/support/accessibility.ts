@@ -8,8 +8,10 @@ import type { Page } from 'playwright-core';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
-export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+/** `within` limits the check to part of the page (a short-lived overlay checks faster that way). */
+export async function accessibilityViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  const results = await (within ? builder.include(within) : builder).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.length} element(s): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`,
   );
