@@ -16,7 +16,7 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { checklistQrText, QR_TEXT_BUDGET, utf8Bytes } from '../../shared/guidance/checklistQrText.ts';
 import { shippedFlows } from '../../shared/guidance/flowLibrary.ts';
 import { resolveOutcome } from '../../shared/guidance/resolveOutcome.ts';
-import { parseRoute, routeHref } from '../../renderer/app/route.ts';
+import { parseRoute, routeHref, type Route } from '../../renderer/app/route.ts';
 import { applyDisplayModes, USUAL_DISPLAY } from '../../renderer/features/accessibility/displayModes.ts';
 import { checklistWords, MAX_CHECKLIST_LINES, plainLines } from '../../renderer/features/guidance/checklistLines.ts';
 import { createBrowserSpeech, pickVoice, type SpeechSynthesisLike } from '../../renderer/platform/speech.ts';
@@ -44,7 +44,7 @@ describe('the personal checklist for every outcome of every shipped flow', () =>
   let lookup: (code: string) => Procedure | undefined;
   const ts: Record<'vi' | 'en', TFunction> = {} as never;
   beforeAll(async () => {
-    const maps = [];
+    const maps: Map<string, Procedure>[] = [];
     for (const path of [COMMUNE_CATALOG, FULL_CATALOG_DIR]) {
       const read = await readCatalogSource(join(sharedDataDir(), path));
       if (!read.ok) throw new Error(read.error);
@@ -215,7 +215,7 @@ describe('display modes and flow addresses', () => {
   });
 
   it('keeps the answers in the address', () => {
-    const route = { screen: 'flow', flow: 'khai-tu', steps: [{ question: 'status', answer: 'new' }, { question: 'who', answer: 'vn' }] } as const;
+    const route: Route = { screen: 'flow', flow: 'khai-tu', steps: [{ question: 'status', answer: 'new' }, { question: 'who', answer: 'vn' }] };
     expect(routeHref(route)).toBe('#/flow/khai-tu/status=new/who=vn');
     expect(parseRoute(routeHref(route))).toEqual(route);
     expect(parseRoute('#/flow/khai-tu')).toEqual({ screen: 'flow', flow: 'khai-tu', steps: [] });
