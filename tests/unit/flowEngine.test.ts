@@ -5,6 +5,7 @@ import { checkFlowAgainstCatalog, checkFlowStructure } from '../../shared/guidan
 import { answerQuestion, changeAnswer, formatSteps, parseSteps, walkFlow } from '../../shared/guidance/flowEngine.ts';
 import { loadFlows } from '../../shared/guidance/flowLibrary.ts';
 import { flowSchema, type Flow } from '../../shared/guidance/flowSchema.ts';
+import { matchDocument } from '../../shared/guidance/matchDocument.ts';
 import { resolveOutcome } from '../../shared/guidance/resolveOutcome.ts';
 
 const t = (vi: string) => ({ vi, en: `${vi} (en)` });
@@ -159,5 +160,38 @@ describe('resolving an outcome', () => {
     const resolved = resolveOutcome(flow, flow.outcomes[2]!, lookup);
     expect(resolved.kind).toBe('fallback');
     expect(resolved.kind === 'fallback' && resolved.family.map((p) => p.code)).toEqual(['1.001193', '1.000656', '1.000894']);
+  });
+});
+
+describe('finding a flow document in a catalog record', () => {
+  const record = structuredClone(demo.get('1.001193')!);
+  record.documents = [
+    { group: null, name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01).', form: null, originals: 1, copies: 0 },
+    { group: null, name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01) hoặc tờ khai CT02', form: null, originals: 1, copies: 0 },
+    { group: null, name: 'Trường hợp không có Giấy chứng sinh thì văn bản của người làm chứng', form: null, originals: 1, copies: 0 },
+    { group: null, name: 'Giấy chứng sinh', form: null, originals: 1, copies: 0 },
+    { group: null, name: 'Lưu ý: giấy chứng sinh bản điện tử', form: null, originals: 0, copies: 0 },
+  ];
+  const find = (...match: string[]) => matchDocument(record, { match, label: t('x') });
+
+  it('compares folded words, skips notes, and says when the words fit several documents', () => {
+    expect(find('GIAY CHUNG SINH')).toMatchObject({ kind: 'ambiguous', count: 2 });
+    expect(find('tờ khai thay đổi thông tin cư trú')).toMatchObject({ kind: 'ambiguous', count: 2 });
+    expect(find('giấy khai tử')).toEqual({ kind: 'missing' });
+  });
+
+  it('takes "^" as the start of the name and "=" as the whole name, trying alternatives in order', () => {
+    expect(find('^giấy chứng sinh')).toMatchObject({ kind: 'found', document: { name: 'Giấy chứng sinh' } });
+    expect(find('=tờ khai thay đổi thông tin cư trú (mẫu CT01)')).toMatchObject({ kind: 'found', document: { name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01).' } });
+    expect(find('giấy báo tử', '^giấy chứng sinh')).toMatchObject({ kind: 'found', document: { name: 'Giấy chứng sinh' } });
+  });
+});
+
+describe('a document the portal repeats under each sub-case', () => {
+  it('is one document when the words are the same', () => {
+    const record = structuredClone(demo.get('1.001193')!);
+    const same = { group: null, name: 'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất', form: null, originals: 1, copies: 0 };
+    record.documents = [same, { ...same, group: 'Trường hợp 2' }];
+    expect(matchDocument(record, { match: ['đơn đăng ký biến động'], label: t('x') })).toMatchObject({ kind: 'found' });
   });
 });

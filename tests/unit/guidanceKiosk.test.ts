@@ -96,6 +96,12 @@ describe('the personal checklist for every outcome of every shipped flow', () =>
       ['Nộp tại: Bộ phận một cửa – Trung tâm Phục vụ hành chính công cấp xã', null],
       [expect.stringContaining('15 ngày'), null],
     ]);
+    // The portal's "Mẫu số 18" + "1 bản" read as 181 originals: the slip says to ask, not a wrong number.
+    const land = shippedFlows().flows.find((f) => f.id === 'dat-dai')!;
+    const wrong = resolveOutcome(land, land.outcomes.find((o) => o.id === 'wrong-first')!, lookup);
+    if (wrong.kind !== 'checklist') throw new Error('no checklist');
+    expect(wrong.documents[0]).toMatchObject({ form: true, originals: 181 });
+    expect(checklistWords(ts.vi, 'vi', wrong).lines[0]?.detail).toBe('số bản: hỏi cán bộ · mẫu có tại quầy tiếp nhận');
     // A center's own values win over the national catalog's.
     const center = checklistWords(ts.vi, 'vi', resolved, { fee: '0 đồng', place: 'Quầy số 2' }).lines;
     expect(center.find((l) => l.kind === 'fee')?.text).toBe('Lệ phí: 0 đồng');

@@ -9,6 +9,11 @@ import type { LocalText } from '../../../shared/guidance/flowSchema.ts';
 import { describeFee, describeTime, primaryMethod } from '../procedure/procedureFacts.ts';
 
 export const MAX_CHECKLIST_LINES = 12;
+/**
+ * More than this many originals or copies of one paper is the scraper gluing "Mẫu số 18" to
+ * "1 bản" (181), not a real request: say "ask staff" rather than print a wrong number.
+ */
+export const MAX_PLAUSIBLE_COUNT = 10;
 
 /** A center's own values for a procedure, where it has set them; they win over the national catalog's. */
 export interface CenterProcedureValues {
@@ -38,6 +43,7 @@ export function localText(text: LocalText, language: string): string {
 function documentDetail(t: TFunction, d: ChecklistDocument, language: string): string | null {
   const counts: string[] = [];
   if (d.present) counts.push(t('guidance.checklist.present'));
+  else if (d.originals > MAX_PLAUSIBLE_COUNT || d.copies > MAX_PLAUSIBLE_COUNT) counts.push(t('guidance.checklist.countUnclear'));
   else {
     if (d.originals > 0) counts.push(t('detail.originals', { count: d.originals }));
     if (d.copies > 0) counts.push(t('detail.copies', { count: d.copies }));
