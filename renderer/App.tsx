@@ -62,7 +62,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
   const flows = useAvailableFlows(state.phase === 'ready' ? state.engine : null);
 
-  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible && display === USUAL_DISPLAY;
+  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible && !display.largeText && !display.highContrast;
   const [admin, setAdmin] = useState(false);
   // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
   useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
