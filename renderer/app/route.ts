@@ -13,6 +13,8 @@ export type Route =
   | { screen: 'lookup' }
   /** Kiosk satisfaction rating, about a file or (number null) about the visit. */
   | { screen: 'rating'; number: string | null }
+  /** Kiosk "new address": an old or new commune name → where it belongs since July 2025. */
+  | { screen: 'address' }
   /** A question flow, with the answers given so far (each answer is one step of the address). */
   | { screen: 'flow'; flow: string; steps: FlowStep[] }
   /** The plain list of a flow's family of procedures ("không phải? chọn khác"). */
@@ -28,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'fields') return { screen: 'fields' };
   if (screen === 'counter') return { screen: 'counter' };
   if (screen === 'lookup') return { screen: 'lookup' };
+  if (screen === 'address') return { screen: 'address' };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
   return { screen: 'search' };
 }
@@ -44,6 +47,8 @@ export function routeHref(route: Route): string {
       return '#/counter';
     case 'lookup':
       return '#/lookup';
+    case 'address':
+      return '#/address';
     case 'rating':
       return route.number ? `#/rate/${encodeURIComponent(route.number)}` : '#/rate';
     case 'flow':

@@ -15,13 +15,15 @@ interface Props {
   /** The kiosk's status lookup and satisfaction rating, above the procedures. */
   onLookup(): void;
   onRate(): void;
+  /** Old → new address lookup. */
+  onAddress(): void;
   /** Tiles named for life events (a death, a birth, a wedding), each opening its question flow. */
   lifeEvents?: ReactNode;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, lifeEvents }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, lifeEvents }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog, not on every render.
   const available = useMemo(
@@ -41,6 +43,9 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
         </button>
         <button type="button" className="home-action" onClick={onRate} data-testid="home-rate">
           <span aria-hidden="true">☺</span> {t('lookup.rateTile')}
+        </button>
+        <button type="button" className="home-action" onClick={onAddress} data-testid="home-address">
+          <span aria-hidden="true">⌂</span> {t('address.homeTile')}
         </button>
       </div>
       {lifeEvents}
