@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
 import { useCatalog } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
-import { useRoute, type Route } from './app/route.ts';
+import { routeHref, useRoute, type Route } from './app/route.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
@@ -27,6 +27,16 @@ import { SearchResults } from './features/search/SearchResults.tsx';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
+import { DisplayToggles } from './features/accessibility/DisplayToggles.tsx';
+import { USUAL_DISPLAY, useDisplayModes, type DisplayModes } from './features/accessibility/displayModes.ts';
+import { useAvailableFlows } from './features/guidance/availableFlows.ts';
+import { FamilyList } from './features/guidance/FamilyList.tsx';
+import { FlowOffer } from './features/guidance/FlowOffer.tsx';
+import { FlowScreen } from './features/guidance/FlowScreen.tsx';
+import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
+import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
+import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
+import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
 
 
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
@@ -37,20 +47,26 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
+  // Large text and high contrast are for this visit only: the idle reset puts the usual screen back.
+  const [display, setDisplay] = useState<DisplayModes>(USUAL_DISPLAY);
+  useDisplayModes(display);
   // Admins change it in settings; the kiosk takes the new value at once.
   const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)));
 
   const reset = useCallback(() => {
     setQuery('');
     setKeyboardVisible(true);
+    setDisplay(USUAL_DISPLAY);
+    platform.speech?.stop();
     go({ screen: 'search' });
     void i18n.changeLanguage('vi');
-  }, [go, i18n]);
+  }, [go, i18n, platform]);
 
   const procedures = state.phase === 'ready' ? state.procedures : null;
   const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
+  const flows = useAvailableFlows(state.phase === 'ready' ? state.engine : null);
 
-  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
+  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible && !display.largeText && !display.highContrast;
   const [admin, setAdmin] = useState(false);
   // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
   useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
@@ -91,7 +107,10 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     lookup: () => go({ screen: 'search' }),
     rating: () => goBack(),
     address: () => go({ screen: 'search' }),
+    flow: () => goBack(),
+    flowList: () => goBack(),
   };
+  const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
 
   let content;
   switch (route.screen) {
@@ -110,10 +129,47 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     case 'rating':
       content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
       break;
+    case 'flow': {
+      const flow = flows.byId(route.flow);
+      content = flow ? (
+        <FlowScreen
+          flow={flow}
+          steps={route.steps}
+          engine={engine}
+          platform={platform}
+          queue={QUEUE_NOT_CONNECTED}
+          centerEntries={centerList.entries}
+          onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
+          onLeave={() => go({ screen: 'flowList', flow: flow.id })}
+          onOpenProcedure={open}
+        />
+      ) : (
+        <div className="notice" role="alert">
+          {t('guidance.unknownFlow')}
+        </div>
+      );
+      break;
+    }
+    case 'flowList': {
+      const flow = flows.byId(route.flow);
+      content = flow ? (
+        <FamilyList flow={flow} procedures={familyProcedures(flow, engine.byCode)} onOpen={open} onRestart={() => startFlow(flow.id)} />
+      ) : (
+        <div className="notice" role="alert">
+          {t('guidance.unknownFlow')}
+        </div>
+      );
+      break;
+    }
     case 'procedure': {
       const procedure = engine.byCode(route.code);
       content = procedure ? (
-        <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
+        <>
+          <div className="detail-flow-offer">
+            <FlowOffer flows={flows.forCode(procedure.code)} onStart={startFlow} />
+          </div>
+          <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
+        </>
       ) : (
         <div className="notice" role="alert">
           {t('detail.notFound', { code: route.code })}
@@ -134,16 +190,20 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
             onAddress={() => go({ screen: 'address' })}
+            lifeEvents={<LifeEventTiles flows={flows.flows} onStart={startFlow} />}
           />
         ) : (
-          <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
+          <>
+            <SearchFlowOffer engine={engine} flows={flows} query={query} onStart={startFlow} />
+            <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
+          </>
         );
   }
 
   const searching = route.screen === 'search';
   return (
     <div className={`kiosk${searching && keyboardVisible ? ' with-keyboard' : ''}`}>
-      <KioskHeader onHome={reset} onBack={back[route.screen]} />
+      <KioskHeader onHome={reset} onBack={back[route.screen]} display={<DisplayToggles modes={display} onChange={setDisplay} />} />
       {state.info.origin === 'bundled' && (
         <div className="banner warning" role="status" data-testid="demo-banner">
           {t('banner.bundledDemo')}
@@ -162,7 +222,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onToggleKeyboard={() => setKeyboardVisible((v) => !v)}
         />
       )}
-      <main className="kiosk-main" key={`${route.screen}:${'code' in route ? route.code : ''}`}>
+      {/* Focusable so the scrolling area can be scrolled from a keyboard too (a page may have no button). */}
+      <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
         {content}
       </main>
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}

@@ -5,6 +5,7 @@
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
 import { createKeystoreKeys } from './keystoreKeys.ts';
 import type { Platform } from './platform.ts';
+import { browserSpeech } from './speech.ts';
 
 export function createElectronPlatform(bridge: MotcuaBridge): Platform {
   return {
@@ -18,6 +19,8 @@ export function createElectronPlatform(bridge: MotcuaBridge): Platform {
     ...createKeystoreKeys(bridge.secrets),
     admin: bridge.admin,
     logs: bridge.logs,
+    // Electron's Chromium speaks with the operating system's voices (Windows: "Microsoft An" for vi-VN).
+    speech: browserSpeech(),
     reportIdle: (idle) => void bridge.app.reportIdle({ idle }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
 import type { DataKeySource, TokenVault } from '../security/dataKey.ts';
+import type { Speech } from './speech.ts';
 
 export interface Platform {
   /** `memory`: the in-process test platform (renderer/platform/memory.ts). */
@@ -27,6 +28,8 @@ export interface Platform {
   readonly admin?: MotcuaBridge['admin'];
   /** Log export for admins (Electron only). */
   readonly logs?: MotcuaBridge['logs'];
+  /** Reading aloud with the system's voices (Web Speech API in the browser and in Electron). */
+  readonly speech?: Speech;
   /** Tells the shell whether the app is idle, so updates install only then (Electron only). */
   reportIdle?(idle: boolean): void;
 }

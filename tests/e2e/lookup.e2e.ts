@@ -57,6 +57,8 @@ describe('the kiosk status lookup', () => {
     expect(page).not.toContain('00109');
     expect(await kiosk.page.getByTestId('lookup-rate').count()).toBe(0);
     await kiosk.screenshot('kiosk-lookup');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.smallTouchTargets()).toEqual([]);
 
     await kiosk.scanReceipt(number);
     expect(await kiosk.shownStatus()).toBe('Đã tiếp nhận');
@@ -69,6 +71,8 @@ describe('the kiosk status lookup', () => {
     await kiosk.rateFromResult();
     await kiosk.page.locator('.rating-chip[data-reason="caring"]').click();
     await kiosk.screenshot('kiosk-rating');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.smallTouchTargets()).toEqual([]);
     await kiosk.rate(4, ['fast']);
     await expect
       .poll(async () => {
@@ -105,6 +109,7 @@ describe('the kiosk status lookup', () => {
     await kiosk.page.getByTestId('home-rate').click();
     await kiosk.page.getByTestId('rating').waitFor();
     await kiosk.screenshot('kiosk-rating-portrait');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.rate(2, ['longWait']);
     await context.setOffline(false);
     await kiosk.page.evaluate(() => window.dispatchEvent(new Event('online')));

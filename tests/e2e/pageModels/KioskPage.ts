@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
 
 export const SCREENSHOTS = resolve(import.meta.dirname, '../__screenshots__');
 
@@ -49,6 +50,16 @@ export class KioskPage {
   async openResult(code: string) {
     await this.page.locator(`.result-card[data-code="${code}"]`).click();
     await this.detail.waitFor();
+  }
+
+  /** What axe-core (WCAG 2.x A/AA) finds wrong on the screen as it is now; [] when nothing. */
+  accessibilityViolations(within?: string): Promise<string[]> {
+    return accessibilityViolations(this.page, within);
+  }
+
+  /** Visible buttons smaller than 48 px. */
+  smallTouchTargets(): Promise<string[]> {
+    return smallTouchTargets(this.page);
   }
 
   async screenshot(name: string) {

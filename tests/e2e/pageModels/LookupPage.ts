@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
 import { SCREENSHOTS } from './KioskPage.ts';
 
 export class LookupPage {
@@ -10,6 +11,16 @@ export class LookupPage {
   async open(url: string) {
     await this.page.goto(url);
     await this.page.getByTestId('home').waitFor();
+  }
+
+  /** What axe-core (WCAG 2.x A/AA) finds wrong on the screen as it is now; [] when nothing. */
+  accessibilityViolations(within?: string): Promise<string[]> {
+    return accessibilityViolations(this.page, within);
+  }
+
+  /** Visible buttons smaller than 48 px. */
+  smallTouchTargets(): Promise<string[]> {
+    return smallTouchTargets(this.page);
   }
 
   /** The big "Tra cứu hồ sơ" button on the home screen. */

@@ -1,8 +1,8 @@
 /**
- * Prints a paper document shown on screen (the receipt, the center's poster): through the Electron
- * shell (silent to the configured printer, or a preview on the counter) or, in a browser, through
- * the print dialog with only that document on the page. The printed HTML carries its own styles,
- * so it needs nothing else.
+ * Prints a paper document shown on screen (the receipt, the slips, the center's poster, the kiosk's
+ * checklist): through the Electron shell (silent to the configured printer, or a preview on the
+ * counter) or, in a browser, through the print dialog with only that document on the page. The
+ * printed HTML carries its own styles, so it needs nothing else.
  */
 import type { Platform } from '../../../platform/platform.ts';
 import receiptCss from './receipt.css?inline';
@@ -26,12 +26,15 @@ export interface PrintableDocument {
   bodyClass: string;
 }
 
+export const ROLL_80MM_PAGE = PAGE.roll80;
+
 export function documentHtml(doc: PrintableDocument): string {
   const title = doc.element.dataset.title ?? 'document';
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title><style>${doc.css}\n${doc.pageRule}\nbody{margin:0}</style></head><body>${doc.element.outerHTML}</body></html>`;
+  return `<!doctype html><html lang="${document.documentElement.lang || 'vi'}"><head><meta charset="utf-8"><title>${title}</title><style>${doc.css}\n${doc.pageRule}\nbody{margin:0}</style></head><body>${doc.element.outerHTML}</body></html>`;
 }
 
-export async function printDocument(platform: Platform, doc: PrintableDocument): Promise<PrintResult> {
+/** Through the shell when there is one (silent to the configured printer), else the browser's print dialog. */
+export async function printDocument(platform: Pick<Platform, 'printing'>, doc: PrintableDocument): Promise<PrintResult> {
   if (platform.printing) {
     const result = await platform.printing.receipt({ html: documentHtml(doc) });
     if (!result.ok) return 'failed';
