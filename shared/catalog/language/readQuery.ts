@@ -1,0 +1,292 @@
+/**
+ * Reads what a citizen typed as the things they asked for ("concepts"), using a lexicon (data)
+ * and what the catalog knows (its vocabulary and the word pairs its names use):
+ *  - half-converted Telex/VNI words are undone when the catalog knows the result ("giaays" → giấy);
+ *  - the longest lexicon phrase wins at each position, and a tone the person typed must agree
+ *    with the phrase (Lào is a country, lao is not); "{person} mất" needs a person just before;
+ *  - question and filler words (tôi muốn … ở đâu) weigh almost nothing, persons (bố, con) a little;
+ *  - every other word is asked for as typed.
+ * Each concept keeps the person's own words as one reading (when the catalog uses them) and the
+ * lexicon's catalog wording as others, so search can take whichever a procedure answers.
+ */
+import type { Lexicon, LexiconEntry, QualifierId, ConceptKind } from './lexicon.ts';
+import { HOI_NGA_SWAP, readWords, toneAgreement, undoTyping, type TextWord, type Tone } from './vietnameseWords.ts';
+
+/** One word to look up in the catalog. */
+export interface WordRef {
+  folded: string;
+  tone: Tone;
+  /** The tone was typed (or written in the lexicon), so it must agree with the catalog's. */
+  toned: boolean;
+  /** The last word of a query still being typed: completions count. */
+  typing: boolean;
+}
+
+/** One reading of a concept: the words a procedure should have. */
+export interface Alternative {
+  words: WordRef[];
+  /** Scales the summed word scores, so a long catalog wording weighs what the person typed. */
+  scale: number;
+  /** How sure this reading is (the person's words and the first catalog wording are surest). */
+  trust: number;
+  /** Shown to the person as what their words were read as. */
+  label: string;
+}
+
+export type ConceptRole = 'required' | 'context' | 'filler';
+
+export interface QueryConcept {
+  /** What the person typed for it, as typed (lower case). */
+  typed: string;
+  role: ConceptRole;
+  /** Multiplies its score; fillers and persons weigh less than what was asked. */
+  weight: number;
+  alternatives: Alternative[];
+  /** The lexicon entry that read it, if any. */
+  entry: { id: string; kind: ConceptKind } | null;
+}
+
+export interface ReadQuery {
+  concepts: QueryConcept[];
+  /** Variants the person asked for, from the lexicon's concepts. */
+  asks: ReadonlySet<QualifierId>;
+  /** Procedures the lexicon points at directly, with how much of the query pointed there. */
+  procedures: ReadonlyMap<string, number>;
+  /** The person types tones (at least one word carries a mark). */
+  toned: boolean;
+  /** Folded words as read (after undoing Telex/VNI). */
+  folded: string[];
+  /** Folded words outside lexicon phrases, where variant cues ("lại", "lưu động") are looked for. */
+  plainWords: string[];
+}
+
+/** What the catalog knows, for deciding how to read a word. */
+export interface CatalogWords {
+  known(folded: string): boolean;
+  /** The two words stand side by side in several procedure names ("cập nhật", "lao động"). */
+  collocation(first: string, second: string): boolean;
+}
+
+const PERSON_WEIGHT = 0.35;
+const FILLER_WEIGHT = 0.1;
+/** A catalog wording other than the first is a broader reading. */
+const LATER_MEANING_TRUST = 0.85;
+
+interface PhraseWord {
+  folded: string;
+  tone: Tone;
+  marked: boolean;
+}
+
+interface CompiledEntry {
+  id: string;
+  kind: ConceptKind;
+  means: { words: PhraseWord[]; label: string }[];
+  asks: QualifierId[];
+  procedures: string[];
+}
+
+interface CompiledPhrase {
+  words: PhraseWord[];
+  before: ConceptKind | null;
+  after: ConceptKind | null;
+  entry: CompiledEntry;
+}
+
+export interface CompiledLexicon {
+  phrases: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  fillerPhrases: ReadonlyMap<string, readonly PhraseWord[][]>;
+  fillerWords: ReadonlySet<string>;
+  /** Every folded word the lexicon uses, so Telex undoing does not touch them. */
+  words: ReadonlySet<string>;
+  language: Lexicon['language'];
+  version: number;
+}
+
+const asPhraseWords = (text: string): PhraseWord[] => readWords(text).map(({ folded, tone, marked }) => ({ folded, tone, marked }));
+
+/** Folds a validated lexicon once into lookups keyed by each phrase's first word. */
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const byId = new Map<string, LexiconEntry>(lexicon.entries.map((e) => [e.id, e]));
+  const words = new Set<string>();
+  const phrases = new Map<string, CompiledPhrase[]>();
+  for (const e of lexicon.entries) {
+    const target = e.sameAs !== undefined ? byId.get(e.sameAs) : undefined;
+    const means = [...e.means, ...(target?.means ?? [])];
+    const entry: CompiledEntry = {
+      id: e.id,
+      kind: target?.kind ?? e.kind,
+      means: means.map((m) => ({ words: asPhraseWords(m), label: m })).filter((m) => m.words.length > 0),
+      asks: [...new Set([...e.asks, ...(target?.asks ?? [])])],
+      procedures: [...new Set([...e.procedures, ...(target?.procedures ?? [])])],
+    };
+    for (const say of e.say) {
+      const before = /^\{([a-z]+)\} /.exec(say)?.[1] as ConceptKind | undefined;
+      const after = / \{([a-z]+)\}$/.exec(say)?.[1] as ConceptKind | undefined;
+      const phraseWords = asPhraseWords(say.replace(/\{[a-z]+\}/g, ' '));
+      const first = phraseWords[0];
+      if (!first) continue;
+      for (const w of phraseWords) words.add(w.folded);
+      const list = phrases.get(first.folded) ?? [];
+      list.push({ words: phraseWords, before: before ?? null, after: after ?? null, entry });
+      phrases.set(first.folded, list);
+    }
+    for (const m of entry.means) for (const w of m.words) words.add(w.folded);
+  }
+  // Longest first; among equals, a phrase that needs a neighbour is more specific.
+  for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length || Number(b.after !== null) - Number(a.after !== null) || Number(b.before !== null) - Number(a.before !== null));
+
+  const fillerPhrases = new Map<string, PhraseWord[][]>();
+  for (const p of lexicon.fillers.phrases) {
+    const pw = asPhraseWords(p);
+    if (pw.length === 0) continue;
+    const list = fillerPhrases.get(pw[0]!.folded) ?? [];
+    list.push(pw);
+    fillerPhrases.set(pw[0]!.folded, list);
+    for (const w of pw) words.add(w.folded);
+  }
+  for (const list of fillerPhrases.values()) list.sort((a, b) => b.length - a.length);
+  const fillerWords = new Set(lexicon.fillers.words.flatMap((w) => readWords(w).map((x) => x.folded)));
+  for (const w of fillerWords) words.add(w);
+  return { phrases, fillerPhrases, fillerWords, words, language: lexicon.language, version: lexicon.version };
+}
+
+/** An empty lexicon: search on catalog words alone (the ablation the benchmark reports). */
+export const NO_LEXICON: CompiledLexicon = {
+  phrases: new Map(),
+  fillerPhrases: new Map(),
+  fillerWords: new Set(),
+  words: new Set(),
+  language: 'vi',
+  version: 0,
+};
+
+/**
+ * Does a typed word stand for a phrase word? A typed tone must agree (hỏi/ngã may swap); a word
+ * typed without marks matches any tone, except that in a query written with tones a bare
+ * one-word phrase is taken as the bare word ("lao động" typed with tones is not Lào).
+ */
+function agrees(typed: TextWord, phrase: PhraseWord, single: boolean, queryToned: boolean): boolean {
+  if (typed.folded !== phrase.folded) return false;
+  if (typed.marked) return toneAgreement(typed.tone, phrase.tone) >= HOI_NGA_SWAP;
+  return !(queryToned && single && phrase.marked);
+}
+
+function matchWords(words: readonly TextWord[], at: number, phrase: readonly PhraseWord[], queryToned: boolean): boolean {
+  if (at + phrase.length > words.length) return false;
+  const single = phrase.length === 1;
+  return phrase.every((p, k) => agrees(words[at + k]!, p, single, queryToned));
+}
+
+/**
+ * Reads a query. `typing` says the last word may still grow (no space after it yet).
+ * `catalog` says what the catalog knows; see CatalogWords. `foreignWordsAreFiller`: in English a
+ * word neither the lexicon nor the catalog knows is not Vietnamese, so it is no typo of a catalog word.
+ */
+export function readQuery(text: string, typing: boolean, lexicon: CompiledLexicon, catalog: CatalogWords, foreignWordsAreFiller = false): ReadQuery {
+  const raw = readWords(text);
+  // Undo Telex/VNI leftovers in words nobody knows; the result must be a word the catalog knows.
+  const words: TextWord[] = raw.map((w) => {
+    if (catalog.known(w.folded) || lexicon.words.has(w.folded)) return w;
+    const undone = undoTyping(w.folded);
+    if (undone && (catalog.known(undone.folded) || lexicon.words.has(undone.folded))) {
+      return { folded: undone.folded, tone: undone.tone, marked: undone.tone !== 0, text: w.text };
+    }
+    return w;
+  });
+  const toned = words.some((w) => w.marked);
+  const last = words.length - 1;
+  const concepts: QueryConcept[] = [];
+  const asks = new Set<QualifierId>();
+  const procedures = new Map<string, number>();
+
+  const ref = (w: TextWord, at: number): WordRef => ({ folded: w.folded, tone: w.tone, toned: w.marked, typing: typing && at === last });
+  const typedText = (from: number, to: number): string => raw.slice(from, to).map((w) => w.text).join(' ');
+  const lastMeaningful = (): QueryConcept | undefined => [...concepts].reverse().find((c) => c.role !== 'filler');
+
+  /** The entry phrase that matches at `at`, honouring slots; `kindOnly` asks only whether some phrase of that kind starts there. */
+  function phraseAt(at: number, kindOnly?: ConceptKind): CompiledPhrase | undefined {
+    const candidates = lexicon.phrases.get(words[at]?.folded ?? '');
+    if (!candidates) return undefined;
+    for (const p of candidates) {
+      if (kindOnly !== undefined && (p.entry.kind !== kindOnly || p.before !== null || p.after !== null)) continue;
+      if (!matchWords(words, at, p.words, toned)) continue;
+      // A one-word phrase that is half of a catalog pair here is the catalog's word ("cập nhật").
+      if (p.words.length === 1 && p.before === null && p.after === null) {
+        const prev = words[at - 1];
+        const next = words[at + 1];
+        if ((prev && catalog.collocation(prev.folded, words[at]!.folded)) || (next && catalog.collocation(words[at]!.folded, next.folded))) continue;
+      }
+      if (p.before !== null && lastMeaningful()?.entry?.kind !== p.before) continue;
+      if (p.after !== null && phraseAt(at + p.words.length, p.after) === undefined) continue;
+      return p;
+    }
+    return undefined;
+  }
+
+  let i = 0;
+  while (i < words.length) {
+    const phrase = phraseAt(i);
+    if (phrase) {
+      const end = i + phrase.words.length;
+      const typedWords = words.slice(i, end);
+      const { entry } = phrase;
+      const alternatives: Alternative[] = [];
+      // The person's own words stay a reading when the catalog uses them.
+      if (typedWords.every((w) => catalog.known(w.folded)) && (typedWords.length === 1 || typedWords.some((w, k) => k > 0 && catalog.collocation(typedWords[k - 1]!.folded, w.folded)))) {
+        alternatives.push({ words: typedWords.map((w, k) => ref(w, i + k)), scale: 1, trust: 1, label: typedText(i, end) });
+      }
+      entry.means.forEach((m, k) => {
+        alternatives.push({
+          words: m.words.map((w) => ({ folded: w.folded, tone: w.tone, toned: w.marked, typing: false })),
+          scale: Math.min(1, Math.max(typedWords.length, 1.5) / m.words.length),
+          trust: k === 0 ? 1 : LATER_MEANING_TRUST,
+          label: m.label,
+        });
+      });
+      if (alternatives.length === 0) alternatives.push({ words: typedWords.map((w, k) => ref(w, i + k)), scale: 1, trust: 1, label: typedText(i, end) });
+      const person = entry.kind === 'person';
+      concepts.push({
+        typed: typedText(i, end),
+        role: person ? 'context' : 'required',
+        weight: person ? PERSON_WEIGHT : 1,
+        alternatives,
+        entry: { id: entry.id, kind: entry.kind },
+      });
+      for (const q of entry.asks) asks.add(q);
+      for (const code of entry.procedures) procedures.set(code, (procedures.get(code) ?? 0) + typedWords.length);
+      i = end;
+      continue;
+    }
+    const fillerPhrase = lexicon.fillerPhrases.get(words[i]!.folded)?.find((p) => p.length > 1 && matchWords(words, i, p, toned));
+    if (fillerPhrase) {
+      for (let k = 0; k < fillerPhrase.length; k += 1) concepts.push(fillerConcept(words[i + k]!, i + k));
+      i += fillerPhrase.length;
+      continue;
+    }
+    const w = words[i]!;
+    const prev = words[i - 1];
+    const next = words[i + 1];
+    // A filler that is half of a catalog pair with a word that matters ("cho thuê", "cấp xã") is that word.
+    const pairsWithMeaning =
+      (prev !== undefined && !lexicon.fillerWords.has(prev.folded) && catalog.collocation(prev.folded, w.folded)) ||
+      (next !== undefined && !lexicon.fillerWords.has(next.folded) && catalog.collocation(w.folded, next.folded));
+    const foreign = foreignWordsAreFiller && !catalog.known(w.folded) && !(typing && i === last);
+    if (foreign || (lexicon.fillerWords.has(w.folded) && !pairsWithMeaning && !(typing && i === last))) {
+      concepts.push(fillerConcept(w, i));
+    } else {
+      concepts.push({ typed: w.text, role: 'required', weight: 1, alternatives: [{ words: [ref(w, i)], scale: 1, trust: 1, label: w.text }], entry: null });
+    }
+    i += 1;
+  }
+  // Only fillers or persons typed ("cho", "bố"): then they are what was asked.
+  if (!concepts.some((c) => c.role === 'required')) {
+    for (const c of concepts) Object.assign(c, { role: 'required', weight: 1 });
+  }
+  const plainWords = concepts.filter((c) => c.entry === null).map((c) => c.alternatives[0]!.words[0]!.folded);
+  return { concepts, asks, procedures, toned, folded: words.map((w) => w.folded), plainWords };
+
+  function fillerConcept(w: TextWord, at: number): QueryConcept {
+    return { typed: w.text, role: 'filler', weight: FILLER_WEIGHT, alternatives: [{ words: [ref(w, at)], scale: 1, trust: 1, label: w.text }], entry: null };
+  }
+}
