@@ -72,12 +72,12 @@ function printReadable(query: string, result: SearchResult): void {
   console.log(`"${query}": ${result.hits.length} result(s) (${label})`);
   result.hits.forEach((h, i) => {
     console.log(`${String(i + 1).padStart(3)}  ${h.code}  ${h.score.toFixed(3)}  ${h.name}`);
-    console.log(`${' '.repeat(15)}[${h.procedure.field}]`);
+    console.log(`${' '.repeat(15)}[${h.procedure.field}] ${(h.matched ?? []).map((m) => (m.typed === m.found ? m.typed : `${m.typed} → ${m.found}`)).join('; ')}`);
   });
 }
 
 function answer(engine: SearchEngine, query: string, options: CliOptions): void {
-  const result = engine.search(query, { limit: options.limit, field: options.field, agency: options.agency });
+  const result = engine.search(query, { limit: options.limit, field: options.field, agency: options.agency, finished: true });
   if (options.json) {
     const results = result.hits.map((h) => ({ code: h.code, name: h.name, score: h.score }));
     console.log(JSON.stringify({ query, results }));

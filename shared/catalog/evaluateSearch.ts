@@ -37,7 +37,7 @@ export type RankCodes = (query: string, limit: number) => string[];
 
 /** The engine's answers in the order the kiosk and the CLI show them (an answer done elsewhere first). */
 export function rankWithEngine(engine: SearchEngine, options: SearchOptions = {}): RankCodes {
-  return (query, limit) => answersInOrder(engine.search(query, { ...options, limit }), limit).map((a) => a.hit.code);
+  return (query, limit) => answersInOrder(engine.search(query, { finished: true, ...options, limit }), limit).map((a) => a.hit.code);
 }
 
 /**

@@ -23,7 +23,7 @@ import { findSourceProblems } from './sourceProblems.ts';
 import type { Lexicon } from './language/lexicon.ts';
 import { BUNDLED_LEXICONS } from './language/bundledLexicons.ts';
 import { compileLexicon, NO_LEXICON, readQuery, type CatalogWords, type CompiledLexicon, type QueryConcept, type WordRef } from './language/readQuery.ts';
-import { toneAgreement } from './language/vietnameseWords.ts';
+import { HOI_NGA_SWAP, toneAgreement } from './language/vietnameseWords.ts';
 
 export interface SearchEngineOptions {
   /**
@@ -52,6 +52,14 @@ const COMMUNE_LEVEL_BONUS = 1.25;
 const BROKEN_RECORD_PENALTY = 0.55;
 /** A procedure the lexicon points at directly, per typed word that pointed there. */
 const DIRECT_PROCEDURE_BONUS = 2.5;
+/** A concept the lexicon recognised counts this much more than a plain word towards coverage. */
+const LEXICON_IMPORTANCE = 2;
+/** A word found only among the papers a procedure asks for covers it this much (name, results, field: 1). */
+const PAPERS_ONLY_COVER = 0.5;
+/** A completed or corrected word covers this much of what the person typed. */
+const GUESSED_COVER = 0.8;
+/** When the lexicon understood part of the query, the words it did not understand count this much less. */
+const PLAIN_BESIDE_LEXICON = 0.5;
 /** How strongly missing parts of the query count against a procedure. */
 const COVERAGE_POWER = 2;
 /** An answer done elsewhere must beat the center's best by this much to be offered first. */
@@ -70,6 +78,8 @@ const MEMO_LIMIT = 4_000;
 interface Sparse {
   docs: Int32Array;
   scores: Float64Array;
+  /** How much each touch counts as covering the word: 1 in name, results or field, less among the papers only. */
+  cover: Float64Array;
 }
 
 interface Candidate {
@@ -108,7 +118,14 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     const en = lexicons.en
       ? compileLexicon({
           ...lexicons.en,
-          fillers: { words: [...lexicons.en.fillers.words, ...lexicons.vi.fillers.words], phrases: [...lexicons.en.fillers.phrases, ...lexicons.vi.fillers.phrases] },
+          fillers: {
+            words: [...lexicons.en.fillers.words, ...lexicons.vi.fillers.words],
+            phrases: [...lexicons.en.fillers.phrases, ...lexicons.vi.fillers.phrases],
+            places: [...lexicons.en.fillers.places, ...lexicons.vi.fillers.places],
+            classifiers: lexicons.vi.fillers.classifiers,
+            request: [...lexicons.en.fillers.request, ...lexicons.vi.fillers.request],
+            purpose: [...lexicons.en.fillers.purpose, ...lexicons.vi.fillers.purpose],
+          },
           entries: [...lexicons.en.entries, ...lexicons.vi.entries.filter((e) => !lexicons.en!.entries.some((x) => x.id === e.id))],
         })
       : vi;
@@ -123,8 +140,9 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
   // Scratch space reused by every search (searches are synchronous, so never shared), touched
   // sparsely so a query costs what it matches, not the catalog's size.
   const scratch = new Float64Array(n);
+  const scratchCover = new Float64Array(n);
   const altScore = new Float64Array(n);
-  const altHits = new Uint16Array(n);
+  const altHits = new Float64Array(n);
   const conceptScore = new Float64Array(n);
   const conceptCover = new Float64Array(n);
   const conceptFull = new Uint8Array(n);
@@ -141,17 +159,20 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
   const refKey = (ref: WordRef, queryToned: boolean): string =>
     `${ref.folded}${ref.typing ? '+' : ''}${ref.toned ? `~${ref.tone}` : queryToned ? '^' : ''}`;
 
-  /** Gathers the best score per procedure from `emit` into a Sparse, using the scratch array. */
-  function collectBest(emit: (offer: (doc: number, score: number) => void) => void): Sparse {
+  /** Gathers the best score (and best cover) per procedure from `emit` into a Sparse, using the scratch arrays. */
+  function collectBest(emit: (offer: (doc: number, score: number, cover?: number) => void) => void): Sparse {
     const hit: number[] = [];
-    emit((doc, score) => {
+    emit((doc, score, cover = 1) => {
       if (scratch[doc] === 0) hit.push(doc);
       if (score > scratch[doc]!) scratch[doc] = score;
+      if (cover > scratchCover[doc]!) scratchCover[doc] = cover;
     });
-    const out: Sparse = { docs: Int32Array.from(hit), scores: new Float64Array(hit.length) };
+    const out: Sparse = { docs: Int32Array.from(hit), scores: new Float64Array(hit.length), cover: new Float64Array(hit.length) };
     hit.forEach((doc, k) => {
       out.scores[k] = scratch[doc]!;
+      out.cover[k] = scratchCover[doc]!;
       scratch[doc] = 0;
+      scratchCover[doc] = 0;
     });
     return out;
   }
@@ -193,7 +214,8 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
           if (!posting) continue;
           for (let k = 0; k < posting.docs.length; k += 1) {
             const f = toneFactor(ref, posting.tones[k]!, queryToned, m.how);
-            if (f > 0) offer(posting.docs[k]!, m.weight * f * posting.weights[k]!);
+            // A word found with another tone, or only guessed (completion, correction), covers less of what was asked.
+            if (f > 0) offer(posting.docs[k]!, m.weight * f * posting.weights[k]!, (posting.strong[k] ? 1 : PAPERS_ONLY_COVER) * (f >= HOI_NGA_SWAP ? 1 : f) * (m.how === 'exact' ? 1 : GUESSED_COVER));
           }
         }
       }),
@@ -253,13 +275,17 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
       (!agencyWanted || ` ${d.foldedAgencies}`.includes(agencyWanted));
   }
 
-  /** How much a concept counts towards "how much of the query a procedure covers". */
-  function importance(c: QueryConcept): number {
-    if (c.entry !== null) return 1;
+  /**
+   * How much a concept counts towards "how much of the query a procedure covers": a concept the
+   * lexicon recognised (a death, a land certificate) more than a word of the person's story, a rare
+   * word more than a common one; what follows "muốn" more, what follows "để" less (its weight).
+   */
+  function importance(c: QueryConcept, understood: boolean): number {
+    if (c.entry !== null) return LEXICON_IMPORTANCE * c.weight;
     const word = c.alternatives[0]!.words[0]!.folded;
     const best = matchesOf({ folded: word, tone: 0, toned: false, typing: false })[0];
     const idf = best ? index.idf(best.term) : 0;
-    return Math.min(1, 0.35 + idf / 4);
+    return Math.min(1, 0.35 + idf / 4) * c.weight * (understood ? PLAIN_BESIDE_LEXICON : 1);
   }
 
   /** Scores every procedure the query touches into `total`/`covered`; returns them and what was asked. */
@@ -275,9 +301,10 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
       }
       total[doc] = total[doc]! + score;
     };
+    const understood = concepts.some((c) => c.role === 'required' && c.entry !== null);
     for (const concept of concepts) {
       const counts = concept.role === 'required';
-      const imp = counts ? importance(concept) : 0;
+      const imp = counts ? importance(concept, understood) : 0;
       const inConcept: number[] = [];
       for (const alt of concept.alternatives) {
         const inAlt: number[] = [];
@@ -286,7 +313,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
             const doc = sparse.docs[k]!;
             if (altScore[doc] === 0 && altHits[doc] === 0) inAlt.push(doc);
             altScore[doc] = altScore[doc]! + sparse.scores[k]!;
-            if (countsAsWord) altHits[doc] = altHits[doc]! + 1;
+            if (countsAsWord) altHits[doc] = altHits[doc]! + sparse.cover[k]!;
           }
         };
         for (const ref of alt.words) add(wordScores(ref, queryToned), true);
@@ -298,7 +325,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
           if (conceptScore[doc] === 0 && conceptCover[doc] === 0) inConcept.push(doc);
           if (s > conceptScore[doc]!) conceptScore[doc] = s;
           if (cover > conceptCover[doc]!) conceptCover[doc] = cover;
-          if (altHits[doc] === size) conceptFull[doc] = 1;
+          if (altHits[doc]! >= size - 1e-9) conceptFull[doc] = 1;
           altScore[doc] = 0;
           altHits[doc] = 0;
         }
@@ -375,7 +402,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     }
 
     const lexicon = compiled[options.language ?? 'vi'];
-    const read = readQuery(query, !/\s$/.test(query), lexicon, catalogWords, options.language === 'en');
+    const read = readQuery(query, !options.finished && !/\s$/.test(query), lexicon, catalogWords, options.language === 'en');
     const { concepts } = read;
     if (concepts.length === 0) return { kind: 'empty', hits: [], elsewhere: [] };
     const queryToned = read.toned;

@@ -13,6 +13,11 @@ export interface SearchOptions {
   agency?: string;
   /** The kiosk's language: in English, English words are read through the English lexicon too. */
   language?: 'vi' | 'en';
+  /**
+   * The query is complete (the CLI, an evaluation): its last word is not completed as if still
+   * being typed. Default: the last word is being typed unless the query ends with a space.
+   */
+  finished?: boolean;
 }
 
 /** Why a result matched: what the person typed and the catalog wording it was read as. */

@@ -35,6 +35,8 @@ export interface Posting {
   weights: Float64Array;
   /** Bit t set: the word appears with tone t in that procedure. */
   tones: Uint8Array;
+  /** 1: the word is in the name, results or field; 0: only among the papers (weaker evidence). */
+  strong: Uint8Array;
 }
 
 export interface TermIndex {
@@ -144,9 +146,9 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
   // BM25F: each part's term frequency, weighted and length-normalised, summed before saturation.
   const avg = (pick: (x: (typeof parts)[number]) => Token[]): number => parts.reduce((s, x) => s + pick(x).length, 0) / Math.max(1, parts.length) || 1;
   const averages = { name: avg((x) => x.name), results: avg((x) => x.results), papers: avg((x) => x.papers), field: avg((x) => x.field) };
-  const byWord = new Map<string, { docs: number[]; tfs: number[]; tones: number[] }>();
-  const inDoc = new Map<string, { tf: number; tones: number }>();
-  const add = (list: Token[], spec: { weight: number; b: number }, average: number): void => {
+  const byWord = new Map<string, { docs: number[]; tfs: number[]; tones: number[]; strong: number[] }>();
+  const inDoc = new Map<string, { tf: number; tones: number; strong: number }>();
+  const add = (list: Token[], spec: { weight: number; b: number }, average: number, strong: number): void => {
     if (list.length === 0) return;
     const w = spec.weight / (1 - spec.b + spec.b * (list.length / average));
     for (const t of list) {
@@ -154,21 +156,23 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       if (entry) {
         entry.tf += w;
         entry.tones |= 1 << t.tone;
-      } else inDoc.set(t.folded, { tf: w, tones: 1 << t.tone });
+        entry.strong |= strong;
+      } else inDoc.set(t.folded, { tf: w, tones: 1 << t.tone, strong });
     }
   };
   parts.forEach((x, doc) => {
     inDoc.clear();
-    add(x.name, NAME, averages.name);
-    add(x.results, RESULTS, averages.results);
-    add(x.papers, PAPERS, averages.papers);
-    add(x.field, FIELD, averages.field);
-    for (const [word, { tf, tones: mask }] of inDoc) {
+    add(x.name, NAME, averages.name, 1);
+    add(x.results, RESULTS, averages.results, 1);
+    add(x.papers, PAPERS, averages.papers, 0);
+    add(x.field, FIELD, averages.field, 1);
+    for (const [word, { tf, tones: mask, strong }] of inDoc) {
       let entry = byWord.get(word);
-      if (!entry) byWord.set(word, (entry = { docs: [], tfs: [], tones: [] }));
+      if (!entry) byWord.set(word, (entry = { docs: [], tfs: [], tones: [], strong: [] }));
       entry.docs.push(doc);
       entry.tfs.push(tf);
       entry.tones.push(mask);
+      entry.strong.push(strong);
     }
   });
 
@@ -183,6 +187,7 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       docs: Int32Array.from(entry.docs),
       weights: Float64Array.from(entry.tfs, (tf) => (idf * tf * (K1 + 1)) / (tf + K1)),
       tones: Uint8Array.from(entry.tones),
+      strong: Uint8Array.from(entry.strong),
     });
   }
 

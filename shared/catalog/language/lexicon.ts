@@ -78,7 +78,18 @@ export const lexiconSchema = z
     version: z.number().int().positive(),
     language: z.enum(['vi', 'en']),
     /** Words and phrases around a request that say nothing about which procedure (tôi muốn, ở đâu). */
-    fillers: z.object({ words: z.array(z.string().trim().min(1)), phrases: z.array(z.string().trim().min(1)) }),
+    fillers: z.object({
+      words: z.array(z.string().trim().min(1)),
+      phrases: z.array(z.string().trim().min(1)),
+      /** Place names (provinces, villages): where the person lives says nothing about the procedure. */
+      places: z.array(z.string().trim().min(1)).default([]),
+      /** Classifiers (mảnh, chiếc, căn): skipped inside a phrase, so "chia mảnh đất" reads as "chia đất". */
+      classifiers: z.array(z.string().trim().min(1)).default([]),
+      /** Words after which comes what the person asks for (muốn, cần, xin): that part counts more. */
+      request: z.array(z.string().trim().min(1)).default([]),
+      /** Words after which comes only why they ask (để): that part counts less. */
+      purpose: z.array(z.string().trim().min(1)).default([]),
+    }),
     entries: z.array(lexiconEntrySchema),
   })
   .superRefine((lexicon, ctx) => {

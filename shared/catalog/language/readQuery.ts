@@ -95,8 +95,12 @@ interface CompiledPhrase {
 
 export interface CompiledLexicon {
   phrases: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  /** Filler phrases and place names, by first word, longest first. */
   fillerPhrases: ReadonlyMap<string, readonly PhraseWord[][]>;
   fillerWords: ReadonlySet<string>;
+  classifiers: ReadonlySet<string>;
+  request: readonly PhraseWord[][];
+  purpose: readonly PhraseWord[][];
   /** Every folded word the lexicon uses, so Telex undoing does not touch them. */
   words: ReadonlySet<string>;
   language: Lexicon['language'];
@@ -114,7 +118,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const target = e.sameAs !== undefined ? byId.get(e.sameAs) : undefined;
     const means = [...e.means, ...(target?.means ?? [])];
     const entry: CompiledEntry = {
-      id: e.id,
+      id: target?.id ?? e.id,
       kind: target?.kind ?? e.kind,
       means: means.map((m) => ({ words: asPhraseWords(m), label: m })).filter((m) => m.words.length > 0),
       asks: [...new Set([...e.asks, ...(target?.asks ?? [])])],
@@ -137,7 +141,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length || Number(b.after !== null) - Number(a.after !== null) || Number(b.before !== null) - Number(a.before !== null));
 
   const fillerPhrases = new Map<string, PhraseWord[][]>();
-  for (const p of lexicon.fillers.phrases) {
+  for (const p of [...lexicon.fillers.phrases, ...lexicon.fillers.places]) {
     const pw = asPhraseWords(p);
     if (pw.length === 0) continue;
     const list = fillerPhrases.get(pw[0]!.folded) ?? [];
@@ -146,9 +150,21 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     for (const w of pw) words.add(w.folded);
   }
   for (const list of fillerPhrases.values()) list.sort((a, b) => b.length - a.length);
-  const fillerWords = new Set(lexicon.fillers.words.flatMap((w) => readWords(w).map((x) => x.folded)));
-  for (const w of fillerWords) words.add(w);
-  return { phrases, fillerPhrases, fillerWords, words, language: lexicon.language, version: lexicon.version };
+  const foldAll = (list: readonly string[]): Set<string> => new Set(list.flatMap((w) => readWords(w).map((x) => x.folded)));
+  const fillerWords = foldAll(lexicon.fillers.words);
+  const classifiers = foldAll(lexicon.fillers.classifiers);
+  for (const w of [...fillerWords, ...classifiers]) words.add(w);
+  return {
+    phrases,
+    fillerPhrases,
+    fillerWords,
+    classifiers,
+    request: lexicon.fillers.request.map(asPhraseWords).filter((p) => p.length > 0),
+    purpose: lexicon.fillers.purpose.map(asPhraseWords).filter((p) => p.length > 0),
+    words,
+    language: lexicon.language,
+    version: lexicon.version,
+  };
 }
 
 /** An empty lexicon: search on catalog words alone (the ablation the benchmark reports). */
@@ -156,6 +172,9 @@ export const NO_LEXICON: CompiledLexicon = {
   phrases: new Map(),
   fillerPhrases: new Map(),
   fillerWords: new Set(),
+  classifiers: new Set(),
+  request: [],
+  purpose: [],
   words: new Set(),
   language: 'vi',
   version: 0,
@@ -172,11 +191,37 @@ function agrees(typed: TextWord, phrase: PhraseWord, single: boolean, queryToned
   return !(queryToned && single && phrase.marked);
 }
 
-function matchWords(words: readonly TextWord[], at: number, phrase: readonly PhraseWord[], queryToned: boolean): boolean {
-  if (at + phrase.length > words.length) return false;
+/**
+ * How many query words a phrase spans at `at`, or 0 when it does not match there. One classifier
+ * may sit inside the phrase ("chia mảnh đất" is "chia đất").
+ */
+function matchWords(words: readonly TextWord[], at: number, phrase: readonly PhraseWord[], queryToned: boolean, classifiers: ReadonlySet<string>): number {
   const single = phrase.length === 1;
-  return phrase.every((p, k) => agrees(words[at + k]!, p, single, queryToned));
+  let skipped = 0;
+  let j = at;
+  for (let k = 0; k < phrase.length; k += 1) {
+    const w = words[j];
+    if (!w) return 0;
+    if (!agrees(w, phrase[k]!, single, queryToned)) {
+      if (k === 0 || skipped > 0 || !classifiers.has(w.folded)) return 0;
+      skipped += 1;
+      j += 1;
+      k -= 1;
+      continue;
+    }
+    j += 1;
+  }
+  return j - at;
 }
+
+/** Numbers and ages ("40 tuổi", "dưới 14 tuổi"): they pick among variants but are rarely what is asked. */
+const AGE_WORD = 'tuoi';
+const AGE_CUES = new Set(['du', 'duoi', 'tren', 'tu', 'qua', 'hon', 'chua']);
+/** How much what comes after "muốn/cần/xin" counts, and what comes after "để" (why they ask). */
+const REQUEST_EMPHASIS = 1.6;
+const PURPOSE_EMPHASIS = 0.6;
+const CONTEXT_KIND_WEIGHT = 0.6;
+const AGE_WEIGHT = 0.3;
 
 /**
  * Reads a query. `typing` says the last word may still grow (no space after it yet).
@@ -196,21 +241,24 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
   });
   const toned = words.some((w) => w.marked);
   const last = words.length - 1;
-  const concepts: QueryConcept[] = [];
+  const concepts: (QueryConcept & { at: number })[] = [];
   const asks = new Set<QualifierId>();
   const procedures = new Map<string, number>();
+  const plainWords: string[] = [];
+  const classifiers = lexicon.classifiers;
 
   const ref = (w: TextWord, at: number): WordRef => ({ folded: w.folded, tone: w.tone, toned: w.marked, typing: typing && at === last });
   const typedText = (from: number, to: number): string => raw.slice(from, to).map((w) => w.text).join(' ');
   const lastMeaningful = (): QueryConcept | undefined => [...concepts].reverse().find((c) => c.role !== 'filler');
 
-  /** The entry phrase that matches at `at`, honouring slots; `kindOnly` asks only whether some phrase of that kind starts there. */
-  function phraseAt(at: number, kindOnly?: ConceptKind): CompiledPhrase | undefined {
+  /** The entry phrase that matches at `at` and how many words it spans, honouring slots; `kindOnly` asks only whether some phrase of that kind starts there. */
+  function phraseAt(at: number, kindOnly?: ConceptKind): { phrase: CompiledPhrase; span: number } | undefined {
     const candidates = lexicon.phrases.get(words[at]?.folded ?? '');
     if (!candidates) return undefined;
     for (const p of candidates) {
       if (kindOnly !== undefined && (p.entry.kind !== kindOnly || p.before !== null || p.after !== null)) continue;
-      if (!matchWords(words, at, p.words, toned)) continue;
+      const span = matchWords(words, at, p.words, toned, classifiers);
+      if (span === 0) continue;
       // A one-word phrase that is half of a catalog pair here is the catalog's word ("cập nhật").
       if (p.words.length === 1 && p.before === null && p.after === null) {
         const prev = words[at - 1];
@@ -218,18 +266,33 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
         if ((prev && catalog.collocation(prev.folded, words[at]!.folded)) || (next && catalog.collocation(words[at]!.folded, next.folded))) continue;
       }
       if (p.before !== null && lastMeaningful()?.entry?.kind !== p.before) continue;
-      if (p.after !== null && phraseAt(at + p.words.length, p.after) === undefined) continue;
-      return p;
+      if (p.after !== null && phraseAt(at + span, p.after) === undefined) continue;
+      return { phrase: p, span };
     }
     return undefined;
   }
 
+  const fillerSpanAt = (at: number): number => {
+    let best = 0;
+    for (const p of lexicon.fillerPhrases.get(words[at]!.folded) ?? []) {
+      if (p.length > best && matchWords(words, at, p, toned, new Set()) === p.length) best = p.length;
+    }
+    return best;
+  };
+
+  let emphasis = 1;
   let i = 0;
   while (i < words.length) {
-    const phrase = phraseAt(i);
-    if (phrase) {
-      const end = i + phrase.words.length;
-      const typedWords = words.slice(i, end);
+    const found = phraseAt(i);
+    const fillerSpan = fillerSpanAt(i);
+    // Where the person asks (muốn, cần, xin) or says why (để), what follows counts more or less.
+    const cue = (list: readonly PhraseWord[][]): number => list.find((p) => matchWords(words, i, p, toned, new Set()) === p.length)?.length ?? 0;
+    const requestSpan = found ? 0 : cue(lexicon.request);
+    const purposeSpan = found ? 0 : cue(lexicon.purpose);
+    if (found && found.span >= fillerSpan) {
+      const { phrase, span } = found;
+      const end = i + span;
+      const typedWords = words.slice(i, end).filter((w) => !classifiers.has(w.folded) || phrase.words.some((p) => p.folded === w.folded));
       const { entry } = phrase;
       const alternatives: Alternative[] = [];
       // The person's own words stay a reading when the catalog uses them.
@@ -245,11 +308,12 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
         });
       });
       if (alternatives.length === 0) alternatives.push({ words: typedWords.map((w, k) => ref(w, i + k)), scale: 1, trust: 1, label: typedText(i, end) });
-      const person = entry.kind === 'person';
+      const context = entry.kind === 'person' || entry.kind === 'country' || entry.kind === 'circumstance';
       concepts.push({
+        at: i,
         typed: typedText(i, end),
-        role: person ? 'context' : 'required',
-        weight: person ? PERSON_WEIGHT : 1,
+        role: context ? 'context' : 'required',
+        weight: (entry.kind === 'person' ? PERSON_WEIGHT : context ? CONTEXT_KIND_WEIGHT : 1) * emphasis,
         alternatives,
         entry: { id: entry.id, kind: entry.kind },
       });
@@ -258,10 +322,31 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
       i = end;
       continue;
     }
-    const fillerPhrase = lexicon.fillerPhrases.get(words[i]!.folded)?.find((p) => p.length > 1 && matchWords(words, i, p, toned));
-    if (fillerPhrase) {
-      for (let k = 0; k < fillerPhrase.length; k += 1) concepts.push(fillerConcept(words[i + k]!, i + k));
-      i += fillerPhrase.length;
+    if (requestSpan > 0 || purposeSpan > 0) {
+      const span = Math.max(requestSpan, purposeSpan);
+      for (let k = 0; k < span; k += 1) concepts.push(fillerConcept(words[i + k]!, i + k));
+      emphasis = requestSpan >= purposeSpan ? REQUEST_EMPHASIS : PURPOSE_EMPHASIS;
+      i += span;
+      continue;
+    }
+    if (fillerSpan > 1) {
+      for (let k = 0; k < fillerSpan; k += 1) concepts.push(fillerConcept(words[i + k]!, i + k));
+      i += fillerSpan;
+      continue;
+    }
+    // An age: "40 tuổi", "đủ 14 tuổi".
+    const ageAt = AGE_CUES.has(words[i]!.folded) && /^\d+$/.test(words[i + 1]?.folded ?? '') ? i + 1 : i;
+    if (/^\d+$/.test(words[ageAt]!.folded) && words[ageAt + 1]?.folded === AGE_WORD) {
+      const end = ageAt + 2;
+      concepts.push({
+        at: i,
+        typed: typedText(i, end),
+        role: 'context',
+        weight: AGE_WEIGHT,
+        alternatives: [{ words: words.slice(i, end).map((w, k) => ref(w, i + k)), scale: 1, trust: 1, label: typedText(i, end) }],
+        entry: null,
+      });
+      i = end;
       continue;
     }
     const w = words[i]!;
@@ -272,10 +357,12 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
       (prev !== undefined && !lexicon.fillerWords.has(prev.folded) && catalog.collocation(prev.folded, w.folded)) ||
       (next !== undefined && !lexicon.fillerWords.has(next.folded) && catalog.collocation(w.folded, next.folded));
     const foreign = foreignWordsAreFiller && !catalog.known(w.folded) && !(typing && i === last);
-    if (foreign || (lexicon.fillerWords.has(w.folded) && !pairsWithMeaning && !(typing && i === last))) {
+    const filler = lexicon.fillerWords.has(w.folded) || classifiers.has(w.folded) || fillerSpan === 1;
+    if (foreign || (filler && !pairsWithMeaning && !(typing && i === last))) {
       concepts.push(fillerConcept(w, i));
     } else {
-      concepts.push({ typed: w.text, role: 'required', weight: 1, alternatives: [{ words: [ref(w, i)], scale: 1, trust: 1, label: w.text }], entry: null });
+      plainWords.push(w.folded);
+      concepts.push({ at: i, typed: w.text, role: 'required', weight: emphasis, alternatives: [{ words: [ref(w, i)], scale: 1, trust: 1, label: w.text }], entry: null });
     }
     i += 1;
   }
@@ -283,10 +370,22 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
   if (!concepts.some((c) => c.role === 'required')) {
     for (const c of concepts) Object.assign(c, { role: 'required', weight: 1 });
   }
-  const plainWords = concepts.filter((c) => c.entry === null).map((c) => c.alternatives[0]!.words[0]!.folded);
-  return { concepts, asks, procedures, toned, folded: words.map((w) => w.folded), plainWords };
+  // The same concept said twice ("cưới xong về làm dâu") counts once, where it weighs most.
+  const kept: QueryConcept[] = [];
+  const byEntry = new Map<string, QueryConcept>();
+  for (const { at: _at, ...c } of concepts) {
+    const id = c.entry?.id;
+    const seen = id === undefined ? undefined : byEntry.get(id);
+    if (seen) {
+      if (c.weight > seen.weight) seen.weight = c.weight;
+      continue;
+    }
+    if (id !== undefined) byEntry.set(id, c);
+    kept.push(c);
+  }
+  return { concepts: kept, asks, procedures, toned, folded: words.map((w) => w.folded), plainWords };
 
-  function fillerConcept(w: TextWord, at: number): QueryConcept {
-    return { typed: w.text, role: 'filler', weight: FILLER_WEIGHT, alternatives: [{ words: [ref(w, at)], scale: 1, trust: 1, label: w.text }], entry: null };
+  function fillerConcept(w: TextWord, at: number): QueryConcept & { at: number } {
+    return { at, typed: w.text, role: 'filler', weight: FILLER_WEIGHT, alternatives: [{ words: [ref(w, at)], scale: 1, trust: 1, label: w.text }], entry: null };
   }
 }
