@@ -135,6 +135,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
   const catalogWords: CatalogWords = {
     known: (folded) => index.postings.has(folded),
     collocation: (first, second) => (index.pairDocs(first, second)?.length ?? 0) >= 2,
+    adjacent: (first, second) => index.pairDocs(first, second) !== undefined,
   };
 
   // Scratch space reused by every search (searches are synchronous, so never shared), touched

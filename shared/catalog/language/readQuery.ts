@@ -65,12 +65,15 @@ export interface CatalogWords {
   known(folded: string): boolean;
   /** The two words stand side by side in several procedure names ("cập nhật", "lao động"). */
   collocation(first: string, second: string): boolean;
+  /** The two words stand side by side in at least one procedure name or result. */
+  adjacent(first: string, second: string): boolean;
 }
 
 const PERSON_WEIGHT = 0.35;
 const FILLER_WEIGHT = 0.1;
 /** A catalog wording other than the first is a broader reading. */
 const LATER_MEANING_TRUST = 0.85;
+const MAX_MEANING_SCALE = 3;
 
 interface PhraseWord {
   folded: string;
@@ -215,6 +218,7 @@ function matchWords(words: readonly TextWord[], at: number, phrase: readonly Phr
 }
 
 /** Numbers and ages ("40 tuổi", "dưới 14 tuổi"): they pick among variants but are rarely what is asked. */
+const NO_CLASSIFIERS: ReadonlySet<string> = new Set();
 const AGE_WORD = 'tuoi';
 const AGE_CUES = new Set(['du', 'duoi', 'tren', 'tu', 'qua', 'hon', 'chua']);
 /** How much what comes after "muốn/cần/xin" counts, and what comes after "để" (why they ask). */
@@ -272,10 +276,15 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
     return undefined;
   }
 
+  /** The longest filler phrase at `at`, cut short where a lexicon phrase starts inside it ("làm | giấy qua biên giới"). */
   const fillerSpanAt = (at: number): number => {
     let best = 0;
     for (const p of lexicon.fillerPhrases.get(words[at]!.folded) ?? []) {
-      if (p.length > best && matchWords(words, at, p, toned, new Set()) === p.length) best = p.length;
+      if (p.length > best && matchWords(words, at, p, toned, NO_CLASSIFIERS) === p.length) best = p.length;
+    }
+    for (let k = 1; k < best; k += 1) {
+      const inner = phraseAt(at + k);
+      if (inner && at + k + inner.span > at + best) return k;
     }
     return best;
   };
@@ -286,7 +295,7 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
     const found = phraseAt(i);
     const fillerSpan = fillerSpanAt(i);
     // Where the person asks (muốn, cần, xin) or says why (để), what follows counts more or less.
-    const cue = (list: readonly PhraseWord[][]): number => list.find((p) => matchWords(words, i, p, toned, new Set()) === p.length)?.length ?? 0;
+    const cue = (list: readonly PhraseWord[][]): number => list.find((p) => matchWords(words, i, p, toned, NO_CLASSIFIERS) === p.length)?.length ?? 0;
     const requestSpan = found ? 0 : cue(lexicon.request);
     const purposeSpan = found ? 0 : cue(lexicon.purpose);
     if (found && found.span >= fillerSpan) {
@@ -295,14 +304,15 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
       const typedWords = words.slice(i, end).filter((w) => !classifiers.has(w.folded) || phrase.words.some((p) => p.folded === w.folded));
       const { entry } = phrase;
       const alternatives: Alternative[] = [];
-      // The person's own words stay a reading when the catalog uses them.
-      if (typedWords.every((w) => catalog.known(w.folded)) && (typedWords.length === 1 || typedWords.some((w, k) => k > 0 && catalog.collocation(typedWords[k - 1]!.folded, w.folded)))) {
+      // The person's own words stay a reading when the catalog says them as they were said.
+      if (typedWords.every((w, k) => catalog.known(w.folded) && (k === 0 || catalog.adjacent(typedWords[k - 1]!.folded, w.folded)))) {
         alternatives.push({ words: typedWords.map((w, k) => ref(w, i + k)), scale: 1, trust: 1, label: typedText(i, end) });
       }
       entry.means.forEach((m, k) => {
         alternatives.push({
           words: m.words.map((w) => ({ folded: w.folded, tone: w.tone, toned: w.marked, typing: false })),
-          scale: Math.min(1, Math.max(typedWords.length, 1.5) / m.words.length),
+          // Weighs what the typed words would: a short catalog wording for a long phrase counts as much.
+          scale: Math.min(MAX_MEANING_SCALE, Math.max(typedWords.length, 1.5) / m.words.length),
           trust: k === 0 ? 1 : LATER_MEANING_TRUST,
           label: m.label,
         });
