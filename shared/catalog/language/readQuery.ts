@@ -304,8 +304,9 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
       const typedWords = words.slice(i, end).filter((w) => !classifiers.has(w.folded) || phrase.words.some((p) => p.folded === w.folded));
       const { entry } = phrase;
       const alternatives: Alternative[] = [];
-      // The person's own words stay a reading when the catalog says them as they were said.
-      if (typedWords.every((w, k) => catalog.known(w.folded) && (k === 0 || catalog.adjacent(typedWords[k - 1]!.folded, w.folded)))) {
+      // The entry's catalog wording is the reading ("so do" is no "sơ đồ"); without one, the person's
+      // own words are, when the catalog says them as they were said.
+      if (entry.means.length === 0 && typedWords.every((w, k) => catalog.known(w.folded) && (k === 0 || catalog.adjacent(typedWords[k - 1]!.folded, w.folded)))) {
         alternatives.push({ words: typedWords.map((w, k) => ref(w, i + k)), scale: 1, trust: 1, label: typedText(i, end) });
       }
       entry.means.forEach((m, k) => {
