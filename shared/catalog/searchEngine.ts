@@ -62,7 +62,7 @@ const GUESSED_COVER = 0.8;
 const PLAIN_BESIDE_LEXICON = 0.5;
 /** How strongly missing parts of the query count against a procedure. */
 const COVERAGE_POWER = 2;
-/** An answer done elsewhere must beat the center's best by this much to be offered first. */
+/** An answer done elsewhere must answer every part of the query and beat the center's best by this much to be offered first. */
 const ELSEWHERE_MARGIN = 1.3;
 const MAX_ELSEWHERE = 3;
 /** A bare word in a query typed with tones is read as the toneless word; another tone counts this much. */
@@ -486,7 +486,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     const ownHits = ranked.filter((c) => own[c.doc]);
     const topOwn = ownHits[0];
     const elsewhereHits = ranked
-      .filter((c) => !own[c.doc] && c.coverage >= (topOwn?.coverage ?? 0) && (!topOwn || c.raw > topOwn.raw * ELSEWHERE_MARGIN))
+      .filter((c) => !own[c.doc] && c.complete && c.coverage >= (topOwn?.coverage ?? 0) && (!topOwn || c.raw > topOwn.raw * ELSEWHERE_MARGIN))
       .slice(0, MAX_ELSEWHERE);
 
     const best = Math.max(topOwn?.raw ?? 0, elsewhereHits[0]?.raw ?? 0) || 1;
