@@ -127,7 +127,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
             purpose: [...lexicons.en.fillers.purpose, ...lexicons.vi.fillers.purpose],
           },
           entries: [...lexicons.en.entries, ...lexicons.vi.entries.filter((e) => !lexicons.en!.entries.some((x) => x.id === e.id))],
-        })
+        }, lexicons.en.fillers.words)
       : vi;
     return { vi, en };
   })();

@@ -18,9 +18,9 @@ export interface SourceProblem {
 }
 
 /** Words that open the title of a decision or an announcement, never a procedure's name. */
-const ANNOUNCEMENT = /^(cong bo danh muc|quyet dinh ve viec|ve viec cong bo)/;
-const DISTRICT_MARK = 'thuc hien tai cap huyen';
-const COMMUNE_MARK = 'thuc hien tai cap xa';
+const ANNOUNCEMENT = new RegExp(`^(${['công bố danh mục', 'quyết định về việc', 'về việc công bố'].map(foldVietnamese).join('|')})`);
+const DISTRICT_MARK = foldVietnamese('thực hiện tại cấp huyện');
+const COMMUNE_MARK = foldVietnamese('thực hiện tại cấp xã');
 
 function portalPage(p: Procedure): string | null {
   const url = p.portalUrl?.trim();

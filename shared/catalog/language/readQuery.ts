@@ -101,6 +101,8 @@ export interface CompiledLexicon {
   /** Filler phrases and place names, by first word, longest first. */
   fillerPhrases: ReadonlyMap<string, readonly PhraseWord[][]>;
   fillerWords: ReadonlySet<string>;
+  /** Filler words of a second language read alongside (English beside Vietnamese): never a lexicon word. */
+  foreignFillers: ReadonlySet<string>;
   classifiers: ReadonlySet<string>;
   request: readonly PhraseWord[][];
   purpose: readonly PhraseWord[][];
@@ -112,8 +114,11 @@ export interface CompiledLexicon {
 
 const asPhraseWords = (text: string): PhraseWord[] => readWords(text).map(({ folded, tone, marked }) => ({ folded, tone, marked }));
 
-/** Folds a validated lexicon once into lookups keyed by each phrase's first word. */
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+/**
+ * Folds a validated lexicon once into lookups keyed by each phrase's first word. `foreignFillers`:
+ * when the lexicon merges two languages, the filler words of the one the person types in.
+ */
+export function compileLexicon(lexicon: Lexicon, foreignFillers: readonly string[] = []): CompiledLexicon {
   const byId = new Map<string, LexiconEntry>(lexicon.entries.map((e) => [e.id, e]));
   const words = new Set<string>();
   const phrases = new Map<string, CompiledPhrase[]>();
@@ -161,6 +166,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     phrases,
     fillerPhrases,
     fillerWords,
+    foreignFillers: foldAll(foreignFillers),
     classifiers,
     request: lexicon.fillers.request.map(asPhraseWords).filter((p) => p.length > 0),
     purpose: lexicon.fillers.purpose.map(asPhraseWords).filter((p) => p.length > 0),
@@ -175,6 +181,7 @@ export const NO_LEXICON: CompiledLexicon = {
   phrases: new Map(),
   fillerPhrases: new Map(),
   fillerWords: new Set(),
+  foreignFillers: new Set(),
   classifiers: new Set(),
   request: [],
   purpose: [],
@@ -263,6 +270,8 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
       if (kindOnly !== undefined && (p.entry.kind !== kindOnly || p.before !== null || p.after !== null)) continue;
       const span = matchWords(words, at, p.words, toned, classifiers);
       if (span === 0) continue;
+      // A one-word phrase is not read into a word of another language's fillers ("my" in English is no "Mỹ").
+      if (p.words.length === 1 && lexicon.foreignFillers.has(words[at]!.folded)) continue;
       // A one-word phrase that is half of a catalog pair here is the catalog's word ("cập nhật").
       if (p.words.length === 1 && p.before === null && p.after === null) {
         const prev = words[at - 1];
