@@ -42,6 +42,22 @@ export class KioskPage {
     await this.page.locator(`.keyboard .hg-button[data-skbtn="${button}"]`).click();
   }
 
+  /** The answer done elsewhere (province, ministry), shown before the commune's own procedures. */
+  get elsewhere(): Locator {
+    return this.page.getByTestId('elsewhere');
+  }
+
+  /** Types with a USB keyboard into the search box, as a person at the kiosk may. */
+  async typeWithKeyboard(text: string) {
+    await this.searchInput.click();
+    await this.page.keyboard.type(text);
+  }
+
+  /** "Why it matched" under the result with this code. */
+  async matchedText(code: string): Promise<string> {
+    return (await this.page.locator(`.result-card[data-code="${code}"] [data-testid="matched"]`).first().textContent()) ?? '';
+  }
+
   async resultCodes(): Promise<string[]> {
     return this.results.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code') ?? ''));
   }
