@@ -151,6 +151,9 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
   const covered = new Float64Array(n);
   const fullCount = new Uint16Array(n);
   const touched = new Uint8Array(n);
+  const base = new Float64Array(n);
+  const coverageOf = new Float64Array(n);
+  const completeOf = new Uint8Array(n);
 
   const wordMemo = new Map<string, Sparse>();
   const pairMemo = new Map<string, Sparse>();
@@ -304,6 +307,8 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     };
     const understood = concepts.some((c) => c.role === 'required' && c.entry !== null);
     for (const concept of concepts) {
+      // Filler words (tôi, muốn, giấy, làm) are in almost every procedure and say nothing: not scored.
+      if (concept.role === 'filler') continue;
       const counts = concept.role === 'required';
       const imp = counts ? importance(concept, understood) : 0;
       const inConcept: number[] = [];
@@ -351,6 +356,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     for (let c = 0; c + 1 < concepts.length; c += 1) {
       const left = concepts[c]!;
       const right = concepts[c + 1]!;
+      if (left.role === 'filler' && right.role === 'filler') continue;
       const weight = Math.min(left.weight, right.weight);
       // Gathered first: computing a pair uses the same scratch space as collectBest.
       const pairs: { sparse: Sparse; scale: number }[] = [];
@@ -422,14 +428,22 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
       covered[doc] = Math.max(covered[doc]!, weightAsked);
       fullCount[doc] = required;
     }
-    const candidates: Candidate[] = [];
+    // Upper bounds (base scores) of every procedure the query touched, kept in a max-heap so ranking
+    // only pays for the few it takes: a long query touches most of a 2,642-procedure catalog.
+    const heap = new Int32Array(hit.length);
+    let size = 0;
     let anyComplete = false;
     for (const doc of hit) {
       if (!allowed || allowed(docs[doc]!)) {
         const coverage = weightAsked === 0 ? 1 : Math.min(1, covered[doc]! / weightAsked);
-        const complete = fullCount[doc]! >= required;
-        if (complete && own[doc]) anyComplete = true;
-        candidates.push({ doc, base: total[doc]! * coverage ** COVERAGE_POWER, coverage, complete, raw: 0 });
+        const b = total[doc]! * coverage ** COVERAGE_POWER;
+        if (b > 0) {
+          if (fullCount[doc]! >= required && own[doc]) anyComplete = true;
+          base[doc] = b;
+          coverageOf[doc] = coverage;
+          completeOf[doc] = fullCount[doc]! >= required ? 1 : 0;
+          heap[size++] = doc;
+        }
       }
       total[doc] = 0;
       covered[doc] = 0;
@@ -439,9 +453,38 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
 
     // "match" when some procedure answers every required word; otherwise the nearest partial ones.
     const kind = anyComplete ? 'match' : 'nearest';
-    const pool = candidates.filter((c) => c.base > 0);
-    if (pool.length === 0 || limit === 0) return { kind: pool.length === 0 ? 'empty' : kind, hits: [], elsewhere: [], unread };
-    pool.sort((a, b) => b.base - a.base);
+    const finish = (): void => {
+      for (let k = 0; k < size; k += 1) base[heap[k]!] = 0;
+    };
+    if (size === 0 || limit === 0) {
+      finish();
+      return { kind: size === 0 ? 'empty' : kind, hits: [], elsewhere: [], unread };
+    }
+    const pool = heap.subarray(0, size);
+    const sift = (from: number, end: number): void => {
+      let i = from;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= end) return;
+        const r = l + 1;
+        const c = r < end && base[pool[r]!]! > base[pool[l]!]! ? r : l;
+        if (base[pool[c]!]! <= base[pool[i]!]!) return;
+        const t = pool[i]!;
+        pool[i] = pool[c]!;
+        pool[c] = t;
+        i = c;
+      }
+    };
+    for (let k = (size >> 1) - 1; k >= 0; k -= 1) sift(k, size);
+    const all = pool.slice();
+    let remaining = size;
+    const popBest = (): number => {
+      const top = pool[0]!;
+      remaining -= 1;
+      pool[0] = pool[remaining]!;
+      sift(0, remaining);
+      return top;
+    };
 
     // The query read as phrases, to find it whole in a name ("khai sinh lưu động").
     const phrases = queryPhrases(concepts, (ref) => (ref.typing ? ref.folded : (matchesOf(ref)[0]?.term ?? ref.folded)));
@@ -459,10 +502,12 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     const ranked: Candidate[] = [];
     // The best `limit` scores of own procedures so far, ascending: the first is the floor to beat.
     const ownBest: number[] = [];
-    for (const c of pool) {
-      if (ownBest.length >= limit && c.base * MAX_BONUS < ownBest[0]!) break;
-      const d = docs[c.doc]!;
-      let raw = c.base;
+    while (remaining > 0) {
+      const doc = pool[0]!;
+      if (ownBest.length >= limit && base[doc]! * MAX_BONUS < ownBest[0]!) break;
+      popBest();
+      const d = docs[doc]!;
+      let raw = base[doc]!;
       if (phrases.length > 0) {
         const name = ` ${d.foldedName} `;
         if (phrases.some((p) => name.includes(p))) raw *= PHRASE_BONUS;
@@ -473,15 +518,16 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
       raw *= VARIANT_PENALTY ** unaskedQualifiers(d.qualifiers, asked);
       if (!d.procedure.verticalAgency) raw *= OWN_AGENCY_BONUS;
       if (d.procedure.communeLevel) raw *= COMMUNE_LEVEL_BONUS;
-      if (broken[c.doc]) raw *= BROKEN_RECORD_PENALTY;
-      c.raw = raw;
-      ranked.push(c);
-      if (own[c.doc]) {
-        const at = ownBest.findIndex((x) => x > raw);
-        ownBest.splice(at < 0 ? ownBest.length : at, 0, raw);
+      if (broken[doc]) raw *= BROKEN_RECORD_PENALTY;
+      ranked.push({ doc, base: base[doc]!, coverage: coverageOf[doc]!, complete: completeOf[doc] === 1, raw });
+      if (own[doc]) {
+        let at = ownBest.length;
+        while (at > 0 && ownBest[at - 1]! > raw) at -= 1;
+        ownBest.splice(at, 0, raw);
         if (ownBest.length > limit) ownBest.shift();
       }
     }
+    for (let k = 0; k < size; k += 1) base[all[k]!] = 0;
     ranked.sort(byRaw);
     const ownHits = ranked.filter((c) => own[c.doc]);
     const topOwn = ownHits[0];

@@ -278,6 +278,13 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
         const next = words[at + 1];
         if ((prev && catalog.collocation(prev.folded, words[at]!.folded)) || (next && catalog.collocation(words[at]!.folded, next.folded))) continue;
       }
+      // Typed without tones, a phrase wedged between two catalog pairs is those pairs
+      // ("thay doi cai chinh" is "thay đổi, cải chính", not "dời cây").
+      if (p.words.length > 1 && !words.slice(at, at + span).some((w) => w.marked)) {
+        const prev = words[at - 1];
+        const next = words[at + span];
+        if (prev && next && catalog.collocation(prev.folded, words[at]!.folded) && catalog.collocation(words[at + span - 1]!.folded, next.folded)) continue;
+      }
       if (p.before !== null && lastMeaningful()?.entry?.kind !== p.before) continue;
       if (p.after !== null && phraseAt(at + span, p.after) === undefined) continue;
       return { phrase: p, span };
