@@ -241,11 +241,14 @@ const AGE_WEIGHT = 0.3;
  */
 export function readQuery(text: string, typing: boolean, lexicon: CompiledLexicon, catalog: CatalogWords, foreignWordsAreFiller = false): ReadQuery {
   const raw = readWords(text);
-  // Undo Telex/VNI leftovers in words nobody knows; the result must be a word the catalog knows.
+  // Undo Telex/VNI leftovers and a doubled last key ("độngg") in words nobody knows; the result
+  // must be a word the catalog or the lexicon knows.
   const words: TextWord[] = raw.map((w) => {
-    if (catalog.known(w.folded) || lexicon.words.has(w.folded)) return w;
+    const knows = (folded: string): boolean => catalog.known(folded) || lexicon.words.has(folded);
+    if (knows(w.folded)) return w;
+    if (/(.)\1$/.test(w.folded) && knows(w.folded.slice(0, -1))) return { ...w, folded: w.folded.slice(0, -1) };
     const undone = undoTyping(w.folded);
-    if (undone && (catalog.known(undone.folded) || lexicon.words.has(undone.folded))) {
+    if (undone && knows(undone.folded)) {
       return { folded: undone.folded, tone: undone.tone, marked: undone.tone !== 0, text: w.text };
     }
     return w;
@@ -305,6 +308,22 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
     return best;
   };
 
+  /**
+   * Would a phrase starting inside [at, at + span) read more of the query than taking this one and
+   * whatever follows it? Counts the words the lexicon reads in both ways; a phrase that opens with a
+   * filler word counts half a word less ("làm | hộ khẩu riêng", but "giấy qua | Lào").
+   */
+  const overtakenWithin = (at: number, span: number): boolean => {
+    const opensWithFiller = (from: number): number => (lexicon.fillerWords.has(words[from]!.folded) ? 0.5 : 0);
+    const after = phraseAt(at + span);
+    const taking = span - opensWithFiller(at) + (after ? after.span - opensWithFiller(at + span) : 0);
+    for (let k = 1; k < span; k += 1) {
+      const inner = phraseAt(at + k);
+      if (inner && at + k + inner.span > at + span && inner.span - opensWithFiller(at + k) > taking) return true;
+    }
+    return false;
+  };
+
   let emphasis = 1;
   let i = 0;
   while (i < words.length) {
@@ -314,7 +333,9 @@ export function readQuery(text: string, typing: boolean, lexicon: CompiledLexico
     const cue = (list: readonly PhraseWord[][]): number => list.find((p) => matchWords(words, i, p, toned, NO_CLASSIFIERS) === p.length)?.length ?? 0;
     const requestSpan = found ? 0 : cue(lexicon.request);
     const purposeSpan = found ? 0 : cue(lexicon.purpose);
-    if (found && found.span >= fillerSpan) {
+    // Longest reading wins even when it starts a word later ("làm | hộ khẩu riêng", not "làm hộ khẩu | riêng").
+    const overtaken = found !== undefined && overtakenWithin(i, found.span);
+    if (found && !overtaken && found.span >= fillerSpan) {
       const { phrase, span } = found;
       const end = i + span;
       const typedWords = words.slice(i, end).filter((w) => !classifiers.has(w.folded) || phrase.words.some((p) => p.folded === w.folded));
