@@ -9,7 +9,7 @@ export function MatchedWordsLine({ matched }: { matched: readonly MatchedWords[]
   if (phrases.length === 0) return null;
   return (
     <span className="matched" data-testid="matched">
-      <span className="fact-label">{t('search.matched')}</span>{' '}
+      <span className="matched-label">{t('search.matched')}</span>{' '}
       {phrases.map((p, i) => (
         <span key={i} className="matched-phrase">
           <q>{p.typed}</q>

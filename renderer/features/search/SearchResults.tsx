@@ -46,6 +46,11 @@ export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
           </button>
         </div>
       )}
+      {(all.unread ?? []).length > 0 && all.hits.length > 0 && (
+        <p className="results-summary" data-testid="unread">
+          {t('search.unread', { words: (all.unread ?? []).map((w) => `“${w}”`).join(', ') })}
+        </p>
+      )}
       {fields.length > 1 && (
         <div className="filter-row" role="group" aria-label={t('search.filterByField')}>
           <button type="button" className={`chip-button${activeField ? '' : ' active'}`} onClick={() => setField(null)}>
