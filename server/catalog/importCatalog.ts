@@ -1,9 +1,11 @@
 /**
- * Loads a catalog file or folder into a store and says, in words, what happened, including which
- * question flows the new catalog leaves without a procedure or a document (those outcomes fall back
- * to the plain list at the kiosk) and which of those this import broke.
+ * Loads a catalog file or folder into a store and says, in words, what happened: which records are
+ * kept but broken in the source (ranked last in search), and which question flows the new catalog
+ * leaves without a procedure or a document (those outcomes fall back to the plain list at the kiosk)
+ * and which of those this import broke.
  */
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
+import { findSourceProblems, type SourceProblem } from '../../shared/catalog/sourceProblems.ts';
 import { checkFlowAgainstCatalog, describeFlowIssue, type FlowIssue } from '../../shared/guidance/checkFlows.ts';
 import { shippedFlows } from '../../shared/guidance/flowLibrary.ts';
 import type { Flow } from '../../shared/guidance/flowSchema.ts';
@@ -17,6 +19,8 @@ export interface ImportOutcome {
   changes: Omit<CatalogReplaceOutcome, 'catalog'>;
   report: SourceReport;
   flows: FlowReport;
+  /** Records kept but broken in the source (see sourceProblems.ts), for admins to check; search ranks them last. */
+  flagged: { code: string; name: string; problems: SourceProblem[] }[];
 }
 
 export interface FlowReport {
@@ -57,10 +61,19 @@ export async function importCatalog(store: CatalogStore, path: string): Promise<
   if (!saved.ok) return err(saved.error.reason);
   const { catalog, ...changes } = saved.value;
   const flows = reportFlows(shippedFlows().flows, previous.value?.procedures ?? [], catalog.procedures);
-  return ok({ catalog, changes, report: read.value, flows });
+  const problems = findSourceProblems(read.value.procedures);
+  const flagged = read.value.procedures.filter((p) => problems.has(p.code)).map((p) => ({ code: p.code, name: p.name, problems: problems.get(p.code)! }));
+  return ok({ catalog, changes, report: read.value, flows, flagged });
 }
 
-export function describeImport({ catalog, changes, report, flows }: ImportOutcome): string {
+const PROBLEM_WORDS: Record<SourceProblem['kind'], string> = {
+  'shared-portal-page': 'shares its portal page with',
+  'same-text': 'has the same name and papers as',
+  'not-a-procedure-name': "has a decision's title as its name",
+  'district-twin': 'is the district-level twin of',
+};
+
+export function describeImport({ catalog, changes, report, flows, flagged }: ImportOutcome): string {
   const lines = [
     `imported ${report.procedures.length} procedures (catalog version ${catalog.version}) from ${report.files.length} file(s)`,
     `added ${changes.added}, changed ${changes.changed}, removed ${changes.removed}, unchanged ${changes.unchanged}`,
@@ -74,5 +87,12 @@ export function describeImport({ catalog, changes, report, flows }: ImportOutcom
   lines.push(`question flows: ${flows.checked} checked, ${flows.issues.length} issue(s), ${missing} outcome(s) fall back to the plain list`);
   for (const issue of flows.broken) lines.push(`  BROKEN BY THIS IMPORT: ${describeFlowIssue(issue)}`);
   for (const issue of flows.issues.filter((i) => !flows.broken.includes(i))) lines.push(`  ${describeFlowIssue(issue)}`);
+  if (flagged.length > 0) {
+    lines.push(`kept but broken in the source (ranked last in search; please check): ${flagged.length}`);
+    for (const f of flagged) {
+      const why = f.problems.map((p) => `${PROBLEM_WORDS[p.kind]}${p.with.length > 0 ? ` ${p.with.slice(0, 4).join(', ')}${p.with.length > 4 ? ', …' : ''}` : ''}`).join('; ');
+      lines.push(`  ${f.code} ${f.name.replace(/\s+/g, ' ').slice(0, 60)}: ${why}`);
+    }
+  }
   return lines.join('\n');
 }

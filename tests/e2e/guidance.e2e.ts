@@ -4,8 +4,8 @@
  * checklist on one screen, printed through the shell on 80 mm, its QR code read back, read aloud
  * with a stand-in voice, and every screen checked with axe-core.
  *
- * The searches are "khai tu" and "ket hon" because today's engine answers them; once the new search
- * engine is merged, `searchAndOpenFamily` takes "bố tôi mất rồi" and "tôi muốn lấy vợ người Lào".
+ * The citizen's own sentences, tapped on the on-screen keyboard with their tones: "bố tôi mất rồi" leads
+ * to the khai tử questions, "tôi muốn lấy vợ người Lào" to kết hôn with the foreign and border questions.
  */
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -35,9 +35,11 @@ async function newKiosk(options: { viewport?: typeof LANDSCAPE; shell?: boolean;
 const shellLog = (kiosk: GuidancePage) => kiosk.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
 
 describe('guided choice of a procedure at the kiosk', () => {
-  it('"khai tu" → the khai tử questions → the checklist, printed on 80 mm and carried in a QR code', async () => {
+  it('"bố tôi mất rồi" → the khai tử questions → the checklist, printed on 80 mm and carried in a QR code', async () => {
     const { context, kiosk } = await newKiosk({ shell: true });
-    await kiosk.searchAndOpenFamily('khai tu', 'khai-tu');
+    await kiosk.tapTypeVietnamese('bố tôi mất rồi');
+    expect(await kiosk.page.getByTestId('search-input').inputValue()).toBe('bố tôi mất rồi');
+    await kiosk.openOfferedFamily('khai-tu');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
 
     expect(await kiosk.currentQuestion()).toBe('status');
@@ -97,9 +99,9 @@ describe('guided choice of a procedure at the kiosk', () => {
     await context.close();
   });
 
-  it('"ket hon" with a Lao partner → the foreign-element and border questions → kết hôn ở khu vực biên giới', async () => {
+  it('"tôi muốn lấy vợ người Lào" → the foreign-element and border questions → kết hôn ở khu vực biên giới', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.tapType('ket hon');
+    await kiosk.tapTypeVietnamese('tôi muốn lấy vợ người Lào');
     await kiosk.offer.waitFor();
     expect(await kiosk.offer.locator('[data-flow]').evaluateAll((b) => b.map((x) => x.getAttribute('data-flow')))).toEqual(['ket-hon']);
     await kiosk.screenshot('results-flow-offer');

@@ -120,7 +120,12 @@ describe('the citizen kiosk', () => {
   it('offers the nearest matches and the fields when nothing matches', async () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(harness.server.url);
+    // A word nothing matches is left out, and the kiosk says so.
     await kiosk.searchInput.fill('khai sinh zzzqqq');
+    await kiosk.page.getByTestId('unread').waitFor();
+    await expect(kiosk.page.getByTestId('unread').textContent()).resolves.toContain('zzzqqq');
+    // Words that no single procedure answers: the nearest ones and the fields to browse.
+    await kiosk.searchInput.fill('khai sinh hợp tác xã');
     await kiosk.page.getByTestId('no-result').waitFor();
     await kiosk.page.getByTestId('no-result').getByRole('button').click();
     await kiosk.page.getByTestId('field-list').waitFor();

@@ -39,8 +39,46 @@ export class KioskPage {
     }
   }
 
+  /**
+   * Taps a Vietnamese sentence on the on-screen keyboard as a person would: each syllable's letters
+   * (â ă ê ô ơ ư đ have keys of their own), then its tone from the tone row, then the space bar.
+   */
+  async tapTypeVietnamese(text: string) {
+    const TONES: Record<string, string> = { '\u0301': '{sac}', '\u0300': '{huyen}', '\u0309': '{hoi}', '\u0303': '{nga}', '\u0323': '{nang}' };
+    const SHAPED: Record<string, string> = { 'a\u0302': 'â', 'a\u0306': 'ă', 'e\u0302': 'ê', 'o\u0302': 'ô', 'o\u031b': 'ơ', 'u\u031b': 'ư' };
+    const syllables = text.normalize('NFC').split(' ');
+    for (const [i, syllable] of syllables.entries()) {
+      let tone: string | null = null;
+      for (const ch of syllable.toLowerCase()) {
+        const parts = [...ch.normalize('NFD')];
+        const toneMark = parts.find((p) => TONES[p]);
+        if (toneMark) tone = TONES[toneMark]!;
+        const base = parts.filter((p) => !TONES[p]).join('');
+        await this.tapKey(SHAPED[base] ?? base.normalize('NFC'));
+      }
+      if (tone) await this.tapKey(tone);
+      if (i < syllables.length - 1) await this.tapKey('{space}');
+    }
+  }
+
   async tapKey(button: string) {
     await this.page.locator(`.keyboard .hg-button[data-skbtn="${button}"]`).click();
+  }
+
+  /** The answer done elsewhere (province, ministry), shown before the commune's own procedures. */
+  get elsewhere(): Locator {
+    return this.page.getByTestId('elsewhere');
+  }
+
+  /** Types with a USB keyboard into the search box, as a person at the kiosk may. */
+  async typeWithKeyboard(text: string) {
+    await this.searchInput.click();
+    await this.page.keyboard.type(text);
+  }
+
+  /** "Why it matched" under the result with this code. */
+  async matchedText(code: string): Promise<string> {
+    return (await this.page.locator(`.result-card[data-code="${code}"] [data-testid="matched"]`).first().textContent()) ?? '';
   }
 
   async resultCodes(): Promise<string[]> {
