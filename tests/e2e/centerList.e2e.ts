@@ -48,7 +48,8 @@ describe("the center's own list", () => {
     expect(await time.getAttribute('data-source')).toBe('unknown');
     expect(await kiosk.detail.getByTestId('center-mark').count()).toBe(0);
 
-    // The center admin's counter: before the list, khai sinh gets no due date on the receipt.
+    // The center admin's counter: before the list, khai sinh has no usable time (the national "1" has
+    // no unit), so staff must choose the due date themselves before saving.
     const adminContext = await newContext();
     const counter = new CounterPage(await adminContext.newPage());
     await counter.open(harness.server.url);
@@ -56,10 +57,16 @@ describe("the center's own list", () => {
     await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
     makeAdminDeviceNamed(harness.server.dataDir, DEMO_CENTER.code, ADMIN_DEVICE);
     await counter.pickProcedure('khai sinh', KHAI_SINH);
+    await counter.page.getByTestId('due-entry').waitFor();
     await counter.scanCard(testCardQr(301));
     await counter.page.getByTestId('register-notice').waitFor();
+    await counter.tickAllDocuments();
+    await counter.page.getByTestId('save-file').click();
+    await expect.poll(() => counter.errorFor('dueDate')).toContain('Chọn ngày hẹn trả');
+    const chosen = (await counter.page.locator('[data-testid="due-date-grid"] [data-date]:not([disabled])').first().getAttribute('data-date'))!;
+    await counter.pickDueDate(chosen);
     await counter.save();
-    expect(await counter.page.getByTestId('receipt-due').textContent()).toContain('cán bộ sẽ hẹn sau');
+    expect(await counter.page.getByTestId('receipt-due').textContent()).toContain(chosen.split('-').reverse().join('/'));
     await counter.page.getByTestId('register-next').click();
 
     // The admin posts the center's time for khai sinh and saves it to the server.
@@ -87,6 +94,8 @@ describe("the center's own list", () => {
     await counter.pickProcedure('khai sinh', KHAI_SINH);
     await counter.scanCard(testCardQr(302));
     await counter.page.getByTestId('register-notice').waitFor();
+    expect(await counter.page.getByTestId('due-entry').count()).toBe(0);
+    await counter.tickAllDocuments();
     await counter.save();
     const due = (await counter.page.getByTestId('receipt-due').textContent()) ?? '';
     expect(due).not.toContain('cán bộ sẽ hẹn sau');

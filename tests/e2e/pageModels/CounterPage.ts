@@ -188,7 +188,10 @@ export class CounterPage {
   /** Opens the worklist and the scans of one file, as staff would. */
   async openScansOf(number: string) {
     await this.page.getByTestId('nav-worklist').click();
-    await this.page.locator(`.work-row[data-number="${number}"] [data-testid="open-scans"]`).click();
+    // A file's scans open from its detail: lists never load them.
+    await this.page.locator(`.work-row[data-number="${number}"] [data-testid="open-file"]`).click();
+    await this.page.getByTestId('file-detail').waitFor();
+    await this.page.getByTestId('open-scans').click();
     await this.page.getByTestId('scan-viewer').waitFor();
   }
 
