@@ -15,7 +15,7 @@ export interface ServerConfig {
   seedCatalog: string | null;
   /** A holiday table to import when the server has none yet; null to leave devices on the statutory rules. */
   seedCalendar: string | null;
-  /** Seed the public demo center (code DEMO, enrolment code "demo-enrol"): development and e2e only. */
+  /** Seed the public demo center (code DEMO, codes in centers/addCenter.ts DEMO_CENTER): development and e2e only. */
   demoCenter: boolean;
 }
 

@@ -42,7 +42,8 @@ if (demoCenter) {
   if (!seeded.ok) console.error(`demo center not added: ${seeded.error}`);
   else {
     console.warn(
-      `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}" ` +
+      `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}", ` +
+        `admin enrolment code "${DEMO_CENTER.adminEnrolmentCode}" ` +
         '(public: anyone can enrol a device; for development and tests only)',
     );
   }

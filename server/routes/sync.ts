@@ -1,11 +1,12 @@
 /**
  * Device sync: POST push applies a device's numbered mutations exactly once; GET statuses hands
- * out the center's status feed after a cursor. Both sit behind requireDevice.
+ * out the center's status feed after a cursor. Counters and admin devices only: the feed names files.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pushRequestSchema, SYNC_PATHS, type StatusPullResponse } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
+import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { FileStore } from '../store/store.ts';
 import { prepareMutation } from '../sync/prepareMutation.ts';
@@ -16,12 +17,13 @@ const statusQuerySchema = z.object({
 });
 
 export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post(SYNC_PATHS.push, async (request, reply) => {
+  app.post(SYNC_PATHS.push, { config: { roles: ['counter', 'admin'] }, bodyLimit: BODY_LIMITS.push }, async (request, reply) => {
     const device = deviceOf(request);
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
 
-    const prepared = body.data.mutations.map((m) => prepareMutation(m, device));
+    const now = app.serverNow();
+    const prepared = body.data.mutations.map((m) => prepareMutation(m, device, now));
     const applied = await store.applyPush(device.id, prepared);
     if (!applied.ok) {
       if (applied.error.kind === 'sequence_gap') {
@@ -34,7 +36,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void
     return applied.value;
   });
 
-  app.get(SYNC_PATHS.statuses, async (request, reply) => {
+  app.get(SYNC_PATHS.statuses, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const query = statusQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));

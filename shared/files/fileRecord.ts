@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { channelSchema, procedureCodeSchema } from '../catalog/procedure.ts';
+import { lookupCodeSchema } from './lookupCode.ts';
 
 export const fileStatusSchema = z.enum(['received', 'processing', 'needs_supplement', 'done', 'returned', 'rejected', 'withdrawn']);
 export type FileStatus = z.infer<typeof fileStatusSchema>;
@@ -64,5 +65,10 @@ export const fileRecordSchema = z.object({
   receivedBy: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
   /** When the result is due, computed at the counter from the procedure's time and the holiday table; null when the time is unknown. */
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /**
+   * The receipt's lookup code (shared/files/lookupCode.ts), made at registration: the public status
+   * route needs it with the number. Optional only for files registered before codes existed.
+   */
+  lookupCode: lookupCodeSchema.optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;
