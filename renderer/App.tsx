@@ -48,6 +48,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
 
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
   const [admin, setAdmin] = useState(false);
+  // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
+  const [ratingCode, setRatingCode] = useState<string | null>(null);
   // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
   useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
     void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
@@ -97,10 +99,19 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = <FieldProcedures field={route.field} procedures={state.procedures} onOpen={open} />;
       break;
     case 'lookup':
-      content = <LookupScreen db={db} serverUrl={platform.serverUrl} onRate={(number) => go({ screen: 'rating', number })} />;
+      content = (
+        <LookupScreen
+          db={db}
+          serverUrl={platform.serverUrl}
+          onRate={(number, code) => {
+            setRatingCode(code);
+            go({ screen: 'rating', number });
+          }}
+        />
+      );
       break;
     case 'rating':
-      content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
+      content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} lookupCode={route.number ? ratingCode : null} onDone={reset} />;
       break;
     case 'procedure': {
       const procedure = engine.byCode(route.code);

@@ -96,6 +96,8 @@ export interface OutboxEntry {
   attempts: number;
   /** The last failure, or the server's reason when rejected. */
   lastError: string | null;
+  /** The server's reason code when rejected (an i18n key, see PushItemResult.code); absent on older entries. */
+  lastErrorCode?: string | null;
   sentAt: string | null;
 }
 
@@ -143,6 +145,8 @@ export interface LookupRow {
   answer: PublicFileStatus;
   /** When the server gave this answer (ISO time). */
   checkedAt: string;
+  /** The lookup code it was asked with; a row without one (older builds) is never shown. */
+  lookupCode?: string;
 }
 
 /** A citizen's rating, kept until the server has it: `pending` until answered, then `sent`. */

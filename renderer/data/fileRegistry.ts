@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import { fileRecordSchema, type FileRecord } from '../../shared/files/fileRecord.ts';
+import { checkFileTimes, describeFileProblems, fileCheckKey } from '../../shared/files/fileChecks.ts';
 import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.ts';
+import { newLookupCode } from '../../shared/files/lookupCode.ts';
 import type { Result } from '../../shared/result.ts';
 import { localFileSchema, type DeviceIdentity, type FileSyncState, type LocalFile, type MotcuaDb } from './db.ts';
 import { bumpCounter, enqueueMutation, refreshFileSyncState } from './outbox.ts';
@@ -13,7 +15,7 @@ import { Refusal, runRefusable } from './refusal.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 /** What staff enter; the device adds identity, number, reception time and who received it. */
-export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy'>;
+export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy' | 'lookupCode'>;
 
 export interface StaffRef {
   id: string;
@@ -31,9 +33,24 @@ function describe(error: z.ZodError): { reason: string; fields: string[] } {
   return { reason, fields };
 }
 
-function parseRecord(candidate: unknown): FileRecord {
+/**
+ * The record through the shared schema, then the shared file checks (shared/files/fileChecks.ts)
+ * against this device's clock: the same refusals the server would answer, before anything is saved.
+ */
+function parseRecord(candidate: unknown, now: Date): FileRecord {
   const parsed = fileRecordSchema.safeParse(candidate);
   if (!parsed.success) throw new Refusal<StorageError>({ kind: 'invalid', ...describe(parsed.error) });
+  const problems = checkFileTimes(parsed.data, now);
+  if (problems.length > 0) {
+    const [first] = problems;
+    throw new Refusal<StorageError>({
+      kind: 'invalid',
+      reason: describeFileProblems(problems),
+      fields: problems.map((p) => p.field),
+      code: fileCheckKey(first!.code),
+      params: first!.params,
+    });
+  }
   return parsed.data;
 }
 
@@ -68,7 +85,9 @@ export function registerFile(
         deviceId: ctx.device.deviceId,
         receivedAt: at,
         receivedBy: { staffId: ctx.staff.id, staffName: ctx.staff.name },
-      });
+        // Printed on the receipt and in its QR: the public status lookup needs it with the number.
+        lookupCode: newLookupCode(),
+      }, now);
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       const file: LocalFile = { ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq };
       await db.files.add(file);
@@ -108,7 +127,8 @@ export function resendFile(
         deviceId: file.deviceId,
         receivedAt: file.receivedAt,
         receivedBy: file.receivedBy,
-      });
+        lookupCode: file.lookupCode,
+      }, now);
       for (const entry of rejected) await db.outbox.update(entry.seq, { state: 'superseded' });
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       await db.files.put({ ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq });

@@ -73,6 +73,8 @@ export interface OutboxItem {
   state: OutboxState;
   attempts: number;
   lastError: string | null;
+  /** The server's reason code for a rejection (an i18n key), when it gave one. */
+  lastErrorCode: string | null;
   sentAt: string | null;
   fileId: string;
   fileNumber: string | null;
@@ -103,6 +105,7 @@ export async function listOutbox(
           state: e.state,
           attempts: e.attempts,
           lastError: e.lastError,
+          lastErrorCode: e.lastErrorCode ?? null,
           sentAt: e.sentAt,
           fileId: e.fileId,
           fileNumber: file?.number ?? null,

@@ -82,7 +82,7 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
       const result = results.get(seq);
       if (result?.status === 'rejected') {
         const reason = result.reason ?? 'rejected by the server';
-        await db.outbox.update(seq, { state: 'rejected', lastError: reason });
+        await db.outbox.update(seq, { state: 'rejected', lastError: reason, lastErrorCode: result.code ?? null });
         await db.audit.add({ at, staffId: null, staffName: null, action: 'sync.rejected', fileId: entry.fileId, detail: `mutation ${seq} (${entry.kind}): ${reason}` });
         touched.add(entry.fileId);
         tally.rejected += 1;

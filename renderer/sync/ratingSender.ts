@@ -17,9 +17,11 @@ export function drainRatings(db: MotcuaDb, serverUrl: string): Promise<number> {
   const work = (async () => {
     let sent = 0;
     try {
-      const center = (await db.device.get('device'))?.centerCode ?? null;
+      // An enrolled kiosk sends with its token: its ratings then count for its own center.
+      const device = await db.device.get('device');
+      const sender = device ? { token: device.token } : { centerCode: null };
       for (const rating of await pendingRatings(db)) {
-        const outcome = await sendRating(serverUrl, rating, center);
+        const outcome = await sendRating(serverUrl, rating, sender);
         if (outcome === 'retry') break;
         // A refused rating is kept as it was given (never dropped), but it stops blocking the queue.
         if (outcome === 'sent') {

@@ -11,6 +11,9 @@ import { ENROLMENT_CODE_MIN_LENGTH, enrolRequestSchema } from '../../shared/sync
 import { hashEnrolmentCode, newEnrolmentCode } from '../auth/secrets.ts';
 import { describeIssues } from '../http/apiError.ts';
 import type { Center, DeviceStore } from '../store/store.ts';
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
+
+export { DEMO_CENTER };
 
 const chosenCode = enrolRequestSchema.shape.enrolmentCode;
 
@@ -63,17 +66,6 @@ export async function renewCenterCodes(store: DeviceStore, code: string, chosen:
   const set = await store.setCenterCodes(code, { enrolmentCodeHash: hashEnrolmentCode(enrolmentCode), adminCodeHash: hashEnrolmentCode(adminEnrolmentCode) });
   return set.ok ? ok({ enrolmentCode, adminEnrolmentCode }) : err(set.error.reason);
 }
-
-/**
- * The center `--demo-center` seeds for development and the end-to-end tests; its codes are public.
- * The one place they are written: the e2e page models and the bench read them from here.
- */
-export const DEMO_CENTER = {
-  code: 'DEMO',
-  name: 'Trung tâm PVHCC (demo)',
-  enrolmentCode: 'demo-counter-enrol',
-  adminEnrolmentCode: 'demo-admin-enrol',
-} as const;
 
 /** Adds the demo center unless it exists (its codes are set to DEMO_CENTER's either way); says which, so the log shows public codes are active. */
 export async function ensureDemoCenter(store: DeviceStore): Promise<Result<'created' | 'present'>> {

@@ -51,12 +51,35 @@ describe('kiosk ratings', () => {
 });
 
 describe('kiosk lookups', () => {
-  it('remembers the last answer for a number with the time it was checked', async () => {
+  it('remembers the last answer for a number with the time it was checked, and shows it only with its code', async () => {
     open();
     const answer = { number: 'XA01-K2-20270301-0001', status: 'processing' as const, dueAt: null, changedAt: '2027-03-01T02:00:00.000Z' };
-    await rememberLookup(db, answer, '2027-03-02T03:00:00.000Z');
-    expect(await lastKnownLookup(db, answer.number)).toEqual({ number: answer.number, answer, checkedAt: '2027-03-02T03:00:00.000Z' });
-    expect(await lastKnownLookup(db, 'XA01-K2-20270301-0002')).toBeNull();
+    await rememberLookup(db, answer, 'K7XM3PAT', '2027-03-02T03:00:00.000Z');
+    expect(await lastKnownLookup(db, answer.number, 'k7xm-3pat')).toEqual({ number: answer.number, answer, checkedAt: '2027-03-02T03:00:00.000Z', lookupCode: 'K7XM3PAT' });
+    // Offline, the number alone (or with another code) shows nothing, as on the server.
+    expect(await lastKnownLookup(db, answer.number, 'K7XM3PAA')).toBeNull();
+    expect(await lastKnownLookup(db, 'XA01-K2-20270301-0002', 'K7XM3PAT')).toBeNull();
+  });
+
+  it("sends an enrolled kiosk's ratings with its token to the device route, an anonymous one to the public route", async () => {
+    open();
+    await saveRating(db, { fileNumber: 'XA01-K2-20270301-0001', lookupCode: 'K7XM3PAT', score: 3, reasons: [] });
+    const calls: { url: string; auth: string | null }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init: RequestInit) => {
+        calls.push({ url, auth: new Headers(init.headers).get('authorization') });
+        return Promise.resolve(new Response('{}', { status: 201 }));
+      }),
+    );
+    await drainRatings(db, SERVER);
+    await db.device.put({ key: 'device', deviceId: 'd', deviceCode: 'K01', token: 'kiosk-token', centerCode: 'XA01', centerName: 'Xã', locationCode: null, role: 'kiosk', serverUrl: SERVER, enrolledAt: '2027-03-01T00:00:00Z' });
+    await saveRating(db, { fileNumber: null, score: 4, reasons: [] });
+    await drainRatings(db, SERVER);
+    expect(calls).toEqual([
+      { url: `${SERVER}api/public/ratings`, auth: null },
+      { url: `${SERVER}api/ratings`, auth: 'Bearer kiosk-token' },
+    ]);
   });
 
   it('has its own kiosk screens in the address', () => {

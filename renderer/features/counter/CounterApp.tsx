@@ -17,7 +17,7 @@ import type { Platform } from '../../platform/platform.ts';
 import type { AppUpdater } from '../../offline/appUpdater.ts';
 import { useAppUpdate } from '../../offline/useAppUpdate.ts';
 import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
-import { EnrolScreen } from './enrol/EnrolScreen.tsx';
+import { EnrolScreen } from '../enrol/EnrolForm.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import { RegisterScreen } from './register/RegisterScreen.tsx';
 import { SavedReceipt } from './register/SavedReceipt.tsx';
@@ -60,7 +60,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
+  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -78,6 +78,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
 
   let body;
   if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  // A kiosk's token cannot do a counter's work (the server refuses it): say so instead of failing later.
+  else if (device.role === 'kiosk') body = <p className="notice" role="alert" data-testid="kiosk-device">{t('counter.enrol.kioskDevice', { center: device.centerName })}</p>;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;

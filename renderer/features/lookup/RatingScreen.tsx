@@ -22,10 +22,12 @@ interface Props {
   serverUrl: string;
   /** The file the rating is about, or null for the visit. */
   fileNumber: string | null;
+  /** The lookup code the file was looked up with (sent with the rating, so an anonymous kiosk's rating counts). */
+  lookupCode: string | null;
   onDone(): void;
 }
 
-export function RatingScreen({ db, serverUrl, fileNumber, onDone }: Props) {
+export function RatingScreen({ db, serverUrl, fileNumber, lookupCode, onDone }: Props) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<string[]>([]);
   const [phase, setPhase] = useState<'asking' | 'saving' | 'thanks' | 'failed'>('asking');
@@ -40,7 +42,7 @@ export function RatingScreen({ db, serverUrl, fileNumber, onDone }: Props) {
     if (phase !== 'asking') return;
     setPhase('saving');
     try {
-      await saveRating(db, { fileNumber, score, reasons });
+      await saveRating(db, { fileNumber, score, reasons, ...(lookupCode ? { lookupCode } : {}) });
     } catch {
       return setPhase('failed');
     }

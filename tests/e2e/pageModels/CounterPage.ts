@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_CENTER } from '../../../shared/demo/demoCenter.ts';
 import { SCREENSHOTS } from './KioskPage.ts';
 
 export interface Applicant {
@@ -27,7 +28,9 @@ export class CounterPage {
     await this.page.getByTestId('counter').waitFor();
   }
 
-  async enrol(centerCode = 'DEMO', enrolmentCode = 'demo-enrol', deviceName = 'Quầy 1') {
+  /** Enrols this counter; `admin`: as the center admin's device (the admin enrolment code), which sees the server's figures. */
+  async enrol(centerCode: string = DEMO_CENTER.code, enrolmentCode: string = DEMO_CENTER.enrolmentCode, deviceName = 'Quầy 1', admin = false) {
+    if (admin) await this.page.getByTestId('enrol-role-admin').click();
     await this.page.getByTestId('enrol-center').fill(centerCode);
     await this.page.getByTestId('enrol-code').fill(enrolmentCode);
     await this.page.getByTestId('enrol-name').fill(deviceName);

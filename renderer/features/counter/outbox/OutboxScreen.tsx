@@ -67,6 +67,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                   {item.lastError && (
                     <div className={item.state === 'rejected' ? 'field-error' : 'muted small'}>
                       {t(item.state === 'rejected' ? 'counter.outbox.rejectedBecause' : 'counter.outbox.notSentYet')}
+                      {item.lastErrorCode && i18n.exists(item.lastErrorCode) && <div data-testid="reject-reason">{t(item.lastErrorCode)}</div>}
                       <div className="small" lang="en">
                         {item.lastError}
                       </div>

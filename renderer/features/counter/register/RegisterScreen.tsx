@@ -150,7 +150,9 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     const saved = fixing ? await resendFile(db, fixing.id, input, staff) : await registerFile(db, input, { device, staff }, now);
     setSaving(false);
     if (!saved.ok) {
-      setNotice({ kind: 'error', text: t(`counter.errors.storage.${saved.error.kind}`) });
+      const { error } = saved;
+      // A file check (e.g. the PC's clock is years off) says what is wrong, in the staff's language.
+      setNotice({ kind: 'error', text: error.kind === 'invalid' && error.code ? t(error.code, error.params) : t(`counter.errors.storage.${error.kind}`) });
       return;
     }
     onDone(saved.value);
