@@ -170,7 +170,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
     </div>
   );
 }

@@ -12,6 +12,9 @@ export interface Applicant {
 }
 
 export class CounterPage {
+  /** The lookup code printed on the receipt of the file saved last (the kiosk lookup needs it with the number). */
+  lastLookupCode = '';
+
   constructor(readonly page: Page) {}
 
   /** A new counter in `context`: opened, enrolled with the demo center, first admin signed in. */
@@ -77,6 +80,7 @@ export class CounterPage {
     await this.page.getByTestId('save-file').click();
     const receipt = this.page.getByTestId('saved-receipt');
     await receipt.waitFor();
+    this.lastLookupCode = (await receipt.getAttribute('data-lookup-code')) ?? '';
     return (await receipt.getAttribute('data-number')) ?? '';
   }
 

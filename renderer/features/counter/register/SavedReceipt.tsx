@@ -35,7 +35,7 @@ export function SavedReceipt({ file, engine, centerName, platform, onNext }: Pro
   };
 
   return (
-    <section className="saved-layout" data-testid="saved-receipt" data-number={file.number}>
+    <section className="saved-layout" data-testid="saved-receipt" data-number={file.number} data-lookup-code={file.lookupCode ?? ''}>
       <div className="panel saved">
         <p className="muted">{t('counter.saved.title')}</p>
         <p className="file-number">{file.number}</p>
