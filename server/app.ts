@@ -5,12 +5,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { EnrolmentGuardOptions } from './auth/enrolmentGuard.ts';
 import { declareRolesForScope, enforceRoles } from './auth/routeRoles.ts';
 import { BODY_LIMITS } from './http/bodyLimits.ts';
 import { decorateServerClock } from './http/serverClock.ts';
+import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { sendError } from './http/apiError.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
@@ -28,7 +29,10 @@ export interface AppConfig {
   webRoot: string | null;
   /** Folder of Electron app releases served at /updates/ (electron-updater's generic feed), or none. */
   updatesDir?: string | null;
-  logger?: boolean;
+  /** Fastify's logger: false (tests), or server/http/serverLog.ts's options (requests and errors to a rotating file). */
+  logger?: FastifyServerOptions['logger'];
+  /** Serve over HTTPS with this key and certificate (PEM). */
+  https?: { key: Buffer; cert: Buffer } | null;
   /** The server's clock (file times are checked against it, ratings stamped with it); default the real one. */
   now?: () => Date;
   /** How enrolment guessing is slowed (tests shorten the waits); default auth/enrolmentGuard.ts's. */
@@ -39,10 +43,15 @@ export interface AppConfig {
 export const BODY_LIMIT_BYTES = BODY_LIMITS.push;
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default });
+  const app = (
+    config.https
+      ? Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default, https: config.https })
+      : Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default })
+  ) as FastifyInstance;
   // Before any route: every route must declare who may call it (server/auth/routeRoles.ts).
   enforceRoles(app, config.store);
   decorateServerClock(app, config.now);
+  await registerSecurityHeaders(app);
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
   app.addHook('onSend', async (request, reply) => {

@@ -17,6 +17,10 @@ export interface ServerConfig {
   seedCalendar: string | null;
   /** Seed the public demo center (code DEMO, codes in centers/addCenter.ts DEMO_CENTER): development and e2e only. */
   demoCenter: boolean;
+  /** PEM files to serve HTTPS with (both or neither). */
+  tls: { certPath: string; keyPath: string } | null;
+  /** Where the rotating server log goes (default <data-dir>/logs). */
+  logDir: string;
 }
 
 /** Where the server keeps its SQLite file unless told otherwise: MOTCUA_SERVER_DATA, else data/server. */
@@ -38,24 +42,33 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         calendar: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'demo-center': { type: 'boolean', default: false },
+        'tls-cert': { type: 'string', default: env.MOTCUA_TLS_CERT },
+        'tls-key': { type: 'string', default: env.MOTCUA_TLS_KEY },
+        'log-dir': { type: 'string', default: env.MOTCUA_LOG_DIR },
       },
     }));
   } catch (e) {
     return err((e as Error).message);
   }
+  const certPath = values['tls-cert'];
+  const keyPath = values['tls-key'];
+  if (Boolean(certPath) !== Boolean(keyPath)) return err('--tls-cert and --tls-key go together: give both PEM files, or neither for plain HTTP');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return err(`--port must be 0-65535, got ${values.port}`);
   const defaultSeed = env.MOTCUA_CATALOG ?? join(sharedDataDir(), COMMUNE_CATALOG);
   const seed = values.demo ? null : (values.catalog ?? (existsSync(defaultSeed) ? defaultSeed : null));
   const defaultCalendar = env.MOTCUA_CALENDAR ?? defaultHolidayTablePath();
   const calendar = values.calendar ?? (existsSync(defaultCalendar) ? defaultCalendar : null);
+  const dataDir = resolve(values['data-dir']);
   return ok({
     host: values.host,
     port,
-    dataDir: resolve(values['data-dir']),
+    dataDir,
     webRoot: values.web ? resolve(import.meta.dirname, '../dist/renderer') : null,
     seedCatalog: seed ? resolve(seed) : null,
     seedCalendar: calendar ? resolve(calendar) : null,
     demoCenter: values['demo-center'],
+    tls: certPath && keyPath ? { certPath: resolve(certPath), keyPath: resolve(keyPath) } : null,
+    logDir: resolve(values['log-dir'] ?? join(dataDir, 'logs')),
   });
 }

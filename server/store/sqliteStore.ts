@@ -13,6 +13,7 @@ import { transition } from '../../shared/files/lifecycle.ts';
 import { sameLookupCode } from '../../shared/files/lookupCode.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { checkFileBeforeOpen, checkOpenedDatabase } from './sqliteIntegrity.ts';
 import { migrate } from './sqliteMigrations.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
@@ -160,12 +161,25 @@ const toRating = (row: unknown): StoredRating => {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Opens (creating and migrating if needed) the store in `dataDir`. */
+/**
+ * Opens (creating and migrating if needed) the store in `dataDir`. An existing file is checked first
+ * (store/sqliteIntegrity.ts): a damaged or emptied database is refused with the reason, never replaced.
+ */
 export function openSqliteStore(dataDir: string): Result<SyncStore> {
   let db: Database.Database;
+  const path = join(dataDir, SQLITE_FILE);
+  const before = checkFileBeforeOpen(path);
+  if (!before.ok) return before;
   try {
     mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, SQLITE_FILE));
+    db = new Database(path);
+    if (before.value === 'existing') {
+      const checked = checkOpenedDatabase(db, path);
+      if (!checked.ok) {
+        db.close();
+        return checked;
+      }
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
