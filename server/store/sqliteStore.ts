@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition } from '../../shared/files/lifecycle.ts';
+import { fileCheckKey } from '../../shared/files/fileChecks.ts';
 import { sameLookupCode } from '../../shared/files/lookupCode.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type RatingPayload } from '../../shared/sync/protocol.ts';
@@ -223,7 +224,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     logMutation: db.prepare(
       'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason, reason_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at FROM files WHERE id = ?'),
+    fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at, received_at FROM files WHERE id = ?'),
     fileByNumber: db.prepare('SELECT id FROM files WHERE center_code = ? AND number = ?'),
     insertFile: db.prepare(
       `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at, location_code, lookup_code)
@@ -285,6 +286,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     number: z.string(),
     content_hash: z.string(),
     due_at: z.string().nullable(),
+    received_at: z.string(),
   });
 
   function appendFeed(centerCode: string, fileId: string, number: string, status: FileStatus, at: string, note: string | null, dueAt: string | null): number {
@@ -311,6 +313,14 @@ function createSqliteStore(db: Database.Database): SyncStore {
         kind: 'illegal_transition',
         code: 'fileStatus.error.staleStatus',
         reason: `file ${file.number} is ${file.status} on the server, not ${change.from}: it was changed elsewhere in the meantime`,
+      });
+    }
+    // A clock that went back must not date a change before the file existed (shared/files/fileChecks.ts).
+    if (Date.parse(change.at) < Date.parse(file.received_at)) {
+      return err({
+        kind: 'illegal_transition',
+        code: fileCheckKey('timeBeforeReceived'),
+        reason: `file ${file.number}: the change is dated ${change.at}, before the file was received (${file.received_at})`,
       });
     }
     const moved = transition({ status: file.status }, change.status, {

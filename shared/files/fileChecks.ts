@@ -28,7 +28,8 @@ export type FileCheckCode =
   | 'numberUnreadable'
   | 'numberDateMismatch'
   | 'timeTooEarly'
-  | 'timeInFuture';
+  | 'timeInFuture'
+  | 'timeBeforeReceived';
 
 export interface FileCheckProblem {
   code: FileCheckCode;
@@ -107,9 +108,16 @@ export function checkFileTimes(file: { number: string; receivedAt: string; dueAt
   return problems;
 }
 
-/** The check of a moment a device stamps on a change (a status change, a withdrawal). */
-export function checkChangeTime(field: string, iso: string, now: Date): FileCheckProblem[] {
-  return checkMoment(field, iso, now, { tooEarly: 'timeTooEarly', inFuture: 'timeInFuture' });
+/**
+ * The check of a moment a device stamps on a change (a status change, a withdrawal): in range, and,
+ * when the file's reception is known, not before it (a clock that went back).
+ */
+export function checkChangeTime(field: string, iso: string, now: Date, receivedAt?: string): FileCheckProblem[] {
+  const problems = checkMoment(field, iso, now, { tooEarly: 'timeTooEarly', inFuture: 'timeInFuture' });
+  if (problems.length === 0 && receivedAt !== undefined && Date.parse(iso) < Date.parse(receivedAt)) {
+    problems.push(problem('timeBeforeReceived', field, { time: iso, received: receivedAt }, `${field} ${iso} is before the file was received (${receivedAt})`));
+  }
+  return problems;
 }
 
 /** Problems as one line for logs and the push answer. */

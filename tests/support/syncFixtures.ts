@@ -80,9 +80,9 @@ export function makeFile(device: EnrolResponse, n: number, overrides: Partial<Fi
 }
 
 export function createMutation(seq: number, file: unknown): Mutation {
-  return { seq, id: randomUUID(), kind: 'file.create', at: new Date().toISOString(), payload: file };
+  return { seq, id: randomUUID(), kind: 'file.create', at: FIXTURE_NOW.toISOString(), payload: file };
 }
 
 export function cancelMutation(seq: number, fileId: string, reason = 'công dân rút hồ sơ'): Mutation {
-  return { seq, id: randomUUID(), kind: 'file.cancel', at: new Date().toISOString(), payload: { fileId, reason } };
+  return { seq, id: randomUUID(), kind: 'file.cancel', at: FIXTURE_NOW.toISOString(), payload: { fileId, reason } };
 }
