@@ -103,7 +103,11 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
           {qr && <img src={qr} alt={t('receipt.qrAlt')} width={110} height={110} />}
           <figcaption>
             {t('receipt.qrCaption')}
-            {facts.lookupCode && <> {t('receipt.qrCode', { code: facts.lookupCode })}</>}
+            {facts.lookupCode && (
+              <span className="receipt-qr-code">
+                {t('receipt.lookupCode')} <strong className="receipt-code">{facts.lookupCode}</strong>
+              </span>
+            )}
           </figcaption>
         </figure>
         <div className="receipt-sign">
