@@ -68,13 +68,15 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
 
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible && !display.largeText && !display.highContrast;
   const [admin, setAdmin] = useState(false);
+  // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
+  const [ratingCode, setRatingCode] = useState<string | null>(null);
   // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
   useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
     void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
   // Ratings given at this kiosk go out on start and whenever the link comes back.
-  useRatingSender(db, platform.serverUrl);
+  useRatingSender(db, platform.serverUrl, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle?.(atRest && route.screen === 'search');
@@ -121,13 +123,22 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = <FieldProcedures field={route.field} procedures={state.procedures} onOpen={open} />;
       break;
     case 'lookup':
-      content = <LookupScreen db={db} serverUrl={platform.serverUrl} onRate={(number) => go({ screen: 'rating', number })} />;
+      content = (
+        <LookupScreen
+          db={db}
+          serverUrl={platform.serverUrl}
+          onRate={(number, code) => {
+            setRatingCode(code);
+            go({ screen: 'rating', number });
+          }}
+        />
+      );
       break;
     case 'address':
       content = <AddressScreen db={db} serverUrl={platform.serverUrl} />;
       break;
     case 'rating':
-      content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
+      content = <RatingScreen db={db} serverUrl={platform.serverUrl} tokens={platform.deviceToken} fileNumber={route.number} lookupCode={route.number ? ratingCode : null} onDone={reset} />;
       break;
     case 'flow': {
       const flow = flows.byId(route.flow);
@@ -229,7 +240,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
     </div>
   );
 }

@@ -3,10 +3,15 @@
  * Serves the catalog, holiday table, enrolment, sync and figures APIs and, when asked, the built renderer (`npm run web`).
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { requireDevice } from './auth/deviceAuth.ts';
+import type { EnrolmentGuardOptions } from './auth/enrolmentGuard.ts';
+import { declareRolesForScope, enforceRoles } from './auth/routeRoles.ts';
+import { BODY_LIMITS } from './http/bodyLimits.ts';
+import { decorateServerClock } from './http/serverClock.ts';
+import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { sendError } from './http/apiError.ts';
 import { registerAddressRoutes } from './routes/address.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
@@ -27,15 +32,28 @@ export interface AppConfig {
   webRoot: string | null;
   /** Folder of Electron app releases served at /updates/ (electron-updater's generic feed), or none. */
   updatesDir?: string | null;
-  logger?: boolean;
+  /** Fastify's logger: false (tests), or server/http/serverLog.ts's options (requests and errors to a rotating file). */
+  logger?: FastifyServerOptions['logger'];
+  /** Serve over HTTPS with this key and certificate (PEM). */
+  https?: { key: Buffer; cert: Buffer } | null;
+  /** The server's clock (file times are checked against it, ratings stamped with it); default the real one. */
+  now?: () => Date;
+  /** How enrolment guessing is slowed (tests shorten the waits); default auth/enrolmentGuard.ts's. */
+  enrolmentGuard?: EnrolmentGuardOptions;
 }
 
-/** Attachments travel inline as base64 (up to 10 x 5 MB a file), so a push can be large. */
-export const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+/** The push's body limit (its own, in its route options); every other route reads a few KB at most. */
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
-  app.decorateRequest('device', null);
+  const app = (
+    config.https
+      ? Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default, https: config.https })
+      : Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default })
+  ) as FastifyInstance;
+  // Before any route: every route must declare who may call it (server/auth/routeRoles.ts).
+  enforceRoles(app, config.store);
+  decorateServerClock(app, config.now);
+  await registerSecurityHeaders(app);
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
   app.addHook('onSend', async (request, reply) => {
@@ -61,40 +79,43 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     return sendError(reply, 500, 'internal', 'the server failed on this request; it has been logged');
   });
 
-  app.get('/api/health', async () => ({ ok: true }));
+  app.get('/api/health', { config: { roles: ['public'] } }, async () => ({ ok: true }));
   registerCatalogRoutes(app, config.store);
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
   registerAddressRoutes(app, config.store);
-  await registerDeviceRoutes(app, config.store);
+  registerDeviceRoutes(app, config.store, config.enrolmentGuard);
   await registerPublicLookupRoutes(app, config.store);
-  // Everything a device does after enrolment needs its token, checked before the body is read.
-  await app.register(async (authenticated) => {
-    authenticated.addHook('onRequest', requireDevice(config.store));
-    registerSyncRoutes(authenticated, config.store);
-    registerFileRoutes(authenticated, config.store);
-    registerStatsRoutes(authenticated, config.store);
-    registerCenterListRoutes(authenticated, config.store);
-    await registerUploadRoutes(authenticated, config.store);
-  });
+  registerSyncRoutes(app, config.store);
+  registerFileRoutes(app, config.store);
+  registerStatsRoutes(app, config.store);
+  registerCenterListRoutes(app, config.store);
+  await registerUploadRoutes(app, config.store);
 
   if (config.webRoot) {
     if (!existsSync(join(config.webRoot, 'index.html'))) {
       throw new Error(`no built renderer in ${config.webRoot}: run "npm run build:web" first`);
     }
-    await app.register(fastifyStatic, {
-      root: config.webRoot,
-      // The service worker and the page must be revalidated, or a kiosk could keep an old shell for ever.
-      setHeaders(res, path) {
-        if (/(sw\.js|index\.html|workbox-[^/]*\.js)$/.test(path)) res.setHeader('cache-control', 'no-cache');
-      },
+    const webRoot = config.webRoot;
+    await app.register(async (scope) => {
+      // The app shell is what a kiosk loads before it is anything: public.
+      declareRolesForScope(scope, ['public']);
+      await scope.register(fastifyStatic, {
+        root: webRoot,
+        // The service worker and the page must be revalidated, or a kiosk could keep an old shell for ever.
+        setHeaders(res, path) {
+          if (/(sw\.js|index\.html|workbox-[^/]*\.js)$/.test(path)) res.setHeader('cache-control', 'no-cache');
+        },
+      });
     });
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (request.url.startsWith('/api/') || !config.webRoot) {
       return sendError(reply, 404, 'not_found', `no such path: ${request.method} ${request.url.split('?')[0]}`);
     }
-    return reply.sendFile('index.html');
+    // Any other path is a screen of the single-page app (the hash routes live in the page).
+    const page = await readFile(join(config.webRoot, 'index.html'));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
   });
   return app;
 }

@@ -209,6 +209,8 @@ export interface LookupRow {
   answer: PublicFileStatus;
   /** When the server gave this answer (ISO time). */
   checkedAt: string;
+  /** The lookup code it was asked with; a row without one (older builds) is never shown. */
+  lookupCode?: string;
 }
 
 /** A citizen's rating, kept until the server has it: `pending` until answered, then `sent`. */

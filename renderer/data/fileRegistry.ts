@@ -6,7 +6,9 @@
 import Dexie from 'dexie';
 import type { z } from 'zod';
 import { fileRecordSchema, type FileRecord } from '../../shared/files/fileRecord.ts';
+import { checkFileTimes, describeFileProblems, fileCheckKey } from '../../shared/files/fileChecks.ts';
 import { formatFileNumber, vietnamDateKey } from '../../shared/files/fileNumber.ts';
+import { newLookupCode } from '../../shared/files/lookupCode.ts';
 import type { ScanRef } from '../../shared/files/scan.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { DeviceIdentity, FileClear, FileSyncState, LocalFile, MotcuaDb, StoredFile } from './db.ts';
@@ -18,10 +20,11 @@ import { storedScanIds, storeScans, type PreparedScan } from './scanStore.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 /**
- * What staff enter; the device adds identity, number, reception time and who received it.
- * `attachments` are the references the record makes; `scans` the bytes of those not stored yet.
+ * What staff enter; the device adds identity, number, reception time, who received it and the
+ * receipt's lookup code. `attachments` are the references the record makes; `scans` the bytes of
+ * those not stored yet.
  */
-export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy'> & {
+export type NewFileInput = Omit<FileRecord, 'id' | 'number' | 'centerCode' | 'locationCode' | 'deviceId' | 'receivedAt' | 'receivedBy' | 'lookupCode'> & {
   scans?: readonly PreparedScan[];
 };
 
@@ -41,9 +44,24 @@ function describe(error: z.ZodError): { reason: string; fields: string[] } {
   return { reason, fields };
 }
 
-function parseRecord(candidate: unknown): FileRecord {
+/**
+ * The record through the shared schema, then the shared file checks (shared/files/fileChecks.ts)
+ * against this device's clock: the same refusals the server would answer, before anything is saved.
+ */
+function parseRecord(candidate: unknown, now: Date): FileRecord {
   const parsed = fileRecordSchema.safeParse(candidate);
   if (!parsed.success) throw new Refusal<StorageError>({ kind: 'invalid', ...describe(parsed.error) });
+  const problems = checkFileTimes(parsed.data, now);
+  if (problems.length > 0) {
+    const [first] = problems;
+    throw new Refusal<StorageError>({
+      kind: 'invalid',
+      reason: describeFileProblems(problems),
+      fields: problems.map((p) => p.field),
+      code: fileCheckKey(first!.code),
+      params: first!.params,
+    });
+  }
   return parsed.data;
 }
 
@@ -106,7 +124,9 @@ export function registerFile(
         deviceId: ctx.device.deviceId,
         receivedAt: at,
         receivedBy: { staffId: ctx.staff.id, staffName: ctx.staff.name },
-      });
+        // Printed on the receipt and in its QR: the public status lookup needs it with the number.
+        lookupCode: newLookupCode(),
+      }, now);
       await saveScansOf(db, record, input.scans ?? [], at);
       const entry = await enqueueMutation(db, 'file.create', record.id, record, at);
       const file: LocalFile = { ...record, syncState: 'pending', rejectReason: null, status: 'received', statusAt: at, seq: entry.seq };
@@ -147,7 +167,8 @@ export function resendFile(
         deviceId: file.deviceId,
         receivedAt: file.receivedAt,
         receivedBy: file.receivedBy,
-      });
+        lookupCode: file.lookupCode,
+      }, now);
       await saveScansOf(db, record, corrected.scans ?? [], at);
       // A superseded entry is never pushed again for itself: its copy of the citizen's data goes.
       for (const entry of rejected) await db.outbox.update(entry.seq, { state: 'superseded', payload: null });

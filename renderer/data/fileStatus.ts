@@ -3,6 +3,7 @@
  * offline too: the change is checked by the shared life cycle, stamped (who, when, where), saved
  * with its outbox mutation and an audit line in one transaction, and synced like a registration.
  */
+import { checkChangeTime, describeFileProblems, fileCheckKey } from '../../shared/files/fileChecks.ts';
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition, type TransitionError } from '../../shared/files/lifecycle.ts';
 import type { FileStatusPayload } from '../../shared/sync/protocol.ts';
@@ -33,6 +34,15 @@ export async function changeFileStatus(
       db.transaction('rw', [db.files, db.outbox, db.audit, db.counters], async () => {
         const current = await db.files.get(fileId);
         if (!current) throw new Refusal<StatusChangeProblem>({ kind: 'storage', error: { kind: 'not_found', reason: `no file ${fileId} on this device` } });
+        // The shared file checks, as the server makes them: a clock before 2020 or before the reception is refused here.
+        const problems = checkChangeTime('stamp.when', now.toISOString(), now, current.receivedAt);
+        if (problems.length > 0) {
+          const [first] = problems;
+          throw new Refusal<StatusChangeProblem>({
+            kind: 'storage',
+            error: { kind: 'invalid', reason: describeFileProblems(problems), fields: ['stamp.when'], code: fileCheckKey(first!.code), params: first!.params },
+          });
+        }
         const moved = transition(current, to, {
           who: { staffId: ctx.staff.id, staffName: ctx.staff.name },
           when: now,

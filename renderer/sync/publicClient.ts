@@ -1,6 +1,7 @@
 /**
- * The kiosk's calls to the public API (no enrolment): a file's state by its number, and sending a
- * rating. Network trouble and refusals come back as values, never as exceptions.
+ * The kiosk's calls to the server: a file's state by its number and lookup code (public), and
+ * sending a rating (with the kiosk's token when it is enrolled, so it counts for its center; else
+ * the public route). Network trouble and refusals come back as values, never as exceptions.
  */
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { RatingPayload } from '../../shared/sync/protocol.ts';
@@ -11,10 +12,10 @@ export type LookupError = 'offline' | 'not_found' | 'invalid_number' | 'server';
 
 const TIMEOUT_MS = 8_000;
 
-export async function fetchFileStatus(serverUrl: string, number: string): Promise<Result<PublicFileStatus, LookupError>> {
+export async function fetchFileStatus(serverUrl: string, number: string, lookupCode: string): Promise<Result<PublicFileStatus, LookupError>> {
   let response: Response;
   try {
-    const url = new URL(PUBLIC_PATHS.fileStatus(encodeURIComponent(number)), serverUrl).href;
+    const url = new URL(PUBLIC_PATHS.fileStatus(encodeURIComponent(number), lookupCode), serverUrl).href;
     response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' });
   } catch {
     return err('offline');
@@ -33,13 +34,17 @@ export async function fetchFileStatus(serverUrl: string, number: string): Promis
 /** sent: the server has it (now or before); retry: try again later; refused: the server will never take it. */
 export type SendRatingOutcome = 'sent' | 'retry' | 'refused';
 
-export async function sendRating(serverUrl: string, rating: RatingPayload, centerCode: string | null): Promise<SendRatingOutcome> {
-  const url = new URL(PUBLIC_PATHS.ratings, serverUrl);
-  if (centerCode) url.searchParams.set('center', centerCode);
+/** Who sends: an enrolled device (its token; the rating is its center's) or an anonymous kiosk (the center it names, if any). */
+export type RatingSender = { token: string } | { centerCode: string | null };
+
+export async function sendRating(serverUrl: string, rating: RatingPayload, sender: RatingSender): Promise<SendRatingOutcome> {
+  const enrolled = 'token' in sender;
+  const url = new URL(enrolled ? PUBLIC_PATHS.deviceRatings : PUBLIC_PATHS.ratings, serverUrl);
+  if (!enrolled && sender.centerCode) url.searchParams.set('center', sender.centerCode);
   try {
     const response = await fetch(url.href, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(enrolled ? { authorization: `Bearer ${sender.token}` } : {}) },
       body: JSON.stringify(rating),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

@@ -4,6 +4,8 @@
  */
 import { useEffect } from 'react';
 import type { MotcuaDb } from '../data/db.ts';
+import { loadDevice } from '../data/deviceRepository.ts';
+import type { TokenVault } from '../security/dataKey.ts';
 import { markRatingSent, noteRatingAttempt, pendingRatings } from '../data/ratingQueue.ts';
 import { sendRating } from './publicClient.ts';
 
@@ -11,15 +13,17 @@ import { sendRating } from './publicClient.ts';
 const draining = new WeakMap<MotcuaDb, Promise<number>>();
 
 /** Sends what is pending; answers how many ratings the server now has from this drain. */
-export function drainRatings(db: MotcuaDb, serverUrl: string): Promise<number> {
+export function drainRatings(db: MotcuaDb, serverUrl: string, tokens: TokenVault): Promise<number> {
   const running = draining.get(db);
-  if (running) return running.then(() => drainRatings(db, serverUrl));
+  if (running) return running.then(() => drainRatings(db, serverUrl, tokens));
   const work = (async () => {
     let sent = 0;
     try {
-      const center = (await db.device.get('device'))?.centerCode ?? null;
+      // An enrolled kiosk sends with its token: its ratings then count for its own center.
+      const device = await loadDevice(db, tokens);
+      const sender = device.ok && device.value ? { token: device.value.token } : { centerCode: null };
       for (const rating of await pendingRatings(db)) {
-        const outcome = await sendRating(serverUrl, rating, center);
+        const outcome = await sendRating(serverUrl, rating, sender);
         if (outcome === 'retry') break;
         // A refused rating is kept as it was given (never dropped), but it stops blocking the queue.
         if (outcome === 'sent') {
@@ -37,11 +41,11 @@ export function drainRatings(db: MotcuaDb, serverUrl: string): Promise<number> {
 }
 
 /** Drains on mount and on every `online` event. */
-export function useRatingSender(db: MotcuaDb, serverUrl: string): void {
+export function useRatingSender(db: MotcuaDb, serverUrl: string, tokens: TokenVault): void {
   useEffect(() => {
-    const drain = () => void drainRatings(db, serverUrl);
+    const drain = () => void drainRatings(db, serverUrl, tokens);
     drain();
     window.addEventListener('online', drain);
     return () => window.removeEventListener('online', drain);
-  }, [db, serverUrl]);
+  }, [db, serverUrl, tokens]);
 }

@@ -7,11 +7,10 @@ import { SYNC_PATHS, type CalendarResponse } from '../../shared/sync/protocol.ts
 import { sendError } from '../http/apiError.ts';
 import type { CalendarStore } from '../store/store.ts';
 
-
 export const calendarEtag = (version: number) => `"calendar-${version}"`;
 
 export function registerCalendarRoutes(app: FastifyInstance, store: CalendarStore): void {
-  app.get(SYNC_PATHS.calendar, async (request, reply) => {
+  app.get(SYNC_PATHS.calendar, { config: { roles: ['public'] } }, async (request, reply) => {
     const found = await store.currentHolidayTable();
     if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
     if (!found.value) {

@@ -12,6 +12,9 @@ import { SYNC_PATHS, type CatalogChanges } from '../../shared/sync/protocol.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { CatalogStore } from '../store/store.ts';
 
+/** The catalog is published law: a kiosk reads it before it is enrolled. */
+const PUBLIC = { config: { roles: ['public'] } } as const;
+
 const changesQuerySchema = z.object({ since: z.coerce.number().int().nonnegative().default(0) });
 
 function demoChanges(since: number): CatalogChanges {
@@ -27,14 +30,14 @@ export function registerCatalogRoutes(app: FastifyInstance, store: CatalogStore)
     return found.value ?? demoCatalog;
   };
 
-  app.get('/api/catalog/version', async (_request, reply) => {
+  app.get('/api/catalog/version', PUBLIC, async (_request, reply) => {
     const c = await current();
     if ('failed' in c) return sendError(reply, 503, 'storage', c.failed);
     const info: CatalogVersionInfo = { version: c.version, source: c.source, count: c.procedures.length, generatedAt: c.generatedAt };
     return info;
   });
 
-  app.get('/api/catalog', async (request, reply) => {
+  app.get('/api/catalog', PUBLIC, async (request, reply) => {
     const c = await current();
     if ('failed' in c) return sendError(reply, 503, 'storage', c.failed);
     const etag = `"catalog-${c.version}"`;
@@ -42,7 +45,7 @@ export function registerCatalogRoutes(app: FastifyInstance, store: CatalogStore)
     return reply.header('etag', etag).header('cache-control', 'no-cache').send(c);
   });
 
-  app.get(SYNC_PATHS.catalogChanges, async (request, reply) => {
+  app.get(SYNC_PATHS.catalogChanges, PUBLIC, async (request, reply) => {
     const query = changesQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
     const changes = await store.catalogChanges(query.data.since);

@@ -8,16 +8,20 @@ import { z } from 'zod';
 import { statusChangeRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
+import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import type { FileStore } from '../store/store.ts';
 
 const listQuerySchema = z.object({
   number: z.string().min(1).max(40).optional(),
   limit: z.coerce.number().int().min(0).max(1000).default(100),
 });
+/** The center's files carry names, ID numbers and addresses: staff devices only, never a kiosk. */
+const STAFF = { config: { roles: ['counter', 'admin'] } } as const;
+
 const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export function registerFileRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post(SYNC_PATHS.fileStatusRoute, async (request, reply) => {
+  app.post(SYNC_PATHS.fileStatusRoute, { ...STAFF, bodyLimit: BODY_LIMITS.small }, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     const body = statusChangeRequestSchema.safeParse(request.body);
@@ -31,7 +35,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
       from: null,
       status: body.data.status,
       note: body.data.note,
-      at: new Date().toISOString(),
+      at: app.serverNow().toISOString(),
       by: null,
       location: device.locationCode,
       deviceId: device.id,
@@ -50,7 +54,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
   });
 
   /** The file's audit log (every change of status, the first 'received' included), oldest first. */
-  app.get('/api/files/:id/history', async (request, reply) => {
+  app.get('/api/files/:id/history', STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -75,7 +79,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
   });
 
   /** `{ total, files }`: the center's files (optionally one number), without attachment bytes. */
-  app.get('/api/files', async (request, reply) => {
+  app.get('/api/files', STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const query = listQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
@@ -84,7 +88,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
     return listed.value;
   });
 
-  app.get('/api/files/:id', async (request, reply) => {
+  app.get('/api/files/:id', STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));

@@ -36,6 +36,9 @@ export const statsQuerySchema = z
     else if (to - from > MAX_STATS_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the period may be at most ${MAX_STATS_DAYS} days` });
   });
 
+/** The center's official figures: a center admin's device only. */
+const ADMIN = { config: { roles: ['admin'] } } as const;
+
 export function registerStatsRoutes(app: FastifyInstance, store: FileStore): void {
   /** The figures, or an error already sent. */
   async function figures(request: FastifyRequest, reply: FastifyReply): Promise<CenterStats | null> {
@@ -70,12 +73,12 @@ export function registerStatsRoutes(app: FastifyInstance, store: FileStore): voi
     return stats.value;
   }
 
-  app.get(SYNC_PATHS.stats, async (request, reply) => {
+  app.get(SYNC_PATHS.stats, ADMIN, async (request, reply) => {
     const stats = await figures(request, reply);
     return stats ?? reply;
   });
 
-  app.get(`${SYNC_PATHS.stats}.csv`, async (request, reply) => {
+  app.get(`${SYNC_PATHS.stats}.csv`, ADMIN, async (request, reply) => {
     const stats = await figures(request, reply);
     if (!stats) return reply;
     const center = deviceOf(request).centerCode;

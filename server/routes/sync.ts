@@ -1,12 +1,12 @@
 /**
  * Device sync: POST push applies a device's numbered mutations exactly once; GET statuses hands
- * out the center's status feed after a cursor. Both sit behind requireDevice.
+ * out the center's status feed after a cursor. Counters and admin devices only: the feed names files.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { pushRequestSchema, SYNC_PATHS, type Mutation, type StatusPullResponse } from '../../shared/sync/protocol.ts';
-import { MAX_PUSH_BODY_BYTES } from '../../shared/sync/pushLimits.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
+import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { Device, FileStore, PreparedMutation } from '../store/store.ts';
 import { prepareMutation } from '../sync/prepareMutation.ts';
@@ -17,9 +17,9 @@ const statusQuerySchema = z.object({
 });
 
 /** A check that throws (a server bug) rejects that item, not the push: later items still flow. */
-function prepareSafely(mutation: Mutation, device: Device, log: FastifyBaseLogger): PreparedMutation {
+function prepareSafely(mutation: Mutation, device: Device, now: Date, log: FastifyBaseLogger): PreparedMutation {
   try {
-    return prepareMutation(mutation, device);
+    return prepareMutation(mutation, device, now);
   } catch (e) {
     log.error({ deviceId: device.id, seq: mutation.seq, err: e }, 'push item check failed on the server');
     const reason = `the server failed to check this item (${(e as Error).message}); it has been logged`;
@@ -30,12 +30,13 @@ function prepareSafely(mutation: Mutation, device: Device, log: FastifyBaseLogge
 export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
   // Scans no longer ride in the push, so its body is small; an item over its own limit is
   // rejected alone (prepareMutation), never the whole push.
-  app.post(SYNC_PATHS.push, { bodyLimit: MAX_PUSH_BODY_BYTES, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
+  app.post(SYNC_PATHS.push, { bodyLimit: BODY_LIMITS.push, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
 
-    const prepared = body.data.mutations.map((m) => prepareSafely(m, device, request.log));
+    const now = app.serverNow();
+    const prepared = body.data.mutations.map((m) => prepareSafely(m, device, now, request.log));
     const applied = await store.applyPush(device.id, prepared, (failure) =>
       request.log.error({ deviceId: device.id, seq: failure.seq, kind: failure.kind, err: failure.error }, 'push item failed on the server'),
     );
@@ -50,7 +51,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void
     return applied.value;
   });
 
-  app.get(SYNC_PATHS.statuses, async (request, reply) => {
+  app.get(SYNC_PATHS.statuses, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const query = statusQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));

@@ -17,7 +17,7 @@ import type { ScanStore } from '../store/scanStore.ts';
 import { receiveScanChunk, startScanUpload, type UploadRefusal } from '../uploads/scanUploads.ts';
 
 const paramsSchema = z.object({ scanId: z.uuid() });
-const roles = ['counter', 'admin'];
+const roles = ['counter', 'admin'] as const;
 
 const STATUS: Record<UploadRefusal['code'], number> = {
   scan_conflict: 409,

@@ -258,6 +258,30 @@ export const MIGRATIONS: readonly string[] = [
     FROM attachments a JOIN files f ON f.id = a.file_id WHERE motcua_sniff_scan(a.data) IS NOT NULL ORDER BY a.file_id, a.position;
   DELETE FROM attachments WHERE motcua_sniff_scan(data) IS NOT NULL;
   `,
+  // 8: server trust. Centers get a separate admin enrolment code (NULL until issued: no admin device
+  // can enrol before). Files keep the receipt's lookup code for the public status route. A rating's
+  // time becomes the server's time of receipt (the device's claim kept as given_at), and at most one
+  // rating per file counts in the figures: the first from the center's own devices; public ones
+  // (no device) stop counting, since nothing proved they came from the receipt holder. (A rejected
+  // mutation's code is in mutations.code, added by step 6.)
+  `
+  ALTER TABLE centers ADD COLUMN admin_code_hash TEXT;
+
+  ALTER TABLE files ADD COLUMN lookup_code TEXT;
+  UPDATE files SET lookup_code = json_extract(record, '$.lookupCode');
+
+  ALTER TABLE ratings ADD COLUMN given_at TEXT;
+  UPDATE ratings SET given_at = at, at = stored_at;
+  ALTER TABLE ratings ADD COLUMN counted INTEGER NOT NULL DEFAULT 0 CHECK (counted IN (0, 1));
+  UPDATE ratings SET counted = 1
+    WHERE device_id IS NOT NULL AND center_code IS NOT NULL AND (
+      file_number IS NULL OR rowid = (
+        SELECT min(r.rowid) FROM ratings r
+        WHERE r.center_code = ratings.center_code AND r.file_number = ratings.file_number AND r.device_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM files f WHERE f.center_code = r.center_code AND f.number = r.file_number)));
+  CREATE UNIQUE INDEX ratings_counted_file ON ratings (center_code, file_number) WHERE counted = 1 AND file_number IS NOT NULL;
+
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

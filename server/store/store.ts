@@ -25,8 +25,10 @@ export interface StorageFailure {
 export interface Center {
   code: string;
   name: string;
-  /** scrypt hash of the enrolment code, never the code itself (see auth/secrets.ts). */
+  /** scrypt hash of the enrolment code (kiosks and counters), never the code itself (see auth/secrets.ts). */
   enrolmentCodeHash: string;
+  /** scrypt hash of the admin enrolment code (admin devices); null until one is issued. */
+  adminCodeHash: string | null;
   createdAt: string;
 }
 
@@ -61,7 +63,8 @@ export type PreparedMutation = { seq: number; id: string; kind: string; at: stri
   | { action: 'create'; file: FileRecord }
   | { action: 'cancel'; fileId: string; reason: string }
   | { action: 'status'; change: StatusChange }
-  | { action: 'rate'; rating: RatingPayload }
+  /** `receivedAt`: the server's time of receipt, which is the rating's time. */
+  | { action: 'rate'; rating: RatingPayload; receivedAt: string }
   | { action: 'update'; correction: FileCorrectionPayload }
   | { action: 'due'; due: FileDuePayload }
   | { action: 'fee'; fee: FileFeePayload }
@@ -128,18 +131,39 @@ export interface StatusHistoryEntry {
   deviceId: string;
 }
 
-export interface StoredRating extends RatingPayload {
-  /** null only for a public visit rating from a kiosk that did not know its center. */
+export interface StoredRating {
+  id: string;
+  /** null only for a public visit rating that named no known center. */
   centerCode: string | null;
   /** null for a rating sent through the public endpoint (a kiosk needs no enrolment to rate). */
   deviceId: string | null;
+  fileNumber: string | null;
+  score: RatingPayload['score'];
+  reasons: string[];
+  /** The server's time of receipt: the rating's time in every figure. */
+  at: string;
+  /** When the device says it was given (its own clock; support only). */
+  givenAt: string;
+  /**
+   * Whether it counts in the center's figures: from the center's own device (or, through the public
+   * route, with the receipt's lookup code), about a file of the center, and the first such for it.
+   */
+  counted: boolean;
 }
 
-/** A public rating whose id is already on the server with other content. */
+/** A rating whose id is already on the server with other content. */
 export interface RatingConflict {
   kind: 'conflict';
   reason: string;
 }
+
+/** A public rating about a file without that file's lookup code (or with a wrong one, or no such file). */
+export interface RatingNeedsCode {
+  kind: 'lookup_code';
+  reason: string;
+}
+
+export type RatingOutcome = { status: 'applied' | 'duplicate'; counted: boolean };
 
 /** Which files the center's figures read: received in [fromMs, toMs) (the store may return a little more). */
 export interface SummaryQuery {
@@ -183,6 +207,11 @@ export interface CatalogStore {
 export interface DeviceStore {
   addCenter(center: Omit<Center, 'createdAt'>): Promise<Result<Center, { kind: 'exists'; reason: string } | StorageFailure>>;
   findCenter(code: string): Promise<Result<Center | null, StorageFailure>>;
+  /** Replaces a center's enrolment code hash, admin code hash, or both (new codes issued; old ones stop working). */
+  setCenterCodes(
+    code: string,
+    hashes: { enrolmentCodeHash?: string; adminCodeHash?: string },
+  ): Promise<Result<Center, { kind: 'not_found'; reason: string } | StorageFailure>>;
   /** Enrols a device and gives it the next free short code in its center (D01, D02, ...). */
   enrolDevice(device: NewDevice): Promise<Result<Device, StorageFailure>>;
   findDeviceByTokenHash(tokenHash: string): Promise<Result<Device | null, StorageFailure>>;
@@ -204,10 +233,11 @@ export interface FileStore {
   findFile(centerCode: string, fileId: string): Promise<Result<FileRecord | null, StorageFailure>>;
   countFiles(centerCode: string): Promise<Result<number, StorageFailure>>;
   /**
-   * What the public lookup shows of a file, by its number, in one read: status, due date and when
-   * it last changed (its latest audit-log line, else its reception). Null when the center has no such number.
+   * What the public lookup shows of a file, by its number and the lookup code printed on its receipt,
+   * in one read: status, due date and when it last changed (its latest audit-log line, else its
+   * reception). Null when the center has no such number or the code is not the file's.
    */
-  publicFileStatus(centerCode: string, number: string): Promise<Result<PublicFileStatus | null, StorageFailure>>;
+  publicFileStatus(centerCode: string, number: string, lookupCode: string): Promise<Result<PublicFileStatus | null, StorageFailure>>;
   /** A file's corrections, due date moves and fee payment, oldest first; empty when the file is not in the center. */
   fileChanges(centerCode: string, fileId: string): Promise<Result<FileChangeEntry[], StorageFailure>>;
   /** A file's audit log, oldest first; empty when the file is not in the center. */
@@ -217,12 +247,19 @@ export interface FileStore {
   /**
    * Stores a rating sent to POST /api/public/ratings (no device): once per id, so a kiosk may resend
    * it freely; the same rating again is a `duplicate`, other content under a known id a conflict.
-   * `centerCode` must be a known center or null.
+   * A rating about a file needs the file's lookup code (then it counts, if it is the file's first);
+   * a visit rating is kept under `centerCode` (a known center or null) and never counts.
    */
-  addPublicRating(centerCode: string | null, rating: RatingPayload): Promise<Result<'applied' | 'duplicate', RatingConflict | StorageFailure>>;
+  addPublicRating(
+    centerCode: string | null,
+    rating: RatingPayload,
+    receivedAt: string,
+  ): Promise<Result<RatingOutcome, RatingConflict | RatingNeedsCode | StorageFailure>>;
+  /** Stores a rating from an enrolled device (POST /api/ratings): its center's, counted as in a push. */
+  addDeviceRating(device: Device, rating: RatingPayload, receivedAt: string): Promise<Result<RatingOutcome, RatingConflict | StorageFailure>>;
   /**
    * The slice of each file the figures need (shared/stats/fileSummary.ts): field from the catalog
-   * (or "Khác"), done/returned stamps from the history, the latest rating given for its number.
+   * (or "Khác"), done/returned stamps from the history, the one rating that counts for its number.
    */
   fileSummaries(query: SummaryQuery): Promise<Result<StatsFileSummary[], StorageFailure>>;
   /**

@@ -8,6 +8,7 @@ import { dayNumberOf, isoFromDayNumber } from '../calendar/civilDay.ts';
 import { checkAddress, checkBirthDate, checkFullName, tidyText } from '../citizen/citizenFields.ts';
 import { checkCitizenId } from '../citizen/citizenId.ts';
 import { MAX_SCANS_PER_FILE, scanRefSchema } from './scan.ts';
+import { lookupCodeSchema } from './lookupCode.ts';
 
 export const fileStatusSchema = z.enum(['received', 'processing', 'needs_supplement', 'done', 'returned', 'rejected', 'withdrawn']);
 export type FileStatus = z.infer<typeof fileStatusSchema>;
@@ -92,5 +93,10 @@ export const fileRecordSchema = z.object({
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
   /** True when neither the catalog nor the center's list gave a time and staff chose the due date at the counter. */
   dueAtSetByStaff: z.boolean().optional(),
+  /**
+   * The receipt's lookup code (shared/files/lookupCode.ts), made at registration: the public status
+   * route needs it with the number. Optional only for files registered before codes existed.
+   */
+  lookupCode: lookupCodeSchema.optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;

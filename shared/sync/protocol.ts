@@ -36,19 +36,24 @@ export const SYNC_PATHS = {
   adminUnits: '/api/address/units',
 } as const;
 
+/** kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter and more). */
 export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin']);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;
-/** What a device may ask to be at enrolment: a center admin's device is made one on the server, never self-declared. */
-export const enrolRoleSchema = deviceRoleSchema.exclude(['admin']);
 
 // ---- enrolment -------------------------------------------------------------------------------
+/** Enrolment codes are at least this long (generated ones carry 12 random characters, ~59 bits). */
+export const ENROLMENT_CODE_MIN_LENGTH = 12;
+
 export const enrolRequestSchema = z.object({
   centerCode: z.string().trim().min(1).max(20),
-  /** The secret a center admin got when the center was set up on the server. */
-  enrolmentCode: z.string().min(4).max(200),
+  /**
+   * The secret a center admin got when the center was set up on the server: the enrolment code
+   * for kiosks and counters, the admin enrolment code for an admin device.
+   */
+  enrolmentCode: z.string().trim().min(ENROLMENT_CODE_MIN_LENGTH).max(200),
   locationCode: z.string().trim().max(40).nullable(),
   deviceName: z.string().trim().min(1).max(80),
-  role: enrolRoleSchema,
+  role: deviceRoleSchema,
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -85,7 +90,10 @@ export const ratingPayloadSchema = z.object({
   fileNumber: z.string().max(40).nullable(),
   score: ratingScoreSchema,
   reasons: z.array(z.string().min(1).max(40)).max(10),
+  /** When the citizen gave it, by the device's clock (kept for support; the server counts its own time of receipt). */
   at: z.iso.datetime({ offset: true }),
+  /** The receipt's lookup code: a rating sent without enrolment counts for a file only with it. */
+  lookupCode: z.string().max(20).optional(),
 });
 export type RatingPayload = z.infer<typeof ratingPayloadSchema>;
 

@@ -1,10 +1,12 @@
 /**
  * Why the server refused a pushed item, as a stable code next to the English `reason`: the device
  * shows staff the translation of the code, never the English. Codes are i18n keys, from the server
- * (`syncReason.*`), the life cycle (shared/files/lifecycle.ts) and the file changes
- * (shared/files/fileChanges.ts); a device that does not know a code says so in its own words.
+ * (`syncReason.*`), the life cycle (shared/files/lifecycle.ts), the file changes
+ * (shared/files/fileChanges.ts) and the file-level time checks (`fileChecks.*`, shared/files/fileChecks.ts);
+ * a device that does not know a code says so in its own words.
  */
 import type { FileChangeErrorCode } from '../files/fileChanges.ts';
+import type { FileCheckCode } from '../files/fileChecks.ts';
 import type { TransitionErrorCode } from '../files/lifecycle.ts';
 
 export const SERVER_REJECTION_CODES = [
@@ -29,9 +31,9 @@ export const SERVER_REJECTION_CODES = [
 ] as const;
 export type ServerRejectionCode = (typeof SERVER_REJECTION_CODES)[number];
 
-export type RejectionCode = ServerRejectionCode | TransitionErrorCode | FileChangeErrorCode;
+export type RejectionCode = ServerRejectionCode | TransitionErrorCode | FileChangeErrorCode | `fileChecks.${FileCheckCode}`;
 
-const CODE_SHAPE = /^(syncReason|fileStatus\.error|fileChange\.error)\.[A-Za-z]{1,40}$/;
+const CODE_SHAPE = /^(syncReason|fileStatus\.error|fileChange\.error|fileChecks)\.[A-Za-z]{1,40}$/;
 
 /** Whether a code read from an answer may be looked up as a translation key (anything else is not). */
 export function isRejectionCode(code: unknown): code is RejectionCode {

@@ -3,6 +3,7 @@
  * preparation (images made smaller with the canvas), registration and sync engine. Exposed on
  * window.motcuaScanBench for the Node driver.
  */
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
 import { saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
@@ -72,7 +73,7 @@ async function photoScan(n: number): Promise<File> {
 
 async function setup(dbName: string, enrolUrl: string, syncUrl: string): Promise<string> {
   db = openDb(dbName, await createMemoryCipher());
-  const answer = await enrol(enrolUrl, { centerCode: 'DEMO', enrolmentCode: 'demo-enrol', locationCode: null, deviceName: dbName, role: 'counter' });
+  const answer = await enrol(enrolUrl, { centerCode: DEMO_CENTER.code, enrolmentCode: DEMO_CENTER.enrolmentCode, locationCode: null, deviceName: dbName, role: 'counter' });
   if (!answer.ok) throw new Error(`enrol failed: ${answer.error.reason}`);
   const saved = await saveDevice(db, tokens, syncUrl, answer.value);
   if (!saved.ok) throw new Error(saved.error.reason);

@@ -2,6 +2,7 @@
  * Runs inside Chromium for `npm run bench:sync`: real IndexedDB (Dexie), the app's own
  * registration and sync engine. Exposed on window.motcuaBench for the Node driver.
  */
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
 import { loadDevice, saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
@@ -41,7 +42,7 @@ async function setup(dbName: string, enrolUrl: string, syncUrl: string): Promise
   if (!key.ok) throw new Error(key.error);
   tokens = keys.deviceToken;
   db = openDb(dbName, createDataCipher(key.value));
-  const answer = await enrol(enrolUrl, { centerCode: 'DEMO', enrolmentCode: 'demo-enrol', locationCode: null, deviceName: dbName, role: 'counter' });
+  const answer = await enrol(enrolUrl, { centerCode: DEMO_CENTER.code, enrolmentCode: DEMO_CENTER.enrolmentCode, locationCode: null, deviceName: dbName, role: 'counter' });
   if (!answer.ok) throw new Error(`enrol failed: ${answer.error.reason}`);
   const saved = await saveDevice(db, tokens, syncUrl, answer.value);
   if (!saved.ok) throw new Error(saved.error.reason);

@@ -4,6 +4,7 @@
  * wait, and receipts print through the shell rather than the browser dialog.
  */
 import { describe, expect, it } from 'vitest';
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
 import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
@@ -49,6 +50,36 @@ describe('the kiosk in the shell', () => {
     expect(log.printerChoices).toEqual([{ printer: 'HP_LaserJet', printMode: 'silent' }]);
     expect(log.locks).toBe(1);
     expect(await kiosk.page.evaluate(() => localStorage.getItem('motcua.kiosk.idleSeconds'))).toBe('120');
+    await context.close();
+  });
+
+  it("enrols the kiosk from its settings, and its home-screen rating then counts for its center", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580' });
+    const kiosk = new KioskPage(await context.newPage());
+    await kiosk.open(harness.server.url);
+    await kiosk.openAdminSettings('2580');
+    // A wrong code is refused with a reason and enrols nothing.
+    await kiosk.page.getByTestId('enrol-center').fill(DEMO_CENTER.code);
+    await kiosk.page.getByTestId('enrol-code').fill('not-the-right-code');
+    await kiosk.page.getByTestId('enrol-name').fill('Ki-ốt sảnh');
+    await kiosk.page.getByTestId('enrol-submit').click();
+    await kiosk.page.getByTestId('enrol-problem').waitFor();
+    await kiosk.enrolKiosk(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, 'Ki-ốt sảnh');
+    await kiosk.screenshot('kiosk-admin-enrolled');
+    await kiosk.page.getByTestId('admin-close').click();
+
+    const before = await harness.server.store.listRatings(DEMO_CENTER.code);
+    const known = new Set(before.ok ? before.value.map((r) => r.id) : []);
+    await kiosk.page.getByTestId('home-rate').click();
+    await kiosk.page.locator('.rating-face[data-score="3"]').click();
+    await kiosk.page.getByTestId('rating-thanks').waitFor();
+    await expect
+      .poll(async () => {
+        const after = await harness.server.store.listRatings(DEMO_CENTER.code);
+        return after.ok ? after.value.filter((r) => !known.has(r.id)).map((r) => ({ score: r.score, counted: r.counted, byDevice: r.deviceId !== null })) : [];
+      }, { timeout: 15_000 })
+      .toEqual([{ score: 3, counted: true, byDevice: true }]);
     await context.close();
   });
 

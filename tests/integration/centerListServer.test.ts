@@ -65,7 +65,7 @@ describe('who may read and write the center list', () => {
     const counter = await enrolTestDevice(app, 'VB01');
     const refused = await write(counter, { baseVersion: 0, upserts: { '1.001193': SAME_DAY }, deletions: [], by: null });
     expect(refused.statusCode).toBe(403);
-    expect(apiErrorSchema.parse(refused.json())).toMatchObject({ error: 'admin_only', reason: expect.stringContaining('admin') });
+    expect(apiErrorSchema.parse(refused.json())).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('admin') });
     expect((await changes(counter, 0)).version).toBe(0);
 
     const admin = await adminOf('VB01');

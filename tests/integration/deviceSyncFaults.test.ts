@@ -17,7 +17,7 @@ import { outboxCounts } from '../../renderer/data/outbox.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
 import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
-import { addTestCenter } from '../support/syncFixtures.ts';
+import { addTestCenter, testEnrolmentCode } from '../support/syncFixtures.ts';
 import { startFaultyProxy, type FaultyProxy } from '../support/faultyProxy.ts';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
 
@@ -53,7 +53,7 @@ const walkIn = (n: number): NewFileInput => ({
 
 describe('the device sync engine over a faulty link', () => {
   it('leaves nothing pending and lands every file exactly once', async () => {
-    const enrolled = await enrol(server.url, { centerCode: 'VB11824', enrolmentCode: 'enrol-VB11824', locationCode: null, deviceName: 'Quầy 2', role: 'counter' });
+    const enrolled = await enrol(server.url, { centerCode: 'VB11824', enrolmentCode: testEnrolmentCode('VB11824'), locationCode: null, deviceName: 'Quầy 2', role: 'counter' });
     if (!enrolled.ok) throw new Error(enrolled.error.reason);
     const { deviceToken: tokens } = createMemoryPlatform();
     const saved = await saveDevice(db, tokens, proxy.url, enrolled.value);

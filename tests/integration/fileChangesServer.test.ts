@@ -88,7 +88,7 @@ describe('corrections, due dates and fees pushed from the counter', () => {
     expect(stored.ok && stored.value?.attachments).toHaveLength(1);
 
     // The kiosk's lookup and the status feed show the new date; the status has not moved.
-    const lookup = publicFileStatusSchema.parse((await app.inject({ url: PUBLIC_PATHS.fileStatus(file.number) })).json());
+    const lookup = publicFileStatusSchema.parse((await app.inject({ url: PUBLIC_PATHS.fileStatus(file.number, file.lookupCode!) })).json());
     expect(lookup).toMatchObject({ status: 'received', dueAt: LATER });
     const feed = statusPullResponseSchema.parse((await app.inject({ url: `${SYNC_PATHS.statuses}?limit=50`, headers: bearer(counter) })).json());
     expect(feed.changes.map((c) => [c.status, c.dueAt, c.note])).toEqual([

@@ -197,7 +197,7 @@ describe('the server upgrade (SQLite migration) beside the device upgrade', () =
     const device = await store.findDeviceByTokenHash(hashDeviceToken(token));
     if (!device.ok || !device.value) throw new Error('no device');
     const mutation = { seq: 2, id: randomUUID(), kind: 'file.create', at: upgraded.at, payload: payload.value };
-    const answer = await store.applyPush(device.value.id, [prepareMutation(mutation, device.value)]);
+    const answer = await store.applyPush(device.value.id, [prepareMutation(mutation, device.value, new Date(upgraded.at))]);
     expect(answer.ok && answer.value.results).toEqual([{ seq: 2, status: 'duplicate', reason: null }]);
   });
 });

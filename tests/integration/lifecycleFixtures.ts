@@ -7,16 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
-import { enrolResponseSchema, pushResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
-import { bearer, createMutation, makeFile } from '../support/syncFixtures.ts';
+import { enrolResponseSchema, pushResponseSchema, SYNC_PATHS, type DeviceRole, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { bearer, createMutation, FIXTURE_NOW, makeFile, testAdminCode, testEnrolmentCode } from '../support/syncFixtures.ts';
 
 export const STAFF = { staffId: 's7', staffName: 'Lê Thị Hoa' } as const;
 
-export async function enrolAt(app: FastifyInstance, centerCode: string, locationCode: string | null, role: 'counter' | 'kiosk' = 'counter'): Promise<EnrolResponse> {
+export async function enrolAt(app: FastifyInstance, centerCode: string, locationCode: string | null, role: DeviceRole = 'counter'): Promise<EnrolResponse> {
   const res = await app.inject({
     method: 'POST',
     url: SYNC_PATHS.enrol,
-    payload: { centerCode, enrolmentCode: `enrol-${centerCode}`, locationCode, deviceName: `Máy ${locationCode ?? 'chung'}`, role },
+    payload: { centerCode, enrolmentCode: role === 'admin' ? testAdminCode(centerCode) : testEnrolmentCode(centerCode), locationCode, deviceName: `Máy ${locationCode ?? 'chung'}`, role },
   });
   if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
   return enrolResponseSchema.parse(res.json());
@@ -32,7 +32,7 @@ export interface StatusOptions {
 
 /** A `file.status` mutation shaped as shared/files/lifecycle.ts stamps it at the counter. */
 export function statusMutation(seq: number, device: EnrolResponse, fileId: string, from: FileStatus, to: FileStatus, options: StatusOptions = {}): Mutation {
-  const when = options.when ?? new Date().toISOString();
+  const when = options.when ?? FIXTURE_NOW.toISOString();
   return {
     seq,
     id: randomUUID(),
@@ -53,7 +53,7 @@ export function statusMutation(seq: number, device: EnrolResponse, fileId: strin
 }
 
 export function ratingMutation(seq: number, rating: Partial<RatingPayload> = {}): Mutation {
-  const at = rating.at ?? new Date().toISOString();
+  const at = rating.at ?? FIXTURE_NOW.toISOString();
   return { seq, id: randomUUID(), kind: 'rating.create', at, payload: { id: randomUUID(), fileNumber: null, score: 4, reasons: [], at, ...rating } };
 }
 

@@ -57,9 +57,10 @@ describe('GET /api/stats', () => {
     await addTestCenter(temp.store, 'OTHER');
     const catalog = await temp.store.replaceCatalog(demoCatalog.procedures, 'test');
     if (!catalog.ok) throw new Error(catalog.error.reason);
-    const q1 = await enrolAt(app, 'VB11824', 'Q1');
+    // The figures are an admin route: the devices that ask for them are admin devices (which push like counters).
+    const q1 = await enrolAt(app, 'VB11824', 'Q1', 'admin');
     const q2 = await enrolAt(app, 'VB11824', 'Q2');
-    const other = await enrolAt(app, 'OTHER', 'Q1');
+    const other = await enrolAt(app, 'OTHER', 'Q1', 'admin');
     const q1Files = [
       july(1, { channel: 'in_person', doneAt: '2025-07-02T10:00:00+07:00', returnedAt: '2025-07-03T08:00:00+07:00', rating: 4 }), // early
       july(2, { channel: 'online', doneAt: '2025-07-04T16:00:00+07:00', returnedAt: '2025-07-05T08:00:00+07:00', rating: 2 }), // on time
@@ -116,9 +117,9 @@ describe('GET /api/stats', () => {
     expect(theirs.total.received).toBe(1);
   });
 
-  it('refuses a bad period or grouping with 400 and a reason, and a missing token with 401', async () => {
+  it('refuses a bad period or grouping with 400 and a reason, a missing token with 401, a device that is not an admin with 403', async () => {
     await addTestCenter(temp.store, 'VB11824');
-    const device = await enrolAt(app, 'VB11824', 'Q1');
+    const device = await enrolAt(app, 'VB11824', 'Q1', 'admin');
     const bad: [string, RegExp][] = [
       ['to=2025-08-01', /from/],
       ['from=2025-07-32&to=2025-08-01', /from: must be a real date/],
@@ -135,6 +136,12 @@ describe('GET /api/stats', () => {
       }
     }
     expect((await app.inject({ url: `${SYNC_PATHS.stats}?from=2025-07-01&to=2025-08-01` })).statusCode).toBe(401);
+    // A counter or a kiosk is not a center admin's device.
+    for (const role of ['counter', 'kiosk'] as const) {
+      const notAdmin = await enrolAt(app, 'VB11824', 'Q1', role);
+      const refused = await app.inject({ url: `${SYNC_PATHS.stats}?from=2025-07-01&to=2025-08-01`, headers: bearer(notAdmin) });
+      expect(refused.statusCode, role).toBe(403);
+    }
     expect((await app.inject({ url: `${SYNC_PATHS.stats}.csv?from=2025-07-01&to=2025-08-01` })).statusCode).toBe(401);
   });
 
@@ -183,7 +190,7 @@ describe('the July 2025 report replayed through the sync server', () => {
       const [center, location] = key.split('|') as [string, string];
       if (!centers.has(center)) await addTestCenter(temp.store, center);
       centers.add(center);
-      const device = await enrolAt(app, center, location);
+      const device = await enrolAt(app, center, location, 'admin');
       const answers = await pushAll(app, device, replaySummaries(device, files));
       expect(answers.flatMap((a) => a.results).filter((r) => r.status !== 'applied')).toEqual([]);
       if (center === CENTER && location === fixture.options.locationCode) report = device;

@@ -23,7 +23,8 @@ export interface RestartableServer {
   restarts(): number;
 }
 
-export async function startRestartableServer(dataDir: string): Promise<RestartableServer> {
+/** `now`: the server's clock (default the real one; fixture files dated 2027 need fixtureClock). */
+export async function startRestartableServer(dataDir: string, now?: () => Date): Promise<RestartableServer> {
   const host = '127.0.0.1';
   let port = 0;
   let running: { app: FastifyInstance; store: SyncStore } | null = null;
@@ -33,7 +34,7 @@ export async function startRestartableServer(dataDir: string): Promise<Restartab
     if (running) return;
     const opened = openSqliteStore(dataDir);
     if (!opened.ok) throw new Error(opened.error);
-    const app = await createApp({ store: opened.value, webRoot: null });
+    const app = await createApp({ store: opened.value, webRoot: null, now });
     await app.listen({ host, port });
     const address = app.server.address();
     if (port === 0 && typeof address === 'object' && address) port = address.port;

@@ -156,7 +156,7 @@ describe('the outbox copy of a file', () => {
     await answer(db, { 1: 'rejected', 2: 'rejected' });
     expect((await db.outbox.bulkGet([1, 2])).map((e) => e?.payload !== null)).toEqual([true, true]);
 
-    expect((await resendFile(db, a.id, walkIn({ notes: 'đã sửa' }), staff)).ok).toBe(true);
+    expect((await resendFile(db, a.id, walkIn({ notes: 'đã sửa' }), staff, morning)).ok).toBe(true);
     expect((await cancelFile(db, b.id, 'nhầm', staff)).ok).toBe(true);
 
     expect(await db.outbox.get(1)).toMatchObject({ state: 'superseded', payload: null });

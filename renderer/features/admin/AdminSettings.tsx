@@ -1,10 +1,14 @@
 /**
  * The kiosk's hidden settings, reached by the corner gesture and a PIN that the shell checks (the
- * PIN never lives in the page). Printer and print mode, log export, idle time; closing locks again.
+ * PIN never lives in the page). Printer and print mode, log export, idle time, and enrolling the
+ * kiosk with its center (its ratings then count for that center); closing locks again.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterInfo } from '../../../shared/ipc/contract.ts';
+import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
+import { loadDevice } from '../../data/deviceRepository.ts';
+import { EnrolForm } from '../enrol/EnrolForm.tsx';
 import type { Platform } from '../../platform/platform.ts';
 import { PinPad } from '../counter/staff/PinPad.tsx';
 import { IDLE_STORAGE_KEY, readIdleSeconds } from '../idle/kioskSettings.ts';
@@ -13,12 +17,13 @@ type Step = { name: 'pin'; problem: string | null } | { name: 'settings' };
 
 interface Props {
   platform: Platform;
+  db: MotcuaDb;
   onClose(): void;
   /** The idle time was saved: the kiosk uses it from now on. */
   onIdleSaved(seconds: number): void;
 }
 
-export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
+export function AdminSettings({ platform, db, onClose, onIdleSaved }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'pin', problem: null });
   const [pin, setPin] = useState('');
@@ -27,6 +32,13 @@ export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
   const [mode, setMode] = useState<'silent' | 'preview'>('silent');
   const [idle, setIdle] = useState(() => readIdleSeconds('', window.localStorage.getItem(IDLE_STORAGE_KEY)));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // undefined: not read yet; null: not enrolled.
+  const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
+
+  useEffect(() => {
+    if (step.name !== 'settings') return;
+    void loadDevice(db, platform.deviceToken).then((r) => setDevice(r.ok ? r.value : null));
+  }, [step.name, db, platform]);
 
   useEffect(() => {
     if (step.name !== 'settings' || !platform.printing) return;
@@ -115,6 +127,19 @@ export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
                 ))}
               </div>
             </fieldset>
+            <section className="field admin-enrol" data-testid="admin-enrol">
+              <h3>{t('admin.enrol.title')}</h3>
+              {device === undefined ? null : device ? (
+                <p className="banner success" data-testid="admin-enrolled">
+                  {t('admin.enrol.enrolled', { center: device.centerName, code: device.centerCode, device: device.deviceCode })}
+                </p>
+              ) : (
+                <>
+                  <p className="muted">{t('admin.enrol.hint')}</p>
+                  <EnrolForm db={db} tokens={platform.deviceToken} defaultServerUrl={platform.serverUrl} roles={['kiosk']} onEnrolled={setDevice} />
+                </>
+              )}
+            </section>
             <label className="field">
               <span>{t('admin.idleSeconds')}</span>
               <input className="input" type="number" min={10} max={3600} value={idle} onChange={(e) => setIdle(Number(e.target.value))} data-testid="admin-idle" />

@@ -19,7 +19,7 @@ import { useAppUpdate } from '../../offline/useAppUpdate.ts';
 import { IdleSignOutWarning } from './chrome/IdleSignOutWarning.tsx';
 import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
 import { useIdleSignOut } from './chrome/useIdleSignOut.ts';
-import { EnrolScreen } from './enrol/EnrolScreen.tsx';
+import { EnrolScreen } from '../enrol/EnrolForm.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import type { RegisterDraft } from './register/registerDraft.ts';
 import { RegisterScreen } from './register/RegisterScreen.tsx';
@@ -82,7 +82,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
+  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -100,6 +100,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
 
   let body;
   if (!device) body = <EnrolScreen db={db} tokens={platform.deviceToken} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  // A kiosk's token cannot do a counter's work (the server refuses it): say so instead of failing later.
+  else if (device.role === 'kiosk') body = <p className="notice" role="alert" data-testid="kiosk-device">{t('counter.enrol.kioskDevice', { center: device.centerName })}</p>;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin')

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_CENTER } from '../../../shared/demo/demoCenter.ts';
 import { SCREENSHOTS } from './KioskPage.ts';
 
 export interface Applicant {
@@ -11,6 +12,9 @@ export interface Applicant {
 }
 
 export class CounterPage {
+  /** The lookup code printed on the receipt of the file saved last (the kiosk lookup needs it with the number). */
+  lastLookupCode = '';
+
   constructor(readonly page: Page) {}
 
   /** A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo center, first admin signed in. */
@@ -27,7 +31,9 @@ export class CounterPage {
     await this.page.getByTestId('counter').waitFor();
   }
 
-  async enrol(centerCode = 'DEMO', enrolmentCode = 'demo-enrol', deviceName = 'Quầy 1') {
+  /** Enrols this counter; `admin`: as the center admin's device (the admin enrolment code), which sees the server's figures. */
+  async enrol(centerCode: string = DEMO_CENTER.code, enrolmentCode: string = DEMO_CENTER.enrolmentCode, deviceName = 'Quầy 1', admin = false) {
+    if (admin) await this.page.getByTestId('enrol-role-admin').click();
     await this.page.getByTestId('enrol-center').fill(centerCode);
     await this.page.getByTestId('enrol-code').fill(enrolmentCode);
     await this.page.getByTestId('enrol-name').fill(deviceName);
@@ -91,6 +97,7 @@ export class CounterPage {
     await this.page.getByTestId('save-file').click();
     const receipt = this.page.getByTestId('saved-receipt');
     await receipt.waitFor();
+    this.lastLookupCode = (await receipt.getAttribute('data-lookup-code')) ?? '';
     return (await receipt.getAttribute('data-number')) ?? '';
   }
 

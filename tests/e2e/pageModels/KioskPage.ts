@@ -112,4 +112,22 @@ export class KioskPage {
       return Boolean(reg.active) && navigator.serviceWorker.controller !== null;
     }, undefined, { timeout: 30_000 });
   }
+
+  /** The hidden corner gesture (5 taps top-left), then the admin PIN on the pad: the kiosk's settings open. */
+  async openAdminSettings(pin: string) {
+    for (let i = 0; i < 5; i += 1) await this.page.mouse.click(20, 20);
+    await this.page.getByTestId('admin-settings').waitFor();
+    for (const d of pin) await this.page.locator(`.pin-key[data-pin="${d}"]`).click();
+    await this.page.getByTestId('admin-unlock').click();
+    await this.page.getByTestId('admin-enrol').waitFor();
+  }
+
+  /** In the open settings: enrols this kiosk with a center (its ratings then count there). */
+  async enrolKiosk(centerCode: string, enrolmentCode: string, deviceName: string) {
+    await this.page.getByTestId('enrol-center').fill(centerCode);
+    await this.page.getByTestId('enrol-code').fill(enrolmentCode);
+    await this.page.getByTestId('enrol-name').fill(deviceName);
+    await this.page.getByTestId('enrol-submit').click();
+    await this.page.getByTestId('admin-enrolled').waitFor();
+  }
 }

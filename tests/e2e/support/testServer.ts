@@ -1,6 +1,6 @@
 /**
  * A real motcua server on loopback, with its own SQLite data folder, serving the built renderer.
- * The demo center (DEMO / "demo-enrol") is seeded unless `demoCenter: false`, so counter tests can enrol.
+ * The demo center (shared/demo/demoCenter.ts) is seeded unless `demoCenter: false`, so counter tests can enrol.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -45,6 +45,11 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
           {facts.locationCode && <p>{t('receipt.location', { location: facts.locationCode })}</p>}
           <p className="rule-short" />
           <p>{t('receipt.number', { number: facts.number })}</p>
+          {facts.lookupCode && (
+            <p data-testid="receipt-lookup-code">
+              {t('receipt.lookupCode')} <strong className="receipt-code">{facts.lookupCode}</strong>
+            </p>
+          )}
         </div>
         <div className="receipt-motto">
           <p className="upper strong">{t('receipt.country')}</p>
@@ -120,7 +125,14 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
       <footer className="receipt-foot">
         <figure className="receipt-qr">
           {qr && <img src={qr} alt={t('receipt.qrAlt')} width={110} height={110} />}
-          <figcaption>{t('receipt.qrCaption')}</figcaption>
+          <figcaption>
+            {t('receipt.qrCaption')}
+            {facts.lookupCode && (
+              <span className="receipt-qr-code">
+                {t('receipt.lookupCode')} <strong className="receipt-code">{facts.lookupCode}</strong>
+              </span>
+            )}
+          </figcaption>
         </figure>
         <div className="receipt-sign">
           <p className="strong">{t('receipt.applicant')}</p>

@@ -6,6 +6,7 @@ import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { CenterEntryValues } from '../../../../shared/centerList/centerList.ts';
 import { effectiveFacts, type EffectiveFee, type EffectivePlace, type EffectiveTime } from '../../../../shared/centerList/effectiveFacts.ts';
 import type { LocalFile } from '../../../data/db.ts';
+import { formatLookupCode, receiptQrText } from '../../../../shared/files/lookupCode.ts';
 
 export interface ReceiptFacts {
   number: string;
@@ -27,7 +28,9 @@ export interface ReceiptFacts {
   receivedAt: Date;
   dueAt: Date | null;
   staffName: string;
-  /** What the QR code holds: the file number, which the kiosk's status lookup reads. */
+  /** The lookup code printed beside the number (null for a file registered before codes existed). */
+  lookupCode: string | null;
+  /** What the QR code holds: the file number and its lookup code, which the kiosk's status lookup reads. */
   qrPayload: string;
 }
 
@@ -52,6 +55,7 @@ export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, 
     receivedAt: new Date(file.receivedAt),
     dueAt: file.dueAt ? new Date(file.dueAt) : null,
     staffName: file.receivedBy.staffName,
-    qrPayload: file.number,
+    lookupCode: file.lookupCode ? formatLookupCode(file.lookupCode) : null,
+    qrPayload: file.lookupCode ? receiptQrText(file.number, file.lookupCode) : file.number,
   };
 }

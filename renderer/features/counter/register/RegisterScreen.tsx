@@ -207,12 +207,15 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     const saved = fixing ? await resendFile(db, fixing.id, valid.value, staff) : await registerFile(db, valid.value, { device, staff }, at);
     setSaving(false);
     if (!saved.ok) {
-      const fields = saved.error.kind === 'invalid' ? fieldsOfStoredPaths(saved.error.fields) : [];
-      if (fields.length > 0) {
+      const { error } = saved;
+      const fields = error.kind === 'invalid' ? fieldsOfStoredPaths(error.fields) : [];
+      // A file check (e.g. the PC's clock is years off) says what is wrong, in the staff's language.
+      if (error.kind === 'invalid' && error.code) setNotice({ kind: 'error', text: t(error.code, error.params) });
+      else if (fields.length > 0) {
         setStoredErrors(Object.fromEntries(fields.map((f) => [f, { key: 'counter.errors.notStorable' }])));
         setNotice({ kind: 'error', text: t('counter.errors.storage.invalidFields', { fields: fieldNames(fields) }) });
         focusOn(fields[0]!);
-      } else setNotice({ kind: 'error', text: t(`counter.errors.storage.${saved.error.kind}`) });
+      } else setNotice({ kind: 'error', text: t(`counter.errors.storage.${error.kind}`) });
       return;
     }
     onDone(saved.value);

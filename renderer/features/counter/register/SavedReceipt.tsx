@@ -39,7 +39,7 @@ export function SavedReceipt({ file, db, engine, centerName, platform, onNext }:
   };
 
   return (
-    <section className="saved-layout" data-testid="saved-receipt" data-number={file.number}>
+    <section className="saved-layout" data-testid="saved-receipt" data-number={file.number} data-lookup-code={file.lookupCode ?? ''}>
       <div className="panel saved">
         <p className="muted">{t('counter.saved.title')}</p>
         <p className="file-number">{file.number}</p>
