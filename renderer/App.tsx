@@ -9,6 +9,7 @@ import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
 import { CounterApp } from './features/counter/CounterApp.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
+import { AddressScreen } from './features/address/AddressScreen.tsx';
 import { LookupScreen } from './features/lookup/LookupScreen.tsx';
 import { RatingScreen } from './features/lookup/RatingScreen.tsx';
 import { useRatingSender } from './sync/ratingSender.ts';
@@ -86,6 +87,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     procedure: () => goBack(),
     lookup: () => go({ screen: 'search' }),
     rating: () => goBack(),
+    address: () => go({ screen: 'search' }),
   };
 
   let content;
@@ -98,6 +100,9 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       break;
     case 'lookup':
       content = <LookupScreen db={db} serverUrl={platform.serverUrl} onRate={(number) => go({ screen: 'rating', number })} />;
+      break;
+    case 'address':
+      content = <AddressScreen db={db} serverUrl={platform.serverUrl} />;
       break;
     case 'rating':
       content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
@@ -125,6 +130,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onAllFields={() => go({ screen: 'fields' })}
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
+            onAddress={() => go({ screen: 'address' })}
           />
         ) : (
           <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />

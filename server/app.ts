@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { requireDevice } from './auth/deviceAuth.ts';
 import { sendError } from './http/apiError.ts';
+import { registerAddressRoutes } from './routes/address.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerCatalogRoutes(app, config.store);
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
+  registerAddressRoutes(app, config.store);
   await registerDeviceRoutes(app, config.store);
   await registerPublicLookupRoutes(app, config.store);
   // Everything a device does after enrolment needs its token, checked before the body is read.

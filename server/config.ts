@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { err, ok, type Result } from '../shared/result.ts';
+import { defaultAdminUnitsDir } from './address/importAdminUnits.ts';
 import { defaultHolidayTablePath } from './calendar/importCalendar.ts';
 import { COMMUNE_CATALOG, sharedDataDir } from './catalog/readCatalogSource.ts';
 
@@ -15,6 +16,8 @@ export interface ServerConfig {
   seedCatalog: string | null;
   /** A holiday table to import when the server has none yet; null to leave devices on the statutory rules. */
   seedCalendar: string | null;
+  /** The administrative units folder to import when the server has none yet; null to leave the address lookup off. */
+  seedAdminUnits: string | null;
   /** Seed the public demo center (code DEMO, enrolment code "demo-enrol"): development and e2e only. */
   demoCenter: boolean;
 }
@@ -36,6 +39,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         web: { type: 'boolean', default: false },
         catalog: { type: 'string' },
         calendar: { type: 'string' },
+        'admin-units': { type: 'string' },
         demo: { type: 'boolean', default: false },
         'demo-center': { type: 'boolean', default: false },
       },
@@ -49,6 +53,8 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
   const seed = values.demo ? null : (values.catalog ?? (existsSync(defaultSeed) ? defaultSeed : null));
   const defaultCalendar = env.MOTCUA_CALENDAR ?? defaultHolidayTablePath();
   const calendar = values.calendar ?? (existsSync(defaultCalendar) ? defaultCalendar : null);
+  const defaultUnits = env.MOTCUA_ADMIN_UNITS ?? defaultAdminUnitsDir();
+  const adminUnits = values['admin-units'] ?? (existsSync(defaultUnits) ? defaultUnits : null);
   return ok({
     host: values.host,
     port,
@@ -56,6 +62,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
     webRoot: values.web ? resolve(import.meta.dirname, '../dist/renderer') : null,
     seedCatalog: seed ? resolve(seed) : null,
     seedCalendar: calendar ? resolve(calendar) : null,
+    seedAdminUnits: adminUnits ? resolve(adminUnits) : null,
     demoCenter: values['demo-center'],
   });
 }

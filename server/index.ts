@@ -1,6 +1,7 @@
 /** Starts the motcua server: `npm run server` (API) or `npm run web` (API + the kiosk UI). */
 import { join } from 'node:path';
 import { createApp } from './app.ts';
+import { describeAdminUnitsImport, importAdminUnits } from './address/importAdminUnits.ts';
 import { describeCalendarImport, importCalendar } from './calendar/importCalendar.ts';
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
 import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
@@ -12,7 +13,7 @@ if (!config.ok) {
   console.error(`motcua server: ${config.error}`);
   process.exit(2);
 }
-const { host, port, dataDir, webRoot, seedCatalog, seedCalendar, demoCenter } = config.value;
+const { host, port, dataDir, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter } = config.value;
 const opened = openSqliteStore(dataDir);
 if (!opened.ok) {
   console.error(`motcua server: ${opened.error}`);
@@ -36,6 +37,14 @@ if (holidays.ok && !holidays.value && seedCalendar) {
 } else if (!holidays.ok) console.error(`holiday table unreadable: ${holidays.error.reason}`);
 else if (holidays.value) console.log(`holiday table: "${holidays.value.table.version}", calendar version ${holidays.value.version}`);
 else console.log('holiday table: none (devices count with the statutory rules)');
+
+const units = await store.currentAdminUnits();
+if (units.ok && !units.value && seedAdminUnits) {
+  const imported = await importAdminUnits(store, seedAdminUnits);
+  console.log(imported.ok ? describeAdminUnitsImport(imported.value) : `administrative units not imported: ${imported.error}`);
+} else if (!units.ok) console.error(`administrative units unreadable: ${units.error.reason}`);
+else if (units.value) console.log(`administrative units: "${units.value.units.version}", version ${units.value.version}`);
+else console.log('administrative units: none (the address lookup is off)');
 
 if (demoCenter) {
   const seeded = await ensureDemoCenter(store);

@@ -11,7 +11,9 @@ export type Route =
   /** Kiosk status lookup by file number (from the receipt's QR code or typed). */
   | { screen: 'lookup' }
   /** Kiosk satisfaction rating, about a file or (number null) about the visit. */
-  | { screen: 'rating'; number: string | null };
+  | { screen: 'rating'; number: string | null }
+  /** Kiosk "new address": an old or new commune name → where it belongs since July 2025. */
+  | { screen: 'address' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg] = hash.replace(/^#/, '').split('/');
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'fields') return { screen: 'fields' };
   if (screen === 'counter') return { screen: 'counter' };
   if (screen === 'lookup') return { screen: 'lookup' };
+  if (screen === 'address') return { screen: 'address' };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
   return { screen: 'search' };
 }
@@ -37,6 +40,8 @@ export function routeHref(route: Route): string {
       return '#/counter';
     case 'lookup':
       return '#/lookup';
+    case 'address':
+      return '#/address';
     case 'rating':
       return route.number ? `#/rate/${encodeURIComponent(route.number)}` : '#/rate';
     default:

@@ -2,6 +2,7 @@
  * The device's local database (IndexedDB through Dexie). Every schema change is a new
  * `version()` with its upgrade, never an edit of an old one: kiosks and counters upgrade in place.
  */
+import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
@@ -46,6 +47,11 @@ export interface StaffMember {
   salt: string;
   createdAt: string;
   active: boolean;
+  /** What tells two people with the same name apart (a year of birth, a desk); null when not needed. */
+  detail?: string | null;
+  /** Wrong PINs in a row, and the end of a lock after too many (staff/staffLockout.ts); kept across reloads. */
+  failedPins?: number;
+  lockedUntil?: string | null;
 }
 
 /**
@@ -154,6 +160,15 @@ export interface RatingRow {
   sentAt: string | null;
 }
 
+/** The administrative units (old → new communes) for the address lookup, as the server published them. */
+export interface AdminUnitsRow {
+  key: 'units';
+  /** The server's import version (its ETag). */
+  version: number;
+  units: AdminUnits;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -167,6 +182,7 @@ export type MotcuaDb = Dexie & {
   calendar: EntityTable<CalendarRow, 'key'>;
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
+  adminUnits: EntityTable<AdminUnitsRow, 'key'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -194,6 +210,10 @@ export function openDb(name = 'motcua'): MotcuaDb {
   db.version(4).stores({
     lookups: '&number',
     ratings: '&id, state',
+  });
+  // v5: the administrative units for the address lookup; a new table only.
+  db.version(5).stores({
+    adminUnits: '&key',
   });
   return db;
 }

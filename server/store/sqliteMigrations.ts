@@ -164,6 +164,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE ratings_v3 RENAME TO ratings;
   CREATE INDEX ratings_file ON ratings (center_code, file_number, at);
   `,
+  // 4: the administrative units (old → new communes), one row per imported version, like the holiday table.
+  `
+  CREATE TABLE admin_units (
+    version INTEGER PRIMARY KEY,
+    json TEXT NOT NULL,
+    source TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

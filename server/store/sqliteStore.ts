@@ -13,6 +13,7 @@ import { transition } from '../../shared/files/lifecycle.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type RatingPayload } from '../../shared/sync/protocol.ts';
 import { migrate } from './sqliteMigrations.ts';
+import { createSqliteAdminUnits } from './sqliteAdminUnits.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
@@ -468,6 +469,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   return {
     ...createSqliteCatalog(db, guard),
     ...createSqliteCalendar(db, guard),
+    ...createSqliteAdminUnits(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

@@ -3,6 +3,7 @@
  * their status feed, and the versioned catalog. Routes talk only to this, so a PostgreSQL store can
  * sit beside the SQLite one. Every method is async and failures come back as values with a reason.
  */
+import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
 import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
@@ -214,6 +215,21 @@ export interface CalendarStore {
   replaceHolidayTable(table: HolidayTable, source: string): Promise<Result<{ stored: StoredHolidayTable; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, DeviceStore, FileStore {
+/** A version of the administrative units as stored: `version` counts imports that changed something. */
+export interface StoredAdminUnits {
+  version: number;
+  units: AdminUnits;
+  source: string;
+  importedAt: string;
+}
+
+export interface AdminUnitsStore {
+  /** The latest administrative units, or null when none have been imported. */
+  currentAdminUnits(): Promise<Result<StoredAdminUnits | null, StorageFailure>>;
+  /** Stores the units as a new version, unless they are the same as the latest (then `changed` is false). */
+  replaceAdminUnits(units: AdminUnits, source: string): Promise<Result<{ stored: StoredAdminUnits; changed: boolean }, StorageFailure>>;
+}
+
+export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore {
   close(): Promise<void>;
 }

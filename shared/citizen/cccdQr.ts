@@ -4,6 +4,8 @@
  * All or nothing: a malformed or cut-off scan is a problem, never half-filled data.
  */
 import { err, ok, type Result } from '../result.ts';
+import type { IsoDate } from '../calendar/civilDay.ts';
+import { checkAddress, checkBirthDate, checkFullName, vietnamToday, type BirthDateProblemCode, type TextProblemCode } from './citizenFields.ts';
 import { checkCitizenId, isCalendarDate, type CitizenIdProblemCode, type Sex } from './citizenId.ts';
 
 export interface CccdData {
@@ -39,14 +41,15 @@ export interface CccdQrProblem {
   reason: string;
   /** When problem is 'idNumber': what checkCitizenId found, so the UI can say more. */
   idProblem?: CitizenIdProblemCode;
+  /** When problem is 'fullName' or 'address': which rule of shared/citizen/citizenFields.ts failed. */
+  textProblem?: TextProblemCode;
+  /** When problem is 'birthDate': which rule failed. */
+  dateProblem?: BirthDateProblemCode;
 }
 
 /** Fields on the card; some readers append one more (often empty) after the issue date. */
 const CARD_FIELDS = 7;
 const MAX_FIELDS = CARD_FIELDS + 1;
-/** Lengths that citizenSchema in shared/files/fileRecord.ts accepts, so a parsed card always saves. */
-const NAME_LENGTH = { min: 2, max: 120 };
-const MAX_ADDRESS_LENGTH = 300;
 
 /**
  * Cheap test for "this text is a card scan": 12 digits then "|". A USB scanner types the payload like a
@@ -56,11 +59,25 @@ export function looksLikeCccdQr(text: string): boolean {
   return /^\s*[0-9]{12}\|/.test(text);
 }
 
-const problem = (code: CccdQrProblemCode, reason: string, idProblem?: CitizenIdProblemCode) =>
-  err<CccdQrProblem>(idProblem === undefined ? { problem: code, reason } : { problem: code, reason, idProblem });
+/**
+ * A whole card payload inside other text (a field that held "Trần" before the payload was typed or
+ * dropped into it): where it starts and the card, or null when there is no complete, valid card.
+ */
+export function findCccdQrIn(text: string, options: { today?: IsoDate } = {}): { start: number; card: CccdData } | null {
+  const start = text.search(/[0-9]{12}\|/);
+  if (start < 0) return null;
+  const parsed = parseCccdQr(text.slice(start), options);
+  return parsed.ok ? { start, card: parsed.value } : null;
+}
 
-/** Parses a card's QR payload; surrounding whitespace and a trailing CR/LF from a scanner are ignored. */
-export function parseCccdQr(text: string): Result<CccdData, CccdQrProblem> {
+const problem = (code: CccdQrProblemCode, reason: string, detail: Partial<CccdQrProblem> = {}) => err<CccdQrProblem>({ ...detail, problem: code, reason });
+
+/**
+ * Parses a card's QR payload; surrounding whitespace and a trailing CR/LF from a scanner are ignored.
+ * The name, date of birth and address must pass the same rules as typed ones (citizenFields.ts),
+ * so a parsed card always saves; `today` (Vietnam date) bounds the date of birth.
+ */
+export function parseCccdQr(text: string, options: { today?: IsoDate } = {}): Result<CccdData, CccdQrProblem> {
   const payload = text.trim();
   if (payload === '') return problem('empty', 'the scan is empty');
 
@@ -74,43 +91,40 @@ export function parseCccdQr(text: string): Result<CccdData, CccdQrProblem> {
   }
 
   const idShape = checkCitizenId(id);
-  if (!idShape.ok) return problem('idNumber', `ID number: ${idShape.error.reason}`, idShape.error.problem);
+  if (!idShape.ok) return problem('idNumber', `ID number: ${idShape.error.reason}`, { idProblem: idShape.error.problem });
 
   if (oldId !== '' && !/^(?:[0-9]{9}|[0-9]{12})$/.test(oldId)) {
     return problem('oldIdNumber', 'the old ID number must be empty, 9 or 12 digits');
   }
 
-  const fullName = tidyText(name);
-  if (fullName.length < NAME_LENGTH.min || fullName.length > NAME_LENGTH.max) {
-    return problem('fullName', `the full name must be ${NAME_LENGTH.min}-${NAME_LENGTH.max} characters; got ${fullName.length}`);
-  }
+  const fullName = checkFullName(name);
+  if (!fullName.ok) return problem('fullName', fullName.error.reason, { textProblem: fullName.error.problem });
 
-  const birthDate = isoFromDdmmyyyy(birth);
-  if (birthDate === null) return problem('birthDate', `the date of birth "${birth}" is not a real ddmmyyyy date`);
+  const birthIso = isoFromDdmmyyyy(birth);
+  if (birthIso === null) return problem('birthDate', `the date of birth "${birth}" is not a real ddmmyyyy date`, { dateProblem: 'notADate' });
+  const today = options.today ?? vietnamToday();
+  const birthChecked = checkBirthDate(birthIso, today);
+  if (!birthChecked.ok) return problem('birthDate', birthChecked.error.reason, { dateProblem: birthChecked.error.problem });
+  const birthDate = birthChecked.value;
 
   const sex = sexFromCard(sexText);
   if (sex === null) return problem('sex', `the sex must be "Nam" or "Nữ"; got "${sexText}"`);
 
-  const address = tidyText(addressText);
-  if (address === '' || address.length > MAX_ADDRESS_LENGTH) {
-    return problem('address', `the address must be 1-${MAX_ADDRESS_LENGTH} characters; got ${address.length}`);
-  }
+  const address = checkAddress(addressText);
+  if (!address.ok) return problem('address', address.error.reason, { textProblem: address.error.problem });
+  if (address.value === null) return problem('address', 'the address is empty', { textProblem: 'empty' });
 
   const issueDate = isoFromDdmmyyyy(issue);
   if (issueDate === null) return problem('issueDate', `the issue date "${issue}" is not a real ddmmyyyy date`);
   // ISO dates compare as strings.
   if (issueDate < birthDate) return problem('issueDate', `the issue date ${issueDate} is before the date of birth ${birthDate}`);
+  if (issueDate > today) return problem('issueDate', `the issue date ${issueDate} is after today (${today})`);
 
   // The card's own fields must agree with each other, or the scan was garbled somewhere.
   const idAgrees = checkCitizenId(id, birthDate, sex);
-  if (!idAgrees.ok) return problem('idNumber', `ID number: ${idAgrees.error.reason}`, idAgrees.error.problem);
+  if (!idAgrees.ok) return problem('idNumber', `ID number: ${idAgrees.error.reason}`, { idProblem: idAgrees.error.problem });
 
-  return ok({ idNumber: id, oldIdNumber: oldId === '' ? null : oldId, fullName, birthDate, sex, address, issueDate });
-}
-
-/** NFC (camera decoders and scanners may hand over decomposed marks) and single spaces. */
-function tidyText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return ok({ idNumber: id, oldIdNumber: oldId === '' ? null : oldId, fullName: fullName.value, birthDate, sex, address: address.value, issueDate });
 }
 
 /** 'ddmmyyyy' -> 'YYYY-MM-DD' when it is a real calendar date, else null. */

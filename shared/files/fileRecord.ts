@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { channelSchema, procedureCodeSchema } from '../catalog/procedure.ts';
+import { dayNumberOf, isoFromDayNumber } from '../calendar/civilDay.ts';
+import { checkAddress, checkBirthDate, checkFullName, tidyText } from '../citizen/citizenFields.ts';
+import { checkCitizenId } from '../citizen/citizenId.ts';
 
 export const fileStatusSchema = z.enum(['received', 'processing', 'needs_supplement', 'done', 'returned', 'rejected', 'withdrawn']);
 export type FileStatus = z.infer<typeof fileStatusSchema>;
@@ -14,15 +17,39 @@ export type FileChannel = z.infer<typeof fileChannelSchema>;
 
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD');
 
-export const citizenSchema = z.object({
-  fullName: z.string().trim().min(2).max(120),
-  birthDate: isoDateSchema,
-  /** 12-digit căn cước number (structure checked by shared/citizen/citizenId.ts). */
-  idNumber: z.string().regex(/^\d{12}$/, 'citizen ID must be 12 digits'),
-  sex: z.enum(['male', 'female']).nullable(),
-  phone: z.string().regex(/^(\+84|0)\d{9,10}$/, 'phone must be a Vietnamese number').nullable(),
-  address: z.string().trim().max(300).nullable(),
-});
+/** Turns a shared/citizen check into zod issues, so the server's per-item rejection gives its reason. */
+const refineWith =
+  <T>(check: (value: T) => { ok: true } | { ok: false; error: { reason: string } }) =>
+  (value: T, ctx: z.RefinementCtx) => {
+    const checked = check(value);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.error.reason });
+  };
+
+/** The server's clock may lag a device's by a little: a birth date one day ahead of it is still accepted. */
+const latestBirthDate = () => isoFromDayNumber(dayNumberOf(new Date()) + 1);
+
+/**
+ * The citizen on a file, checked with the same rules as the counter form (shared/citizen/*): a
+ * real name, a real date of birth, a căn cước number that agrees with both. The server allows a
+ * birth date one day ahead of its own clock.
+ */
+export const citizenSchema = z
+  .object({
+    fullName: z.string().superRefine(refineWith(checkFullName)).transform(tidyText),
+    birthDate: z.string().superRefine(refineWith((date: string) => checkBirthDate(date, latestBirthDate()))),
+    /** 12-digit căn cước number (structure checked by shared/citizen/citizenId.ts). */
+    idNumber: z.string().regex(/^\d{12}$/, 'citizen ID must be 12 digits'),
+    sex: z.enum(['male', 'female']).nullable(),
+    phone: z.string().regex(/^(\+84|0)\d{9,10}$/, 'phone must be a Vietnamese number').nullable(),
+    address: z.string().superRefine(refineWith(checkAddress)).transform(tidyText).nullable(),
+  })
+  .superRefine((citizen, ctx) => {
+    if (!/^\d{12}$/.test(citizen.idNumber)) return; // already refused above
+    // A wrong date of birth has its own issue; the ID is then checked without it.
+    const birthDate = checkBirthDate(citizen.birthDate, latestBirthDate()).ok ? citizen.birthDate : undefined;
+    const id = checkCitizenId(citizen.idNumber, birthDate, citizen.sex);
+    if (!id.ok) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: id.error.reason });
+  });
 export type Citizen = z.infer<typeof citizenSchema>;
 
 export const receivedDocumentSchema = z.object({
@@ -31,6 +58,8 @@ export const receivedDocumentSchema = z.object({
   copiesExpected: z.number().int().nonnegative(),
   originalsReceived: z.number().int().nonnegative().max(99),
   copiesReceived: z.number().int().nonnegative().max(99),
+  /** Needed only in some cases ("Trường hợp ...", "(nếu có)"; shared/catalog/documentCondition.ts): never counted as missing. */
+  conditional: z.boolean().optional(),
 });
 export type ReceivedDocument = z.infer<typeof receivedDocumentSchema>;
 
@@ -64,5 +93,7 @@ export const fileRecordSchema = z.object({
   receivedBy: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
   /** When the result is due, computed at the counter from the procedure's time and the holiday table; null when the time is unknown. */
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /** True when neither the catalog nor the center's list gave a time and staff chose the due date at the counter. */
+  dueAtSetByStaff: z.boolean().optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;

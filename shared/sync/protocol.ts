@@ -9,6 +9,7 @@
  * sequence still advances.
  */
 import { z } from 'zod';
+import { adminUnitsSchema } from '../address/adminUnits.ts';
 import { holidayTableSchema } from '../calendar/holidayTable.ts';
 import { procedureSchema } from '../catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
@@ -30,6 +31,8 @@ export const SYNC_PATHS = {
   stats: '/api/stats',
   /** GET: the holiday table (shared/calendar) the devices count working days with. */
   calendar: '/api/calendar',
+  /** GET: the administrative units, old and new (shared/address), for the address lookup. */
+  adminUnits: '/api/address/units',
 } as const;
 
 export const deviceRoleSchema = z.enum(['kiosk', 'counter']);
@@ -176,6 +179,15 @@ export const calendarResponseSchema = z.object({
   table: holidayTableSchema,
 });
 export type CalendarResponse = z.infer<typeof calendarResponseSchema>;
+
+// ---- administrative units ---------------------------------------------------------------------
+/** GET /api/address/units: `version` counts the server's imports (revalidated with an ETag on it). */
+export const adminUnitsResponseSchema = z.object({
+  version: z.number().int().positive(),
+  importedAt: z.string(),
+  units: adminUnitsSchema,
+});
+export type AdminUnitsResponse = z.infer<typeof adminUnitsResponseSchema>;
 
 /** Error bodies: a reason a person can read, and a stable code the UI translates. */
 export const apiErrorSchema = z.object({ error: z.string(), reason: z.string() });

@@ -41,7 +41,7 @@ describe('camera scanning at the counter', () => {
     await counter.page.getByTestId('camera-scanner').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await counter.page.getByTestId('id-number').inputValue()).toBe('001090000042');
     expect(await counter.page.getByTestId('full-name').inputValue()).toBe('Nguyễn Văn Thử 42');
-    expect(await counter.page.getByTestId('birth-date').inputValue()).toBe('1990-05-04');
+    expect(await counter.page.getByTestId('birth-date').inputValue()).toBe('04/05/1990');
     await context.close();
   });
 });

@@ -72,6 +72,7 @@ describe('the kiosk in the shell', () => {
     await counter.pickProcedure('khai sinh', '1.001193');
     await counter.scanCard(testCardQr(5));
     await counter.page.getByTestId('register-notice').waitFor();
+    await counter.tickAllDocuments();
     await counter.save();
     await counter.page.getByTestId('print-receipt').click();
     await counter.page.getByText('Đã gửi lệnh in.').waitFor();

@@ -38,7 +38,7 @@ export function makeFile(device: EnrolResponse, n: number, overrides: Partial<Fi
     citizen: {
       fullName: 'Nguyễn Văn An',
       birthDate: '1990-05-17',
-      idNumber: `0312090${String(n).padStart(5, '0')}`,
+      idNumber: `031090${String(n).padStart(6, '0')}`, // 031 Hải Phòng, a man born in 1990, as the birth date says
       sex: 'male',
       phone: '0912345678',
       address: 'Thôn 3, xã Vĩnh Bảo',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCccdQr, parseCccdQr, type CccdQrProblemCode } from '../../shared/citizen/cccdQr.ts';
+import { findCccdQrIn, looksLikeCccdQr, parseCccdQr, type CccdQrProblemCode } from '../../shared/citizen/cccdQr.ts';
 
 const ADDRESS = 'Số 12 Phố Huế, Phường Ngô Thì Nhậm, Quận Hai Bà Trưng, Hà Nội';
 const VALID = `001090012345|012345678|Nguyễn Văn An|12051990|Nam|${ADDRESS}|15042021`;
@@ -95,6 +95,25 @@ describe('parseCccdQr', () => {
     expect(problemOf(VALID.replace(ADDRESS, ''))).toBe('address');
   });
 
+  it('refuses a name no person has (control characters, emoji, over 100 characters) without filling anything', () => {
+    const name = (text: string) => parseCccdQr(VALID.replace('Nguyễn Văn An', text));
+    expect(name('\u0001\u0002\u0003')).toEqual({ ok: false, error: { problem: 'fullName', textProblem: 'control', reason: expect.any(String) } });
+    expect(name('Nguyễn Văn 😀')).toMatchObject({ ok: false, error: { problem: 'fullName', textProblem: 'emoji' } });
+    expect(name('Ă'.repeat(101))).toMatchObject({ ok: false, error: { problem: 'fullName', textProblem: 'tooLong' } });
+    expect(name('Ă'.repeat(100)).ok).toBe(true);
+    expect(parseCccdQr(VALID.replace(ADDRESS, 'Thôn 3\u0007'))).toMatchObject({ ok: false, error: { problem: 'address', textProblem: 'control' } });
+  });
+
+  it('refuses a date of birth after today or before 1900, and an issue date after today', () => {
+    const today = '2026-11-22';
+    expect(parseCccdQr(VALID, { today }).ok).toBe(true);
+    const future = parseCccdQr(`001299012345||Nguyễn Văn An|12052099|Nam|${ADDRESS}|15042021`, { today });
+    expect(future).toMatchObject({ ok: false, error: { problem: 'birthDate', dateProblem: 'future' } });
+    const old = parseCccdQr(`001888012345||Nguyễn Văn An|12051888|Nam|${ADDRESS}|15042021`, { today });
+    expect(old).toMatchObject({ ok: false, error: { problem: 'birthDate', dateProblem: 'tooOld' } });
+    expect(parseCccdQr(VALID.replace('15042021', '01012027'), { today })).toMatchObject({ ok: false, error: { problem: 'issueDate' } });
+  });
+
   it('says empty for an empty scan', () => {
     expect(problemOf('')).toBe('empty');
     expect(problemOf(' \r\n')).toBe('empty');
@@ -121,5 +140,18 @@ describe('looksLikeCccdQr', () => {
     expect(looksLikeCccdQr('Nguyễn Văn An')).toBe(false);
     expect(looksLikeCccdQr('https://example.vn')).toBe(false);
     expect(looksLikeCccdQr('')).toBe(false);
+  });
+});
+
+describe('findCccdQrIn', () => {
+  it('finds a complete card typed or dropped after what a field already held', () => {
+    expect(findCccdQrIn(`Trần ${VALID}`)).toEqual({ start: 5, card: expect.objectContaining({ idNumber: '001090012345', fullName: 'Nguyễn Văn An' }) });
+    expect(findCccdQrIn(VALID)?.start).toBe(0);
+  });
+
+  it('finds nothing while the payload is still arriving or when it is not a card', () => {
+    expect(findCccdQrIn(VALID.slice(0, 40))).toBeNull();
+    expect(findCccdQrIn('Nguyễn Văn An')).toBeNull();
+    expect(findCccdQrIn(VALID.replace('12051990', '12051991'))).toBeNull();
   });
 });

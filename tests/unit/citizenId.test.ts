@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { checkAddress, checkBirthDate, checkFullName } from '../../shared/citizen/citizenFields.ts';
 import { checkCitizenId, isCalendarDate } from '../../shared/citizen/citizenId.ts';
+import { citizenSchema } from '../../shared/files/fileRecord.ts';
 import { PROVINCE_CODES, provinceNameForCode } from '../../shared/citizen/provinceCodes.ts';
 
 describe('birth-province codes', () => {
@@ -110,5 +112,73 @@ describe('isCalendarDate', () => {
     expect(isCalendarDate(2023, 12, 31)).toBe(true);
     expect(isCalendarDate(2023, 0, 1)).toBe(false);
     expect(isCalendarDate(2023, 1, 0)).toBe(false);
+  });
+});
+
+describe('citizen names, dates of birth and addresses (shared with the server)', () => {
+  const problem = <C>(r: { ok: true } | { ok: false; error: { problem: C } }) => (r.ok ? 'accepted' : r.error.problem);
+
+  it('tidies a real name and accepts ethnic-minority names with apostrophes and hyphens', () => {
+    expect(checkFullName('  Nguyễn   Văn\tAn ')).toEqual({ ok: true, value: 'Nguyễn Văn An' });
+    expect(checkFullName('Nguyễn Văn An'.normalize('NFD'))).toEqual({ ok: true, value: 'Nguyễn Văn An' });
+    expect(problem(checkFullName("H'Hen Niê"))).toBe('accepted');
+    expect(problem(checkFullName('Lò Thị Mai-Anh'))).toBe('accepted');
+  });
+
+  it('refuses names of control characters, emoji, a QR separator or symbols, each with its own reason', () => {
+    expect(problem(checkFullName('\u0001\u0002\u0003'))).toBe('control');
+    expect(problem(checkFullName('Nguyễn\u202EnA'))).toBe('control'); // right-to-left override
+    expect(problem(checkFullName('Nguyễn Văn\u200B An'))).toBe('control'); // zero-width space
+    expect(problem(checkFullName('Nguyễn Văn An 😀'))).toBe('emoji');
+    expect(problem(checkFullName('Lan 🇻🇳'))).toBe('emoji');
+    expect(problem(checkFullName('001090012345|Nguyễn Văn An'))).toBe('separator');
+    expect(problem(checkFullName('An $$$'))).toBe('symbol');
+    expect(problem(checkFullName('12 34'))).toBe('noLetter');
+    expect(problem(checkFullName('   '))).toBe('empty');
+    expect(problem(checkFullName('A'))).toBe('tooShort');
+    const bad = checkFullName('\u0001\u0002');
+    expect(!bad.ok && bad.error.reason).toMatch(/control/);
+  });
+
+  it('takes names up to 100 characters and names the limit when longer', () => {
+    expect(problem(checkFullName('Ă'.repeat(100)))).toBe('accepted');
+    const long = checkFullName('Ă'.repeat(101));
+    expect(long).toEqual({ ok: false, error: { problem: 'tooLong', reason: expect.stringContaining('100'), params: { max: 100 } } });
+  });
+
+  it('refuses birth dates that are no real day, in the future or before 1900', () => {
+    const today = '2026-11-22';
+    expect(checkBirthDate('1990-05-04', today)).toEqual({ ok: true, value: '1990-05-04' });
+    expect(problem(checkBirthDate('2026-11-22', today))).toBe('accepted');
+    expect(problem(checkBirthDate('2025-99-99', today))).toBe('notADate');
+    expect(problem(checkBirthDate('1990-02-30', today))).toBe('notADate');
+    expect(problem(checkBirthDate('2999-01-01', today))).toBe('future');
+    expect(problem(checkBirthDate('2026-11-23', today))).toBe('future');
+    expect(problem(checkBirthDate('1899-12-31', today))).toBe('tooOld');
+    expect(problem(checkBirthDate('04/05/1990', today))).toBe('format');
+    expect(problem(checkBirthDate('+021990-05-04', today))).toBe('format');
+  });
+
+  it('accepts an empty address as none and refuses control characters and emoji in it', () => {
+    expect(checkAddress('   ')).toEqual({ ok: true, value: null });
+    expect(checkAddress(' Thôn 3,  xã Vĩnh Bảo ')).toEqual({ ok: true, value: 'Thôn 3, xã Vĩnh Bảo' });
+    expect(problem(checkAddress('Thôn 3\u0007'))).toBe('control');
+    expect(problem(checkAddress('Thôn 3 🏠'))).toBe('emoji');
+    expect(problem(checkAddress('x'.repeat(301)))).toBe('tooLong');
+  });
+
+  it('makes the shared file schema refuse the same nonsense, with the reason on the field', () => {
+    const good = { fullName: 'Nguyễn Văn An', birthDate: '1990-05-17', idNumber: '001090012345', sex: 'male', phone: null, address: 'Thôn 3' };
+    expect(citizenSchema.safeParse(good).success).toBe(true);
+    const issues = (citizen: object) => {
+      const parsed = citizenSchema.safeParse(citizen);
+      return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    expect(issues({ ...good, birthDate: '2025-99-99' })).toEqual(['birthDate: the date of birth 2025-99-99 is not a real calendar day']);
+    expect(issues({ ...good, birthDate: '2999-01-01' })).toEqual([expect.stringMatching(/^birthDate: the date of birth 2999-01-01 is after/)]);
+    expect(issues({ ...good, fullName: '\u0001\u0002' })).toEqual(['fullName: the full name contains control or invisible characters']);
+    expect(issues({ ...good, idNumber: '000000000000' })).toEqual(['idNumber: the first 3 digits (000) are not a birth-province code']);
+    expect(issues({ ...good, birthDate: '1991-05-17' })).toEqual([expect.stringMatching(/^idNumber: digits 5-6 \(90\) should be 91/)]);
+    expect(issues({ ...good, sex: 'female' })).toEqual([expect.stringMatching(/^idNumber: digit 4 \(0\) means male/)]);
   });
 });

@@ -8,6 +8,10 @@ import { requestPersistentStorage } from '../../renderer/data/persistentStorage.
 import { applyCatalogChanges, applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
+import { readIdleSeconds } from '../../renderer/features/counter/chrome/counterIdle.ts';
+import { pinAfterKey } from '../../renderer/features/counter/staff/PinPad.tsx';
+import { afterWrongPin, LOCK_MINUTES } from '../../renderer/features/counter/staff/staffLockout.ts';
+import { addStaff, resetPin, setStaffActive, signIn, staffLabel } from '../../renderer/features/counter/staff/staffStore.ts';
 
 const device: DeviceIdentity = {
   key: 'device',
@@ -335,5 +339,88 @@ describe('persistent storage', () => {
     expect(await requestPersistentStorage({ persisted: async () => true, persist: async () => false })).toBe('granted');
     expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => true })).toBe('granted');
     expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => false })).toBe('denied');
+  });
+});
+
+describe('staff accounts', () => {
+  const minutesLater = (at: Date, minutes: number) => new Date(at.getTime() + minutes * 60_000);
+
+  async function adminAndClerk(db: MotcuaDb) {
+    const admin = await addStaff(db, { name: 'Nguyễn Thị Lan', pin: '2468', role: 'admin' });
+    const clerk = await addStaff(db, { name: 'Phạm Văn Minh', pin: '1357', role: 'staff' });
+    if (!admin.ok || !clerk.ok) throw new Error('could not add staff');
+    return { admin: admin.value, clerk: clerk.value };
+  }
+
+  it('refuses a second person of the same name (whatever the case or tones) unless a detail tells them apart', async () => {
+    const db = freshDb();
+    await adminAndClerk(db);
+    expect(await addStaff(db, { name: '  pham van  MINH ', pin: '1111', role: 'staff' })).toEqual({ ok: false, error: 'duplicate' });
+    const second = await addStaff(db, { name: 'Phạm Văn Minh', detail: 'sinh 1990', pin: '1111', role: 'staff' });
+    expect(second.ok && staffLabel(second.value)).toBe('Phạm Văn Minh (sinh 1990)');
+    expect(await addStaff(db, { name: 'Phạm Văn Minh', detail: 'Sinh 1990', pin: '2222', role: 'staff' })).toEqual({ ok: false, error: 'duplicate' });
+    expect(await addStaff(db, { name: 'Phạm Văn Minh', detail: 'x'.repeat(41), pin: '2222', role: 'staff' })).toEqual({ ok: false, error: 'detail' });
+    expect(await db.staff.count()).toBe(3);
+  });
+
+  it('lets an admin disable and enable a person, never themselves or the last admin', async () => {
+    const db = freshDb();
+    const { admin, clerk } = await adminAndClerk(db);
+    expect(await setStaffActive(db, admin.id, false, admin)).toEqual({ ok: false, error: 'self' });
+    expect(await setStaffActive(db, admin.id, false, clerk)).toEqual({ ok: false, error: 'lastAdmin' });
+    expect((await setStaffActive(db, clerk.id, false, admin)).ok).toBe(true);
+    expect(await signIn(db, clerk.id, '1357')).toEqual({ ok: false, error: { kind: 'disabled' } });
+    expect((await setStaffActive(db, clerk.id, true, admin)).ok).toBe(true);
+    expect((await signIn(db, clerk.id, '1357')).ok).toBe(true);
+  });
+
+  it('locks an account after five wrong PINs, across a reload, until the lock ends', async () => {
+    const name = `test-${randomUUID()}`;
+    const db = openDb(name);
+    opened.push(db);
+    const { clerk } = await adminAndClerk(db);
+    const at = morning;
+    const tries = [];
+    for (let i = 0; i < 4; i += 1) tries.push(await signIn(db, clerk.id, '0000', at));
+    expect(tries.map((r) => !r.ok && r.error)).toEqual([4, 3, 2, 1].map((triesLeft) => ({ kind: 'wrongPin', triesLeft })));
+    expect(await signIn(db, clerk.id, '0000', at)).toEqual({ ok: false, error: { kind: 'locked', until: minutesLater(at, LOCK_MINUTES) } });
+    // The page is reloaded (a new connection to the same database): still locked, even with the right PIN.
+    db.close();
+    const reloaded = openDb(name);
+    opened.push(reloaded);
+    expect(await signIn(reloaded, clerk.id, '1357', minutesLater(at, 1))).toEqual({ ok: false, error: { kind: 'locked', until: minutesLater(at, LOCK_MINUTES) } });
+    const after = await signIn(reloaded, clerk.id, '1357', minutesLater(at, LOCK_MINUTES));
+    expect(after.ok && after.value.failedPins).toBe(0);
+  });
+
+  it('starts counting again after the right PIN, and an admin reset lifts a lock', async () => {
+    const db = freshDb();
+    const { clerk } = await adminAndClerk(db);
+    for (let i = 0; i < 4; i += 1) await signIn(db, clerk.id, '0000', morning);
+    expect((await signIn(db, clerk.id, '1357', morning)).ok).toBe(true);
+    expect(await signIn(db, clerk.id, '0000', morning)).toEqual({ ok: false, error: { kind: 'wrongPin', triesLeft: 4 } });
+    for (let i = 0; i < 4; i += 1) await signIn(db, clerk.id, '0000', morning);
+    expect(!((await signIn(db, clerk.id, '1357', morning)).ok)).toBe(true);
+    expect(await resetPin(db, clerk.id, '12')).toEqual({ ok: false, error: 'pin' });
+    expect((await resetPin(db, clerk.id, '9753')).ok).toBe(true);
+    expect(await signIn(db, clerk.id, '1357', morning)).toEqual({ ok: false, error: { kind: 'wrongPin', triesLeft: 4 } });
+    expect((await signIn(db, clerk.id, '9753', morning)).ok).toBe(true);
+  });
+
+  it('takes the number keys, Backspace and Escape on the PIN pad', () => {
+    expect(pinAfterKey('12', '3', 8)).toBe('123');
+    expect(pinAfterKey('12345678', '9', 8)).toBe('12345678');
+    expect(pinAfterKey('123', 'Backspace', 8)).toBe('12');
+    expect(pinAfterKey('123', 'Escape', 8)).toBe('');
+    expect(pinAfterKey('123', 'a', 8)).toBeNull();
+    expect(afterWrongPin({}, morning)).toEqual({ failedPins: 1, lockedUntil: null });
+  });
+
+  it('signs out after the idle time the admin chose, the URL overriding it for set-up', () => {
+    expect(readIdleSeconds('', null)).toBe(5 * 60);
+    expect(readIdleSeconds('', '15')).toBe(15 * 60);
+    expect(readIdleSeconds('', 'forever')).toBe(5 * 60);
+    expect(readIdleSeconds('?counterIdle=20', '15')).toBe(20);
+    expect(readIdleSeconds('?counterIdle=1', '15')).toBe(15 * 60);
   });
 });

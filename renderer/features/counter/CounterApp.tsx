@@ -2,7 +2,7 @@
  * The counter: enrol once, sign in, register walk-in files, watch them leave through the outbox.
  * Every action writes to this device first; the sync engine carries it to the server when it can.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { buildWorkCalendar, type WorkCalendar } from '../../../shared/calendar/holidayTable.ts';
@@ -16,9 +16,12 @@ import { LANGUAGES } from '../../i18n.ts';
 import type { Platform } from '../../platform/platform.ts';
 import type { AppUpdater } from '../../offline/appUpdater.ts';
 import { useAppUpdate } from '../../offline/useAppUpdate.ts';
+import { IdleSignOutWarning } from './chrome/IdleSignOutWarning.tsx';
 import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
+import { useIdleSignOut } from './chrome/useIdleSignOut.ts';
 import { EnrolScreen } from './enrol/EnrolScreen.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
+import type { RegisterDraft } from './register/registerDraft.ts';
 import { RegisterScreen } from './register/RegisterScreen.tsx';
 import { SavedReceipt } from './register/SavedReceipt.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
@@ -45,6 +48,20 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   const [formKey, setFormKey] = useState(0);
   const [formDirty, setFormDirty] = useState(false);
   const update = useAppUpdate(updater);
+  // An idle sign-out keeps a half-typed form in memory (never on disk) for the same person only.
+  const latestDraft = useRef<RegisterDraft | null>(null);
+  const [parked, setParked] = useState<{ staffId: string; draft: RegisterDraft } | null>(null);
+  const [restore, setRestore] = useState<RegisterDraft | null>(null);
+  const signOutIdle = useCallback(() => {
+    setParked(staff && formDirty && latestDraft.current ? { staffId: staff.id, draft: latestDraft.current } : null);
+    setStaff(null);
+  }, [staff, formDirty]);
+  const idle = useIdleSignOut(Boolean(staff), signOutIdle);
+  const signedIn = (member: StaffMember) => {
+    setRestore(parked?.staffId === member.id ? parked.draft : null);
+    setParked(null);
+    setStaff(member);
+  };
 
   const [calendar, setCalendar] = useState<WorkCalendar>(() => buildWorkCalendar(null));
   useEffect(() => {
@@ -78,9 +95,9 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
 
   let body;
   if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
-  else if (!staff) body = <SignInScreen db={db} onSignedIn={setStaff} />;
+  else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
-  else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} />;
+  else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />;
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
@@ -103,6 +120,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
         fixing={view.name === 'fix' ? view.file : null}
         calendar={calendar}
         onDirtyChange={setFormDirty}
+        initialDraft={restore}
+        onDraftChange={(draft, restored) => {
+          latestDraft.current = draft;
+          if (restored) setRestore(null);
+        }}
         onDone={(file) => {
           setView({ name: 'saved', file });
           void sync?.syncNow();
@@ -144,7 +166,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           {staff && (
             <>
               <span>{staff.name}</span>
-              <button type="button" className="button" onClick={() => setStaff(null)} data-testid="sign-out">
+              <button type="button" className="button" onClick={() => { setParked(null); setStaff(null); }} data-testid="sign-out">
                 {t('counter.staff.signOut')}
               </button>
             </>
@@ -165,6 +187,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
         </div>
       )}
       <main className="counter-main">{body}</main>
+      {idle.remaining !== null && <IdleSignOutWarning seconds={idle.remaining} onStay={idle.stayHere} />}
       {sync && <SyncStatusBar db={db} engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
     </div>
   );

@@ -15,11 +15,13 @@ interface Props {
   /** The kiosk's status lookup and satisfaction rating, above the procedures. */
   onLookup(): void;
   onRate(): void;
+  /** Old → new address lookup. */
+  onAddress(): void;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog, not on every render.
   const available = useMemo(
@@ -39,6 +41,9 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
         </button>
         <button type="button" className="home-action" onClick={onRate} data-testid="home-rate">
           <span aria-hidden="true">☺</span> {t('lookup.rateTile')}
+        </button>
+        <button type="button" className="home-action" onClick={onAddress} data-testid="home-address">
+          <span aria-hidden="true">⌂</span> {t('address.homeTile')}
         </button>
       </div>
       <h2 className="section-title">{t('home.popular')}</h2>

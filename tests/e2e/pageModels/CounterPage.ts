@@ -13,17 +13,17 @@ export interface Applicant {
 export class CounterPage {
   constructor(readonly page: Page) {}
 
-  /** A new counter in `context`: opened, enrolled with the demo center, first admin signed in. */
-  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }): Promise<CounterPage> {
+  /** A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo center, first admin signed in. */
+  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }, search = ''): Promise<CounterPage> {
     const counter = new CounterPage(await context.newPage());
-    await counter.open(url);
+    await counter.open(url, search);
     await counter.enrol();
     await counter.createFirstAdmin(admin.name, admin.pin);
     return counter;
   }
 
-  async open(url: string) {
-    await this.page.goto(`${url}#/counter`);
+  async open(url: string, search = '') {
+    await this.page.goto(`${url}${search}#/counter`);
     await this.page.getByTestId('counter').waitFor();
   }
 
@@ -45,11 +45,28 @@ export class CounterPage {
     await this.page.getByTestId('register-form').waitFor();
   }
 
+  /** `name` as the sign-in tile shows it, with the distinguishing detail if any: "Phạm Văn Minh (sinh 1990)". */
+  async chooseStaff(name: string) {
+    await this.page.locator(`.staff-tile[data-staff="${name}"]`).click();
+  }
+
+  /** Types a PIN on the keyboard's number keys (the focus away from any text field) and presses Enter. */
+  async typePin(pin: string) {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.type(pin);
+    await this.page.keyboard.press('Enter');
+  }
+
   async signIn(name: string, pin: string) {
-    await this.page.getByRole('button', { name }).click();
+    await this.chooseStaff(name);
     await this.tapPin(pin);
     await this.page.getByTestId('sign-in-button').click();
     await this.page.getByTestId('register-form').waitFor();
+  }
+
+  /** The staff admin's row for a person, by the label it shows. */
+  staffRow(name: string) {
+    return this.page.locator(`.staff-row[data-staff="${name}"]`);
   }
 
   async pickProcedure(query: string, code: string) {
@@ -77,11 +94,67 @@ export class CounterPage {
     return (await receipt.getAttribute('data-number')) ?? '';
   }
 
+  /** Save with nothing ticked: the counter asks first, and staff confirm. */
+  async saveWithoutDocuments(): Promise<string> {
+    await this.page.getByTestId('save-file').click();
+    await this.page.getByTestId('confirm-no-documents-save').click();
+    const receipt = this.page.getByTestId('saved-receipt');
+    await receipt.waitFor();
+    return (await receipt.getAttribute('data-number')) ?? '';
+  }
+
+  /** Pastes `text` into a field with Ctrl+V through the real clipboard. */
+  async paste(testId: string, text: string) {
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.getByTestId(testId).focus();
+    await this.page.keyboard.press('Control+V');
+  }
+
+  /** A day on the due-date grid, paging forward month by month until it is shown. */
+  async dueDay(isoDate: string) {
+    const day = this.page.locator(`[data-testid="due-date-grid"] [data-date="${isoDate}"]`);
+    for (let i = 0; i < 13 && (await day.count()) === 0; i += 1) await this.page.getByTestId('due-date-next').click();
+    return day;
+  }
+
+  async pickDueDate(isoDate: string) {
+    await (await this.dueDay(isoDate)).click();
+  }
+
+  /** The id of a saved file, read from this device's IndexedDB by its number. */
+  async fileIdOf(number: string): Promise<string> {
+    return this.page.evaluate(
+      (n) =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('motcua');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('files').objectStore('files').index('number').get(n);
+            get.onsuccess = () => (get.result ? resolve((get.result as { id: string }).id) : reject(new Error(`no file ${n}`)));
+            get.onerror = () => reject(get.error);
+          };
+        }),
+      number,
+    );
+  }
+
+  /** The message next to a field, or null when it has none. */
+  async errorFor(field: string): Promise<string | null> {
+    const message = this.page.locator(`[data-error-for="${field}"]`);
+    return (await message.count()) === 0 ? null : message.textContent();
+  }
+
+  /** The test id of the element that has the focus. */
+  async focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
   async registerWalkIn(applicant: Applicant, procedure = { query: 'khai sinh', code: '1.001193' }): Promise<string> {
     await this.pickProcedure(procedure.query, procedure.code);
     await this.scanCard(applicant.cardQr);
     await this.page.getByTestId('register-notice').waitFor();
     if (applicant.phone) await this.page.getByTestId('phone').fill(applicant.phone);
+    await this.tickAllDocuments();
     const number = await this.save();
     await this.page.getByTestId('register-next').click();
     await this.page.getByTestId('register-form').waitFor();

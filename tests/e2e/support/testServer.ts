@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../../server/app.ts';
+import { defaultAdminUnitsDir, importAdminUnits } from '../../../server/address/importAdminUnits.ts';
 import { importCatalog } from '../../../server/catalog/importCatalog.ts';
 import { ensureDemoCenter } from '../../../server/centers/addCenter.ts';
 import { openSqliteStore } from '../../../server/store/sqliteStore.ts';
@@ -23,6 +24,8 @@ export interface TestServer {
 
 export interface TestServerOptions {
   catalogPath?: string;
+  /** Import the administrative units from the shared data folder (the address lookup); default false. */
+  adminUnits?: boolean;
   /** Seed the demo center; default true. */
   demoCenter?: boolean;
   /** Serve the built renderer at /; default true. */
@@ -40,6 +43,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = opened.value;
   if (options.catalogPath) {
     const imported = await importCatalog(store, options.catalogPath);
+    if (!imported.ok) throw new Error(imported.error);
+  }
+  if (options.adminUnits) {
+    const imported = await importAdminUnits(store, defaultAdminUnitsDir());
     if (!imported.ok) throw new Error(imported.error);
   }
   if (options.demoCenter ?? true) {

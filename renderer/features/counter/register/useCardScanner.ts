@@ -1,7 +1,9 @@
 /**
  * A USB QR scanner types the căn cước payload like a very fast keyboard, into whatever field has
- * the focus, then presses Enter. We notice it anywhere on the form, undo what it typed into that
- * field, and hand over the parsed card (or the reason it could not be read).
+ * the focus, then presses Enter (or Tab, as some are set up). We notice it anywhere on the form,
+ * undo what it typed into that field, and hand over the parsed card (or the reason it could not be
+ * read). The same payload pasted (Ctrl+V, from a phone app or a message) is caught before it lands
+ * in the field and handled the same way.
  *
  * No timing is involved: on a slow or busy PC the keys of one scan can arrive far apart. What
  * marks a scan is its shape, 12 digits then "|", which a person typing never produces by accident.
@@ -10,6 +12,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
+import { vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
 
 /** Longer than any card payload; older keys are dropped. */
 const MAX_BUFFER = 600;
@@ -45,15 +48,17 @@ export function useCardScanner<S>(handlers: Handlers<S>) {
         snapshots = snapshots.slice(-MAX_BUFFER);
       }
     };
+    const hand = (payload: string, before: S) => {
+      const parsed = parseCccdQr(payload, { today: vietnamToday() });
+      if (parsed.ok) latest.current.onCard(parsed.value, before);
+      else latest.current.onProblem(parsed.error, before);
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter') {
+      if (e.key === 'Enter' || e.key === 'Tab') {
         const start = text.search(CARD_START);
         if (start >= 0) {
           e.preventDefault();
-          const before = snapshots[start]!;
-          const parsed = parseCccdQr(text.slice(start));
-          if (parsed.ok) latest.current.onCard(parsed.value, before);
-          else latest.current.onProblem(parsed.error, before);
+          hand(text.slice(start), snapshots[start]!);
         }
         reset();
         return;
@@ -69,11 +74,21 @@ export function useCardScanner<S>(handlers: Handlers<S>) {
       else if ([...data].length > 1) reset(); // pasted or auto-filled text is no scanner
       else append(data);
     };
+    const onPaste = (e: ClipboardEvent) => {
+      const pasted = e.clipboardData?.getData('text/plain') ?? '';
+      const start = pasted.search(CARD_START);
+      if (start < 0) return; // ordinary text: pasted as usual
+      e.preventDefault(); // the field keeps what it had
+      reset();
+      hand(pasted.slice(start), latest.current.snapshot());
+    };
     window.addEventListener('keydown', onKey, { capture: true });
     window.addEventListener('beforeinput', onBeforeInput, { capture: true });
+    window.addEventListener('paste', onPaste, { capture: true });
     return () => {
       window.removeEventListener('keydown', onKey, { capture: true });
       window.removeEventListener('beforeinput', onBeforeInput, { capture: true });
+      window.removeEventListener('paste', onPaste, { capture: true });
     };
   }, []);
 }
