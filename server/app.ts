@@ -13,6 +13,8 @@ import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerLearningRoutes } from './routes/learning.ts';
+import { startSearchRetention } from './learning/searchRetention.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
@@ -26,6 +28,8 @@ export interface AppConfig {
   /** Folder of Electron app releases served at /updates/ (electron-updater's generic feed), or none. */
   updatesDir?: string | null;
   logger?: boolean;
+  /** Learning from kiosk searches: the clock that dates and purges them (tests move it), how often to purge. */
+  learning?: { now?: () => Date; purgeEveryMs?: number };
 }
 
 /** Attachments travel inline as base64 (up to 10 x 5 MB a file), so a push can be large. */
@@ -33,6 +37,7 @@ export const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  const learningNow = config.learning?.now ?? (() => new Date());
   app.decorateRequest('device', null);
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
@@ -45,7 +50,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
         .code(204)
         .header('access-control-allow-origin', '*')
         .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
         .send();
     }
     return undefined;
@@ -72,7 +77,16 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     registerSyncRoutes(authenticated, config.store);
     registerFileRoutes(authenticated, config.store);
     registerStatsRoutes(authenticated, config.store);
+    registerLearningRoutes(authenticated, config.store, { now: learningNow });
   });
+  // Kiosk searches are kept 90 days: purged now and on a timer.
+  const retention = startSearchRetention({
+    store: config.store,
+    now: learningNow,
+    ...(config.learning?.purgeEveryMs ? { everyMs: config.learning.purgeEveryMs } : {}),
+    report: (outcome) => ('failed' in outcome ? app.log.error(outcome, 'search purge failed') : app.log.info(outcome, 'old kiosk searches deleted')),
+  });
+  app.addHook('onClose', async () => retention.stop());
 
   if (config.webRoot) {
     if (!existsSync(join(config.webRoot, 'index.html'))) {
