@@ -13,6 +13,9 @@ import { AddressScreen } from './features/address/AddressScreen.tsx';
 import { LookupScreen } from './features/lookup/LookupScreen.tsx';
 import { RatingScreen } from './features/lookup/RatingScreen.tsx';
 import { useRatingSender } from './sync/ratingSender.ts';
+import { useSearchLogSender } from './sync/searchLogSender.ts';
+import { useVocabularyPull } from './sync/vocabularyPull.ts';
+import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
 import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
@@ -56,6 +59,10 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const update = useAppUpdate(updater);
   // Ratings given at this kiosk go out on start and whenever the link comes back.
   useRatingSender(db, platform.serverUrl);
+  // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
+  const recorder = useSearchRecorder(db, query, route, state.phase === 'ready' ? state.procedures : null);
+  useSearchLogSender(db, route.screen !== 'counter');
+  useVocabularyPull(db);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle?.(atRest && route.screen === 'search');
@@ -133,7 +140,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onAddress={() => go({ screen: 'address' })}
           />
         ) : (
-          <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
+          <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
         );
   }
 
@@ -165,7 +172,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
     </div>
   );
 }

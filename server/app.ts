@@ -49,7 +49,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
       return reply
         .code(204)
         .header('access-control-allow-origin', '*')
-        .header('access-control-allow-headers', 'authorization, content-type')
+        .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
         .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
         .send();
     }

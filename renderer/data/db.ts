@@ -10,6 +10,8 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
+import type { SearchSession } from '../../shared/learning/searchSession.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -169,6 +171,28 @@ export interface AdminUnitsRow {
   storedAt: string;
 }
 
+/**
+ * A kiosk search waiting to be sent (data/searchLog.ts): `pending` until the server has it (then the
+ * row is deleted), `refused` when the server will never take it (kept, with why, until 90 days pass).
+ */
+export interface SearchSessionRow {
+  id: string;
+  session: SearchSession;
+  state: 'pending' | 'refused';
+  reason: string | null;
+  /** The search's time, for the 90-day limit and oldest-first sending. */
+  at: string;
+}
+
+/** The center's taught vocabulary as last pulled (data/vocabularyRepository.ts). */
+export interface VocabularyRow {
+  key: 'center';
+  vocabulary: CenterVocabulary;
+  /** The server's ETag for it, sent back to ask whether it changed. */
+  etag: string | null;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
@@ -183,6 +207,8 @@ export type MotcuaDb = Dexie & {
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
   adminUnits: EntityTable<AdminUnitsRow, 'key'>;
+  searchSessions: EntityTable<SearchSessionRow, 'id'>;
+  vocabulary: EntityTable<VocabularyRow, 'key'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -214,6 +240,11 @@ export function openDb(name = 'motcua'): MotcuaDb {
   // v5: the administrative units for the address lookup; a new table only.
   db.version(5).stores({
     adminUnits: '&key',
+  });
+  // v6: the kiosk's searches waiting to be sent and the center's taught vocabulary; new tables only.
+  db.version(6).stores({
+    searchSessions: '&id, state, at',
+    vocabulary: '&key',
   });
   return db;
 }

@@ -59,14 +59,14 @@ export interface SyncClient {
 /** A slow link still gets this many bytes through per second before a push times out. */
 const MIN_UPLOAD_BYTES_PER_SECOND = 32 * 1024;
 
-interface RequestSpec<T> {
+export interface RequestSpec<T> {
   url: string;
   init: RequestInit;
   timeoutMs: number;
   schema: z.ZodType<T>;
 }
 
-async function request<T>(spec: RequestSpec<T>, fetchFn: typeof fetch, clock: () => number): Promise<Timed<T>> {
+export async function request<T>(spec: RequestSpec<T>, fetchFn: typeof fetch, clock: () => number): Promise<Timed<T>> {
   const started = clock();
   const done = (result: Result<T, SyncClientError>): Timed<T> => ({ ...result, elapsedMs: clock() - started });
   let response: Response;

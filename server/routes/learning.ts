@@ -88,7 +88,8 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     const found = await store.centerVocabulary(device.centerCode);
     if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
     const etag = vocabularyEtag(device.centerCode, found.value.version);
-    reply.header('etag', etag).header('cache-control', 'no-cache');
+    // The kiosk in the Electron shell is another origin: it may read the ETag only if told so.
+    reply.header('etag', etag).header('cache-control', 'no-cache').header('access-control-expose-headers', 'etag');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const body: CenterVocabulary = {
       format: 'motcua-center-vocabulary',

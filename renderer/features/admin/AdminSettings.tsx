@@ -5,20 +5,23 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterInfo } from '../../../shared/ipc/contract.ts';
+import type { MotcuaDb } from '../../data/db.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { PinPad } from '../counter/staff/PinPad.tsx';
 import { IDLE_STORAGE_KEY, readIdleSeconds } from '../idle/kioskSettings.ts';
+import { KioskEnrolment } from './KioskEnrolment.tsx';
 
 type Step = { name: 'pin'; problem: string | null } | { name: 'settings' };
 
 interface Props {
   platform: Platform;
+  db: MotcuaDb;
   onClose(): void;
   /** The idle time was saved: the kiosk uses it from now on. */
   onIdleSaved(seconds: number): void;
 }
 
-export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
+export function AdminSettings({ platform, db, onClose, onIdleSaved }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'pin', problem: null });
   const [pin, setPin] = useState('');
@@ -88,6 +91,7 @@ export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
           </>
         ) : (
           <>
+            <KioskEnrolment db={db} serverUrl={platform.serverUrl} />
             <fieldset className="field">
               <legend>{t('admin.printer')}</legend>
               {printers === null ? (

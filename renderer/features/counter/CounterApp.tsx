@@ -28,8 +28,9 @@ import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
+import { LearningScreen } from '../learning/LearningScreen.tsx';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'learning' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 
 interface Props {
   db: MotcuaDb;
@@ -99,6 +100,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />;
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
+  else if (view.name === 'learning' && staff.role === 'admin') body = <LearningScreen db={db} engine={engine} device={device} staff={staff} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
   else if (view.name === 'outbox' && sync)
     body = (
@@ -158,6 +160,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
             {staff.role === 'admin' && (
               <button type="button" className={`button${view.name === 'stats' ? ' active' : ''}`} onClick={() => setView({ name: 'stats' })} data-testid="nav-stats">
                 {t('stats.nav')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'learning' ? ' active' : ''}`} onClick={() => setView({ name: 'learning' })} data-testid="nav-learning">
+                {t('learning.nav')}
               </button>
             )}
           </nav>

@@ -1,7 +1,7 @@
 /** Results as the person types; "nothing found" still offers the nearest matches and the fields to browse. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import type { SearchEngine, SearchResult } from '../../../shared/catalog/searchTypes.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
 
 interface Props {
@@ -9,12 +9,15 @@ interface Props {
   query: string;
   onOpen(code: string): void;
   onBrowse(): void;
+  /** Told what is on screen for each query (the kiosk's search recorder). */
+  onShown?(query: string, result: SearchResult): void;
 }
 
-export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
+export function SearchResults({ engine, query, onOpen, onBrowse, onShown }: Props) {
   const { t } = useTranslation();
   const [field, setField] = useState<string | null>(null);
   const all = useMemo(() => engine.search(query, { limit: 30 }), [engine, query]);
+  useEffect(() => onShown?.(query, all), [onShown, query, all]);
   const fields = useMemo(() => [...new Set(all.hits.map((h) => h.procedure.field))], [all]);
   const activeField = field && fields.includes(field) ? field : null;
   const hits = activeField ? all.hits.filter((h) => h.procedure.field === activeField) : all.hits;

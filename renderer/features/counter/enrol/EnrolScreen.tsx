@@ -1,6 +1,7 @@
 /**
- * First start of a counter: enrol this device with the center's server once (center code and
- * the enrolment code the center admin received). Everything after works without the network.
+ * First start of a counter (or, from its hidden settings, of a kiosk): enrol this device with the
+ * center's server once (center code and the enrolment code the center admin received). Everything
+ * after works without the network.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +10,7 @@ import { saveDevice } from '../../../data/deviceRepository.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../../data/db.ts';
 import { enrol } from '../../../sync/syncClient.ts';
 
-export function EnrolScreen({ db, defaultServerUrl, onEnrolled }: { db: MotcuaDb; defaultServerUrl: string; onEnrolled(d: DeviceIdentity): void }) {
+export function EnrolScreen({ db, defaultServerUrl, onEnrolled, role = 'counter' }: { db: MotcuaDb; defaultServerUrl: string; onEnrolled(d: DeviceIdentity): void; role?: 'counter' | 'kiosk' }) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ serverUrl: defaultServerUrl, centerCode: '', enrolmentCode: '', deviceName: '', locationCode: '' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,7 +29,7 @@ export function EnrolScreen({ db, defaultServerUrl, onEnrolled }: { db: MotcuaDb
       enrolmentCode: form.enrolmentCode.trim(),
       deviceName: form.deviceName.trim(),
       locationCode: form.locationCode.trim() || null,
-      role: 'counter',
+      role,
     });
     if (!request.success) {
       setProblem(t('counter.enrol.incomplete'));
