@@ -130,9 +130,9 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     const [vocabulary, catalog] = await Promise.all([store.centerVocabulary(device.centerCode), currentCatalog()]);
     if (!vocabulary.ok) return sendError(reply, 503, 'storage', vocabulary.error.reason);
     if ('failed' in catalog) return sendError(reply, 503, 'storage', catalog.failed);
-    const codes = new Set(catalog.procedures.map((p) => p.code));
+    const names = new Map(catalog.procedures.map((p) => [p.code, p.name]));
     const taught = vocabulary.value.entries.map((e) => e.entry);
-    const built = buildLearnedEntry(body.data, { base: BUNDLED_LEXICONS.vi, taught, knownCode: (c) => codes.has(c) });
+    const built = buildLearnedEntry(body.data, { base: BUNDLED_LEXICONS.vi, taught, procedureName: (c) => names.get(c) });
     if (!built.ok) return reply.code(400).send(built.error);
     const proved = proveTeaching(catalog.procedures, { vi: BUNDLED_LEXICONS.vi, en: BUNDLED_LEXICONS.en }, taught, built.value);
     if (!proved.ok) return reply.code(400).send(proved.error);

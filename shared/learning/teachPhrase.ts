@@ -4,6 +4,10 @@
  * fold to the same words count once), no personal data, not only filler words, not a phrase the
  * lexicon already reads, a concept or procedures that exist, and an example (the citizen's own
  * search) that the server then runs through the engine to prove the kiosk will find the answer.
+ *
+ * A phrase mapped to procedures also `means` their catalog names: the phrase is then read as the
+ * catalog's own wording, as the bundled concepts are ("độc thân" means "xác nhận tình trạng hôn
+ * nhân"), so a half-typed last word ("còn so…") cannot drift to look-alike catalog words.
  */
 import { foldVietnamese } from '../catalog/foldVietnamese.ts';
 import type { Lexicon, LexiconEntry } from '../catalog/language/lexicon.ts';
@@ -17,8 +21,8 @@ export interface TeachContext {
   base: Lexicon;
   /** What the center was taught before. */
   taught: readonly LearnedEntry[];
-  /** Whether the catalog the devices search holds this procedure code. */
-  knownCode(code: string): boolean;
+  /** The name of a procedure in the catalog the devices search, or undefined when it holds no such code. */
+  procedureName(code: string): string | undefined;
 }
 
 const problem = (code: TeachProblemCode, subject: string | null, reason: string): TeachProblem => ({ error: 'teach_refused', code, subject, reason });
@@ -70,12 +74,14 @@ export function buildLearnedEntry(request: TeachRequest, context: TeachContext):
   }
 
   let procedures: string[] = [];
+  let means: string[] = [];
   let sameAs: string | undefined;
   let expect: string[];
   if (request.target.kind === 'procedures') {
-    const unknown = request.target.codes.find((c) => !context.knownCode(c));
+    const unknown = request.target.codes.find((c) => context.procedureName(c) === undefined);
     if (unknown) return err(problem('unknown_procedure', unknown, `procedure ${unknown} is not in the catalog the devices search`));
     procedures = [...new Set(request.target.codes)];
+    means = procedures.map((c) => context.procedureName(c)!);
     expect = procedures;
   } else {
     const id = request.target.id;
@@ -83,7 +89,7 @@ export function buildLearnedEntry(request: TeachRequest, context: TeachContext):
     const concept = context.base.entries.find((e) => e.id === id);
     if (!concept) return err(problem('unknown_concept', id, `no concept "${id}" in the lexicon`));
     sameAs = concept.id;
-    expect = conceptProcedures(concept).filter((c) => context.knownCode(c));
+    expect = conceptProcedures(concept).filter((c) => context.procedureName(c) !== undefined);
     if (expect.length === 0) return err(problem('unknown_concept', id, `the concept "${id}" points at no procedure of this catalog`));
   }
 
@@ -97,7 +103,7 @@ export function buildLearnedEntry(request: TeachRequest, context: TeachContext):
     id,
     kind: 'learned',
     say: phrases,
-    means: [],
+    means,
     asks: [],
     procedures,
     ...(sameAs ? { sameAs } : {}),

@@ -115,8 +115,9 @@ describe("the center's vocabulary on a device", () => {
     const admin = await device('admin');
     const catalog = await server.store.currentCatalog();
     if (!catalog.ok || !catalog.value) throw new Error('no catalog');
+    // As the kiosk searches while the person types: the last word may still be growing ("son" → "sống"?).
     const first = (lexicons: ReturnType<typeof lexiconsWith>['lexicons']) =>
-      answersInOrder(createSearchEngine(catalog.value!.procedures, { lexicons }).search('làm giấy còn son', { limit: 5, finished: true }), 5)[0]?.hit.code;
+      answersInOrder(createSearchEngine(catalog.value!.procedures, { lexicons }).search('lam giay con son', { limit: 5 }), 5)[0]?.hit.code;
 
     expect(await pullVocabulary(kiosk)).toBe('updated');
     expect(await loadVocabulary(kiosk)).toMatchObject({ ok: true, value: { vocabulary: { version: 0, entries: [] } } });

@@ -11,8 +11,12 @@ import type { TeachRequest } from '../../shared/learning/learningApi.ts';
 import { buildLearnedEntry, type TeachContext } from '../../shared/learning/teachPhrase.ts';
 
 const SINGLE_STATUS = '1.004873';
-const CODES = new Set([SINGLE_STATUS, '1.001193', '1.000894']);
-const context = (taught: LearnedEntry[] = []): TeachContext => ({ base: BUNDLED_LEXICONS.vi, taught, knownCode: (c) => CODES.has(c) });
+const NAMES = new Map([
+  [SINGLE_STATUS, 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân'],
+  ['1.001193', 'Thủ tục đăng ký khai sinh'],
+  ['1.000894', 'Thủ tục đăng ký kết hôn'],
+]);
+const context = (taught: LearnedEntry[] = []): TeachContext => ({ base: BUNDLED_LEXICONS.vi, taught, procedureName: (c) => NAMES.get(c) });
 const request = (over: Partial<TeachRequest> = {}): TeachRequest => ({
   phrases: ['còn son', 'vẫn còn son'],
   target: { kind: 'procedures', codes: [SINGLE_STATUS] },
@@ -27,12 +31,13 @@ const built = (r: ReturnType<typeof buildLearnedEntry>): LearnedEntry => {
 const refusal = (r: ReturnType<typeof buildLearnedEntry>) => (r.ok ? null : { code: r.error.code, subject: r.error.subject });
 
 describe('teaching a phrase', () => {
-  it("makes a learned entry that points at the procedure, with the citizen's search as its example", () => {
+  it("makes a learned entry that points at the procedure and reads as its catalog name, with the citizen's search as its example", () => {
     const entry = built(buildLearnedEntry(request(), context()));
     expect(entry).toMatchObject({
       id: 'learned.con-son',
       kind: 'learned',
       say: ['còn son', 'vẫn còn son'],
+      means: ['Thủ tục cấp Giấy xác nhận tình trạng hôn nhân'],
       procedures: [SINGLE_STATUS],
       examples: [
         { query: 'làm giấy còn son', expect: [SINGLE_STATUS] },
@@ -46,6 +51,7 @@ describe('teaching a phrase', () => {
     const entry = built(buildLearnedEntry(request({ target: { kind: 'concept', id: 'event.single' } }), context()));
     expect(entry.sameAs).toBe('event.single');
     expect(entry.procedures).toEqual([]);
+    expect(entry.means).toEqual([]);
     expect(entry.examples[0]!.expect).toEqual([SINGLE_STATUS]);
   });
 

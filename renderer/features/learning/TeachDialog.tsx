@@ -39,19 +39,26 @@ export function TeachDialog({ query, all, engine, device, staff, onTaught, onClo
   const concepts = useMemo(() => (form.target.kind === 'concept' ? findConcepts(search, lexicon) : []), [search, lexicon, form.target.kind]);
   const nameOf = (code: string) => engine.byCode(code)?.name ?? code;
 
-  const setPhrase = (i: number, text: string) => setForm((f) => ({ ...f, phrases: f.phrases.map((p, k) => (k === i ? text : p)) }));
+  const setPhrase = (i: number, text: string) => {
+    setProblem(null);
+    setForm((f) => ({ ...f, phrases: f.phrases.map((p, k) => (k === i ? text : p)) }));
+  };
   const addPhrase = (text = '') =>
     setForm((f) => {
       const empty = f.phrases.findIndex((p, k) => k > 0 && p.trim() === '');
       if (text !== '' && empty >= 0) return { ...f, phrases: f.phrases.map((p, k) => (k === empty ? text : p)) };
       return f.phrases.length >= MAX_PHRASES ? f : { ...f, phrases: [...f.phrases, text] };
     });
-  const toggleCode = (code: string) =>
+  const toggleCode = (code: string) => {
+    setProblem(null);
+    // Chosen: the list of candidates gives way to the choice, so the dialog fits the screen.
+    setSearch('');
     setForm((f) => {
       if (f.target.kind !== 'procedures') return f;
       const codes = f.target.codes.includes(code) ? f.target.codes.filter((c) => c !== code) : [...f.target.codes, code].slice(0, MAX_CODES);
       return { ...f, target: { kind: 'procedures', codes } };
     });
+  };
 
   const submit = async () => {
     setProblem(null);
@@ -162,7 +169,11 @@ export function TeachDialog({ query, all, engine, device, staff, onTaught, onClo
             ))}
             {concepts.map((c) => (
               <li key={c.id}>
-                <button type="button" className={`button pick${form.target.kind === 'concept' && form.target.id === c.id ? ' active' : ''}`} onClick={() => setForm((f) => ({ ...f, target: { kind: 'concept', id: c.id } }))} data-concept={c.id}>
+                <button type="button" className={`button pick${form.target.kind === 'concept' && form.target.id === c.id ? ' active' : ''}`} onClick={() => {
+                    setProblem(null);
+                    setSearch('');
+                    setForm((f) => ({ ...f, target: { kind: 'concept', id: c.id } }));
+                  }} data-concept={c.id}>
                   {conceptLabel(c)}
                   <span className="muted small"> → {conceptProcedures(c).slice(0, 2).map(nameOf).join('; ')}</span>
                 </button>
