@@ -19,6 +19,11 @@ export async function recordSearch(db: MotcuaDb, session: SearchSession, options
   });
 }
 
+/** Applies the bounds without a new search (on every drain), so 90 days hold on a kiosk nobody uses. */
+export async function pruneSearches(db: MotcuaDb, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.searchSessions, () => applyBounds(db, now, MAX_KEPT));
+}
+
 async function applyBounds(db: MotcuaDb, now: Date, maxKept: number): Promise<void> {
   const oldest = new Date(now.getTime() - RETENTION_DAYS * DAY_MS).toISOString();
   await db.searchSessions.where('at').below(oldest).delete();

@@ -6,7 +6,7 @@
 import { useEffect } from 'react';
 import { SESSION_BATCH } from '../../shared/learning/searchSession.ts';
 import type { MotcuaDb } from '../data/db.ts';
-import { pendingSearches, settleSearches } from '../data/searchLog.ts';
+import { pendingSearches, pruneSearches, settleSearches } from '../data/searchLog.ts';
 import { sendSearchSessions } from './learningClient.ts';
 
 export type DrainOutcome = 'done' | 'not_enrolled' | 'not_kiosk' | 'offline' | 'failed';
@@ -21,6 +21,7 @@ export function drainSearches(db: MotcuaDb, fetchFn?: typeof fetch): Promise<{ o
   const work = (async (): Promise<{ outcome: DrainOutcome; sent: number }> => {
     let sent = 0;
     try {
+      await pruneSearches(db);
       const device = await db.device.get('device');
       if (!device) return { outcome: 'not_enrolled', sent };
       if (device.role !== 'kiosk') return { outcome: 'not_kiosk', sent };

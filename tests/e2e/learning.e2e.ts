@@ -68,6 +68,9 @@ describe('learning from what citizens type', () => {
     await learning.teach('lam giai con son');
     await learning.setPhrase(0, 'còn son');
     await learning.setPhrase(1, 'con son');
+    // A phrase may also mean an existing concept; here the admin looks, then points at the procedure itself.
+    await learning.searchConcept('độc thân', 'event.single');
+    await learning.screenshot('learning-teach-concept');
     await learning.searchProcedure('tình trạng hôn nhân');
     await learning.screenshot('learning-teach-search');
     await learning.pickProcedure(SINGLE_STATUS);

@@ -97,6 +97,16 @@ describe("a kiosk's searches", () => {
     expect(kept).toEqual(['tìm lần 3', 'tìm lần 2', 'tìm lần 1']);
   });
 
+  it('go after 90 days on a kiosk that records nothing new, when it next tries to send', async () => {
+    const kiosk = openDb(`learning-${randomUUID()}`);
+    dbs.push(kiosk);
+    const long = new Date(Date.now() - 91 * DAY);
+    await recordSearch(kiosk, searchSession('cũ quá rồi', long), { now: long });
+    expect(await searchLogCounts(kiosk)).toEqual({ pending: 1, refused: 0 });
+    expect((await drainSearches(kiosk)).outcome).toBe('not_enrolled');
+    expect(await searchLogCounts(kiosk)).toEqual({ pending: 0, refused: 0 });
+  });
+
   it('are not sent by a counter or an unenrolled device (they stay, bounded)', async () => {
     const counter = await device('counter');
     await recordSearch(counter, searchSession('làm giấy còn son', new Date()));

@@ -53,6 +53,13 @@ export class LearningPage {
     await this.page.locator('.teach-picks [data-code]').first().waitFor();
   }
 
+  /** Looks for an existing concept of the lexicon by the way people say it. */
+  async searchConcept(words: string, id: string) {
+    await this.page.locator('[data-target-kind="concept"]').click();
+    await this.page.getByTestId('teach-search').fill(words);
+    await this.page.locator(`.teach-picks [data-concept="${id}"]`).waitFor();
+  }
+
   async pickProcedure(code: string) {
     await this.page.locator(`.teach-picks [data-code="${code}"]`).click();
     await this.page.getByTestId('teach-chosen').waitFor();
