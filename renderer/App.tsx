@@ -14,6 +14,9 @@ import { AddressScreen } from './features/address/AddressScreen.tsx';
 import { LookupScreen } from './features/lookup/LookupScreen.tsx';
 import { RatingScreen } from './features/lookup/RatingScreen.tsx';
 import { useRatingSender } from './sync/ratingSender.ts';
+import { useSearchLogSender } from './sync/searchLogSender.ts';
+import { useVocabularyPull } from './sync/vocabularyPull.ts';
+import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
 import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
@@ -77,6 +80,10 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const update = useAppUpdate(updater);
   // Ratings given at this kiosk go out on start and whenever the link comes back.
   useRatingSender(db, platform.serverUrl, platform.deviceToken);
+  // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
+  const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
+  useSearchLogSender(db, platform.deviceToken, route.screen !== 'counter');
+  useVocabularyPull(db, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle?.(atRest && route.screen === 'search');
@@ -206,7 +213,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
         ) : (
           <>
             <SearchFlowOffer engine={engine} flows={flows} query={query} onStart={startFlow} />
-            <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
+            <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
           </>
         );
   }

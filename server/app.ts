@@ -19,6 +19,8 @@ import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerCenterListRoutes } from './routes/centerList.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerLearningRoutes } from './routes/learning.ts';
+import { startSearchRetention } from './learning/searchRetention.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
@@ -40,6 +42,8 @@ export interface AppConfig {
   now?: () => Date;
   /** How enrolment guessing is slowed (tests shorten the waits); default auth/enrolmentGuard.ts's. */
   enrolmentGuard?: EnrolmentGuardOptions;
+  /** Learning from kiosk searches: the clock that dates and purges them (default the server's), how often to purge. */
+  learning?: { now?: () => Date; purgeEveryMs?: number };
 }
 
 /** The push's body limit (its own, in its route options); every other route reads a few KB at most. */
@@ -54,6 +58,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   enforceRoles(app, config.store);
   decorateServerClock(app, config.now);
   await registerSecurityHeaders(app);
+  const learningNow = config.learning?.now ?? config.now ?? (() => new Date());
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
   app.addHook('onSend', async (request, reply) => {
@@ -64,8 +69,8 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
       return reply
         .code(204)
         .header('access-control-allow-origin', '*')
-        .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-allow-methods', 'GET, POST, PUT')
+        .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
+        .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
         .send();
     }
     return undefined;
@@ -91,6 +96,15 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerStatsRoutes(app, config.store);
   registerCenterListRoutes(app, config.store);
   await registerUploadRoutes(app, config.store);
+  registerLearningRoutes(app, config.store, { now: learningNow });
+  // Kiosk searches are kept 90 days: purged now and on a timer.
+  const retention = startSearchRetention({
+    store: config.store,
+    now: learningNow,
+    ...(config.learning?.purgeEveryMs ? { everyMs: config.learning.purgeEveryMs } : {}),
+    report: (outcome) => ('failed' in outcome ? app.log.error(outcome, 'search purge failed') : app.log.info(outcome, 'old kiosk searches deleted')),
+  });
+  app.addHook('onClose', async () => retention.stop());
 
   if (config.webRoot) {
     if (!existsSync(join(config.webRoot, 'index.html'))) {

@@ -15,6 +15,8 @@ import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { DataCipher, Sealed, SealedBlob } from '../security/dataCipher.ts';
 import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
 import { moveInlineScans } from './inlineScanMigration.ts';
+import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
+import type { SearchSession } from '../../shared/learning/searchSession.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -299,6 +301,28 @@ export interface ScanBlobRow {
   blob?: Blob;
 }
 
+/**
+ * A kiosk search waiting to be sent (data/searchLog.ts): `pending` until the server has it (then the
+ * row is deleted), `refused` when the server will never take it (kept, with why, until 90 days pass).
+ */
+export interface SearchSessionRow {
+  id: string;
+  session: SearchSession;
+  state: 'pending' | 'refused';
+  reason: string | null;
+  /** The search's time, for the 90-day limit and oldest-first sending. */
+  at: string;
+}
+
+/** The center's taught vocabulary as last pulled (data/vocabularyRepository.ts). */
+export interface VocabularyRow {
+  key: 'center';
+  vocabulary: CenterVocabulary;
+  /** The server's ETag for it, sent back to ask whether it changed. */
+  etag: string | null;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
   /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
   readonly cipher: DataCipher;
@@ -321,6 +345,8 @@ export type MotcuaDb = Dexie & {
   settings: EntityTable<SettingRow, 'key'>;
   scans: EntityTable<ScanRow, 'id'>;
   scanBlobs: EntityTable<ScanBlobRow, 'id'>;
+  searchSessions: EntityTable<SearchSessionRow, 'id'>;
+  vocabulary: EntityTable<VocabularyRow, 'key'>;
 };
 
 /** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
@@ -374,5 +400,10 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
   db.version(8)
     .stores({ settings: '&key' })
     .upgrade((tx) => sealPlaintextRecords(tx, cipher));
+  // v9: the kiosk's searches waiting to be sent and the center's taught vocabulary; new tables only.
+  db.version(9).stores({
+    searchSessions: '&id, state, at',
+    vocabulary: '&key',
+  });
   return db;
 }

@@ -282,6 +282,47 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX ratings_counted_file ON ratings (center_code, file_number) WHERE counted = 1 AND file_number IS NOT NULL;
 
   `,
+  // 9: learning from kiosk searches (server/learning/). Searches are kept 90 days by `at` (UTC ISO,
+  // so text order is time order) and counted by their folded query; a center's taught entries and
+  // the version its devices pull.
+  `
+  CREATE TABLE search_sessions (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    query TEXT NOT NULL,
+    query_key TEXT NOT NULL,
+    found TEXT NOT NULL CHECK (found IN ('match', 'nearest', 'empty')),
+    shown TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('chosen', 'none', 'abandoned')),
+    chosen TEXT,
+    flow_path TEXT,
+    language TEXT NOT NULL,
+    at TEXT NOT NULL,
+    stored_at TEXT NOT NULL
+  );
+  CREATE INDEX search_sessions_center_key ON search_sessions (center_code, query_key, at);
+  CREATE INDEX search_sessions_at ON search_sessions (at);
+
+  CREATE TABLE learned_entries (
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    id TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    -- Folded phrases and the citizen query it answers (JSON array): searches under these keys
+    -- count on the admin's list again only if they still fail after the teaching.
+    query_keys TEXT NOT NULL,
+    taught_at TEXT NOT NULL,
+    taught_by TEXT,
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    PRIMARY KEY (center_code, id)
+  );
+
+  CREATE TABLE center_vocabulary (
+    center_code TEXT PRIMARY KEY REFERENCES centers (code),
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

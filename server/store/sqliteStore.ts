@@ -23,6 +23,7 @@ import { createSqliteCenterList } from './sqliteCenterList.ts';
 import { createSqliteFileChanges, type ApplyOutcome } from './sqliteFileChanges.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import { createSqliteScans } from './sqliteScans.ts';
+import { createSqliteLearning } from '../learning/sqliteLearning.ts';
 import type {
   Center,
   Device,
@@ -575,6 +576,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteAdminUnits(db, guard),
     ...createSqliteCenterList(db, guard),
     ...createSqliteScans(db, guard),
+    ...createSqliteLearning(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

@@ -5,6 +5,7 @@
  * saves it, the server checks it again before applying it, so both refuse for the same reason.
  */
 import { z } from 'zod';
+import { FILE_TIME_RULES } from './fileChecks.ts';
 import { err, ok, type Result } from '../result.ts';
 import { fileRecordSchema, type FileStatus } from './fileRecord.ts';
 import { isFinalStatus, statusStampSchema } from './lifecycle.ts';
@@ -69,6 +70,7 @@ export type FileChangeErrorCode =
   | 'fileChange.error.resultReady'
   | 'fileChange.error.dueNotAfterReception'
   | 'fileChange.error.sameDue'
+  | 'fileChange.error.dueTooFar'
   | 'fileChange.error.badTime'
   | 'fileChange.error.feeAlreadyPaid'
   | 'fileChange.error.feeBeforeReception';
@@ -113,6 +115,8 @@ export function checkDueChange(file: FileFacts, dueAt: string, reason: string): 
   const receivedMs = Date.parse(file.receivedAt);
   if (Number.isNaN(dueMs) || Number.isNaN(receivedMs)) return refuse('fileChange.error.badTime', `"${dueAt}" is not a time`);
   if (dueMs <= receivedMs) return refuse('fileChange.error.dueNotAfterReception', 'the new due date must be after the file was received');
+  // The bound a registration's due date has too (shared/files/fileChecks.ts): a year like 2099 is a typo.
+  if (dueMs - receivedMs > FILE_TIME_RULES.maxDueAfterMs) return refuse('fileChange.error.dueTooFar', 'the new due date is more than 3 years after the file was received');
   if (file.dueAt !== null && Date.parse(file.dueAt) === dueMs) return refuse('fileChange.error.sameDue', 'the file is already due then');
   const why = requiredReason(reason);
   if (!why.ok) return why;

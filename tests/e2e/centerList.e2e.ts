@@ -9,7 +9,6 @@ import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COMMUNE_CATALOG, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
 import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
-import { makeAdminDeviceNamed } from '../support/adminDevice.ts';
 import { CenterListPage } from './pageModels/CenterListPage.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { KioskPage } from './pageModels/KioskPage.ts';
@@ -53,9 +52,8 @@ describe("the center's own list", () => {
     const adminContext = await newContext();
     const counter = new CounterPage(await adminContext.newPage());
     await counter.open(harness.server.url);
-    await counter.enrol(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, ADMIN_DEVICE);
+    await counter.enrol(DEMO_CENTER.code, DEMO_CENTER.adminEnrolmentCode, ADMIN_DEVICE, true);
     await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
-    makeAdminDeviceNamed(harness.server.dataDir, DEMO_CENTER.code, ADMIN_DEVICE);
     await counter.pickProcedure('khai sinh', KHAI_SINH);
     await counter.page.getByTestId('due-entry').waitFor();
     await counter.scanCard(testCardQr(301));

@@ -129,13 +129,13 @@ describe('the worklist', () => {
     await worklist.fillDue('01/01/2020', '17:00', 'Chờ xác minh');
     await worklist.confirmDialog();
     expect(await worklist.dialogProblem()).toBe('Ngày hẹn mới phải sau thời điểm tiếp nhận hồ sơ.');
-    await worklist.fillDue('15/12/2099', '16:30', '');
+    await worklist.fillDue('15/12/2028', '16:30', '');
     await worklist.confirmDialog();
     await expect.poll(() => counter.page.getByTestId('dialog-problem').textContent()).toBe('Cần ghi lý do.');
     await counter.screenshot('counter-due-dialog');
-    await worklist.fillDue('15/12/2099', '16:30', 'Chờ xác minh nơi cư trú');
+    await worklist.fillDue('15/12/2028', '16:30', 'Chờ xác minh nơi cư trú');
     await worklist.confirmDialog();
-    await expect.poll(() => worklist.detail('due').textContent()).toBe('16:30 15/12/2099 · hẹn lại vì: Chờ xác minh nơi cư trú');
+    await expect.poll(() => worklist.detail('due').textContent()).toBe('16:30 15/12/2028 · hẹn lại vì: Chờ xác minh nơi cư trú');
     await worklist.scrollToTop();
     await counter.screenshot('counter-file-detail');
 
@@ -150,13 +150,16 @@ describe('the worklist', () => {
     const stored = await harness.server.store.findFile('DEMO', (await serverFile(second)).id);
     expect(stored.ok && stored.value?.citizen).toMatchObject({ fullName: 'Nguyễn Văn Thứ 82', phone: '0987654321' });
     // The kiosk's lookup shows the new date.
-    const lookup = await fetch(new URL(PUBLIC_PATHS.fileStatus(second), harness.server.url));
-    expect(publicFileStatusSchema.parse(await lookup.json()).dueAt).toBe('2099-12-15T09:30:00.000Z');
+    const listed = await harness.server.store.listFiles('DEMO', { number: second, limit: 1 });
+    const onServer = listed.ok && listed.value.files[0] ? await harness.server.store.findFile('DEMO', listed.value.files[0].id) : null;
+    const code = onServer?.ok && onServer.value ? onServer.value.lookupCode : undefined;
+    const lookup = await fetch(new URL(PUBLIC_PATHS.fileStatus(second, code!), harness.server.url));
+    expect(publicFileStatusSchema.parse(await lookup.json()).dueAt).toBe('2028-12-15T09:30:00.000Z');
     // Reprinting the receipt prints the new date.
     await worklist.action('reprint');
     expect(await worklist.printSlip('A5')).toBe('Đã gửi lệnh in.');
     const receipt = (await printedHtml(counter)).at(-1)!;
-    expect(receipt).toContain('15/12/2099');
+    expect(receipt).toContain('15/12/2028');
     await worklist.screenshotPrinted(receipt, 'A5', 'receipt-reprint-a5');
     await context.close();
   });
@@ -191,16 +194,16 @@ describe('the worklist', () => {
     await worklist.move(late, 'processing');
     await worklist.openFile(late);
     await worklist.action('apology');
-    await worklist.fillDue('20/12/2099', '17:00', 'Phải xác minh tại nơi cư trú trước đây của người được khai sinh');
+    await worklist.fillDue('20/12/2028', '17:00', 'Phải xác minh tại nơi cư trú trước đây của người được khai sinh');
     await worklist.confirmDialog();
     expect(await worklist.printSlip('A4')).toBe('Đã gửi lệnh in.');
-    expect(await worklist.slip().getByTestId('slip-new-due').textContent()).toBe('Chủ Nhật, 17:00 ngày 20/12/2099');
+    expect(await worklist.slip().getByTestId('slip-new-due').textContent()).toBe('Thứ Tư, 17:00 ngày 20/12/2028');
     const apology = (await printedHtml(counter)).at(-1)!;
     await worklist.screenshotPrinted(apology, 'A4', 'slip-apology-a4');
     expect(apology).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(apology).toContain('@page { size: A4 portrait');
     await worklist.closePrint();
-    await expect.poll(() => worklist.detail('due').textContent()).toMatch(/^17:00 20\/12\/2099 · hẹn lại vì: Phải xác minh/);
+    await expect.poll(() => worklist.detail('due').textContent()).toMatch(/^17:00 20\/12\/2028 · hẹn lại vì: Phải xác minh/);
 
     // Refusal (Mẫu 03), on A5: the file moves to rejected with its reason.
     await counter.page.getByTestId('back-to-list').click();

@@ -19,7 +19,6 @@ import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { apiErrorSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { ensureDemoCenterList } from '../../server/centers/demoCenterList.ts';
 import { addCenter, DEMO_CENTER } from '../../server/centers/addCenter.ts';
-import { makeAdminDevice } from '../support/adminDevice.ts';
 import { bearer, enrolTestDevice } from '../support/syncFixtures.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
@@ -31,10 +30,9 @@ useTestApp({ centers: ['VB01', 'VB02'] }, (ready) => ({ app, temp } = ready));
 const entry = (values: Partial<CenterEntryValues>): CenterEntryValues => ({ time: null, fee: null, place: null, note: null, ...values });
 const SAME_DAY = entry({ time: { unit: 'same_day', cutoff: '15:00' }, fee: { kind: 'free' }, place: { location: 'Điểm 1', counter: 'Quầy 2' } });
 
-async function adminOf(center: string): Promise<EnrolResponse> {
-  const device = await enrolTestDevice(app, center);
-  makeAdminDevice(temp.dir, device.deviceId);
-  return device;
+/** A center admin's device, enrolled with the center's admin code. */
+function adminOf(center: string): Promise<EnrolResponse> {
+  return enrolTestDevice(app, center, undefined, 'admin');
 }
 
 async function changes(device: EnrolResponse, since: number): Promise<CenterListChanges> {

@@ -17,13 +17,15 @@ import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
 import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import type { CenterEntryValues } from '../../shared/centerList/centerList.ts';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.ts';
-import { makeAdminDevice } from '../support/adminDevice.ts';
+import { pullCenterListWith } from '../../renderer/app/useCenterList.ts';
 
 const staff: StaffMember = { id: 's1', name: 'Nguyễn Thị Lan', role: 'admin', pinHash: 'x', salt: 'y', createdAt: '2026-01-01T00:00:00Z', active: true };
 const SAME_DAY: CenterEntryValues = { time: { unit: 'same_day', cutoff: '15:00' }, fee: { kind: 'free' }, place: { location: 'Điểm 1', counter: 'Quầy 2' }, note: null };
 
-async function enrolledDb(server: TestServer, name: string): Promise<{ db: MotcuaDb; device: DeviceIdentity; tokens: TokenVault }> {
-  const enrolled = await enrol(server.url, { centerCode: DEMO_CENTER.code, enrolmentCode: DEMO_CENTER.enrolmentCode, locationCode: null, deviceName: name, role: 'counter' });
+/** A device of the demo center: a counter, or a center admin's device enrolled with the admin code. */
+async function enrolledDb(server: TestServer, name: string, role: 'counter' | 'admin' = 'counter'): Promise<{ db: MotcuaDb; device: DeviceIdentity; tokens: TokenVault }> {
+  const enrolmentCode = role === 'admin' ? DEMO_CENTER.adminEnrolmentCode : DEMO_CENTER.enrolmentCode;
+  const enrolled = await enrol(server.url, { centerCode: DEMO_CENTER.code, enrolmentCode, locationCode: null, deviceName: name, role });
   if (!enrolled.ok) throw new Error(enrolled.error.reason);
   const db = openDb(`centerlist-${randomUUID()}`, await createMemoryCipher());
   const { deviceToken: tokens } = createMemoryPlatform();
@@ -39,7 +41,7 @@ describe('the center list between devices and the server', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ web: false });
-    admin = await enrolledDb(server, 'Máy quản trị');
+    admin = await enrolledDb(server, 'Máy quản trị', 'admin');
     counter = await enrolledDb(server, 'Quầy 1');
   });
   afterAll(async () => {
@@ -56,7 +58,6 @@ describe('the center list between devices and the server', () => {
   });
 
   it('keeps the edits when the server cannot be reached, and saves them once it can', async () => {
-    makeAdminDevice(server.dataDir, admin.device.deviceId);
     await putCenterListDraft(admin.db, { '1.001193': SAME_DAY, '2.000884': { ...SAME_DAY, fee: { kind: 'amount', amount: 10000 } } }, new Date().toISOString());
     const away = { ...admin.device, serverUrl: 'http://127.0.0.1:9/' };
     expect(await saveCenterList(admin.db, away, staff)).toMatchObject({ kind: 'offline' });
@@ -88,16 +89,18 @@ describe('the center list between devices and the server', () => {
   });
 
   it("tells the admin whose newer change stands in the way, and brings it down", async () => {
-    // The counter device's stale view: it saw version 2; the admin now moves 1.001193 to version 3.
+    // A second admin device that last saw version 2; the first admin now moves 1.001193 to version 3.
+    const other = await enrolledDb(server, 'Máy quản trị 2', 'admin');
+    expect(await pullCenterListWith(other.db, { serverUrl: other.device.serverUrl, token: other.device.token })).toBe('updated');
     await putCenterListDraft(admin.db, { '1.001193': { ...SAME_DAY, note: 'Mang bản chính' } }, new Date().toISOString());
     expect(await saveCenterList(admin.db, admin.device, staff)).toMatchObject({ kind: 'saved', version: 3 });
-    makeAdminDevice(server.dataDir, counter.device.deviceId);
-    await putCenterListDraft(counter.db, { '1.001193': { ...SAME_DAY, note: 'Khác' } }, new Date().toISOString());
-    expect(await saveCenterList(counter.db, counter.device, staff)).toMatchObject({ kind: 'conflict', codes: ['1.001193'] });
+    await putCenterListDraft(other.db, { '1.001193': { ...SAME_DAY, note: 'Khác' } }, new Date().toISOString());
+    expect(await saveCenterList(other.db, other.device, staff)).toMatchObject({ kind: 'conflict', codes: ['1.001193'] });
     // The newer value came down and the edit is still there: saving again is a deliberate choice.
-    const local = await loadCenterList(counter.db);
+    const local = await loadCenterList(other.db);
     expect(local.ok && local.value.entries['1.001193']?.note).toBe('Mang bản chính');
-    expect(await counter.db.centerListDraft.count()).toBe(1);
-    expect(await saveCenterList(counter.db, counter.device, staff)).toMatchObject({ kind: 'saved', version: 4 });
+    expect(await other.db.centerListDraft.count()).toBe(1);
+    expect(await saveCenterList(other.db, other.device, staff)).toMatchObject({ kind: 'saved', version: 4 });
+    await other.db.delete();
   });
 });

@@ -17,6 +17,8 @@ describe('changing a file after registration', () => {
     expect(code(checkDueChange(file, '2027-03-01T08:00:00+07:00', 'x'))).toBe('fileChange.error.dueNotAfterReception');
     expect(code(checkDueChange(file, '2027-03-04T10:00:00Z', 'x'))).toBe('fileChange.error.sameDue');
     expect(code(checkDueChange(file, '2027-03-09T17:00:00+07:00', ' \n '))).toBe('fileChange.error.reasonRequired');
+    // A year like 2099 is a typo: the same 3-year bound as a registration's due date.
+    expect(code(checkDueChange(file, '2099-12-15T17:00:00+07:00', 'x'))).toBe('fileChange.error.dueTooFar');
     expect(code(checkDueChange(file, 'next week', 'x'))).toBe('fileChange.error.badTime');
     expect(code(checkDueChange({ ...file, status: 'done' }, '2027-03-09T17:00:00+07:00', 'x'))).toBe('fileChange.error.resultReady');
     expect(code(checkDueChange({ ...file, status: 'returned' }, '2027-03-09T17:00:00+07:00', 'x'))).toBe('fileChange.error.closed');

@@ -32,7 +32,8 @@ import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'learning' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+import { LearningScreen } from '../learning/LearningScreen.tsx';
 
 interface Props {
   db: MotcuaDb;
@@ -114,6 +115,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
   else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;
+  else if (view.name === 'learning' && staff.role === 'admin') body = <LearningScreen db={db} engine={engine} device={device} staff={staff} tokens={platform.deviceToken} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen
@@ -177,6 +179,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
             {staff.role === 'admin' && (
               <button type="button" className={`button${view.name === 'centerList' ? ' active' : ''}`} onClick={() => setView({ name: 'centerList' })} data-testid="nav-center-list">
                 {t('centerList.nav')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'learning' ? ' active' : ''}`} onClick={() => setView({ name: 'learning' })} data-testid="nav-learning">
+                {t('learning.nav')}
               </button>
             )}
           </nav>

@@ -3,9 +3,9 @@
  * browse. When the best answer is done elsewhere (province, ministry), that comes first with where
  * to go. Each card says which of the person's words it matched.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import type { SearchEngine, SearchResult } from '../../../shared/catalog/searchTypes.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
 import { ElsewhereAnswer } from './ElsewhereAnswer.tsx';
 
@@ -14,14 +14,18 @@ interface Props {
   query: string;
   onOpen(code: string): void;
   onBrowse(): void;
+  /** Told what is on screen for each query (the kiosk's search recorder). */
+  onShown?(query: string, result: SearchResult): void;
 }
 
-export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
+export function SearchResults({ engine, query, onOpen, onBrowse, onShown }: Props) {
   const { t, i18n } = useTranslation();
   const [field, setField] = useState<string | null>(null);
   const language = i18n.language.startsWith('en') ? 'en' : 'vi';
   const all = useMemo(() => engine.search(query, { limit: 30, language }), [engine, query, language]);
   const elsewhere = all.elsewhere ?? [];
+  // What was shown, for learning from what citizens type (the kiosk's recorder; nothing at the counter).
+  useEffect(() => onShown?.(query, all), [onShown, query, all]);
   const fields = useMemo(() => [...new Set(all.hits.map((h) => h.procedure.field))], [all]);
   const activeField = field && fields.includes(field) ? field : null;
   const hits = activeField ? all.hits.filter((h) => h.procedure.field === activeField) : all.hits;

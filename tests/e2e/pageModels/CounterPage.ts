@@ -17,11 +17,15 @@ export class CounterPage {
 
   constructor(readonly page: Page) {}
 
-  /** A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo center, first admin signed in. */
-  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }, search = ''): Promise<CounterPage> {
+  /**
+   * A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo
+   * center (`adminDevice`: as the center admin's device, with the admin code), first admin signed in.
+   */
+  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }, search = '', adminDevice = false): Promise<CounterPage> {
     const counter = new CounterPage(await context.newPage());
     await counter.open(url, search);
-    await counter.enrol();
+    if (adminDevice) await counter.enrol(DEMO_CENTER.code, DEMO_CENTER.adminEnrolmentCode, 'Quầy 1', true);
+    else await counter.enrol();
     await counter.createFirstAdmin(admin.name, admin.pin);
     return counter;
   }
