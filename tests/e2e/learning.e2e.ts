@@ -39,7 +39,7 @@ describe('learning from what citizens type', () => {
     await settings.fillEnrolment(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, 'Ki-ốt sảnh');
     await kiosk.screenshot('learning-kiosk-enrol');
     await settings.submitEnrolment();
-    expect(await settings.enrolledText()).toContain('ki-ốt');
+    expect(await settings.enrolledText()).toContain('Ki-ốt đã đăng ký với Trung tâm');
     await kiosk.screenshot('learning-kiosk-enrolled');
     await settings.close();
 
