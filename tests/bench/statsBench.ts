@@ -1,7 +1,8 @@
 /**
  * `npm run bench:stats`: the center's figures (shared/stats/centerStats.ts) for 100,000 generated
  * files, computed in Chromium as the admin screen would. Prints a table of the runs and the per-field
- * counts, and ends with one JSON line: files, stats_ms (median of the runs).
+ * counts, and ends with one JSON line: files, stats_ms (median of the runs), and whether that median
+ * is within the admin screen's budget (1 s for 100,000 files; the unit tests time nothing).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,8 @@ import { launchBrowser } from '../e2e/support/browser.ts';
 
 const FILES = Number(process.env.BENCH_FILES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+/** The admin screen must show 100,000 files' figures within a second. */
+const TARGET_MS = 1_000;
 
 const bundle = await build({
   entryPoints: [resolve(import.meta.dirname, 'statsBenchPage.ts')],
@@ -44,9 +47,9 @@ try {
 
   console.log(`stats benchmark: computeCenterStats over ${FILES.toLocaleString('en')} files in Chromium (${RUNS} runs after a warm-up; files generated in ${round(generateMs)} ms)`);
   console.log('');
-  console.log('| files | runs | stats ms min | stats ms median | stats ms max |');
-  console.log('|------:|-----:|-------------:|----------------:|-------------:|');
-  console.log(`| ${FILES} | ${RUNS} | ${round(sorted[0]!)} | ${round(median)} | ${round(sorted.at(-1)!)} |`);
+  console.log('| files | runs | stats ms min | stats ms median | stats ms max | target ms | within target |');
+  console.log('|------:|-----:|-------------:|----------------:|-------------:|----------:|:-------------:|');
+  console.log(`| ${FILES} | ${RUNS} | ${round(sorted[0]!)} | ${round(median)} | ${round(sorted.at(-1)!)} | ${TARGET_MS} | ${median <= TARGET_MS ? 'yes' : 'NO'} |`);
   console.log('');
   console.log('| field | received | online | done | returned | early | on time | overdue | within period | on-time rate | satisfaction |');
   console.log('|-------|---------:|-------:|-----:|---------:|------:|--------:|--------:|--------------:|-------------:|-------------:|');
@@ -55,7 +58,7 @@ try {
   }
   console.log('');
   console.log(`${stats.byCenter.length} centers, ${stats.byProcedure.length} procedures, ${stats.series.points.length} weekly points`);
-  console.log(JSON.stringify({ files: FILES, stats_ms: round(median), stats_ms_min: round(sorted[0]!), stats_ms_max: round(sorted.at(-1)!) }));
+  console.log(JSON.stringify({ files: FILES, stats_ms: round(median), stats_ms_min: round(sorted[0]!), stats_ms_max: round(sorted.at(-1)!), target_ms: TARGET_MS, within_target: median <= TARGET_MS }));
 } finally {
   await browser.close();
   page.close();

@@ -132,10 +132,9 @@ describe('the catalog server', () => {
     await writeFile(path, JSON.stringify(source));
     const result = await importCatalog(temp.store, path);
     expect(result.ok).toBe(true);
-    if (result.ok) {
-      expect(result.value.report.procedures).toHaveLength(5);
-      expect(result.value.report.issues.map((i) => i.index)).toEqual([5, 6]);
-    }
+    const report = result.ok ? result.value.report : null;
+    expect(report?.procedures).toHaveLength(5);
+    expect(report?.issues.map((i) => i.index)).toEqual([5, 6]);
   });
 
   it('refuses a missing path or a file that is not a catalog, with a reason', async () => {

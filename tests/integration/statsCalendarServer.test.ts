@@ -196,15 +196,13 @@ describe('the July 2025 report replayed through the sync server', () => {
       if (center === CENTER && location === fixture.options.locationCode) report = device;
     }
 
-    const started = performance.now();
     const figures = await stats(report!, `from=2025-07-01&to=2025-08-01&location=${fixture.options.locationCode}`);
-    const ms = performance.now() - started;
     expect(figures.total).toMatchObject(fixture.expected);
     expect(figures.total).toMatchObject({ received: 279, receivedInPerson: 223, receivedOnline: 56, returned: 256, withinPeriod: 23 });
     // Exactly what the shared computation gives on the fixture itself: nothing lost on the way.
     const direct = computeCenterStats(fixture.files, { ...fixture.options, now: new Date() });
-    expect(direct.ok && figures.total).toEqual(direct.ok && direct.value.total);
-    expect(ms).toBeLessThan(2000);
+    expect(direct.ok).toBe(true);
+    expect(figures.total).toEqual(direct.ok ? direct.value.total : null);
   });
 });
 

@@ -49,12 +49,9 @@ describe('search engine on the commune catalog', () => {
 
   it('ranks the plain procedure above its rare variants', () => {
     const ranked = codes('khai sinh', 20);
-    const plain = ranked.indexOf('1.001193');
-    expect(plain).toBe(0);
-    for (const variant of ['1.003583', '2.000528', '1.000110']) {
-      const at = ranked.indexOf(variant);
-      if (at >= 0) expect(at).toBeGreaterThan(plain);
-    }
+    expect(ranked[0]).toBe('1.001193');
+    // Mobile, foreign-element and re-registration variants are still offered, each below the plain one.
+    for (const variant of ['1.003583', '2.000528', '1.000110']) expect(ranked.indexOf(variant), variant).toBeGreaterThan(0);
   });
 
   it('puts the variant first when the query asks for it', () => {
