@@ -66,11 +66,13 @@ export default tseslint.config(
   },
   {
     files: ['tests/e2e/**/*.ts'],
+    ignores: ['tests/e2e/support/screenshots.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         ...testRestrictions,
         { selector: "MemberExpression[property.name='waitForTimeout']", message: 'No fixed sleeps: wait for the state (locator.waitFor, expect.poll, waitForFunction).' },
+        { selector: "CallExpression[callee.property.name='screenshot']", message: "Screenshots go through a page model's expectScreenshot (tests/e2e/support/screenshots.ts), which compares them with the committed reference." },
       ],
     },
   },

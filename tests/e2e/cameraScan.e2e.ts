@@ -2,46 +2,33 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
 import { writeQrVideo } from './support/qrVideo.ts';
-import { startTestServer, type TestServer } from './support/testServer.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 
-let browser: Browser;
-let server: TestServer;
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-camera-'));
-  const video = join(dir, 'card.y4m');
-  await writeQrVideo(testCardQr(42), video);
-  browser = await launchBrowser([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${video}`,
-  ]);
-  server = await startTestServer();
+// Chromium's fake camera plays this video of the card's QR code; it must exist before the browser starts.
+const dir = await mkdtemp(join(tmpdir(), 'motcua-camera-'));
+const video = join(dir, 'card.y4m');
+await writeQrVideo(testCardQr(42), video, { leadIn: 15 });
+const harness = useBrowserAndServer({
+  browserArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
 describe('camera scanning at the counter', () => {
   it('fills the applicant from the card seen by the camera, then closes it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     await context.grantPermissions(['camera']);
-    const counter = await CounterPage.enrolled(context, server.url);
-    await counter.page.getByTestId('open-camera').click();
-    await counter.page.getByTestId('camera-scanner').waitFor();
-    await counter.screenshot('counter-camera');
-    await counter.page.getByTestId('camera-scanner').waitFor({ state: 'detached', timeout: 20_000 });
-    expect(await counter.page.getByTestId('id-number').inputValue()).toBe('001090000042');
-    expect(await counter.page.getByTestId('full-name').inputValue()).toBe('Nguyễn Văn Thử 42');
-    expect(await counter.page.getByTestId('birth-date').inputValue()).toBe('04/05/1990');
+    const counter = await CounterPage.enrolled(context, harness.server.url);
+    await counter.openCamera();
+    await counter.expectScreenshot('counter-camera');
+    await counter.waitForCameraClosed();
+    expect(await counter.fieldValue('id-number')).toBe('001090000042');
+    expect(await counter.fieldValue('full-name')).toBe('Nguyễn Văn Thử 42');
+    expect(await counter.fieldValue('birth-date')).toBe('04/05/1990');
     await context.close();
   });
 });

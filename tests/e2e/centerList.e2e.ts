@@ -31,7 +31,7 @@ const IMPORT_CSV = [
 ].join('\r\n');
 
 async function newContext(): Promise<BrowserContext> {
-  return harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' });
+  return harness.newContext({ viewport: { width: 1366, height: 768 } });
 }
 
 describe("the center's own list", () => {
@@ -40,12 +40,11 @@ describe("the center's own list", () => {
     const kioskContext = await newContext();
     await CounterPage.enrolled(kioskContext, harness.server.url, { name: 'Kiosk sảnh', pin: '1357' });
     const kiosk = new KioskPage(await kioskContext.newPage());
-    await kiosk.page.goto(`${harness.server.url}#/p/${KHAI_SINH}`);
-    await kiosk.detail.waitFor();
-    const time = kiosk.detail.locator('[data-fact="time"]');
+    await kiosk.openProcedure(harness.server.url, KHAI_SINH);
+    const time = kiosk.detailFact('time');
     expect(await time.textContent()).toContain('1 (chưa rõ đơn vị)');
     expect(await time.getAttribute('data-source')).toBe('unknown');
-    expect(await kiosk.detail.getByTestId('center-mark').count()).toBe(0);
+    expect(await kiosk.centerMarks()).toBe(0);
 
     // The center admin's counter: before the list, khai sinh has no usable time (the national "1" has
     // no unit), so staff must choose the due date themselves before saving.
@@ -55,53 +54,50 @@ describe("the center's own list", () => {
     await counter.enrol(DEMO_CENTER.code, DEMO_CENTER.adminEnrolmentCode, ADMIN_DEVICE, true);
     await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
     await counter.pickProcedure('khai sinh', KHAI_SINH);
-    await counter.page.getByTestId('due-entry').waitFor();
-    await counter.scanCard(testCardQr(301));
-    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.waitForDueEntry();
+    await counter.scanCardAndWait(testCardQr(301));
     await counter.tickAllDocuments();
-    await counter.page.getByTestId('save-file').click();
+    await counter.trySave();
     await expect.poll(() => counter.errorFor('dueDate')).toContain('Chọn ngày hẹn trả');
-    const chosen = (await counter.page.locator('[data-testid="due-date-grid"] [data-date]:not([disabled])').first().getAttribute('data-date'))!;
+    const chosen = await counter.firstChoosableDueDay();
     await counter.pickDueDate(chosen);
     await counter.save();
-    expect(await counter.page.getByTestId('receipt-due').textContent()).toContain(chosen.split('-').reverse().join('/'));
-    await counter.page.getByTestId('register-next').click();
+    expect(await counter.receiptLine('due')).toContain(chosen.split('-').reverse().join('/'));
+    await counter.nextFile();
 
     // The admin posts the center's time for khai sinh and saves it to the server.
     const list = new CenterListPage(counter.page);
     await list.open();
     await list.add('khai sinh', KHAI_SINH, { sameDayBefore: '15:00', fee: 'free', location: 'Điểm tiếp nhận số 1', counter: 'Quầy 2 – Hộ tịch', note: 'Nhận sau 15 giờ thì trả trong ngày làm việc tiếp theo.' });
-    expect(await list.row(KHAI_SINH).getAttribute('data-state')).toBe('added');
+    expect(await list.rowState(KHAI_SINH)).toBe('added');
     expect(await list.save()).toContain('phiên bản 1');
-    expect(await list.row(KHAI_SINH).getAttribute('data-state')).toBe('saved');
+    expect(await list.rowState(KHAI_SINH)).toBe('saved');
 
     // The kiosk pulls at its next start and shows the center's values, marked as the center's.
-    await kiosk.page.reload();
-    await kiosk.detail.locator('[data-fact="time"][data-source="center"]').waitFor({ timeout: 20_000 });
+    await kiosk.restart();
+    await expect.poll(() => time.getAttribute('data-source'), { timeout: 20_000 }).toBe('center');
     expect(await time.textContent()).toContain('Trong ngày (nhận trước 15:00)');
     expect(await time.textContent()).toContain('Theo niêm yết của Trung tâm');
-    expect(await kiosk.detail.locator('[data-fact="place"]').textContent()).toContain('Quầy 2 – Hộ tịch, Điểm tiếp nhận số 1');
-    expect(await kiosk.detail.getByTestId('center-note').textContent()).toContain('Nhận sau 15 giờ');
-    await kiosk.screenshot('detail-center-values');
+    expect(await kiosk.detailFact('place').textContent()).toContain('Quầy 2 – Hộ tịch, Điểm tiếp nhận số 1');
+    expect(await kiosk.centerNote()).toContain('Nhận sau 15 giờ');
+    await kiosk.expectScreenshot('detail-center-values');
     await kiosk.page.setViewportSize({ width: 1080, height: 1920 });
-    await kiosk.screenshot('detail-center-values-portrait');
+    await kiosk.expectScreenshot('detail-center-values-portrait');
 
     // A file for khai sinh now gets the center's time and a true due date on its receipt.
-    await counter.page.getByTestId('nav-register').click();
-    await expect.poll(() => counter.page.getByTestId('register-form').isVisible()).toBe(true);
+    await counter.openRegister();
     await counter.pickProcedure('khai sinh', KHAI_SINH);
-    await counter.scanCard(testCardQr(302));
-    await counter.page.getByTestId('register-notice').waitFor();
-    expect(await counter.page.getByTestId('due-entry').count()).toBe(0);
+    await counter.scanCardAndWait(testCardQr(302));
+    expect(await counter.asksForDueDate()).toBe(false);
     await counter.tickAllDocuments();
     await counter.save();
-    const due = (await counter.page.getByTestId('receipt-due').textContent()) ?? '';
+    const due = await counter.receiptLine('due');
     expect(due).not.toContain('cán bộ sẽ hẹn sau');
     expect(due).toMatch(/17:00.*\d{2}\/\d{2}\/\d{4}|\d{2}\/\d{2}\/\d{4}.*17:00/);
-    expect(await counter.page.getByTestId('receipt-time').textContent()).toContain('Trong ngày (nhận trước 15:00) (theo niêm yết của Trung tâm)');
-    expect(await counter.page.getByTestId('receipt-where').textContent()).toContain('Quầy 2 – Hộ tịch');
-    await counter.screenshot('receipt-center-values');
-    await counter.page.getByTestId('register-next').click();
+    expect(await counter.receiptLine('time')).toContain('Trong ngày (nhận trước 15:00) (theo niêm yết của Trung tâm)');
+    expect(await counter.receiptLine('where')).toContain('Quầy 2 – Hộ tịch');
+    await counter.expectScreenshot('receipt-center-values');
+    await counter.nextFile();
 
     // The rest of the field comes from the table the center already keeps: good rows in, bad rows reported.
     await list.open();
@@ -114,21 +110,20 @@ describe("the center's own list", () => {
       { row: 5, verdict: 'imported' },
       { row: 6, verdict: 'imported' },
     ]);
-    expect(await list.page.getByTestId('import-report').textContent()).toContain('thiếu đơn vị');
-    await list.screenshot('center-list-import');
-    await list.page.getByTestId('import-report-close').click();
+    expect(await list.importReportText()).toContain('thiếu đơn vị');
+    await list.expectScreenshot('center-list-import');
+    await list.closeImportReport();
     expect(await list.save()).toContain('phiên bản 2');
-    await list.screenshot('center-list');
+    await list.expectScreenshot('center-list');
 
     // Posters of the field, A4 and A3, with a QR code per procedure.
     await list.openPoster('Hộ tịch', 'A4');
-    expect(await list.poster().locator('tbody tr').count()).toBe(5);
-    expect(await list.poster().locator('img.poster-qr').count()).toBe(5);
-    await list.screenshotAsPrinted('poster-a4', 'A4');
+    expect(await list.posterCounts()).toEqual({ rows: 5, qrCodes: 5 });
+    await list.expectPrintedScreenshot('poster-a4', 'A4');
     await list.openPoster('Hộ tịch', 'A3');
-    await list.screenshotAsPrinted('poster-a3', 'A3');
+    await list.expectPrintedScreenshot('poster-a3', 'A3');
     await list.page.setViewportSize({ width: 1366, height: 768 });
-    await list.screenshot('poster-screen');
+    await list.expectScreenshot('poster-screen');
 
     await kioskContext.close();
     await adminContext.close();
@@ -140,20 +135,15 @@ describe("the center's own list", () => {
     const list = new CenterListPage(counter.page);
     await list.open();
     await list.add('nhận cha mẹ con', '1.001022', { workingDays: '3' });
-    await list.page.getByTestId('center-list-save').click();
-    await list.page.locator('[data-testid="center-list-notice"].error').waitFor();
-    expect(await list.notice.textContent()).toContain('máy của quản trị trung tâm');
-    await list.page.reload();
-    await list.page.getByTestId('sign-in').waitFor();
+    expect(await list.saveRefused('error')).toContain('máy của quản trị trung tâm');
+    await counter.restart();
     await counter.signIn('Nguyễn Thị Lan', '2468');
     await list.open();
-    expect(await list.row('1.001022').getAttribute('data-state')).toBe('added');
+    expect(await list.rowState('1.001022')).toBe('added');
 
     // Offline: the same edits wait on the device with a plain message.
     await context.setOffline(true);
-    await list.page.getByTestId('center-list-save').click();
-    await list.page.locator('[data-testid="center-list-notice"].warning').waitFor();
-    expect(await list.notice.textContent()).toContain('Cần kết nối tới máy chủ');
+    expect(await list.saveRefused('warning')).toContain('Cần kết nối tới máy chủ');
     await context.close();
   });
 });

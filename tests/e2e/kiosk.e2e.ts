@@ -15,7 +15,7 @@ const PORTRAIT = { width: 1080, height: 1920 };
 const harness = useBrowserAndServer({ server: { catalogPath: join(sharedDataDir(), COMMUNE_CATALOG) } });
 
 async function newKiosk(viewport = LANDSCAPE): Promise<{ context: BrowserContext; kiosk: KioskPage }> {
-  const context = await harness.browser.newContext({ viewport, locale: 'vi-VN' });
+  const context = await harness.newContext({ viewport });
   return { context, kiosk: new KioskPage(await context.newPage()) };
 }
 
@@ -26,7 +26,7 @@ describe('the citizen kiosk', () => {
     await expect.poll(() => kiosk.catalogOrigin()).toBe('server');
     await expect.poll(() => kiosk.footer.textContent()).toContain('588');
     await kiosk.waitForOfflineShell();
-    await kiosk.screenshot('home-landscape');
+    await kiosk.expectScreenshot('home-landscape');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
 
@@ -36,24 +36,22 @@ describe('the citizen kiosk', () => {
     const restarted = new KioskPage(await context.newPage());
     await restarted.open(harness.server.url);
     expect(await restarted.catalogOrigin()).toBe('device');
-    await expect.poll(() => restarted.page.getByTestId('link-state').textContent()).toContain('Mất mạng');
+    await expect.poll(() => restarted.linkState()).toContain('Mất mạng');
 
     await restarted.tapType('khai sinh');
     await expect(restarted.searchInput.inputValue()).resolves.toBe('khai sinh');
     await expect.poll(() => restarted.resultCodes().then((codes) => codes[0])).toBe('1.001193');
-    await restarted.screenshot('results-landscape');
+    await restarted.expectScreenshot('results-landscape');
     expect(await restarted.accessibilityViolations()).toEqual([]);
     expect(await restarted.smallTouchTargets()).toEqual([]);
 
     await restarted.openResult('1.001193');
-    await expect(restarted.detail.locator('h2').textContent()).resolves.toContain('khai sinh');
-    const documents = restarted.page.getByTestId('documents');
-    await expect(documents.textContent()).resolves.toContain('Giấy chứng sinh');
-    await expect(documents.locator('.badge.original').count()).resolves.toBeGreaterThan(0);
-    const qr = restarted.page.getByTestId('portal-qr').locator('img');
-    await qr.waitFor();
-    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    await restarted.screenshot('detail-landscape');
+    expect(await restarted.detailTitle()).toContain('khai sinh');
+    const documents = await restarted.documents();
+    expect(documents.text).toContain('Giấy chứng sinh');
+    expect(documents.originals).toBeGreaterThan(0);
+    expect(await restarted.portalQrSource()).toMatch(/^data:image\/png;base64,/);
+    await restarted.expectScreenshot('detail-landscape');
     expect(await restarted.accessibilityViolations()).toEqual([]);
     expect(await restarted.smallTouchTargets()).toEqual([]);
     await context.close();
@@ -71,8 +69,7 @@ describe('the citizen kiosk', () => {
     await kiosk.tapKey('{sac}');
     await kiosk.tapType(' hôn');
     expect(await kiosk.searchInput.inputValue()).toBe('kết hôn');
-    const names = await kiosk.results.locator('.result-name').allTextContents();
-    expect(names[0]?.toLowerCase()).toContain('kết hôn');
+    await expect.poll(async () => (await kiosk.resultNames())[0]?.toLowerCase()).toContain('kết hôn');
     await context.close();
   });
 
@@ -80,15 +77,15 @@ describe('the citizen kiosk', () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(`${harness.server.url}?idle=4`);
     await kiosk.tapType('so do');
-    await kiosk.page.getByTestId('lang-en').click();
+    await kiosk.chooseLanguage('en');
     await kiosk.results.first().waitFor();
-    await kiosk.page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
-    await kiosk.screenshot('idle-warning');
+    await kiosk.waitForIdleWarning();
+    await kiosk.expectScreenshot('idle-warning');
     expect(await kiosk.accessibilityViolations('[data-testid="idle-warning"]')).toEqual([]);
-    await kiosk.page.getByTestId('home').waitFor({ timeout: 10_000 });
+    await kiosk.waitForHome();
     expect(await kiosk.searchInput.inputValue()).toBe('');
-    expect(await kiosk.page.evaluate(() => document.documentElement.lang)).toBe('vi');
-    expect(await kiosk.page.getByTestId('idle-warning').count()).toBe(0);
+    expect(await kiosk.documentLanguage()).toBe('vi');
+    expect(await kiosk.idleWarning.count()).toBe(0);
     await context.close();
   });
 
@@ -96,7 +93,7 @@ describe('the citizen kiosk', () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(`${harness.server.url}?idle=4`);
     await kiosk.tapType('khai tu');
-    await kiosk.page.getByTestId('idle-warning').getByRole('button').click({ timeout: 10_000 });
+    await kiosk.stayAfterIdleWarning();
     expect(await kiosk.searchInput.inputValue()).toBe('khai tu');
     await context.close();
   });
@@ -104,16 +101,15 @@ describe('the citizen kiosk', () => {
   it('switches every interface text between Vietnamese and English', async () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(harness.server.url);
-    await kiosk.page.getByTestId('lang-en').click();
-    await expect.poll(() => kiosk.page.locator('h1').textContent()).toBe('Public Administrative Service Center');
+    await kiosk.chooseLanguage('en');
+    await expect.poll(() => kiosk.title()).toBe('Public Administrative Service Center');
     await kiosk.tapType('chung thuc');
-    await expect.poll(() => kiosk.page.locator('.results-summary').textContent()).toMatch(/matching procedure/);
-    const facts = await kiosk.results.first().locator('.fact-label').allTextContents();
-    expect(facts).toEqual(['Time:', 'Fee:']);
-    await kiosk.screenshot('results-english');
+    await expect.poll(() => kiosk.resultsSummary()).toMatch(/matching procedure/);
+    expect(await kiosk.firstResultFactLabels()).toEqual(['Time:', 'Fee:']);
+    await kiosk.expectScreenshot('results-english');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
-    await kiosk.page.getByTestId('lang-vi').click();
-    await expect.poll(() => kiosk.page.locator('h1').textContent()).toBe('Trung tâm Phục vụ hành chính công');
+    await kiosk.chooseLanguage('vi');
+    await expect.poll(() => kiosk.title()).toBe('Trung tâm Phục vụ hành chính công');
     await context.close();
   });
 
@@ -121,14 +117,11 @@ describe('the citizen kiosk', () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(harness.server.url);
     // A word nothing matches is left out, and the kiosk says so.
-    await kiosk.searchInput.fill('khai sinh zzzqqq');
-    await kiosk.page.getByTestId('unread').waitFor();
-    await expect(kiosk.page.getByTestId('unread').textContent()).resolves.toContain('zzzqqq');
+    await kiosk.enterQuery('khai sinh zzzqqq');
+    expect(await kiosk.unreadWords()).toContain('zzzqqq');
     // Words that no single procedure answers: the nearest ones and the fields to browse.
-    await kiosk.searchInput.fill('khai sinh hợp tác xã');
-    await kiosk.page.getByTestId('no-result').waitFor();
-    await kiosk.page.getByTestId('no-result').getByRole('button').click();
-    await kiosk.page.getByTestId('field-list').waitFor();
+    await kiosk.enterQuery('khai sinh hợp tác xã');
+    await kiosk.browseFieldsFromNoResult();
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
     await context.close();
@@ -137,17 +130,16 @@ describe('the citizen kiosk', () => {
   it('fits a 1080x1920 portrait kiosk', async () => {
     const { context, kiosk } = await newKiosk(PORTRAIT);
     await kiosk.open(harness.server.url);
-    await kiosk.screenshot('home-portrait');
+    await kiosk.expectScreenshot('home-portrait');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.tapType('lam can cuoc');
     await kiosk.results.first().waitFor();
-    await kiosk.screenshot('results-portrait');
+    await kiosk.expectScreenshot('results-portrait');
     const first = await kiosk.resultCodes();
     await kiosk.openResult(first[0]!);
-    await kiosk.screenshot('detail-portrait');
+    await kiosk.expectScreenshot('detail-portrait');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
-    const overflow = await kiosk.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    expect(overflow).toBe(false);
+    expect(await kiosk.overflowsSideways()).toBe(false);
     await context.close();
   });
 
@@ -155,7 +147,7 @@ describe('the citizen kiosk', () => {
     const { context, kiosk } = await newKiosk();
     await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
     await kiosk.open(harness.server.url);
-    await kiosk.page.getByTestId('demo-banner').waitFor();
+    await kiosk.waitForDemoBanner();
     expect(await kiosk.catalogOrigin()).toBe('bundled');
     await kiosk.tapType('khai sinh');
     await expect.poll(() => kiosk.resultCodes().then((c) => c[0])).toBe('1.001193');

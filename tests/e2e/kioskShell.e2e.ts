@@ -5,75 +5,69 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
-import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
+import { installFakeBridge, shellLog } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { KioskPage } from './pageModels/KioskPage.ts';
+import { KioskSettingsPage } from './pageModels/KioskSettingsPage.ts';
+import { LookupPage } from './pageModels/LookupPage.ts';
 
 const harness = useBrowserAndServer();
 
-const shellLog = (kiosk: KioskPage) => kiosk.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
+async function kioskInShell() {
+  const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
+  await installFakeBridge(context, { adminPin: '2580' });
+  const kiosk = new KioskPage(await context.newPage());
+  await kiosk.open(harness.server.url);
+  return { context, kiosk, settings: new KioskSettingsPage(kiosk.page) };
+}
 
 describe('the kiosk in the shell', () => {
   it('opens settings only after the corner gesture and the right PIN, and saves the printer', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
-    await installFakeBridge(context, { adminPin: '2580' });
-    const kiosk = new KioskPage(await context.newPage());
-    await kiosk.open(harness.server.url);
+    const { context, kiosk, settings } = await kioskInShell();
 
     // Four taps are not enough; taps elsewhere do nothing.
-    for (let i = 0; i < 4; i += 1) await kiosk.page.mouse.click(20, 20);
-    await kiosk.page.mouse.click(600, 400);
-    expect((await shellLog(kiosk)).gestures).toBe(0);
-    expect(await kiosk.page.getByTestId('admin-settings').count()).toBe(0);
+    await settings.tapCorner(4);
+    await settings.tapElsewhere();
+    expect((await shellLog(kiosk.page)).gestures).toBe(0);
+    expect(await settings.shown()).toBe(false);
 
-    for (let i = 0; i < 5; i += 1) await kiosk.page.mouse.click(20, 20);
-    await kiosk.page.getByTestId('admin-settings').waitFor();
-    expect((await shellLog(kiosk)).gestures).toBe(1);
-    for (const d of '1111') await kiosk.page.locator(`.pin-key[data-pin="${d}"]`).click();
-    await kiosk.page.getByTestId('admin-unlock').click();
-    await kiosk.page.getByText('Sai mã PIN quản trị.').waitFor();
-    for (const d of '2580') await kiosk.page.locator(`.pin-key[data-pin="${d}"]`).click();
-    await kiosk.page.getByTestId('admin-unlock').click();
+    await settings.openPinPad();
+    expect((await shellLog(kiosk.page)).gestures).toBe(1);
+    await settings.enterPin('1111');
+    await settings.waitForWrongPin();
+    await settings.enterPin('2580');
 
-    await kiosk.page.locator('[data-printer="HP_LaserJet"]').click();
-    await kiosk.page.getByTestId('admin-idle').fill('120');
-    await kiosk.page.getByTestId('admin-save').click();
-    await kiosk.page.getByTestId('admin-message').waitFor();
-    await kiosk.screenshot('kiosk-admin-settings');
-    await kiosk.page.getByTestId('admin-export-logs').click();
-    await expect.poll(() => kiosk.page.getByTestId('admin-message').textContent()).toContain('/media/usb/motcua-logs');
-    await kiosk.page.getByTestId('admin-close').click();
+    await settings.saveSettings('HP_LaserJet', '120');
+    await kiosk.expectScreenshot('kiosk-admin-settings');
+    await settings.exportLogs();
+    await expect.poll(() => settings.message()).toContain('/media/usb/motcua-logs');
+    await settings.close();
 
-    const log = await shellLog(kiosk);
+    const log = await shellLog(kiosk.page);
     expect(log.unlockAttempts).toEqual(['1111', '2580']);
     expect(log.printerChoices).toEqual([{ printer: 'HP_LaserJet', printMode: 'silent' }]);
     expect(log.locks).toBe(1);
-    expect(await kiosk.page.evaluate(() => localStorage.getItem('motcua.kiosk.idleSeconds'))).toBe('120');
+    expect(await settings.storedIdleSeconds()).toBe('120');
     await context.close();
   });
 
   it("enrols the kiosk from its settings, and its home-screen rating then counts for its center", async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
-    await installFakeBridge(context, { adminPin: '2580' });
-    const kiosk = new KioskPage(await context.newPage());
-    await kiosk.open(harness.server.url);
-    await kiosk.openAdminSettings('2580');
+    const { context, kiosk, settings } = await kioskInShell();
+    await settings.open('2580');
     // A wrong code is refused with a reason and enrols nothing.
-    await kiosk.page.getByTestId('enrol-center').fill(DEMO_CENTER.code);
-    await kiosk.page.getByTestId('enrol-code').fill('not-the-right-code');
-    await kiosk.page.getByTestId('enrol-name').fill('Ki-ốt sảnh');
-    await kiosk.page.getByTestId('enrol-submit').click();
-    await kiosk.page.getByTestId('enrol-problem').waitFor();
-    await kiosk.enrolKiosk(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, 'Ki-ốt sảnh');
-    await kiosk.screenshot('kiosk-admin-enrolled');
-    await kiosk.page.getByTestId('admin-close').click();
+    await settings.fillEnrolment(DEMO_CENTER.code, 'not-the-right-code', 'Ki-ốt sảnh');
+    expect(await settings.submitRefusedEnrolment()).not.toBe('');
+    await settings.fillEnrolment(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, 'Ki-ốt sảnh');
+    await settings.submitEnrolment();
+    await kiosk.expectScreenshot('kiosk-admin-enrolled');
+    await settings.close();
 
     const before = await harness.server.store.listRatings(DEMO_CENTER.code);
     const known = new Set(before.ok ? before.value.map((r) => r.id) : []);
-    await kiosk.page.getByTestId('home-rate').click();
-    await kiosk.page.locator('.rating-face[data-score="3"]').click();
-    await kiosk.page.getByTestId('rating-thanks').waitFor();
+    const rating = new LookupPage(kiosk.page);
+    await rating.rateFromHome();
+    await rating.rate(3);
     await expect
       .poll(async () => {
         const after = await harness.server.store.listRatings(DEMO_CENTER.code);
@@ -84,30 +78,25 @@ describe('the kiosk in the shell', () => {
   });
 
   it('tells the shell when the kiosk is idle, so updates wait for it', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
-    await installFakeBridge(context, { adminPin: '2580' });
-    const kiosk = new KioskPage(await context.newPage());
-    await kiosk.open(harness.server.url);
-    await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(true);
+    const { context, kiosk } = await kioskInShell();
+    await expect.poll(async () => (await shellLog(kiosk.page)).idle.at(-1)).toBe(true);
     await kiosk.tapType('khai');
-    await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(false);
-    await kiosk.page.getByTestId('home-button').click();
-    await expect.poll(async () => (await shellLog(kiosk)).idle.at(-1)).toBe(true);
+    await expect.poll(async () => (await shellLog(kiosk.page)).idle.at(-1)).toBe(false);
+    await kiosk.goHome();
+    await expect.poll(async () => (await shellLog(kiosk.page)).idle.at(-1)).toBe(true);
     await context.close();
   });
 
   it('prints the counter receipt through the shell', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
     const counter = await CounterPage.enrolled(context, harness.server.url);
     await counter.pickProcedure('khai sinh', '1.001193');
-    await counter.scanCard(testCardQr(5));
-    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.scanCardAndWait(testCardQr(5));
     await counter.tickAllDocuments();
     await counter.save();
-    await counter.page.getByTestId('print-receipt').click();
-    await counter.page.getByText('Đã gửi lệnh in.').waitFor();
-    const printed = await counter.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell.printed);
+    await counter.printReceipt();
+    const { printed } = await shellLog(counter.page);
     expect(printed).toHaveLength(1);
     expect(printed[0]).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(printed[0]).toContain('@page { size: A5 portrait');

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { LookupPage } from './pageModels/LookupPage.ts';
+import { testNow } from './support/testClock.ts';
 
 const harness = useBrowserAndServer();
 
 /** A file registered at a counter: its number and the lookup code printed on its receipt. */
 async function registerFile(): Promise<{ number: string; code: string }> {
-  const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
   const counter = await CounterPage.enrolled(context, harness.server.url);
   const number = await counter.registerWalkIn({ cardQr: testCardQr(42) });
   const code = counter.lastLookupCode;
@@ -33,7 +34,7 @@ async function returnOnServer(number: string) {
       from: null,
       status,
       note: null,
-      at: new Date().toISOString(),
+      at: testNow().toISOString(),
       by: null,
       location: null,
       deviceId: file.deviceId,
@@ -47,24 +48,24 @@ describe('the kiosk status lookup', () => {
     const { number, code } = await registerFile();
     expect(code).toMatch(/^[23456789ACEHKMNPRTXY]{8}$/);
 
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     const kiosk = new LookupPage(await context.newPage());
     await kiosk.open(harness.server.url);
     await kiosk.startLookup();
 
     // The number alone is not enough: the kiosk asks for the code, and a wrong code finds nothing.
     await kiosk.typeNumber(number);
-    await kiosk.page.getByTestId('lookup-need-code').waitFor();
+    await kiosk.waitForAnswer('need-code');
     await kiosk.typeNumber(number, code === 'AAAAAAAA' ? 'CCCCCCCC' : 'AAAAAAAA');
-    await kiosk.page.getByTestId('lookup-not-found').waitFor();
+    await kiosk.waitForAnswer('not-found');
     await kiosk.typeNumber(number, code);
     expect(await kiosk.shownStatus()).toBe('Đã tiếp nhận');
-    expect(await kiosk.page.getByTestId('lookup-due').textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
-    const page = (await kiosk.page.textContent('body')) ?? '';
-    expect(page).not.toContain('Nguyễn Văn Thử');
-    expect(page).not.toContain('00109');
-    expect(await kiosk.page.getByTestId('lookup-rate').count()).toBe(0);
-    await kiosk.screenshot('kiosk-lookup');
+    expect(await kiosk.dueShown()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const screen = await kiosk.screenText();
+    expect(screen).not.toContain('Nguyễn Văn Thử');
+    expect(screen).not.toContain('00109');
+    expect(await kiosk.offersRating()).toBe(false);
+    await kiosk.expectScreenshot('kiosk-lookup');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
 
@@ -73,12 +74,12 @@ describe('the kiosk status lookup', () => {
 
     await returnOnServer(number);
     await kiosk.scanReceipt(number, code);
-    await kiosk.page.locator('[data-testid="lookup-result"][data-status="returned"]').waitFor();
-    expect(await kiosk.status.textContent()).toBe('Đã trả kết quả');
+    await kiosk.waitForStatus('returned');
+    expect(await kiosk.shownStatus()).toBe('Đã trả kết quả');
 
     await kiosk.rateFromResult();
-    await kiosk.page.locator('.rating-chip[data-reason="caring"]').click();
-    await kiosk.screenshot('kiosk-rating');
+    await kiosk.chooseReason('caring');
+    await kiosk.expectScreenshot('kiosk-rating');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
     await kiosk.rate(4, ['fast']);
@@ -91,59 +92,40 @@ describe('the kiosk status lookup', () => {
     // Sent anonymously with the receipt's code, it counts for the file.
     const rated = await harness.server.store.listRatings('DEMO');
     expect(rated.ok && rated.value.map((r) => r.counted)).toEqual([true]);
-    await kiosk.page.getByTestId('rating-home').click();
-    await kiosk.page.getByTestId('home').waitFor();
+    await kiosk.homeAfterRating();
 
     await context.setOffline(true);
     await kiosk.startLookup();
     await kiosk.typeNumber(number, code);
     expect(await kiosk.shownStatus()).toBe('Đã trả kết quả');
-    expect(await kiosk.page.getByTestId('lookup-stale').textContent()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    expect(await kiosk.staleNote()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
 
     await kiosk.typeNumber('DEMO-D01-20200101-9999', code);
-    await kiosk.page.getByTestId('lookup-unreachable').waitFor();
+    await kiosk.waitForAnswer('unreachable');
     await context.setOffline(false);
     await kiosk.typeNumber('DEMO-D01-20200101-9999', code);
-    await kiosk.page.getByTestId('lookup-not-found').waitFor();
+    await kiosk.waitForAnswer('not-found');
     await kiosk.typeNumber('12345');
-    await kiosk.page.getByTestId('lookup-invalid').waitFor();
+    await kiosk.waitForAnswer('invalid');
     await context.close();
   });
 
   it('keeps a visit rating given offline and sends it once the link is back, exactly once', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1080, height: 1920 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1080, height: 1920 } });
     const kiosk = new LookupPage(await context.newPage());
     await kiosk.open(harness.server.url);
     const before = await harness.server.store.listRatings('DEMO');
     const count = before.ok ? before.value.length : 0;
     await context.setOffline(true);
-    await kiosk.page.getByTestId('home-rate').click();
-    await kiosk.page.getByTestId('rating').waitFor();
-    await kiosk.screenshot('kiosk-rating-portrait');
+    await kiosk.rateFromHome();
+    await kiosk.expectScreenshot('kiosk-rating-portrait');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.rate(2, ['longWait']);
     await context.setOffline(false);
-    await kiosk.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await kiosk.announceOnline();
     // The kiosk is not enrolled and the rating names no file: it is stored without a center.
-    await expect.poll(async () => (await kiosk.page.evaluate(() => navigator.onLine)) as boolean).toBe(true);
-    await expect
-      .poll(
-        async () => {
-          const rows = await kiosk.page.evaluate(
-            () =>
-              new Promise<string[]>((done) => {
-                const open = indexedDB.open('motcua');
-                open.onsuccess = () => {
-                  const all = open.result.transaction('ratings').objectStore('ratings').getAll();
-                  all.onsuccess = () => done((all.result as { state: string }[]).map((r) => r.state));
-                };
-              }),
-          );
-          return rows;
-        },
-        { timeout: 15_000 },
-      )
-      .toEqual(['sent']);
+    await expect.poll(() => kiosk.isOnline()).toBe(true);
+    await expect.poll(() => kiosk.ratingStatesOnDevice(), { timeout: 15_000 }).toEqual(['sent']);
     const after = await harness.server.store.listRatings('DEMO');
     expect(after.ok ? after.value.length : -1).toBe(count);
     await context.close();

@@ -17,7 +17,7 @@ describe('what the kiosk understands', () => {
       [{ width: 1366, height: 768 }, 'search-elsewhere-landscape'],
       [{ width: 1080, height: 1920 }, 'search-elsewhere-portrait'],
     ] as const) {
-      const context = await harness.browser.newContext({ viewport, locale: 'vi-VN' });
+      const context = await harness.newContext({ viewport });
       const kiosk = new KioskPage(await context.newPage());
       await kiosk.open(harness.server.url);
       await expect.poll(() => kiosk.footer.textContent(), { timeout: 30_000 }).toContain('2642');
@@ -31,20 +31,20 @@ describe('what the kiosk understands', () => {
       // The commune's own procedures that follow are commune procedures only.
       const own = (await kiosk.resultCodes()).filter((c) => c !== '1.012786');
       expect(own).not.toContain('1.012786');
-      await kiosk.screenshot(name);
+      await kiosk.expectScreenshot(name);
       await context.close();
     }
   });
 
   it('shows why a result matched, and finds a death from everyday words', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     const kiosk = new KioskPage(await context.newPage());
     await kiosk.open(harness.server.url);
     await kiosk.typeWithKeyboard('bố tôi mất rồi ');
     await expect.poll(() => kiosk.resultCodes().then((codes) => codes[0]), { timeout: 15_000 }).toBe('1.000656');
     expect(await kiosk.matchedText('1.000656')).toMatch(/mất rồi.*→.*khai tử/);
     await expect(kiosk.elsewhere.count()).resolves.toBe(0);
-    await kiosk.screenshot('search-matched');
+    await kiosk.expectScreenshot('search-matched');
     await context.close();
   });
 });

@@ -6,11 +6,12 @@
  * and why the server refused one.
  */
 import { describe, expect, it } from 'vitest';
-import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
+import { installFakeBridge, shellLog } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { WorklistPage } from './pageModels/WorklistPage.ts';
 import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
+import { testNow } from './support/testClock.ts';
 
 const harness = useBrowserAndServer();
 
@@ -27,11 +28,11 @@ async function serverChanges(number: string) {
   if (!changes.ok) throw new Error(changes.error.reason);
   return changes.value;
 }
-const printedHtml = (counter: CounterPage) => counter.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell.printed);
+const printedHtml = async (counter: CounterPage) => (await shellLog(counter.page)).printed;
 
 describe('the worklist', () => {
   it('moves a file through its states offline, keeps a dialog open without a reason, counts one file waiting, and syncs the result', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     const counter = await CounterPage.enrolled(context, harness.server.url);
     const number = await counter.registerWalkIn({ cardQr: testCardQr(77) });
     await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
@@ -42,9 +43,9 @@ describe('the worklist', () => {
     await worklist.open();
     await worklist.row(number).waitFor();
     // Dates read day first: "Hẹn trả 17:00 24/11".
-    expect(await worklist.row(number).getByTestId('work-due').textContent()).toMatch(/^Hẹn trả \d{2}:\d{2} \d{2}\/\d{2}$/);
+    expect(await worklist.dueShown(number)).toMatch(/^Hẹn trả \d{2}:\d{2} \d{2}\/\d{2}$/);
     // Every button on a row is a touch target of 44 px or more, with room between them.
-    const boxes = await worklist.row(number).locator('.work-actions .button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
+    const boxes = await worklist.actionBoxes(number);
     expect(boxes.length).toBeGreaterThanOrEqual(3);
     for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(44);
     const sameLine = boxes.filter((b) => Math.abs(b.top - boxes[0]!.top) < 2).sort((a, b) => a.left - b.left);
@@ -52,39 +53,39 @@ describe('the worklist', () => {
 
     await worklist.move(number, 'processing');
     // Asking for supplements without naming a document or writing anything: the dialog stays, and says why.
-    await worklist.row(number).locator('[data-to="needs_supplement"]').click();
+    await worklist.startMove(number, 'needs_supplement');
     await worklist.fillSupplement([], '');
     await worklist.confirmDialog();
     expect(await worklist.dialogProblem()).toBe('Cần ghi lý do.');
-    expect(await counter.page.getByTestId('supplement-dialog').isVisible()).toBe(true);
+    expect(await worklist.dialogOpen('supplement')).toBe(true);
     await worklist.fillSupplement([1], 'Mang theo bản chính để đối chiếu');
     await worklist.confirmDialog();
-    await worklist.page.getByTestId('print-panel').waitFor();
-    expect(await worklist.slip().getAttribute('data-slip')).toBe('supplement');
+    await worklist.waitForPrintPanel();
+    expect(await worklist.slipKind()).toBe('supplement');
     await worklist.closePrint();
     await worklist.backToList();
     // The reason stands on the file's row.
-    expect(await worklist.row(number).getByTestId('work-note').textContent()).toMatch(/^Lý do: Thiếu: .+\. Mang theo bản chính để đối chiếu$/);
-    await counter.screenshot('counter-worklist-reason');
+    expect(await worklist.noteShown(number)).toMatch(/^Lý do: Thiếu: .+\. Mang theo bản chính để đối chiếu$/);
+    await worklist.expectScreenshot('counter-worklist-reason');
 
     await worklist.move(number, 'processing');
     await worklist.move(number, 'done');
-    await counter.screenshot('counter-worklist');
+    await worklist.expectScreenshot('counter-worklist');
     await worklist.filter('all');
     await worklist.move(number, 'returned');
     // Five changes of one file, offline: one file waits.
     expect(await counter.pendingCount()).toBe(1);
-    expect(await counter.page.getByTestId('waiting-count').textContent()).toBe('1 hồ sơ chờ gửi');
+    expect(await counter.waitingText()).toBe('1 hồ sơ chờ gửi');
 
     await context.setOffline(false);
-    await counter.page.getByTestId('sync-now').click();
+    await counter.syncNow();
     await expect.poll(() => counter.pendingCount(), { timeout: 30_000 }).toBe(0);
     expect(await serverStatus(number)).toBe('returned');
     await context.close();
   });
 
   it('finds files by number, name or ID; corrects one, records its fee and moves its due date with a reason, all synced', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
     const counter = await CounterPage.enrolled(context, harness.server.url);
     const first = await counter.registerWalkIn({ cardQr: testCardQr(81) });
@@ -100,20 +101,16 @@ describe('the worklist', () => {
     await worklist.search('0000082');
     await expect.poll(() => worklist.numbersShown()).toEqual([second]);
     await worklist.search('không có ai');
-    await expect.poll(() => counter.page.getByText('Không có hồ sơ nào khớp').count()).toBe(1);
+    await expect.poll(() => worklist.noMatchShown()).toBe(1);
     await worklist.search('');
     await expect.poll(() => worklist.numbersShown().then((n) => n.sort())).toEqual([first, second].sort());
 
     // Correct the citizen's name and phone, with a reason.
     await worklist.openFile(second);
     await worklist.action('correct');
-    await counter.page.getByTestId('correction-form').waitFor();
-    await counter.page.getByTestId('correct-full-name').fill('Nguyễn Văn Thứ 82');
-    await counter.page.getByTestId('correct-phone').fill('0987 654 321');
-    await counter.page.getByTestId('correct-save').click();
-    await expect.poll(() => counter.page.getByTestId('correct-problem').textContent()).toBe('Cần ghi lý do.');
-    await counter.page.getByTestId('correct-reason').fill('Sai dấu trong tên, đổi số điện thoại');
-    await counter.page.getByTestId('correct-save').click();
+    await worklist.correct({ fullName: 'Nguyễn Văn Thứ 82', phone: '0987 654 321' }, '');
+    await expect.poll(() => worklist.correctionProblem()).toBe('Cần ghi lý do.');
+    await worklist.correct({}, 'Sai dấu trong tên, đổi số điện thoại');
     await worklist.detail('name').waitFor();
     expect(await worklist.detail('name').textContent()).toBe('Nguyễn Văn Thứ 82');
     expect(await worklist.detail('phone').textContent()).toBe('0987654321');
@@ -131,15 +128,15 @@ describe('the worklist', () => {
     expect(await worklist.dialogProblem()).toBe('Ngày hẹn mới phải sau thời điểm tiếp nhận hồ sơ.');
     await worklist.fillDue('15/12/2028', '16:30', '');
     await worklist.confirmDialog();
-    await expect.poll(() => counter.page.getByTestId('dialog-problem').textContent()).toBe('Cần ghi lý do.');
-    await counter.screenshot('counter-due-dialog');
+    await expect.poll(() => worklist.currentDialogProblem()).toBe('Cần ghi lý do.');
+    await worklist.expectScreenshot('counter-due-dialog');
     await worklist.fillDue('15/12/2028', '16:30', 'Chờ xác minh nơi cư trú');
     await worklist.confirmDialog();
     await expect.poll(() => worklist.detail('due').textContent()).toBe('16:30 15/12/2028 · hẹn lại vì: Chờ xác minh nơi cư trú');
     await worklist.scrollToTop();
-    await counter.screenshot('counter-file-detail');
+    await worklist.expectScreenshot('counter-file-detail');
 
-    await counter.page.getByTestId('sync-now').click();
+    await counter.syncNow();
     await expect.poll(() => counter.pendingCount(), { timeout: 30_000 }).toBe(0);
     const changes = await serverChanges(second);
     expect(changes.map((c) => [c.kind, c.reason])).toEqual([
@@ -160,12 +157,12 @@ describe('the worklist', () => {
     expect(await worklist.printSlip('A5')).toBe('Đã gửi lệnh in.');
     const receipt = (await printedHtml(counter)).at(-1)!;
     expect(receipt).toContain('15/12/2028');
-    await worklist.screenshotPrinted(receipt, 'A5', 'receipt-reprint-a5');
+    await worklist.expectPrintedScreenshot(receipt, 'A5', 'receipt-reprint-a5');
     await context.close();
   });
 
   it('prints the supplement, refusal and apology slips on A4 and A5 through the shell', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 900 } });
     await installFakeBridge(context, { adminPin: '2580', profile: 'counter' });
     const counter = await CounterPage.enrolled(context, harness.server.url);
     const late = await counter.registerWalkIn({ cardQr: testCardQr(91), phone: '0912345678' });
@@ -181,58 +178,58 @@ describe('the worklist', () => {
     await worklist.fillSupplement([1, 5], 'Giấy xác nhận cư trú do công an xã cấp');
     await worklist.confirmDialog();
     expect(await worklist.printSlip('A5')).toBe('Đã gửi lệnh in.');
-    expect(await worklist.slip().locator('[data-testid="slip-documents"] tbody tr').count()).toBe(2);
+    expect(await worklist.slipDocuments()).toBe(2);
     const supplement = (await printedHtml(counter)).at(-1)!;
-    await worklist.screenshotPrinted(supplement, 'A5', 'slip-supplement-a5');
+    await worklist.expectPrintedScreenshot(supplement, 'A5', 'slip-supplement-a5');
     expect(supplement).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(supplement).toContain('@page { size: A5 portrait');
     expect(supplement).toContain('Giấy xác nhận cư trú do công an xã cấp');
     await worklist.closePrint();
 
     // Apology with a new date (Mẫu 05), on A4: the due date moves too.
-    await counter.page.getByTestId('back-to-list').click();
+    await worklist.backToList();
     await worklist.move(late, 'processing');
     await worklist.openFile(late);
     await worklist.action('apology');
     await worklist.fillDue('20/12/2028', '17:00', 'Phải xác minh tại nơi cư trú trước đây của người được khai sinh');
     await worklist.confirmDialog();
     expect(await worklist.printSlip('A4')).toBe('Đã gửi lệnh in.');
-    expect(await worklist.slip().getByTestId('slip-new-due').textContent()).toBe('Thứ Tư, 17:00 ngày 20/12/2028');
+    expect(await worklist.slipLine('slip-new-due')).toBe('Thứ Tư, 17:00 ngày 20/12/2028');
     const apology = (await printedHtml(counter)).at(-1)!;
-    await worklist.screenshotPrinted(apology, 'A4', 'slip-apology-a4');
+    await worklist.expectPrintedScreenshot(apology, 'A4', 'slip-apology-a4');
     expect(apology).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(apology).toContain('@page { size: A4 portrait');
     await worklist.closePrint();
     await expect.poll(() => worklist.detail('due').textContent()).toMatch(/^17:00 20\/12\/2028 · hẹn lại vì: Phải xác minh/);
 
     // Refusal (Mẫu 03), on A5: the file moves to rejected with its reason.
-    await counter.page.getByTestId('back-to-list').click();
-    await worklist.row(refused).locator('[data-to="rejected"]').click();
+    await worklist.backToList();
+    await worklist.startMove(refused, 'rejected');
     await worklist.fillRefusal('');
     await worklist.confirmDialog();
     expect(await worklist.dialogProblem()).toBe('Cần ghi lý do.');
     await worklist.fillRefusal('Thủ tục không thuộc thẩm quyền giải quyết của cấp xã');
     await worklist.confirmDialog();
     expect(await worklist.printSlip('A5')).toBe('Đã gửi lệnh in.');
-    expect(await worklist.slip().getByTestId('slip-reason').textContent()).toBe('Thủ tục không thuộc thẩm quyền giải quyết của cấp xã');
+    expect(await worklist.slipLine('slip-reason')).toBe('Thủ tục không thuộc thẩm quyền giải quyết của cấp xã');
     const refusal = (await printedHtml(counter)).at(-1)!;
     expect(refusal).toContain('PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ');
-    await worklist.screenshotPrinted(refusal, 'A5', 'slip-refusal-a5');
+    await worklist.expectPrintedScreenshot(refusal, 'A5', 'slip-refusal-a5');
     await worklist.closePrint();
     await expect.poll(() => worklist.detail('status-note').textContent()).toBe('Lý do: Thủ tục không thuộc thẩm quyền giải quyết của cấp xã');
 
     // The same screens on a portrait counter screen.
     await counter.page.setViewportSize({ width: 1080, height: 1920 });
     await worklist.scrollToTop();
-    await counter.screenshot('counter-file-detail-portrait');
+    await worklist.expectScreenshot('counter-file-detail-portrait');
     await worklist.backToList();
     await worklist.filter('all');
     await worklist.row(late).waitFor();
-    await counter.screenshot('counter-worklist-portrait');
-    const portraitButtons = await worklist.row(late).locator('.work-actions .button').evaluateAll((b) => b.map((x) => x.getBoundingClientRect().height));
-    expect(Math.min(...portraitButtons)).toBeGreaterThanOrEqual(44);
+    await worklist.expectScreenshot('counter-worklist-portrait');
+    const portraitButtons = await worklist.actionBoxes(late);
+    expect(Math.min(...portraitButtons.map((b) => b.height))).toBeGreaterThanOrEqual(44);
 
-    await counter.page.getByTestId('sync-now').click();
+    await counter.syncNow();
     await expect.poll(() => counter.pendingCount(), { timeout: 30_000 }).toBe(0);
     expect(await serverStatus(refused)).toBe('rejected');
     expect((await serverChanges(late)).map((c) => c.kind)).toEqual(['due']);
@@ -240,7 +237,7 @@ describe('the worklist', () => {
   });
 
   it('names each outbox entry in Vietnamese words and translates the server’s refusal', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
     const counter = await CounterPage.enrolled(context, harness.server.url);
     const number = await counter.registerWalkIn({ cardQr: testCardQr(95) });
     await expect.poll(() => counter.pendingCount(), { timeout: 20_000 }).toBe(0);
@@ -257,35 +254,33 @@ describe('the worklist', () => {
       from: null,
       status: 'processing',
       note: null,
-      at: new Date().toISOString(),
+      at: testNow().toISOString(),
       by: null,
       location: null,
       deviceId: onServer.deviceId,
     });
     expect(moved.ok).toBe(true);
-    await counter.page.getByTestId('nav-outbox').click();
-    const waiting = counter.page.locator(`tr[data-number="${number}"][data-state="pending"]`);
-    await waiting.waitFor();
-    expect(await waiting.getByTestId('outbox-words').textContent()).toBe('Chuyển trạng thái: Đang giải quyết');
-    await counter.page.getByTestId('outbox-sync-now').click();
-    await expect.poll(() => waiting.getByTestId('outbox-reason').textContent()).toBe(
+    await counter.openOutbox();
+    await counter.waitForOutboxEntry(number, 'pending');
+    expect(await counter.outboxWords(number, 'pending')).toBe('Chuyển trạng thái: Đang giải quyết');
+    await counter.syncNowFromOutbox();
+    await expect.poll(async () => (await counter.outboxReason(number, 'pending')).text).toBe(
       'Chưa gửi được, sẽ tự thử lại: Không kết nối được máy chủ (mất mạng hoặc máy chủ không trả lời).',
     );
 
     await context.setOffline(false);
-    await counter.page.getByTestId('outbox-sync-now').click();
-    const refused = counter.page.locator(`tr[data-number="${number}"][data-state="rejected"]`);
-    await refused.waitFor({ timeout: 30_000 });
-    expect(await refused.getByTestId('outbox-reason').getAttribute('data-code')).toBe('fileStatus.error.staleStatus');
-    expect(await refused.getByTestId('outbox-reason').textContent()).toBe('Máy chủ từ chối vì: Hồ sơ đã được nơi khác chuyển trạng thái trước; tải lại rồi làm lại.');
-    expect(await counter.page.locator(`tr[data-number="${number}"][data-state="sent"]`).getByTestId('outbox-words').textContent()).toBe(`Tiếp nhận hồ sơ ${number}`);
-    const page = (await counter.page.getByTestId('outbox').textContent()) ?? '';
-    expect(page).not.toMatch(/on the server|cannot|rejected by|Failed to fetch|counter\.outbox/);
-    await counter.screenshot('counter-outbox-reasons');
+    await counter.syncNowFromOutbox();
+    await counter.waitForOutboxEntry(number, 'rejected');
+    expect(await counter.outboxReason(number, 'rejected')).toEqual({
+      code: 'fileStatus.error.staleStatus',
+      text: 'Máy chủ từ chối vì: Hồ sơ đã được nơi khác chuyển trạng thái trước; tải lại rồi làm lại.',
+    });
+    expect(await counter.outboxWords(number, 'sent')).toBe(`Tiếp nhận hồ sơ ${number}`);
+    expect(await counter.outboxText()).not.toMatch(/on the server|cannot|rejected by|Failed to fetch|counter\.outbox/);
+    await counter.expectScreenshot('counter-outbox-reasons');
     // Staff read the reason and set the refused change aside: nothing stays counted as refused.
-    await refused.getByTestId('outbox-acknowledge').click();
-    await counter.page.locator(`tr[data-number="${number}"][data-state="cancelled"]`).waitFor();
-    await expect.poll(() => counter.page.getByTestId('waiting-count').textContent()).toBe('0 hồ sơ chờ gửi');
+    await counter.acknowledgeRefusal(number);
+    await expect.poll(() => counter.waitingText()).toBe('0 hồ sơ chờ gửi');
     await context.close();
   });
 });

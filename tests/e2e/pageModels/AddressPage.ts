@@ -13,6 +13,15 @@ export class AddressPage extends KioskPage {
     await this.page.getByTestId('address').waitFor();
   }
 
+  /**
+   * Opens the address lookup straight from its address, as after a restart. Offline, the navigation
+   * itself may report an error before the service worker answers; the screen is what counts.
+   */
+  async openAddressLookup(url: string) {
+    await this.page.goto(`${url}#/address`).catch(() => undefined);
+    await this.page.getByTestId('address').waitFor({ timeout: 30_000 });
+  }
+
   get answers(): Locator {
     return this.page.getByTestId('address-answer');
   }

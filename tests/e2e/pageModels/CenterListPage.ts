@@ -1,8 +1,7 @@
 /** Page model of the center admin's list (danh mục niêm yết) and its posters, in the words of the screen. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS } from './KioskPage.ts';
+import { expectScreenshot } from '../support/screenshots.ts';
+import { counterVaryingRegions } from './CounterPage.ts';
 
 export interface PostedValues {
   sameDayBefore?: string;
@@ -95,27 +94,50 @@ export class CenterListPage {
   }
 
   /**
-   * The poster as the browser prints it: print media, the page's own print rule (only the poster
-   * visible), at the paper's width, the whole length. Then back to the screen.
+   * The poster as the browser prints it (print media, the page's own print rule: only the poster
+   * visible, at the paper's width, the whole length) against its reference. Then back to the screen.
    */
-  async screenshotAsPrinted(name: string, paper: 'A4' | 'A3') {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+  async expectPrintedScreenshot(name: string, paper: 'A4' | 'A3') {
     const viewport = this.page.viewportSize();
     await this.page.emulateMedia({ media: 'print' });
     await this.page.evaluate(() => document.body.classList.add('printing-poster'));
     await this.page.setViewportSize({ width: paper === 'A4' ? 794 : 1123, height: 600 });
     const box = await this.poster().boundingBox();
     if (!box) throw new Error('the poster is not on the page');
-    await this.page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width: box.width, height: box.height } });
+    await expectScreenshot(this.page, name, { fullPage: true, clip: { x: 0, y: 0, width: box.width, height: box.height } });
     await this.page.evaluate(() => document.body.classList.remove('printing-poster'));
     await this.page.emulateMedia({ media: 'screen' });
     if (viewport) await this.page.setViewportSize(viewport);
   }
 
-  async screenshot(name: string, element?: Locator) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const path = resolve(SCREENSHOTS, `${name}.png`);
-    if (element) await element.screenshot({ path });
-    else await this.page.screenshot({ path });
+  /** Saves to the server expecting a refusal or a wait: the notice's kind and text. */
+  async saveRefused(kind: 'error' | 'warning'): Promise<string> {
+    await this.page.getByTestId('center-list-save').click();
+    await this.page.locator(`[data-testid="center-list-notice"].${kind}`).waitFor();
+    return (await this.notice.textContent()) ?? '';
+  }
+
+  /** The row's state: added, changed, saved... */
+  rowState(code: string): Promise<string | null> {
+    return this.row(code).getAttribute('data-state');
+  }
+
+  async importReportText(): Promise<string> {
+    return (await this.page.getByTestId('import-report').textContent()) ?? '';
+  }
+
+  async closeImportReport() {
+    await this.page.getByTestId('import-report-close').click();
+    await this.page.getByTestId('import-report').waitFor({ state: 'detached' });
+  }
+
+  /** How many procedures the poster lists, and how many QR codes it carries. */
+  async posterCounts(): Promise<{ rows: number; qrCodes: number }> {
+    return { rows: await this.poster().locator('tbody tr').count(), qrCodes: await this.poster().locator('img.poster-qr').count() };
+  }
+
+  /** The counter window against its reference. */
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name, { mask: counterVaryingRegions(this.page) });
   }
 }

@@ -76,6 +76,46 @@ export class DeviceStorage {
     });
   }
 
+  /**
+   * What IndexedDB holds for a file and its scans, read with the raw API (the app's own code is not
+   * used): the record's and its outbox entries' sizes, whether bytes sit inline, and each scan as stored.
+   */
+  async scansOf(number: string) {
+    return this.page.evaluate(async (number) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('motcua');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const all = <T,>(store: string) =>
+        new Promise<T[]>((resolve, reject) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
+          request.onerror = () => reject(request.error);
+        });
+      const files = await all<{ id: string; number: string }>('files');
+      const file = files.find((f) => f.number === number)!;
+      const scans = (await all<{ id: string; fileId: string; type: string; size: number }>('scans')).filter((s) => s.fileId === file.id);
+      const blobs = await all<{ id: string; blob?: Blob; sealed?: { type: string; data: Blob } }>('scanBlobs');
+      const outbox = await all<{ fileId: string; payload: unknown }>('outbox');
+      const stored = [];
+      for (const scan of scans) {
+        const row = blobs.find((b) => b.id === scan.id)!;
+        // Sealed at rest (AES-GCM adds a 16-byte tag); no plain copy beside it.
+        stored.push({ type: row.sealed?.type ?? null, size: row.sealed ? row.sealed.data.size - 16 : -1, plainCopy: row.blob !== undefined });
+      }
+      db.close();
+      // Sealed parts are bytes: counted by their length, so the size is what IndexedDB holds.
+      const size = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (v instanceof Uint8Array ? 'x'.repeat(v.byteLength) : v)).length;
+      return {
+        recordJsonBytes: size(file),
+        outboxJsonBytes: size(outbox.filter((e) => e.fileId === file.id)),
+        holdsBytesInline: /dataBase64|JVBER/.test(JSON.stringify(file) + JSON.stringify(outbox)),
+        stored,
+      };
+    }, number);
+  }
+
   /** Enrols `counter` and returns the token the server answered with (read off the wire). */
   static async enrolKeepingToken(counter: CounterPage): Promise<string> {
     const answer = counter.page.waitForResponse((r) => r.url().endsWith('/api/devices/enrol') && r.request().method() === 'POST');
@@ -98,6 +138,14 @@ export class PrivacySettingsPage {
   /** Scrolls the counter so the whole settings panel is on screen (for screenshots). */
   async showWhole() {
     await this.page.getByTestId('retention-settings').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  }
+
+  async days(): Promise<string> {
+    return this.page.getByTestId('retention-days').inputValue();
+  }
+
+  async message(): Promise<string> {
+    return (await this.page.getByTestId('retention-message').textContent()) ?? '';
   }
 
   async setDays(days: string) {

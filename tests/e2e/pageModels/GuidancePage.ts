@@ -1,8 +1,8 @@
 /** Page model of the kiosk's question flows and personal checklist, in the citizen's words. */
-import { resolve } from 'node:path';
 import jsQR from 'jsqr';
 import type { Locator } from 'playwright-core';
-import { KioskPage, SCREENSHOTS } from './KioskPage.ts';
+import { expectScreenshot } from '../support/screenshots.ts';
+import { KioskPage } from './KioskPage.ts';
 
 /** 80 mm of paper at the 96 dpi a browser lays out with. */
 const ROLL_80MM_PX = 302;
@@ -108,15 +108,97 @@ export class GuidancePage extends KioskPage {
     return this.page.getByTestId('print-state').textContent();
   }
 
-  /** Lays out printed HTML on 80 mm of paper and photographs it, as the slip comes out of the printer. */
-  async photographPrintedSlip(html: string, name: string) {
+  /**
+   * Lays out printed HTML on 80 mm of paper, as the slip comes out of the printer, and compares it
+   * with its reference (the time it was printed is left out); answers the slip's length in pixels.
+   */
+  async expectPrintedSlipScreenshot(html: string, name: string): Promise<number> {
     const paper = await this.page.context().newPage();
     await paper.setViewportSize({ width: ROLL_80MM_PX, height: 600 });
     await paper.setContent(html);
     await paper.locator('.checklist-slip img').evaluate((el: HTMLImageElement) => el.decode());
-    await paper.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await expectScreenshot(paper, name, { fullPage: true, mask: [paper.locator('.slip-foot').first()] });
     const height = await paper.evaluate(() => document.body.scrollHeight);
     await paper.close();
     return height;
+  }
+
+  /** The families offered above the results, by flow id. */
+  async offeredFamilies(): Promise<(string | null)[]> {
+    return this.offer.locator('[data-flow]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-flow')));
+  }
+
+  /** "Quay lại" in the header: the previous question. */
+  async back() {
+    await this.page.getByTestId('back-button').click();
+    await this.question.waitFor();
+  }
+
+  /** "Xem đầy đủ thủ tục" on the checklist: the procedure's full legal detail. */
+  async openFullDetail() {
+    await this.page.getByTestId('full-detail').click();
+    await this.detail.waitFor();
+  }
+
+  /** The front desk's "take a number": whether it is on the page, and whether it is hidden. */
+  async takeNumber(): Promise<{ present: number; hidden: boolean }> {
+    const button = this.page.getByTestId('take-number');
+    return { present: await button.count(), hidden: await button.isHidden() };
+  }
+
+  /** The flow's outcome is not in this catalog: the plain list instead. */
+  async waitForFallback() {
+    await this.page.getByTestId('flow-fallback').waitFor();
+  }
+
+  /** "Trả lời lại từ đầu". */
+  async restartFlow() {
+    await this.page.getByTestId('flow-restart').click();
+    await this.question.waitFor();
+  }
+
+  /** "Đọc to" on the question (or, with `onChecklist`, on the checklist). */
+  async readAloud(onChecklist = false) {
+    await (onChecklist ? this.checklist : this.page).getByTestId('read-aloud').first().click();
+  }
+
+  /** Whether "Đọc to" is offered at all. */
+  async offersReadAloud(): Promise<boolean> {
+    return (await this.page.getByTestId('read-aloud').count()) > 0;
+  }
+
+  async waitForReadAloud() {
+    await this.page.getByTestId('read-aloud').waitFor();
+  }
+
+  /** The system's voices have arrived (they come late, as on Windows). */
+  async waitForVoices() {
+    await this.page.waitForFunction(() => window.speechSynthesis.getVoices().length > 0);
+  }
+
+  /** "Chữ to" / "Tương phản cao" in the header. */
+  async toggleDisplay(choice: 'large-text' | 'high-contrast') {
+    await this.page.getByTestId(`toggle-${choice}`).click();
+  }
+
+  async displayPressed(choice: 'large-text' | 'high-contrast'): Promise<string | null> {
+    return this.page.getByTestId(`toggle-${choice}`).getAttribute('aria-pressed');
+  }
+
+  /** The display choices the page carries (`data-text`, `data-contrast` on <html>). */
+  displayChoices(): Promise<Record<string, string | undefined>> {
+    return this.page.evaluate(() => ({ ...document.documentElement.dataset }));
+  }
+
+  /** The root font size in pixels (large text makes it larger). */
+  rootFontSize(): Promise<number> {
+    return this.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  }
+
+  /** Left alone through the warning, the kiosk resets itself to its home screen. */
+  async waitForIdleReset() {
+    await this.waitForIdleWarning();
+    await this.idleWarning.waitFor({ state: 'detached', timeout: 15_000 });
+    await this.waitForHome();
   }
 }

@@ -1,10 +1,7 @@
 /** Page model of the kiosk: what a citizen does, in the words of the screen, not of the DOM. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
-
-export const SCREENSHOTS = resolve(import.meta.dirname, '../__screenshots__');
+import { expectScreenshot } from '../support/screenshots.ts';
 
 export class KioskPage {
   constructor(readonly page: Page) {}
@@ -26,9 +23,66 @@ export class KioskPage {
   get detail(): Locator {
     return this.page.getByTestId('procedure-detail');
   }
+  get idleWarning(): Locator {
+    return this.page.getByTestId('idle-warning');
+  }
 
   async catalogOrigin(): Promise<string | null> {
     return this.footer.getAttribute('data-origin');
+  }
+
+  /** The header's link state ("Có mạng", "Mất mạng"). */
+  async linkState(): Promise<string> {
+    return (await this.page.getByTestId('link-state').textContent()) ?? '';
+  }
+
+  /** The screen's title in the header. */
+  async title(): Promise<string> {
+    return (await this.page.locator('h1').textContent()) ?? '';
+  }
+
+  /** The language the page declares (`<html lang>`). */
+  documentLanguage(): Promise<string> {
+    return this.page.evaluate(() => document.documentElement.lang);
+  }
+
+  /** Whether the page is wider than the screen (it must never scroll sideways). */
+  overflowsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  }
+
+  /** Whether the "cannot open this device's data key" screen shows (a kiosk keeps no personal data, so never). */
+  async showsKeyProblem(): Promise<boolean> {
+    return (await this.page.getByTestId('key-unavailable').count()) > 0;
+  }
+
+  /** "Tiếng Việt" / "English" in the header. */
+  async chooseLanguage(language: 'vi' | 'en') {
+    await this.page.getByTestId(`lang-${language}`).click();
+  }
+
+  /** "Trang đầu" in the header. */
+  async goHome() {
+    await this.page.getByTestId('home-button').click();
+  }
+
+  async waitForHome() {
+    await this.page.getByTestId('home').waitFor({ timeout: 15_000 });
+  }
+
+  /** The idle warning shows up by itself when nobody touches the kiosk. */
+  async waitForIdleWarning() {
+    await this.idleWarning.waitFor({ timeout: 15_000 });
+  }
+
+  /** "Tôi vẫn đang dùng" on the idle warning. */
+  async stayAfterIdleWarning() {
+    await this.idleWarning.getByRole('button').click({ timeout: 15_000 });
+  }
+
+  /** The bundled sample catalog's banner (the server was never reached). */
+  async waitForDemoBanner() {
+    await this.page.getByTestId('demo-banner').waitFor();
   }
 
   /** Taps the on-screen keys one by one, as a person would; a space is the space bar. */
@@ -76,6 +130,11 @@ export class KioskPage {
     await this.page.keyboard.type(text);
   }
 
+  /** Puts a whole query in the search box at once (pasted, or a helper app typing it). */
+  async enterQuery(text: string) {
+    await this.searchInput.fill(text);
+  }
+
   /** "Why it matched" under the result with this code. */
   async matchedText(code: string): Promise<string> {
     return (await this.page.locator(`.result-card[data-code="${code}"] [data-testid="matched"]`).first().textContent()) ?? '';
@@ -85,9 +144,89 @@ export class KioskPage {
     return this.results.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code') ?? ''));
   }
 
+  async resultNames(): Promise<string[]> {
+    return this.results.locator('.result-name').allTextContents();
+  }
+
+  /** "N thủ tục phù hợp" above the results. */
+  async resultsSummary(): Promise<string> {
+    return (await this.page.locator('.results-summary').textContent()) ?? '';
+  }
+
+  /** What kind of answer the results are ("match", or the nearest ones when nothing matched). */
+  async resultsKind(): Promise<string | null> {
+    return this.page.getByTestId('results').getAttribute('data-kind');
+  }
+
+  /** The labels of the facts on the first result card ("Time:", "Fee:"). */
+  async firstResultFactLabels(): Promise<string[]> {
+    return this.results.first().locator('.fact-label').allTextContents();
+  }
+
+  /** The words of the query the kiosk could not read, as it says so. */
+  async unreadWords(): Promise<string> {
+    await this.page.getByTestId('unread').waitFor();
+    return (await this.page.getByTestId('unread').textContent()) ?? '';
+  }
+
+  async waitForNoResult() {
+    await this.page.getByTestId('no-result').waitFor();
+  }
+
+  /** Nothing matched: "Xem theo lĩnh vực" leads to the list of fields. */
+  async browseFieldsFromNoResult() {
+    await this.waitForNoResult();
+    await this.page.getByTestId('no-result').getByRole('button').click();
+    await this.page.getByTestId('field-list').waitFor();
+  }
+
   async openResult(code: string) {
     await this.page.locator(`.result-card[data-code="${code}"]`).click();
     await this.detail.waitFor();
+  }
+
+  async detailTitle(): Promise<string> {
+    return (await this.detail.locator('h2').textContent()) ?? '';
+  }
+
+  /** The procedure's documents as shown, and how many are marked "bản chính". */
+  async documents(): Promise<{ text: string; originals: number }> {
+    const documents = this.page.getByTestId('documents');
+    return { text: (await documents.textContent()) ?? '', originals: await documents.locator('.badge.original').count() };
+  }
+
+  /** The portal QR code's image, once drawn. */
+  async portalQrSource(): Promise<string | null> {
+    const qr = this.page.getByTestId('portal-qr').locator('img');
+    await qr.waitFor();
+    return qr.getAttribute('src');
+  }
+
+  /** A fact of the open procedure ("time", "fee", "place"). */
+  detailFact(fact: 'time' | 'fee' | 'place'): Locator {
+    return this.detail.locator(`[data-fact="${fact}"]`);
+  }
+
+  /** The center's own note on the open procedure. */
+  async centerNote(): Promise<string> {
+    return (await this.detail.getByTestId('center-note').textContent()) ?? '';
+  }
+
+  /** How many "Theo niêm yết của Trung tâm" marks the open procedure shows. */
+  centerMarks(): Promise<number> {
+    return this.detail.getByTestId('center-mark').count();
+  }
+
+  /** Opens a procedure straight from its address (as a QR code on a poster does). */
+  async openProcedure(url: string, code: string) {
+    await this.page.goto(`${url}#/p/${code}`);
+    await this.detail.waitFor();
+  }
+
+  /** The kiosk restarts (a reload): the catalog and the vocabulary are pulled again. */
+  async restart() {
+    await this.page.reload();
+    await this.footer.waitFor();
   }
 
   /** What axe-core (WCAG 2.x A/AA) finds wrong on the screen as it is now; [] when nothing. */
@@ -100,9 +239,13 @@ export class KioskPage {
     return smallTouchTargets(this.page);
   }
 
-  async screenshot(name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+  /**
+   * The screen as it is now against its committed reference (support/screenshots.ts). Left out: the
+   * catalog's date in the footer (the server's import day, by its own clock) and the idle warning's
+   * countdown (its second depends on when the picture is taken).
+   */
+  async expectScreenshot(name: string, ...mask: Locator[]) {
+    await expectScreenshot(this.page, name, { mask: [this.footer.locator('span').first(), this.idleWarning.locator('p'), ...mask] });
   }
 
   /** Waits until the service worker controls the page, so the shell is cached for offline starts. */
@@ -111,23 +254,5 @@ export class KioskPage {
       const reg = await navigator.serviceWorker.ready;
       return Boolean(reg.active) && navigator.serviceWorker.controller !== null;
     }, undefined, { timeout: 30_000 });
-  }
-
-  /** The hidden corner gesture (5 taps top-left), then the admin PIN on the pad: the kiosk's settings open. */
-  async openAdminSettings(pin: string) {
-    for (let i = 0; i < 5; i += 1) await this.page.mouse.click(20, 20);
-    await this.page.getByTestId('admin-settings').waitFor();
-    for (const d of pin) await this.page.locator(`.pin-key[data-pin="${d}"]`).click();
-    await this.page.getByTestId('admin-unlock').click();
-    await this.page.getByTestId('admin-enrol').waitFor();
-  }
-
-  /** In the open settings: enrols this kiosk with a center (its ratings then count there). */
-  async enrolKiosk(centerCode: string, enrolmentCode: string, deviceName: string) {
-    await this.page.getByTestId('enrol-center').fill(centerCode);
-    await this.page.getByTestId('enrol-code').fill(enrolmentCode);
-    await this.page.getByTestId('enrol-name').fill(deviceName);
-    await this.page.getByTestId('enrol-submit').click();
-    await this.page.getByTestId('admin-enrolled').waitFor();
   }
 }

@@ -1,8 +1,7 @@
 /** Page model of the center admin's "Câu tìm kiếm chưa có kết quả" and its teaching dialog, in the words of the screen. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS } from './KioskPage.ts';
+import { expectScreenshot } from '../support/screenshots.ts';
+import { counterVaryingRegions } from './CounterPage.ts';
 
 export interface UnmatchedLine {
   query: string;
@@ -79,8 +78,10 @@ export class LearningPage {
     return this.page.locator('[data-testid="taught"] tbody tr .learning-query').allTextContents();
   }
 
-  async screenshot(name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+  /** The screen against its reference; also left out: when a search was last seen and when a phrase was taught. */
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name, {
+      mask: [...counterVaryingRegions(this.page), this.page.locator('[data-testid="unmatched"] tbody td:nth-child(5)'), this.page.locator('[data-testid="taught"] .muted.small')],
+    });
   }
 }

@@ -1,9 +1,10 @@
 /** Page model of the kiosk's status lookup and satisfaction rating, in the citizen's words. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
-import { SCREENSHOTS } from './KioskPage.ts';
+import { expectScreenshot } from '../support/screenshots.ts';
+
+/** The lookup's answers other than a found file: the code is missing, nothing found, no link, not a file number. */
+export type LookupAnswer = 'need-code' | 'not-found' | 'unreachable' | 'invalid';
 
 export class LookupPage {
   constructor(readonly page: Page) {}
@@ -82,8 +83,79 @@ export class LookupPage {
     await this.page.getByTestId('rating-thanks').waitFor();
   }
 
-  async screenshot(name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+  /** Waits for one of the lookup's other answers. */
+  async waitForAnswer(answer: LookupAnswer) {
+    await this.page.getByTestId(`lookup-${answer}`).waitFor();
+  }
+
+  /** Waits until the result shows the file in this state (e.g. after the server moved it). */
+  async waitForStatus(status: string) {
+    await this.page.locator(`[data-testid="lookup-result"][data-status="${status}"]`).waitFor();
+  }
+
+  async dueShown(): Promise<string> {
+    return (await this.page.getByTestId('lookup-due').textContent()) ?? '';
+  }
+
+  /** "Thông tin lúc ..." under an answer given offline from what the kiosk last knew. */
+  async staleNote(): Promise<string> {
+    return (await this.page.getByTestId('lookup-stale').textContent()) ?? '';
+  }
+
+  /** Everything on screen, as text (to check no name or ID number shows). */
+  async screenText(): Promise<string> {
+    return (await this.page.textContent('body')) ?? '';
+  }
+
+  /** Whether the result offers "Đánh giá" (only once the file was returned). */
+  async offersRating(): Promise<boolean> {
+    return (await this.page.getByTestId('lookup-rate').count()) > 0;
+  }
+
+  /** "Đánh giá mức độ hài lòng" on the home screen: a visit rating, no file named. */
+  async rateFromHome() {
+    await this.page.getByTestId('home-rate').click();
+    await this.page.getByTestId('rating').waitFor();
+  }
+
+  /** Ticks a reason chip on the rating screen ("caring", "fast", "longWait"...). */
+  async chooseReason(reason: string) {
+    await this.page.locator(`.rating-chip[data-reason="${reason}"]`).click();
+  }
+
+  /** "Về trang đầu" after the thanks. */
+  async homeAfterRating() {
+    await this.page.getByTestId('rating-home').click();
+    await this.page.getByTestId('home').waitFor();
+  }
+
+  /** The states of the ratings this kiosk keeps to send ("waiting", "sent"). */
+  async ratingStatesOnDevice(): Promise<string[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('motcua');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('ratings').objectStore('ratings').getAll();
+            all.onsuccess = () => resolve((all.result as { state: string }[]).map((r) => r.state));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  }
+
+  /** The browser says the link is back (Chromium does not always fire `online` for an emulated change). */
+  async announceOnline() {
+    await this.page.evaluate(() => window.dispatchEvent(new Event('online')));
+  }
+
+  isOnline(): Promise<boolean> {
+    return this.page.evaluate(() => navigator.onLine);
+  }
+
+  /** The screen against its reference; the "as of" time and the rating screen's nothing else vary. */
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name, { mask: [this.page.getByTestId('lookup-stale'), this.page.locator('[data-testid="catalog-footer"] span').first()] });
   }
 }

@@ -1,8 +1,7 @@
 /** Page model of the counter's worklist and a file's detail: what staff do there, in the words of the screen. */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOTS } from './KioskPage.ts';
+import { expectScreenshot } from '../support/screenshots.ts';
+import { counterVaryingRegions } from './CounterPage.ts';
 
 /** Page widths at 96 dpi, so a printed page is photographed at its paper's size. */
 const PAPER_PX = { A4: { width: 794, height: 1123 }, A5: { width: 559, height: 794 } } as const;
@@ -21,6 +20,42 @@ export class WorklistPage {
 
   async filter(which: 'open' | 'overdue' | 'all') {
     await this.page.locator(`[data-filter="${which}"]`).click();
+    await this.page.locator(`[data-filter="${which}"].active`).waitFor();
+  }
+
+  /** The row's due date as shown ("Hẹn trả 17:00 24/11"). */
+  async dueShown(number: string): Promise<string> {
+    return (await this.row(number).getByTestId('work-due').textContent()) ?? '';
+  }
+
+  /** The reason written on the row ("Lý do: ..."). */
+  async noteShown(number: string): Promise<string> {
+    return (await this.row(number).getByTestId('work-note').textContent()) ?? '';
+  }
+
+  /** The row's text (number, name, procedure, state). */
+  async rowText(number: string): Promise<string> {
+    return (await this.row(number).textContent()) ?? '';
+  }
+
+  /** What the row says of the citizen's personal data once it is removed. */
+  async purgedNote(number: string): Promise<string> {
+    return (await this.row(number).locator('[data-personal="purged"]').textContent()) ?? '';
+  }
+
+  /** The boxes of the row's action buttons (touch targets). */
+  async actionBoxes(number: string): Promise<{ top: number; left: number; right: number; height: number }[]> {
+    return this.row(number)
+      .locator('.work-actions .button')
+      .evaluateAll((buttons) => buttons.map((b) => {
+        const r = b.getBoundingClientRect();
+        return { top: r.top, left: r.left, right: r.right, height: r.height };
+      }));
+  }
+
+  /** "Không có hồ sơ nào khớp": how many times the list says it. */
+  noMatchShown(): Promise<number> {
+    return this.page.getByText('Không có hồ sơ nào khớp').count();
   }
 
   async search(query: string) {
@@ -38,6 +73,17 @@ export class WorklistPage {
     await this.page.locator(`.work-row[data-number="${number}"][data-status="${to}"]`).waitFor();
   }
 
+  /** A move that leaves the open list (returned, rejected...): waits until the row has gone. */
+  async moveOut(number: string, to: string) {
+    await this.row(number).locator(`[data-to="${to}"]`).click();
+    await this.row(number).waitFor({ state: 'detached' });
+  }
+
+  /** A move that asks for a reason first: its dialog opens. */
+  async startMove(number: string, to: 'needs_supplement' | 'rejected') {
+    await this.row(number).locator(`[data-to="${to}"]`).click();
+  }
+
   async openFile(number: string) {
     await this.row(number).getByTestId('open-file').click();
     await this.page.locator(`[data-testid="file-detail"][data-number="${number}"]`).waitFor();
@@ -53,6 +99,42 @@ export class WorklistPage {
     await this.page.locator(`[data-testid="file-actions"] [data-action="${key}"]`).click();
   }
 
+  /** The correction form: fields, and a reason (required). */
+  async correct(values: { fullName?: string; phone?: string }, reason: string) {
+    await this.page.getByTestId('correction-form').waitFor();
+    if (values.fullName !== undefined) await this.page.getByTestId('correct-full-name').fill(values.fullName);
+    if (values.phone !== undefined) await this.page.getByTestId('correct-phone').fill(values.phone);
+    await this.page.getByTestId('correct-reason').fill(reason);
+    await this.page.getByTestId('correct-save').click();
+  }
+
+  async correctionProblem(): Promise<string> {
+    return (await this.page.getByTestId('correct-problem').textContent()) ?? '';
+  }
+
+  dialogOpen(kind: 'supplement' | 'refusal' | 'due' | 'fee'): Promise<boolean> {
+    return this.page.getByTestId(`${kind}-dialog`).isVisible();
+  }
+
+  /** The print panel is open (a slip to print, then "Đóng"). */
+  async waitForPrintPanel() {
+    await this.page.getByTestId('print-panel').waitFor();
+  }
+
+  /** What the slip on the print panel is ("supplement", "refusal", "apology", "receipt"). */
+  async slipKind(): Promise<string | null> {
+    return this.slip().getAttribute('data-slip');
+  }
+
+  /** The rows of the slip's document table. */
+  slipDocuments(): Promise<number> {
+    return this.slip().locator('[data-testid="slip-documents"] tbody tr').count();
+  }
+
+  async slipLine(line: 'slip-new-due' | 'slip-reason'): Promise<string> {
+    return (await this.slip().getByTestId(line).textContent()) ?? '';
+  }
+
   async backToList() {
     await this.page.getByTestId('back-to-list').click();
     await this.page.getByTestId('worklist').waitFor();
@@ -63,6 +145,12 @@ export class WorklistPage {
     const problem = this.page.getByTestId('dialog-problem');
     await problem.waitFor();
     return (await problem.textContent()) ?? '';
+  }
+
+  /** The dialog's problem as it is now ('' when none). */
+  async currentDialogProblem(): Promise<string> {
+    const problem = this.page.getByTestId('dialog-problem');
+    return (await problem.count()) === 0 ? '' : ((await problem.textContent()) ?? '');
   }
 
   async confirmDialog() {
@@ -105,13 +193,20 @@ export class WorklistPage {
     return (await this.page.getByTestId('print-result').textContent()) ?? '';
   }
 
-  /** The HTML the shell was asked to print, opened on its own page of the paper's size and photographed. */
-  async screenshotPrinted(html: string, paper: 'A4' | 'A5', name: string) {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+  /** The counter window against its reference; also left out: the fee's time of payment. */
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name, { mask: [...counterVaryingRegions(this.page), this.detail('fee')] });
+  }
+
+  /**
+   * The HTML the shell was asked to print, opened on its own page of the paper's size and compared with
+   * its reference. Left out: the reception's time of day and the random lookup code with its QR code.
+   */
+  async expectPrintedScreenshot(html: string, paper: 'A4' | 'A5', name: string) {
     const sheet = await this.page.context().newPage();
     await sheet.setViewportSize(PAPER_PX[paper]);
     await sheet.setContent(html, { waitUntil: 'load' });
-    await sheet.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await expectScreenshot(sheet, name, { fullPage: true, mask: [sheet.locator('.receipt-code'), sheet.locator('.receipt-qr img'), sheet.locator('[data-testid="receipt-time"] + li')] });
     await sheet.close();
   }
 

@@ -2,7 +2,7 @@
  * A stand-in for the Electron preload bridge (window.motcua), injected before the app loads: the
  * one place the e2e tests fake Electron. It records what the page asked the "shell" to do.
  */
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { MotcuaBridge } from '../../../shared/ipc/contract.ts';
 
 export interface FakeShellLog {
@@ -15,6 +15,11 @@ export interface FakeShellLog {
   gestures: number;
   /** What the "OS keystore" holds, by secret name (kept in sessionStorage so a reload finds it, as a real keystore would). */
   keystore: Record<string, string>;
+}
+
+/** What the page has asked the fake shell to do so far. */
+export function shellLog(page: Page): Promise<FakeShellLog> {
+  return page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
 }
 
 /** `keystore: 'refusing'` answers every secrets call as Electron does on Linux without a keyring. */

@@ -1,11 +1,13 @@
 /**
  * Writes a short Y4M video showing one QR code, for Chromium's fake camera
  * (--use-file-for-fake-video-capture): the camera path is then tested with a real decode.
+ * `leadIn` blank frames come first (5 a second), as a person takes a moment to hold the card up:
+ * the scanner stays open that long, so its screen can be photographed before it reads the code.
  */
 import { writeFile } from 'node:fs/promises';
 import QRCode from 'qrcode';
 
-export async function writeQrVideo(text: string, path: string, width = 640, height = 480, frames = 5): Promise<void> {
+export async function writeQrVideo(text: string, path: string, { width = 640, height = 480, frames = 5, leadIn = 0 } = {}): Promise<void> {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   const quiet = 4;
@@ -25,6 +27,7 @@ export async function writeQrVideo(text: string, path: string, width = 640, heig
   }
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const blank = Buffer.concat([Buffer.from('FRAME\n'), Buffer.alloc(width * height, 235), chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F5:1 Ip A1:1 C420jpeg\n`);
-  await writeFile(path, Buffer.concat([header, ...Array.from({ length: frames }, () => frame)]));
+  await writeFile(path, Buffer.concat([header, ...Array.from({ length: leadIn }, () => blank), ...Array.from({ length: frames }, () => frame)]));
 }

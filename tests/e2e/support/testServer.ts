@@ -37,6 +37,8 @@ export interface TestServerOptions {
   port?: number;
   /** Serve this folder instead of dist/renderer (e.g. a copy a test changes to ship a "new version"). */
   webRoot?: string;
+  /** The server's clock (createApp's `now`); the e2e harness gives the suite's clock, benchmarks the real one. */
+  now?: () => Date;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -61,7 +63,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (!listed.ok) throw new Error(listed.error);
   }
   const webRoot = (options.web ?? true) ? (options.webRoot ?? resolve(import.meta.dirname, '../../../dist/renderer')) : null;
-  const app = await createApp({ store, webRoot });
+  const app = await createApp({ store, webRoot, ...(options.now ? { now: options.now } : {}) });
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
