@@ -308,16 +308,19 @@ describe('the counter', () => {
 
   it('marks a slow link and keeps working locally', async () => {
     const { context, counter } = await enrolledCounter();
-    // The link answers, but four seconds late.
+    // The link answers, but only once the test lets it (well after the 3 s that make a link slow).
+    let answer: () => void = () => undefined;
+    const linkAnswers = new Promise<void>((resolve) => (answer = resolve));
     await context.route('**/api/sync/**', async (route) => {
-      await new Promise((r) => setTimeout(r, 4_000));
+      await linkAnswers;
       await route.continue().catch(() => undefined);
     });
     await counter.registerWalkIn({ cardQr: testCardQr(900) });
     await expect.poll(() => counter.link(), { timeout: 15_000 }).toBe('slow');
-    await counter.expectScreenshot('counter-status-slow');
+    await counter.expectScreenshotWhileSyncing('counter-status-slow');
     // Saving never waits for the link.
     await counter.registerWalkIn({ cardQr: testCardQr(901) });
+    answer();
     await context.unroute('**/api/sync/**');
     await counter.syncNow();
     await expect.poll(() => counter.pendingCount(), { timeout: 30_000 }).toBe(0);

@@ -75,11 +75,12 @@ describe('the citizen kiosk', () => {
 
   it('returns to a clean home screen when the citizen walks away', async () => {
     const { context, kiosk } = await newKiosk();
-    await kiosk.open(`${harness.server.url}?idle=4`);
+    // Idle after 20 s, so the warning stays 4 s: long enough to photograph and check it.
+    await kiosk.open(`${harness.server.url}?idle=20`);
     await kiosk.tapType('so do');
     await kiosk.chooseLanguage('en');
     await kiosk.results.first().waitFor();
-    await kiosk.waitForIdleWarning();
+    await kiosk.waitForIdleWarning(30_000);
     await kiosk.expectScreenshot('idle-warning');
     expect(await kiosk.accessibilityViolations('[data-testid="idle-warning"]')).toEqual([]);
     await kiosk.waitForHome();

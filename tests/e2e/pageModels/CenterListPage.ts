@@ -1,7 +1,7 @@
 /** Page model of the center admin's list (danh mục niêm yết) and its posters, in the words of the screen. */
 import type { Locator, Page } from 'playwright-core';
 import { expectScreenshot } from '../support/screenshots.ts';
-import { counterVaryingRegions } from './CounterPage.ts';
+import { counterVaryingRegions, waitForSyncRoundEnd } from './CounterPage.ts';
 
 export interface PostedValues {
   sameDayBefore?: string;
@@ -104,6 +104,7 @@ export class CenterListPage {
     await this.page.setViewportSize({ width: paper === 'A4' ? 794 : 1123, height: 600 });
     const box = await this.poster().boundingBox();
     if (!box) throw new Error('the poster is not on the page');
+    await waitForSyncRoundEnd(this.page);
     await expectScreenshot(this.page, name, { fullPage: true, clip: { x: 0, y: 0, width: box.width, height: box.height } });
     await this.page.evaluate(() => document.body.classList.remove('printing-poster'));
     await this.page.emulateMedia({ media: 'screen' });
@@ -138,6 +139,7 @@ export class CenterListPage {
 
   /** The counter window against its reference. */
   async expectScreenshot(name: string) {
+    await waitForSyncRoundEnd(this.page);
     await expectScreenshot(this.page, name, { mask: counterVaryingRegions(this.page) });
   }
 }

@@ -71,8 +71,8 @@ export class KioskPage {
   }
 
   /** The idle warning shows up by itself when nobody touches the kiosk. */
-  async waitForIdleWarning() {
-    await this.idleWarning.waitFor({ timeout: 15_000 });
+  async waitForIdleWarning(timeout = 15_000) {
+    await this.idleWarning.waitFor({ timeout });
   }
 
   /** "Tôi vẫn đang dùng" on the idle warning. */
@@ -241,11 +241,11 @@ export class KioskPage {
 
   /**
    * The screen as it is now against its committed reference (support/screenshots.ts). Left out: the
-   * catalog's date in the footer (the server's import day, by its own clock) and the idle warning's
-   * countdown (its second depends on when the picture is taken).
+   * catalog's date in the footer (the server's import day, by its own clock), the idle warning's
+   * countdown (its second depends on when the picture is taken) and the test server's port.
    */
   async expectScreenshot(name: string, ...mask: Locator[]) {
-    await expectScreenshot(this.page, name, { mask: [this.footer.locator('span').first(), this.idleWarning.locator('p'), ...mask] });
+    await expectScreenshot(this.page, name, { mask: [this.footer.locator('span').first(), this.idleWarning.locator('p'), this.page.getByTestId('enrol-server'), ...mask] });
   }
 
   /** Waits until the service worker controls the page, so the shell is cached for offline starts. */

@@ -52,12 +52,18 @@ export class LookupPage {
     await this.page.getByTestId('lookup-submit').click();
   }
 
-  /** A USB scanner reads the receipt's QR ("NUMBER CODE"): a very fast burst of keys, then Enter, with no field focused. */
+  /**
+   * A USB scanner reads the receipt's QR ("NUMBER CODE"): a burst of keys a few milliseconds apart,
+   * then Enter, with no field focused. The keys are sent from inside the page, as one burst: sent one
+   * by one from the test (a round trip each), a busy machine can leave more than the 80 ms between two
+   * keys by which the kiosk tells a scanner from a person, and the burst would not count.
+   */
   async scanReceipt(number: string, code: string) {
     await this.anotherFile();
     await this.page.locator('.lookup-title').click();
-    await this.page.keyboard.type(`${number} ${code}`, { delay: 2 });
-    await this.page.keyboard.press('Enter');
+    await this.page.evaluate((text) => {
+      for (const key of [...text, 'Enter']) document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }, `${number} ${code}`);
   }
 
   /** Back to an empty lookup when a result is on screen. */
@@ -154,8 +160,8 @@ export class LookupPage {
     return this.page.evaluate(() => navigator.onLine);
   }
 
-  /** The screen against its reference; the "as of" time and the rating screen's nothing else vary. */
+  /** The screen against its reference. Left out: the receipt's random lookup code as typed, and the catalog's import date in the footer. */
   async expectScreenshot(name: string) {
-    await expectScreenshot(this.page, name, { mask: [this.page.getByTestId('lookup-stale'), this.page.locator('[data-testid="catalog-footer"] span').first()] });
+    await expectScreenshot(this.page, name, { mask: [this.page.getByTestId('lookup-code'), this.page.locator('[data-testid="catalog-footer"] span').first()] });
   }
 }

@@ -23,6 +23,16 @@ export function staffLabel(member: Pick<StaffMember, 'name' | 'detail'>): string
   return member.detail ? `${member.name} (${member.detail})` : member.name;
 }
 
+/**
+ * Staff as the screens list them: by name, and people of the same name by the detail that tells them
+ * apart (none first), so a tile is always in the same place; IndexedDB alone would break the tie by
+ * the random id.
+ */
+export async function listStaff(db: MotcuaDb, which: 'active' | 'all'): Promise<StaffMember[]> {
+  const members = await (which === 'active' ? db.staff.filter((s) => s.active) : db.staff.toCollection()).toArray();
+  return members.sort((a, b) => (a.name === b.name ? (a.detail ?? '').localeCompare(b.detail ?? '', 'vi') : a.name < b.name ? -1 : 1));
+}
+
 async function guard<T>(work: () => Promise<Result<T, StaffProblem>>): Promise<Result<T, StaffProblem>> {
   try {
     return await work();
