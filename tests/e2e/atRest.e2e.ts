@@ -109,8 +109,12 @@ describe("citizens' data on the device", () => {
     await counter.page.setViewportSize({ width: 1366, height: 768 });
     expect(await storage.rawText('motcua')).not.toContain('001090000043');
 
-    // Fifteen days on, the returned file's personal data goes; the file stays in the list.
+    // Fifteen days on (the counter has signed its idle admin out meanwhile), the returned file's
+    // personal data goes; the file stays in the list.
     await context.clock.setFixedTime(testNow().getTime() + 15 * DAY_MS);
+    await counter.waitForSignIn();
+    await counter.signInAgain(ADMIN.name, ADMIN.pin);
+    await settings.open();
     await settings.purgeNow();
     await expect.poll(() => settings.message()).toBe('Đã xoá thông tin cá nhân của 1 hồ sơ.');
     const stored = JSON.parse(await storage.rawText('motcua')) as { files: { number: string; personal: unknown; attachments: unknown; purgedAt?: string }[] };

@@ -130,6 +130,14 @@ export class CounterPage {
     await this.page.getByTestId('register-form').waitFor();
   }
 
+  /** Signs in again after an idle sign-out: the counter comes back to the screen it was left on. */
+  async signInAgain(name: string, pin: string) {
+    await this.chooseStaff(name);
+    await this.tapPin(pin);
+    await this.pressSignIn();
+    await this.page.getByTestId('sign-out').waitFor();
+  }
+
   /** What the sign-in screen says went wrong ("Mã PIN không đúng. Còn 4 lần thử."). */
   async signInProblem(): Promise<string> {
     return (await this.page.getByTestId('sign-in-problem').textContent()) ?? '';
