@@ -83,6 +83,11 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
   const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
   useSearchLogSender(db, platform.deviceToken, route.screen !== 'counter');
+  // The path walked through a guidance flow goes with the search that led there.
+  const flowPath = route.screen === 'flow' ? [route.flow, ...route.steps.map((s) => `${s.question}=${s.answer}`)].join('/') : null;
+  useEffect(() => {
+    if (flowPath) recorder.flow(flowPath.split('/'));
+  }, [recorder, flowPath]);
   useVocabularyPull(db, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
