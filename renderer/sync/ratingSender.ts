@@ -23,7 +23,7 @@ export function drainRatings(db: MotcuaDb, serverUrl: string, tokens: TokenVault
       const device = await loadDevice(db, tokens);
       const sender = device.ok && device.value ? { token: device.value.token } : { centerCode: null };
       for (const rating of await pendingRatings(db)) {
-        const outcome = await sendRating(serverUrl, rating, sender);
+        const outcome = await sendRating({ serverUrl }, rating, sender);
         if (outcome === 'retry') break;
         // A refused rating is kept as it was given (never dropped), but it stops blocking the queue.
         if (outcome === 'sent') {

@@ -1,6 +1,7 @@
 /**
  * The sync protocol between devices and the motcua server: request and response bodies, their
- * schemas (the server validates every body; the client validates every answer) and the paths.
+ * schemas (the server validates every body; the client validates every answer). The paths are in
+ * apiPaths.ts.
  *
  * Exactly-once: each device numbers its mutations 1, 2, 3, ... The server applies a push in one
  * transaction, skipping numbers it has already applied, and answers with the last applied number.
@@ -16,25 +17,6 @@ import { fileCorrectionPayloadSchema, fileDuePayloadSchema, fileFeePayloadSchema
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
 import { ratingSchema } from '../stats/fileSummary.ts';
-
-/** The file-status route as the server registers it (Fastify pattern); clients build it with SYNC_PATHS.fileStatus. */
-const FILE_STATUS_ROUTE = '/api/files/:id/status';
-
-export const SYNC_PATHS = {
-  enrol: '/api/devices/enrol',
-  push: '/api/sync/push',
-  statuses: '/api/sync/statuses',
-  catalogChanges: '/api/catalog/changes',
-  /** POST a statusChangeRequestSchema body: a server-side status change of one file. */
-  fileStatus: (fileId: string) => FILE_STATUS_ROUTE.replace(':id', encodeURIComponent(fileId)),
-  fileStatusRoute: FILE_STATUS_ROUTE,
-  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD[&location=]: the center's figures (shared/stats). */
-  stats: '/api/stats',
-  /** GET: the holiday table (shared/calendar) the devices count working days with. */
-  calendar: '/api/calendar',
-  /** GET: the administrative units, old and new (shared/address), for the address lookup. */
-  adminUnits: '/api/address/units',
-} as const;
 
 /** kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter and more). */
 export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin']);

@@ -12,18 +12,19 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../server/store/sqliteMigrations.ts';
 import { openSqliteStore, SQLITE_FILE } from '../../server/store/sqliteStore.ts';
 import type { StatusHistoryEntry } from '../../server/store/store.ts';
-import { apiErrorSchema, pushResponseSchema, statusPullResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { apiErrorSchema, pushResponseSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
 import { ratingMutation, STAFF, statusMutation } from './lifecycleFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
 useTestApp({ centers: ['VB11824', 'OTHER'] }, (ready) => ({ app, temp } = ready));
 
 const push = async (device: EnrolResponse, mutations: Mutation[]) => {
-  const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
   expect(res.statusCode, res.body).toBe(200);
   return pushResponseSchema.parse(res.json());
 };
@@ -33,7 +34,7 @@ const history = async (device: EnrolResponse, fileId: string): Promise<StatusHis
   return read.value;
 };
 const feed = async (device: EnrolResponse) =>
-  statusPullResponseSchema.parse((await app.inject({ url: `${SYNC_PATHS.statuses}?limit=500`, headers: bearer(device) })).json()).changes;
+  statusPullResponseSchema.parse((await app.inject({ url: `${API_PATHS.sync.statuses}?limit=500`, headers: bearer(device) })).json()).changes;
 const DUE = '2027-03-04T17:00:00+07:00';
 
 describe('status changes pushed from the counter', () => {
@@ -145,7 +146,7 @@ describe('status changes made by another office', () => {
     const file = makeFile(counter, 1, { dueAt: DUE });
     await push(counter, [createMutation(1, file)]);
     const change = (status: string, note: string | null) =>
-      app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus(file.id), headers: bearer(office), payload: { status, note } });
+      app.inject({ method: 'POST', url: API_PATHS.files.status.at(file.id), headers: bearer(office), payload: { status, note } });
 
     const skip = await change('done', null);
     expect(skip.statusCode).toBe(400);

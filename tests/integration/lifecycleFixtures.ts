@@ -7,15 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
-import { enrolResponseSchema, pushResponseSchema, SYNC_PATHS, type DeviceRole, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { enrolResponseSchema, pushResponseSchema, type DeviceRole, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
 import { bearer, createMutation, FIXTURE_NOW, makeFile, testAdminCode, testEnrolmentCode } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 export const STAFF = { staffId: 's7', staffName: 'Lê Thị Hoa' } as const;
 
 export async function enrolAt(app: FastifyInstance, centerCode: string, locationCode: string | null, role: DeviceRole = 'counter'): Promise<EnrolResponse> {
   const res = await app.inject({
     method: 'POST',
-    url: SYNC_PATHS.enrol,
+    url: API_PATHS.devices.enrol,
     payload: { centerCode, enrolmentCode: role === 'admin' ? testAdminCode(centerCode) : testEnrolmentCode(centerCode), locationCode, deviceName: `Máy ${locationCode ?? 'chung'}`, role },
   });
   if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
@@ -61,7 +62,7 @@ export function ratingMutation(seq: number, rating: Partial<RatingPayload> = {})
 export async function pushAll(app: FastifyInstance, device: EnrolResponse, mutations: Mutation[]): Promise<PushResponse[]> {
   const answers: PushResponse[] = [];
   for (let i = 0; i < mutations.length; i += 200) {
-    const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations: mutations.slice(i, i + 200) } });
+    const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations: mutations.slice(i, i + 200) } });
     if (res.statusCode !== 200) throw new Error(`push failed: ${res.statusCode} ${res.body}`);
     answers.push(pushResponseSchema.parse(res.json()));
   }

@@ -162,8 +162,8 @@ describe('what the outbox and the status bar show', () => {
     const file = await register(db);
     await changeDueDate(db, file.id, '2027-03-09T10:00:00.000Z', 'Chờ xác minh', ctx, later);
     const batch = await takeBatch(db, 0, 10, Infinity);
-    await recordPushFailure(db, batch, 'cannot reach the server (Failed to fetch)', 'offline');
-    expect((await listOutbox(db)).ok && (await db.outbox.toArray()).map((e) => e.lastErrorCode)).toEqual(['counter.outbox.failure.offline', 'counter.outbox.failure.offline']);
+    await recordPushFailure(db, batch, 'cannot reach the server (Failed to fetch)', 'api.failure.offline');
+    expect((await listOutbox(db)).ok && (await db.outbox.toArray()).map((e) => e.lastErrorCode)).toEqual(['api.failure.offline', 'api.failure.offline']);
     await recordPushAnswer(
       db,
       batch,

@@ -1,6 +1,7 @@
 /** network:probe — is the configured motcua server reachable, and how quickly (online/slow/offline)? */
 import { z } from 'zod';
 import { IPC, type NetworkProbe } from '../../../shared/ipc/contract.ts';
+import { API_PATHS } from '../../../shared/sync/apiPaths.ts';
 import { ok } from '../../../shared/result.ts';
 import { validated, type HandlerMap } from './handler.ts';
 
@@ -14,11 +15,11 @@ export function classifyProbe(answered: boolean, elapsedMs: number, slowMs = SLO
   return { state: elapsedMs > slowMs ? 'slow' : 'online', elapsedMs };
 }
 
-/** Probes `${serverUrl}/api/health`; the URL comes from the configuration, never from the page. */
+/** Probes the server's health path; the URL comes from the configuration, never from the page. */
 export async function probeServer(serverUrl: string, timeoutMs: number, fetchFn: typeof fetch, now: () => number = Date.now): Promise<NetworkProbe> {
   const started = now();
   try {
-    const response = await fetchFn(new URL('/api/health', serverUrl), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(new URL(API_PATHS.health, serverUrl), { signal: AbortSignal.timeout(timeoutMs) });
     return classifyProbe(response.ok, now() - started);
   } catch {
     return classifyProbe(false, now() - started);
