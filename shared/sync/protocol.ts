@@ -52,7 +52,12 @@ export const enrolResponseSchema = z.object({
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- push ------------------------------------------------------------------------------------
-export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'rating.create', 'file.update', 'file.due', 'file.fee']);
+/**
+ * What a counter pushes. Ratings are not among them: a citizen's rating has one path, the ratings
+ * route (apiPaths.ts `ratings` with the kiosk's token, `public.ratings` with the lookup code), stored
+ * once by its id, so it needs no numbered push and a counter cannot rate its own files through one.
+ */
+export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'file.update', 'file.due', 'file.fee']);
 export type MutationKind = z.infer<typeof mutationKindSchema>;
 
 export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
@@ -84,7 +89,6 @@ export const mutationPayloadSchemas = {
   'file.create': fileRecordSchema,
   'file.cancel': fileCancelPayloadSchema,
   'file.status': fileStatusPayloadSchema,
-  'rating.create': ratingPayloadSchema,
   /** A correction of a registered file, with its reason (shared/files/fileChanges.ts). */
   'file.update': fileCorrectionPayloadSchema,
   /** A new due date, with its reason. */

@@ -73,13 +73,8 @@ describe('issue 8, as reported', () => {
     const counter = await enrol('counter');
     const file = makeFile(counter, 1);
     await push(counter, [file]);
-    // The counter rates the file (as the kiosk did) 4; then the anonymous post says 1, dated 2099.
-    await app.inject({
-      method: 'POST',
-      url: API_PATHS.sync.push,
-      headers: auth(counter),
-      payload: { mutations: [{ seq: 2, id: randomUUID(), kind: 'rating.create', at: NOW.toISOString(), payload: { id: randomUUID(), fileNumber: file.number, score: 4, reasons: [], at: NOW.toISOString() } }] },
-    });
+    // An enrolled device rates the file 4 (as the kiosk does); then the anonymous post says 1, dated 2099.
+    await app.inject({ method: 'POST', url: API_PATHS.ratings, headers: auth(counter), payload: { id: randomUUID(), fileNumber: file.number, score: 4, reasons: [], at: NOW.toISOString() } });
     await app.inject({ method: 'POST', url: '/api/public/ratings', payload: { id: randomUUID(), fileNumber: file.number, score: 1, reasons: [], at: '2099-01-01T00:00:00+07:00' } });
     const summaries = await store.fileSummaries({ centerCode: 'VB11824', fromMs: Date.UTC(2027, 1, 28), toMs: Date.UTC(2027, 2, 3) });
     if (!summaries.ok) throw new Error(summaries.error.reason);

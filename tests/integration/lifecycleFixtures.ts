@@ -1,7 +1,7 @@
 /**
- * Builders for the life-of-a-file server tests: devices enrolled at a location, status and rating
- * mutations as the counter and kiosk send them, and a replay of figure fixtures (shared/stats
- * FileSummary) as the pushes that would have produced them.
+ * Builders for the life-of-a-file server tests: devices enrolled at a location, status mutations as
+ * the counter sends them, ratings as the kiosk sends them, and a replay of figure fixtures
+ * (shared/stats FileSummary) as the pushes and ratings that would have produced them.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -53,9 +53,16 @@ export function statusMutation(seq: number, device: EnrolResponse, fileId: strin
   };
 }
 
-export function ratingMutation(seq: number, rating: Partial<RatingPayload> = {}): Mutation {
-  const at = rating.at ?? FIXTURE_NOW.toISOString();
-  return { seq, id: randomUUID(), kind: 'rating.create', at, payload: { id: randomUUID(), fileNumber: null, score: 4, reasons: [], at, ...rating } };
+export function ratingOf(rating: Partial<RatingPayload> = {}): RatingPayload {
+  return { id: randomUUID(), fileNumber: null, score: 4, reasons: [], at: FIXTURE_NOW.toISOString(), ...rating };
+}
+
+/** Sends ratings the way an enrolled kiosk does (its token, the ratings route), each checked stored. */
+export async function postRatings(app: FastifyInstance, device: EnrolResponse, ratings: readonly RatingPayload[]): Promise<void> {
+  for (const rating of ratings) {
+    const res = await app.inject({ method: 'POST', url: API_PATHS.ratings, headers: bearer(device), payload: rating });
+    if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`rating refused: ${res.statusCode} ${res.body}`);
+  }
 }
 
 /** Pushes any number of mutations (numbered from 1 on a fresh device) in batches the protocol allows. */
@@ -71,8 +78,8 @@ export async function pushAll(app: FastifyInstance, device: EnrolResponse, mutat
 
 /**
  * The mutations a device would have pushed for these summaries: each file registered, moved through
- * processing → done → returned at the summary's stamps (or rejected / withdrawn at once), and rated
- * when the summary has a rating.
+ * processing → done → returned at the summary's stamps (or rejected / withdrawn at once). Ratings
+ * go their own way: replayRatings.
  */
 export function replaySummaries(device: EnrolResponse, summaries: readonly FileSummary[]): Mutation[] {
   const mutations: Mutation[] = [];
@@ -97,7 +104,13 @@ export function replaySummaries(device: EnrolResponse, summaries: readonly FileS
     mutations.push(statusMutation(next(), device, file.id, 'received', 'processing', { when: soon }));
     if (s.doneAt !== null) mutations.push(statusMutation(next(), device, file.id, 'processing', 'done', { when: iso(s.doneAt) }));
     if (s.returnedAt !== null) mutations.push(statusMutation(next(), device, file.id, 'done', 'returned', { when: iso(s.returnedAt) }));
-    if (s.rating != null) mutations.push(ratingMutation(next(), { fileNumber: file.number, score: s.rating, at: iso(s.returnedAt ?? s.receivedAt) }));
   });
   return mutations;
+}
+
+/** The ratings citizens gave for these summaries' files (numbered as replaySummaries numbers them). */
+export function replayRatings(device: EnrolResponse, summaries: readonly FileSummary[]): RatingPayload[] {
+  return summaries.flatMap((s, i) =>
+    s.rating == null ? [] : [ratingOf({ fileNumber: makeFile(device, i + 1, { receivedAt: new Date(s.receivedAt).toISOString() }).number, score: s.rating, at: new Date(s.returnedAt ?? s.receivedAt).toISOString() })],
+  );
 }

@@ -19,7 +19,7 @@ import { CENTER, julyReport } from '../fixtures/centerReports.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { addTestCenter, bearer } from '../support/syncFixtures.ts';
-import { enrolAt, pushAll, replaySummaries } from './lifecycleFixtures.ts';
+import { enrolAt, postRatings, pushAll, replayRatings, replaySummaries } from './lifecycleFixtures.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
@@ -75,6 +75,8 @@ describe('GET /api/stats', () => {
 
     const answers = [...(await pushAll(app, q1, replaySummaries(q1, [...q1Files, outside]))), ...(await pushAll(app, q2, replaySummaries(q2, q2Files)))];
     expect(answers.flatMap((a) => a.results).filter((r) => r.status !== 'applied')).toEqual([]);
+    await postRatings(app, q1, replayRatings(q1, [...q1Files, outside]));
+    await postRatings(app, q2, replayRatings(q2, q2Files));
     await pushAll(app, other, replaySummaries(other, [july(5, { channel: 'online' })]));
     return { q1, q2, other };
   }
@@ -194,6 +196,7 @@ describe('the July 2025 report replayed through the sync server', () => {
       const device = await enrolAt(app, center, location, 'admin');
       const answers = await pushAll(app, device, replaySummaries(device, files));
       expect(answers.flatMap((a) => a.results).filter((r) => r.status !== 'applied')).toEqual([]);
+      await postRatings(app, device, replayRatings(device, files));
       if (center === CENTER && location === fixture.options.locationCode) report = device;
     }
 

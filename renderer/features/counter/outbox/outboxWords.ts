@@ -26,8 +26,6 @@ export function describeEntry(item: Pick<OutboxItem, 'kind' | 'fileNumber' | 'to
       return item.dueAt ? t('counter.outbox.words.due', { date: day(item.dueAt) }) : t('counter.outbox.words.dueUnknown');
     case 'file.fee':
       return t('counter.outbox.words.fee');
-    case 'rating.create':
-      return t('counter.outbox.words.rating');
   }
 }
 
