@@ -21,6 +21,8 @@ import type { TokenVault } from '../security/dataKey.ts';
 import { SLOW_ANSWER_MS } from '../../shared/sync/linkTiming.ts';
 import { isUnauthorised, noAnswer, type Answer, type ApiFailure } from './apiClient.ts';
 import { failureKey } from './apiFailureKey.ts';
+import { watchLink, type LinkWatch } from './linkWatch.ts';
+import type { NetworkProbe } from '../../shared/ipc/contract.ts';
 import { createSyncClient, sequenceGapOf, type SyncClient } from './syncClient.ts';
 
 export type LinkState = 'online' | 'slow' | 'offline' | 'unauthorised' | 'unknown';
@@ -88,6 +90,12 @@ export interface SyncEngineOptions {
   /** Where `online`/`offline` events come from; default `window` when there is one. */
   events?: EventSource | null;
   fetchFn?: typeof fetch;
+  /**
+   * The platform's network probe. While a dead link holds the loop back, it is asked every
+   * `probeEveryMs`; when the server answers, the loop runs at once instead of at the end of its backoff.
+   */
+  probe?: () => Promise<NetworkProbe>;
+  probeEveryMs?: number;
   /** An answer slower than this marks the link slow (default SLOW_ANSWER_MS, the probe's too). */
   slowThresholdMs?: number;
   intervalMs?: number;
@@ -145,6 +153,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     requestTimeoutMs = 20_000,
     backoffBaseMs = 1000,
     backoffCapMs = 5 * 60_000,
+    probeEveryMs = 15_000,
   } = options;
   const events = options.events === undefined ? ((globalThis as { window?: EventSource }).window ?? null) : options.events;
 
@@ -165,6 +174,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let started = false;
   let failures = 0;
   let cancelTimer: (() => void) | null = null;
+  let linkWatch: LinkWatch | null = null;
 
   const set = (patch: Partial<SyncState>) => {
     state = { ...state, ...patch };
@@ -372,6 +382,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return report;
   }
 
+  /** While the link is down, probe for it; the first answer runs a cycle. */
+  function watchForLink() {
+    linkWatch?.stop();
+    linkWatch = null;
+    if (!options.probe || !started) return;
+    linkWatch = watchLink({
+      probe: options.probe,
+      everyMs: probeEveryMs,
+      setTimer,
+      onBack: () => {
+        linkWatch = null;
+        if (started) void syncNow();
+      },
+    });
+  }
+
   function schedule(ms: number) {
     cancelTimer?.();
     cancelTimer = null;
@@ -396,6 +422,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const retry = !report.ok && report.error?.kind !== 'not_enrolled';
       failures = retry ? failures + 1 : 0;
       schedule(retry ? backoffDelay(failures, random, backoffBaseMs, backoffCapMs) : intervalMs);
+      // No answer at all: probe for the server (a refused token answers, so it is not probed for).
+      if (report.error && (report.error.kind === 'offline' || report.error.kind === 'timeout')) watchForLink();
+      else {
+        linkWatch?.stop();
+        linkWatch = null;
+      }
       if (again) {
         again = false;
         void syncNow();
@@ -435,6 +467,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       events?.removeEventListener('offline', onOffline);
       cancelTimer?.();
       cancelTimer = null;
+      linkWatch?.stop();
+      linkWatch = null;
       set({ nextAttemptAt: null });
     },
     syncNow,

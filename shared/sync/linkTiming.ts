@@ -3,6 +3,7 @@
  * request of the renderer's API client and for the shell's network probe, so the status bar, the
  * probe and every screen agree on what "slow" and "no answer" mean.
  */
+import type { NetworkProbe } from '../ipc/contract.ts';
 
 /**
  * An answer slower than this marks the link slow. One value for the sync engine (which times its
@@ -33,4 +34,10 @@ export const MIN_UPLOAD_BYTES_PER_SECOND = 32 * 1024;
 /** The time an upload of `bytes` gets: the request's own time plus the bytes at the slowest rate we still serve. */
 export function uploadTimeoutMs(baseMs: number, bytes: number): number {
   return baseMs + Math.ceil((bytes / MIN_UPLOAD_BYTES_PER_SECOND) * 1000);
+}
+
+/** A probe's answer: offline without an answer, else online or slow by the one threshold. */
+export function classifyProbe(answered: boolean, elapsedMs: number, slowMs = SLOW_ANSWER_MS): NetworkProbe {
+  if (!answered) return { state: 'offline', elapsedMs: null };
+  return { state: elapsedMs > slowMs ? 'slow' : 'online', elapsedMs };
 }

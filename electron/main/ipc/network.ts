@@ -2,18 +2,13 @@
 import { z } from 'zod';
 import { IPC, type NetworkProbe } from '../../../shared/ipc/contract.ts';
 import { API_PATHS } from '../../../shared/sync/apiPaths.ts';
+import { classifyProbe, PROBE_TIMEOUT_MS } from '../../../shared/sync/linkTiming.ts';
 import { ok } from '../../../shared/result.ts';
 import { validated, type HandlerMap } from './handler.ts';
 
 export const probeSchema = z.union([z.undefined(), z.object({ timeoutMs: z.number().int().min(200).max(30_000).optional() }).strict()]);
 
-export const SLOW_MS = 1_500;
-export const DEFAULT_TIMEOUT_MS = 5_000;
-
-export function classifyProbe(answered: boolean, elapsedMs: number, slowMs = SLOW_MS): NetworkProbe {
-  if (!answered) return { state: 'offline', elapsedMs: null };
-  return { state: elapsedMs > slowMs ? 'slow' : 'online', elapsedMs };
-}
+export { classifyProbe };
 
 /** Probes the server's health path; the URL comes from the configuration, never from the page. */
 export async function probeServer(serverUrl: string, timeoutMs: number, fetchFn: typeof fetch, now: () => number = Date.now): Promise<NetworkProbe> {
@@ -29,7 +24,7 @@ export async function probeServer(serverUrl: string, timeoutMs: number, fetchFn:
 export function networkHandlers(deps: { serverUrl: () => string; fetch: typeof fetch }): HandlerMap {
   return {
     [IPC.networkProbe]: validated(probeSchema, async (input) =>
-      ok(await probeServer(deps.serverUrl(), input?.timeoutMs ?? DEFAULT_TIMEOUT_MS, deps.fetch)),
+      ok(await probeServer(deps.serverUrl(), input?.timeoutMs ?? PROBE_TIMEOUT_MS, deps.fetch)),
     ),
   };
 }

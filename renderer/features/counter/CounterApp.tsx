@@ -84,7 +84,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
+  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl, probe: platform.network.probe }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();

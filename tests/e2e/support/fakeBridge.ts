@@ -46,7 +46,7 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
           },
           toPdf: () => ok({ path: '/tmp/receipt.pdf' }),
           choosePrinter: (choice: { printer: string | null; printMode: 'silent' | 'preview' }) => {
-            if (!unlocked) return fail('admin session required');
+            if (!unlocked) return fail('settings_locked: admin session required');
             log.printerChoices.push(choice);
             config = { ...config, ...choice };
             return ok(config);
@@ -70,8 +70,9 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
           },
           unlock: (pin: string) => {
             log.unlockAttempts.push(pin);
-            if (Date.now() > armed) return fail('the admin gesture was not seen');
-            if (pin !== adminPin) return fail('Sai mã PIN quản trị.');
+            if (Date.now() > armed) return fail('pin_not_armed: the admin gesture was not seen');
+            // Main answers a refusal as "code: sentence" (shared/ipc/contract.ts); the page shows the code's words.
+            if (pin !== adminPin) return fail('wrong_pin: Wrong PIN.');
             unlocked = true;
             return ok({ until: Date.now() + 600_000 });
           },
@@ -81,7 +82,7 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
             return ok(null);
           },
         },
-        logs: { export: () => (unlocked ? ok({ folder: '/media/usb/motcua-logs', files: 3 }) : fail('admin session required')) },
+        logs: { export: () => (unlocked ? ok({ folder: '/media/usb/motcua-logs', files: 3 }) : fail('settings_locked: admin session required')) },
         app: {
           reportIdle: (report: { idle: boolean }) => {
             log.idle.push(report.idle);
