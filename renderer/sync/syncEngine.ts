@@ -8,7 +8,7 @@ import type { DeviceIdentity, MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { outboxCounts } from '../data/outbox.ts';
 import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
-import { applyCenterListChanges } from '../data/centerListRepository.ts';
+import { applyCenterListChanges, heldCenterListVersion } from '../data/centerListRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
 import { mutationsFor } from '../data/pushPayloads.ts';
 import { scanCounts } from '../data/scanStore.ts';
@@ -311,8 +311,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pullCenterList(link: CenterListLink, report: SyncReport): Promise<void> {
-    const meta = await db.centerListMeta.get('centerList');
-    const answer = await timed(() => fetchCenterListChanges(link, meta?.version ?? 0));
+    const version = await heldCenterListVersion(db);
+    const answer = await timed(() => fetchCenterListChanges(link, version));
     if (!answer.ok) {
       report.centerList = isMissingRoute(answer.error) ? 'skipped' : 'failed';
       return;
