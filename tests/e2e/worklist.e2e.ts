@@ -270,7 +270,7 @@ describe('the worklist', () => {
     expect(await waiting.getByTestId('outbox-words').textContent()).toBe('Chuyển trạng thái: Đang giải quyết');
     await counter.page.getByTestId('outbox-sync-now').click();
     await expect.poll(() => waiting.getByTestId('outbox-reason').textContent()).toBe(
-      'Chưa gửi được, sẽ tự thử lại: Không kết nối được máy chủ (mất mạng hoặc máy chủ không trả lời).',
+      'Chưa gửi được, sẽ tự thử lại: Không kết nối được máy chủ (mất mạng hoặc sai địa chỉ máy chủ).',
     );
 
     await context.setOffline(false);
