@@ -103,4 +103,22 @@ describe('the kiosk in the shell', () => {
     expect(printed[0]).toContain('data:image/png;base64,');
     await context.close();
   });
+
+  it('offers to save the receipt as a PDF on a computer with no printer, and says where it went', async () => {
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580', profile: 'counter', printers: 'none' });
+    const counter = await CounterPage.enrolled(context, harness.server.url);
+    await counter.pickProcedure('khai sinh', '1.001193');
+    await counter.scanCardAndWait(testCardQr(6));
+    await counter.tickAllDocuments();
+    const number = await counter.save();
+    expect(await counter.printReceiptExpectingProblem()).toBe('Chưa có máy in: chọn máy in trong cài đặt hoặc lưu PDF.');
+    expect(await counter.saveReceiptAsPdf()).toBe(`Đã lưu tệp PDF: C:\\Users\\motcua\\Documents\\${number}.pdf`);
+    await counter.expectScreenshot('counter-receipt-saved-as-pdf');
+    const log = await shellLog(counter.page);
+    expect(log.printed).toEqual([]);
+    expect(log.pdfs.map((p) => p.fileName)).toEqual([`${number}.pdf`]);
+    expect(log.pdfs[0]!.html).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    await context.close();
+  });
 });

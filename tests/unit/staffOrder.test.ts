@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type MotcuaDb, type StaffMember } from '../../renderer/data/db.ts';
-import { listStaff, staffLabel } from '../../renderer/features/counter/staff/staffStore.ts';
+import { activeStaff, allStaff, staffLabel } from '../../renderer/data/staffRepository.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 
 let db: MotcuaDb | null = null;
@@ -38,7 +38,7 @@ describe('the order staff are listed in', () => {
       member('c', 'Nguyễn Thị Lan', null),
       member('d', 'Phạm Văn Minh', 'quầy 2', false),
     ]);
-    expect((await listStaff(db, 'active')).map(staffLabel)).toEqual(['Nguyễn Thị Lan', 'Phạm Văn Minh', 'Phạm Văn Minh (sinh 1990)']);
-    expect((await listStaff(db, 'all')).map(staffLabel)).toEqual(['Nguyễn Thị Lan', 'Phạm Văn Minh', 'Phạm Văn Minh (quầy 2)', 'Phạm Văn Minh (sinh 1990)']);
+    expect((await activeStaff(db)).map(staffLabel)).toEqual(['Nguyễn Thị Lan', 'Phạm Văn Minh', 'Phạm Văn Minh (sinh 1990)']);
+    expect((await allStaff(db)).map(staffLabel)).toEqual(['Nguyễn Thị Lan', 'Phạm Văn Minh', 'Phạm Văn Minh (quầy 2)', 'Phạm Văn Minh (sinh 1990)']);
   });
 });

@@ -410,6 +410,22 @@ export class CounterPage {
     await this.page.getByText('Đã gửi lệnh in.').waitFor();
   }
 
+  /** "In giấy tiếp nhận" where it cannot print (no printer): what the counter says instead. */
+  async printReceiptExpectingProblem(): Promise<string> {
+    await this.page.getByTestId('print-receipt').click();
+    const result = this.page.getByTestId('print-result');
+    await result.waitFor();
+    return (await result.textContent()) ?? '';
+  }
+
+  /** "Lưu PDF", offered when the receipt could not be printed: where the counter says the file went. */
+  async saveReceiptAsPdf(): Promise<string> {
+    await this.page.getByTestId('save-pdf').click();
+    const result = this.page.getByTestId('pdf-result');
+    await result.waitFor();
+    return (await result.textContent()) ?? '';
+  }
+
   /** The receipt on its own, photographed whole in a tall window (the header would cover a scrolled one). */
   async expectReceiptScreenshot(name: string) {
     const viewport = this.page.viewportSize() ?? { width: 1366, height: 768 };

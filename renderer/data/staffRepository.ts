@@ -3,11 +3,11 @@
  * people, disable and enable them, and reset a forgotten PIN; two people with the same name need a
  * detail that tells them apart (a year of birth, a desk); five wrong PINs lock an account for a while.
  */
-import { foldVietnamese } from '../../../../shared/catalog/foldVietnamese.ts';
-import { err, ok, type Result } from '../../../../shared/result.ts';
-import type { MotcuaDb, StaffMember } from '../../../data/db.ts';
-import { hashPin, isValidPin, newSalt, verifyPin } from './pin.ts';
-import { afterWrongPin, cleared, lockedUntil, MAX_WRONG_PINS } from './staffLockout.ts';
+import { foldVietnamese } from '../../shared/catalog/foldVietnamese.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import { afterWrongPin, cleared, lockedUntil, MAX_WRONG_PINS } from '../security/staffLockout.ts';
+import { hashPin, isValidPin, newSalt, verifyPin } from '../security/staffPin.ts';
+import type { MotcuaDb, StaffMember } from './db.ts';
 
 export type StaffProblem = 'name' | 'detail' | 'duplicate' | 'pin' | 'pinMismatch' | 'storage' | 'notFound' | 'lastAdmin' | 'self';
 
@@ -28,9 +28,18 @@ export function staffLabel(member: Pick<StaffMember, 'name' | 'detail'>): string
  * apart (none first), so a tile is always in the same place; IndexedDB alone would break the tie by
  * the random id.
  */
-export async function listStaff(db: MotcuaDb, which: 'active' | 'all'): Promise<StaffMember[]> {
-  const members = await (which === 'active' ? db.staff.filter((s) => s.active) : db.staff.toCollection()).toArray();
+function byNameThenDetail(members: StaffMember[]): StaffMember[] {
   return members.sort((a, b) => (a.name === b.name ? (a.detail ?? '').localeCompare(b.detail ?? '', 'vi') : a.name < b.name ? -1 : 1));
+}
+
+/** Everyone who may sign in at this counter (the sign-in tiles). */
+export async function activeStaff(db: MotcuaDb): Promise<StaffMember[]> {
+  return byNameThenDetail(await db.staff.filter((s) => s.active).toArray());
+}
+
+/** The whole staff list, disabled people included (the admin's screen). */
+export async function allStaff(db: MotcuaDb): Promise<StaffMember[]> {
+  return byNameThenDetail(await db.staff.toArray());
 }
 
 async function guard<T>(work: () => Promise<Result<T, StaffProblem>>): Promise<Result<T, StaffProblem>> {
