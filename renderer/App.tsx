@@ -1,30 +1,25 @@
-/** The kiosk: search (home), browse by field, procedure detail; idle reset back to a clean home. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * The kiosk: search (home), browse by field, procedure detail; idle reset back to a clean home.
+ * Started by kioskStart.tsx; the counter is another app (counterStart.tsx) and never mounts this.
+ */
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
-import { useCatalog } from './app/useCatalog.ts';
+import type { CatalogState } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
+import { AddressScreen, AdminSettings, FamilyList, FlowScreen, LookupScreen, prefetchKioskScreens, ProcedureDetail, RatingScreen } from './app/kioskScreens.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
-import { CounterApp } from './features/counter/CounterApp.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
-import { AddressScreen } from './features/address/AddressScreen.tsx';
-import { LookupScreen } from './features/lookup/LookupScreen.tsx';
-import { RatingScreen } from './features/lookup/RatingScreen.tsx';
-import { useRatingSender } from './sync/ratingSender.ts';
-import { useSearchLogSender } from './sync/searchLogSender.ts';
-import { useVocabularyPull } from './sync/vocabularyPull.ts';
 import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
 import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
-import { AdminSettings } from './features/admin/AdminSettings.tsx';
 import { useAdminGesture } from './features/admin/useAdminGesture.ts';
 import { useIdleReset } from './features/idle/useIdleReset.ts';
 import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
-import { ProcedureDetail } from './features/procedure/ProcedureDetail.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
 import type { Platform } from './platform/platform.ts';
@@ -33,20 +28,17 @@ import { useAppUpdate } from './offline/useAppUpdate.ts';
 import { DisplayToggles } from './features/accessibility/DisplayToggles.tsx';
 import { USUAL_DISPLAY, useDisplayModes, type DisplayModes } from './features/accessibility/displayModes.ts';
 import { useAvailableFlows } from './features/guidance/availableFlows.ts';
-import { FamilyList } from './features/guidance/FamilyList.tsx';
 import { FlowOffer } from './features/guidance/FlowOffer.tsx';
-import { FlowScreen } from './features/guidance/FlowScreen.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
 import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
 
 
-export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
+export function App({ platform, db, updater, catalog: state }: { platform: Platform; db: MotcuaDb; updater: AppUpdater; catalog: CatalogState }) {
   const { t, i18n } = useTranslation();
-  const state = useCatalog(db, platform.serverUrl);
-  // The center's own values (danh mục niêm yết), pulled like the catalog once the device is enrolled.
-  const centerList = useCenterList(db, { pullWith: platform.deviceToken });
+  // The center's own values (danh mục niêm yết), as pulled by KioskBackground.tsx.
+  const centerList = useCenterList(db);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
@@ -74,16 +66,12 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
   const [ratingCode, setRatingCode] = useState<string | null>(null);
   // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
-  useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
+  useAdminGesture(Boolean(platform.admin), () => {
     void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
-  // Ratings given at this kiosk go out on start and whenever the link comes back.
-  useRatingSender(db, platform.serverUrl, platform.deviceToken);
-  // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
+  // Learning from what citizens type: kiosk searches recorded (KioskBackground.tsx sends them).
   const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
-  useSearchLogSender(db, platform.deviceToken, route.screen !== 'counter');
-  useVocabularyPull(db, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle?.(atRest && route.screen === 'search');
@@ -92,7 +80,10 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   useEffect(() => {
     if (update === 'ready' && atRest && route.screen === 'search') updater.apply();
   }, [update, atRest, route.screen, updater]);
-  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest && route.screen !== 'counter', reset);
+  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
+  const ready = state.phase === 'ready';
+  // Once the first screen is up: the other screens' code, in the background.
+  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
 
   if (state.phase === 'loading') {
     return (
@@ -103,13 +94,11 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   }
 
   const { engine } = state;
-  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} updater={updater} platform={platform} />;
   const open = (code: string) => go({ screen: 'procedure', code });
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));
   const back: Record<Route['screen'], (() => void) | null> = {
     search: null,
-    counter: null,
     fields: () => go({ screen: 'search' }),
     field: () => goBack(),
     procedure: () => goBack(),
@@ -120,6 +109,15 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     flowList: () => goBack(),
   };
   const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
+  const loadingScreen = <p className="splash">{t('app.loading')}</p>;
+  // A flow opened before the flows are read (a reload on its address) waits for them.
+  const unknownFlow = flows.ready ? (
+    <div className="notice" role="alert">
+      {t('guidance.unknownFlow')}
+    </div>
+  ) : (
+    loadingScreen
+  );
 
   let content;
   switch (route.screen) {
@@ -162,9 +160,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onOpenProcedure={open}
         />
       ) : (
-        <div className="notice" role="alert">
-          {t('guidance.unknownFlow')}
-        </div>
+        unknownFlow
       );
       break;
     }
@@ -173,9 +169,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = flow ? (
         <FamilyList flow={flow} procedures={familyProcedures(flow, engine.byCode)} onOpen={open} onRestart={() => startFlow(flow.id)} />
       ) : (
-        <div className="notice" role="alert">
-          {t('guidance.unknownFlow')}
-        </div>
+        unknownFlow
       );
       break;
     }
@@ -242,12 +236,16 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       )}
       {/* Focusable so the scrolling area can be scrolled from a keyboard too (a page may have no button). */}
       <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
-        {content}
+        <Suspense fallback={loadingScreen}>{content}</Suspense>
       </main>
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && (
+        <Suspense fallback={null}>
+          <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -145,14 +145,29 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       );
     },
     catalogChanges(version) {
-      return request(
-        // A full catalog can be a few MB, so it gets longer than a small request.
-        { url: url(SYNC_PATHS.catalogChanges, { since: version }), init: { headers }, timeoutMs: timeoutMs * 4, schema: catalogChangesSchema },
-        fetchFn,
-        clock,
-      );
+      return fetchCatalogChanges(options.serverUrl, version, { timeoutMs, fetchFn, clock, headers });
     },
   };
+}
+
+/**
+ * The catalog's changes since `version` (0: the whole catalog). A public route: a kiosk asks it
+ * before it is enrolled, a counter through its client above; both apply the answer the same way
+ * (sync/catalogPull.ts).
+ */
+export function fetchCatalogChanges(
+  serverUrl: string,
+  version: number,
+  options: { timeoutMs?: number; fetchFn?: typeof fetch; clock?: () => number; headers?: Record<string, string> } = {},
+): Promise<Timed<CatalogChanges>> {
+  const url = new URL(SYNC_PATHS.catalogChanges, serverUrl);
+  url.searchParams.set('since', String(version));
+  return request(
+    // A whole catalog is a few hundred KB compressed, so it gets longer than a small request.
+    { url: url.href, init: { headers: options.headers ?? {} }, timeoutMs: (options.timeoutMs ?? 20_000) * 4, schema: catalogChangesSchema },
+    options.fetchFn ?? ((...args) => globalThis.fetch(...args)),
+    options.clock ?? (() => performance.now()),
+  );
 }
 
 /** Enrols this device with a center; the answer (token included) is for deviceRepository.saveDevice. */

@@ -575,7 +575,10 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     search,
     fields: () => fieldCounts.map((f) => ({ ...f })),
     byCode: (code) => byDigits.get(code.trim().replace(/\D/g, '')),
-    lexiconVersions: { vi: lexicons === null ? NO_LEXICON.version : lexicons.vi.version, en: lexicons === null ? NO_LEXICON.version : (lexicons.en ?? lexicons.vi).version },
+    // Read when asked: reading the English lexicon's version would read (and check) the whole lexicon.
+    get lexiconVersions() {
+      return { vi: lexicons === null ? NO_LEXICON.version : lexicons.vi.version, en: lexicons === null ? NO_LEXICON.version : (lexicons.en ?? lexicons.vi).version };
+    },
   };
 }
 

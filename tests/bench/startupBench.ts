@@ -16,6 +16,8 @@
  * another build (e.g. an older one, for a before/after).
  */
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -79,22 +81,42 @@ async function waitUsable(page: Page): Promise<number> {
   return (await bench(page)).usableAt!;
 }
 
-/** Requests that went over the network (not answered by the service worker) and their bytes on the wire. */
-function countTraffic(context: BrowserContext) {
-  const traffic = { requests: 0, bytes: 0, bundleDownloads: new Map<string, number>(), last: Date.now() };
-  context.on('requestfinished', (request) => {
-    void (async () => {
-      const response = await request.response();
-      if (!response || response.fromServiceWorker()) return;
-      const sizes = await request.sizes();
-      traffic.requests += 1;
-      traffic.bytes += Math.max(0, sizes.responseBodySize) + Math.max(0, sizes.responseHeadersSize);
-      const path = new URL(request.url()).pathname;
-      if (path.endsWith('.js')) traffic.bundleDownloads.set(path, (traffic.bundleDownloads.get(path) ?? 0) + 1);
-      traffic.last = Date.now();
-    })();
-  });
-  return traffic;
+/**
+ * What went over the network, counted where it leaves: the server's sockets (bytes written, headers
+ * and compressed bodies included) and the requests it answered. Answers from the service worker or
+ * the browser's HTTP cache never reach it.
+ */
+function countTraffic(http: Server) {
+  const traffic = { requests: 0, bytes: 0, scripts: new Map<string, number>(), last: Date.now() };
+  const sockets = new Set<Socket>();
+  let stopped = false;
+  const onConnection = (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => {
+      if (stopped) return;
+      traffic.bytes += socket.bytesWritten;
+      sockets.delete(socket);
+    });
+  };
+  const onRequest = (request: IncomingMessage) => {
+    traffic.requests += 1;
+    traffic.last = Date.now();
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path.endsWith('.js')) traffic.scripts.set(path, (traffic.scripts.get(path) ?? 0) + 1);
+  };
+  http.on('connection', onConnection);
+  http.on('request', onRequest);
+  return {
+    traffic,
+    stop() {
+      stopped = true;
+      http.off('connection', onConnection);
+      http.off('request', onRequest);
+      // Keep-alive sockets still open: what they have written so far.
+      for (const socket of sockets) traffic.bytes += socket.bytesWritten;
+      return traffic;
+    },
+  };
 }
 
 interface OnlineRun {
@@ -105,8 +127,8 @@ interface OnlineRun {
   twice: number;
 }
 
-async function coldOnlineVisit(context: BrowserContext, url: string): Promise<OnlineRun> {
-  const traffic = countTraffic(context);
+async function coldOnlineVisit(context: BrowserContext, url: string, http: Server): Promise<OnlineRun> {
+  const counting = countTraffic(http);
   const page = await context.newPage();
   await page.addInitScript(PROBE);
   await throttle(page, THROTTLE);
@@ -117,9 +139,10 @@ async function coldOnlineVisit(context: BrowserContext, url: string): Promise<On
   await page.getByTestId('catalog-footer').waitFor({ timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('[data-testid="catalog-footer"]')?.getAttribute('data-origin') !== 'bundled', undefined, { timeout: 120_000 });
   // Then until the network has been quiet for 3 s (the precache and any background pull done).
-  while (Date.now() - traffic.last < 3000) await page.waitForTimeout(500);
+  while (Date.now() - counting.traffic.last < 3000) await page.waitForTimeout(500);
   await page.close();
-  const twice = [...traffic.bundleDownloads.values()].filter((n) => n > 1).length;
+  const traffic = counting.stop();
+  const twice = [...traffic.scripts.values()].filter((n) => n > 1).length;
   return { usableMs, requests: traffic.requests, kb: traffic.bytes / 1024, twice };
 }
 
@@ -200,13 +223,13 @@ try {
   const online: OnlineRun[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const context = await browser.newContext({ viewport, timezoneId: 'Asia/Ho_Chi_Minh' });
-    online.push(await coldOnlineVisit(context, server.url));
+    online.push(await coldOnlineVisit(context, server.url, server.app.server));
     await context.close();
   }
 
   // 2. Offline starts, after one online visit installed the app and stored the catalog.
   const context = await browser.newContext({ viewport, timezoneId: 'Asia/Ho_Chi_Minh' });
-  await coldOnlineVisit(context, server.url);
+  await coldOnlineVisit(context, server.url, server.app.server);
   await context.setOffline(true);
   const offline: OfflineRun[] = [];
   for (let i = 0; i < RUNS; i += 1) {

@@ -6,7 +6,7 @@ import type { CenterListWriteError } from '../../sync/centerListClient.ts';
 import { sendCenterListWrite } from '../../sync/centerListClient.ts';
 import { discardCenterListDraft, loadCenterList, loadCenterListDraft } from '../../data/centerListRepository.ts';
 import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../data/db.ts';
-import { pullCenterListWith } from '../../app/useCenterList.ts';
+import { pullCenterListWith } from '../../app/centerListPull.ts';
 import { writeOfDraft } from './centerListDraft.ts';
 
 export type SaveOutcome =

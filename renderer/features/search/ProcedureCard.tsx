@@ -4,6 +4,7 @@ import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import type { MatchedWords } from '../../../shared/catalog/searchTypes.ts';
 import { describeFee, describeTime, primaryMethod } from '../procedure/procedureFacts.ts';
 import { MatchedWordsLine } from './MatchedWordsLine.tsx';
+import './search.css';
 
 export function ProcedureCard({ procedure, matched, onOpen }: { procedure: Procedure; matched?: readonly MatchedWords[]; onOpen(code: string): void }) {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchEngine, SearchResult } from '../../../shared/catalog/searchTypes.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
 import { ElsewhereAnswer } from './ElsewhereAnswer.tsx';
+import './search.css';
 
 interface Props {
   engine: SearchEngine;

@@ -12,6 +12,7 @@ import { printReceipt, type PrintResult } from '../receipt/printReceipt.ts';
 import { Receipt, type PaperSize } from '../receipt/Receipt.tsx';
 import '../receipt/receipt.css';
 import { receiptFacts } from '../receipt/receiptFacts.ts';
+import '../receipt/receiptPreview.css';
 
 const PAPERS: PaperSize[] = ['A5', 'A4', 'roll80'];
 

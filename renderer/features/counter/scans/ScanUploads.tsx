@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb, ScanRow } from '../../../data/db.ts';
 import { scanCounts } from '../../../data/scanStore.ts';
+import './scans.css';
 
 async function refusedScans(db: MotcuaDb): Promise<(ScanRow & { number: string | null })[]> {
   const rows = await db.scans.where('upload').equals('rejected').toArray();

@@ -9,6 +9,7 @@ import type { Platform } from '../../../platform/platform.ts';
 import { printReceipt, type PrintResult } from '../receipt/printReceipt.ts';
 import type { PaperSize } from '../receipt/Receipt.tsx';
 import '../receipt/receipt.css';
+import '../receipt/receiptPreview.css';
 
 interface Props {
   platform: Platform;

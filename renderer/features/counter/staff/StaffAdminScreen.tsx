@@ -12,6 +12,7 @@ import { IDLE_CHOICES_MINUTES } from '../chrome/counterIdle.ts';
 import { PinPad } from './PinPad.tsx';
 import { lockedUntil } from './staffLockout.ts';
 import { addStaff, resetPin, setStaffActive, staffLabel, type StaffProblem } from './staffStore.ts';
+import './staff.css';
 
 interface Props {
   db: MotcuaDb;
