@@ -22,6 +22,7 @@ import { useIdleReset } from './features/idle/useIdleReset.ts';
 import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
+import { cachedSearch } from './features/search/cachedSearch.ts';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
@@ -84,6 +85,10 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   const ready = state.phase === 'ready';
   // Once the first screen is up: the other screens' code, in the background.
   useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
+  const engineInUse = state.phase === 'ready' ? state.engine : null;
+  // One search per key for the results and the flow offer alike.
+  const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
+  const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);
 
   if (state.phase === 'loading') {
     return (
@@ -94,7 +99,6 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   }
 
   const { engine } = state;
-  const open = (code: string) => go({ screen: 'procedure', code });
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));
   const back: Record<Route['screen'], (() => void) | null> = {
@@ -206,8 +210,8 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
           />
         ) : (
           <>
-            <SearchFlowOffer engine={engine} flows={flows} query={query} onStart={startFlow} />
-            <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
+            <SearchFlowOffer search={search!} flows={flows} query={query} onStart={startFlow} />
+            <SearchResults search={search!} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
           </>
         );
   }

@@ -1,5 +1,5 @@
 /** The kiosk's screens are addressed by the URL hash so a reload (or a kiosk restart) lands where it was (the counter's: features/counter/counterRoute.ts). */
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { formatSteps, parseSteps, type FlowStep } from '../../shared/guidance/flowEngine.ts';
 
 export type Route =
@@ -63,5 +63,7 @@ export function useRoute(): [Route, (r: Route) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [route, (r: Route) => (window.location.hash = routeHref(r))];
+  // The same function at every render, so what depends on it (the idle reset) is not made again.
+  const go = useCallback((r: Route) => void (window.location.hash = routeHref(r)), []);
+  return [route, go];
 }
