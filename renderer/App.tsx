@@ -16,7 +16,8 @@ import { KioskHeader } from './features/chrome/KioskHeader.tsx';
 import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
-import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { readDeviceSetting } from './data/deviceSettings.ts';
 import { useAdminGesture } from './features/admin/useAdminGesture.ts';
 import { useIdleReset } from './features/idle/useIdleReset.ts';
 import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
@@ -47,13 +48,13 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   const [display, setDisplay] = useState<DisplayModes>(USUAL_DISPLAY);
   useDisplayModes(display);
   // Admins change it in settings; the kiosk takes the new value at once.
-  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)));
+  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, readDeviceSetting('kioskIdleSeconds')));
 
   const reset = useCallback(() => {
     setQuery('');
     setKeyboardVisible(true);
     setDisplay(USUAL_DISPLAY);
-    platform.speech?.stop();
+    platform.speech.stop();
     go({ screen: 'search' });
     void i18n.changeLanguage('vi');
   }, [go, i18n, platform]);
@@ -66,16 +67,21 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   const [admin, setAdmin] = useState(false);
   // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
   const [ratingCode, setRatingCode] = useState<string | null>(null);
-  // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
-  useAdminGesture(Boolean(platform.admin), () => {
-    void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
+  // Only the shell can check an admin PIN: in a plain browser the platform refuses the gesture.
+  useAdminGesture(true, () => {
+    void platform.admin.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
   // Learning from what citizens type: kiosk searches recorded (KioskBackground.tsx sends them).
   const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
+  // The path walked through a guidance flow goes with the search that led there.
+  const flowPath = route.screen === 'flow' ? [route.flow, ...route.steps.map((s) => `${s.question}=${s.answer}`)].join('/') : null;
+  useEffect(() => {
+    if (flowPath) recorder.flow(flowPath.split('/'));
+  }, [recorder, flowPath]);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
-    platform.reportIdle?.(atRest && route.screen === 'search');
+    platform.reportIdle(atRest && route.screen === 'search');
   }, [platform, atRest, route.screen]);
   // The kiosk takes a new version only at rest: home screen, nothing typed, nobody mid-screen.
   useEffect(() => {

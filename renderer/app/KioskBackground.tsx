@@ -22,7 +22,7 @@ export function KioskBackground({ db, platform, onCatalogPull }: Props) {
   // The center's own values (danh mục niêm yết), once the device is enrolled.
   useCenterListPull(db, platform.deviceToken);
   // Ratings given at this kiosk go out on start and whenever the link comes back.
-  useRatingSender(db, platform.serverUrl, platform.deviceToken);
+  useRatingSender(db, platform.serverUrl, platform.deviceToken, platform.network);
   // Learning from what citizens type: recorded searches sent, the center's taught vocabulary pulled.
   useSearchLogSender(db, platform.deviceToken, true);
   useVocabularyPull(db, platform.deviceToken);

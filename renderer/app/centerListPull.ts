@@ -4,7 +4,7 @@
  * (an unenrolled kiosk shows national values). The list itself is read with useCenterList.ts.
  */
 import { useEffect } from 'react';
-import { applyCenterListChanges } from '../data/centerListRepository.ts';
+import { applyCenterListChanges, heldCenterListVersion } from '../data/centerListRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import type { TokenVault } from '../security/dataKey.ts';
@@ -15,8 +15,7 @@ const PULL_EVERY_MS = 5 * 60_000;
 /** One pull with a device's link: 'updated', 'unchanged' or 'failed'. Never throws. */
 export async function pullCenterListWith(db: MotcuaDb, link: { serverUrl: string; token: string }): Promise<'updated' | 'unchanged' | 'failed'> {
   try {
-    const meta = await db.centerListMeta.get('centerList');
-    const answer = await fetchCenterListChanges(link, meta?.version ?? 0);
+    const answer = await fetchCenterListChanges(link, await heldCenterListVersion(db));
     if (!answer.ok) return 'failed';
     return await applyCenterListChanges(db, answer.value, new Date().toISOString());
   } catch {

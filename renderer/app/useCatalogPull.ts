@@ -5,7 +5,9 @@
  */
 import { useEffect } from 'react';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
+import { heldCatalogVersion } from '../data/catalogRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
+import { noAnswer } from '../sync/apiClient.ts';
 import { pullCatalog } from '../sync/catalogPull.ts';
 import { fetchCatalogChanges } from '../sync/syncClient.ts';
 import type { CatalogInfo, UpdateStatus } from './useCatalog.ts';
@@ -43,9 +45,9 @@ export function useCatalogPull(db: MotcuaDb, serverUrl: string, report: (r: Cata
         report({ update: 'updated', storageProblem: pulled.error.quota ? 'quota' : 'unavailable', ...(changes.full ? { standIn: { procedures: changes.upserts, info } } : {}) });
         return;
       }
-      const update = pulled.error.kind === 'offline' ? 'offline' : 'failed';
-      const held = await db.catalogMeta.get('catalog').catch(() => undefined);
-      if (held || stopped) {
+      const update = noAnswer(pulled.error) ? 'offline' : 'failed';
+      const held = await heldCatalogVersion(db);
+      if (held !== null || stopped) {
         report({ update });
         return;
       }

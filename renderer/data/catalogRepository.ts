@@ -61,6 +61,15 @@ function parseRows(text: string): unknown[] {
   }
 }
 
+/** The version of the catalog held (what to ask changes since), or null when none is held or storage cannot be read. */
+export async function heldCatalogVersion(db: MotcuaDb): Promise<number | null> {
+  try {
+    return (await db.catalogMeta.get('catalog'))?.version ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The catalog held, or null when this device has none (or none that reads). `check: 'elsewhere'`
  * leaves the record-by-record check to the caller (off the page's thread, see useCatalog.ts).

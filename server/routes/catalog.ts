@@ -9,10 +9,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../shared/catalog/procedure.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { SYNC_PATHS, type CatalogChanges } from '../../shared/sync/protocol.ts';
+import { type CatalogChanges } from '../../shared/sync/protocol.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import { createPrecompressedJson } from '../http/compression.ts';
 import type { CatalogStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 /** The catalog is published law: a kiosk reads it before it is enrolled. */
 const PUBLIC = { config: { roles: ['public'] } } as const;
@@ -28,7 +29,7 @@ function demoChanges(since: number): CatalogChanges {
 export function registerCatalogRoutes(app: FastifyInstance, store: CatalogStore): void {
   const sendWhole = createPrecompressedJson();
 
-  app.get(SYNC_PATHS.catalogChanges, PUBLIC, async (request, reply) => {
+  app.get(API_PATHS.catalog.changes, PUBLIC, async (request, reply) => {
     const query = changesQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
     const [changes, current] = await Promise.all([store.catalogChanges(query.data.since), store.currentCatalog()]);

@@ -295,6 +295,8 @@ describe('the counter', () => {
     await counter.screenshot('counter-staff-admin');
     await page.getByTestId('sign-out').click();
     await page.getByTestId('sign-in').waitFor();
+    // Whoever signs in next starts at the registration form, not on the screen the last person left.
+    expect(await counter.address()).toBe('#/counter/register');
     expect(await page.locator('.staff-tile[data-staff="Phạm Văn Minh"]').count()).toBe(0);
     await counter.signIn('Phạm Văn Minh (sinh 1990)', '8642');
     expect(await page.getByTestId('nav-staff').count()).toBe(0);

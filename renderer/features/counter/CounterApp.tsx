@@ -7,7 +7,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { buildWorkCalendar, type WorkCalendar } from '../../../shared/calendar/holidayTable.ts';
-import { loadWorkCalendar, refreshHolidayTable } from '../../data/calendarRepository.ts';
+import { loadWorkCalendar } from '../../data/calendarRepository.ts';
+import { refreshHolidayTable } from '../../sync/calendarPull.ts';
 import { loadDevice } from '../../data/deviceRepository.ts';
 import { getFile } from '../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../data/db.ts';
@@ -82,6 +83,12 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     setStaff(null);
   }, [staff, formDirty]);
   const idle = useIdleSignOut(Boolean(staff), signOutIdle);
+  // Whoever signs in next starts at the registration form, not on the screen (or the file) the last person left.
+  const signOut = () => {
+    setParked(null);
+    setStaff(null);
+    setView({ name: 'register' });
+  };
   const signedIn = (member: StaffMember) => {
     setRestore(parked?.staffId === member.id ? parked.draft : null);
     setParked(null);
@@ -104,7 +111,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
+  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl, probe: platform.network.probe }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -220,7 +227,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           {staff && (
             <>
               <span>{staff.name}</span>
-              <button type="button" className="button" onClick={() => { setParked(null); setStaff(null); }} data-testid="sign-out">
+              <button type="button" className="button" onClick={signOut} data-testid="sign-out">
                 {t('counter.staff.signOut')}
               </button>
             </>

@@ -67,11 +67,17 @@ export class CounterPage {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Signs in; the counter then shows the screen in its address (the registration form unless a reload kept another). */
   async signIn(name: string, pin: string) {
     await this.chooseStaff(name);
     await this.tapPin(pin);
     await this.page.getByTestId('sign-in-button').click();
-    await this.page.getByTestId('register-form').waitFor();
+    await this.page.getByTestId('sign-out').waitFor();
+  }
+
+  /** The counter's screen address (#/counter/worklist, ...). */
+  address(): Promise<string> {
+    return this.page.evaluate(() => window.location.hash);
   }
 
   /** The staff admin's row for a person, by the label it shows. */
