@@ -1,27 +1,48 @@
 /**
- * Builds the renderer (kiosk/counter UI) into dist/renderer and, after the bundle is written,
- * generates the Workbox service worker that precaches the app shell, fonts, icons and locales.
+ * Builds the renderer (kiosk/counter UI) into dist/renderer. After the bundle is written: the
+ * Workbox service worker that precaches the app shell (every chunk, so the counter and the screens
+ * loaded on demand work offline too), the fonts the screens use and the icons; then a .br and a
+ * .gz beside every hashed text file, which the server sends as they are (server/http/compression.ts).
  */
-import { resolve } from 'node:path';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { generateSW } from 'workbox-build';
 
 const outDir = resolve(import.meta.dirname, 'dist/renderer');
+/** Vite names built files by an 8-character hash of their content: such a file never changes. */
+const HASHED = /-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
+const COMPRESSIBLE = /\.(?:html|js|css|svg|json|webmanifest|txt)$/;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)])));
+  return nested.flat();
+}
 
 function precacheServiceWorker(): Plugin {
+  // Where this build writes (--outDir may point elsewhere than dist/renderer).
+  let builtTo = outDir;
   return {
-    name: 'motcua-precache-sw',
+    name: 'motcua-precache-sw-precompress',
     apply: 'build',
+    configResolved(config) {
+      builtTo = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       const { count, size, warnings } = await generateSW({
-        globDirectory: outDir,
-        // Only the Vietnamese and Latin font subsets: those are all the kiosk ever shows.
-        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}', '**/*{latin,vietnamese}*.woff2'],
-        globIgnores: ['**/*-ext-*'],
-        swDest: resolve(outDir, 'sw.js'),
+        globDirectory: builtTo,
+        // The six font files the screens use (styles/fonts.css); no other subset is ever asked for.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}', 'assets/be-vietnam-pro-{latin,vietnamese}-{400,600,700}-normal-*.woff2'],
+        swDest: resolve(builtTo, 'sw.js'),
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
+        // Hashed files are fetched as they are, so the HTTP cache (a year, immutable) answers for
+        // what the page has just downloaded instead of the network a second time.
+        dontCacheBustURLsMatching: HASHED,
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         // Updates are applied by the app at a safe moment (workbox-window), never behind its back.
@@ -31,8 +52,36 @@ function precacheServiceWorker(): Plugin {
       });
       for (const w of warnings) this.warn(w);
       this.info?.(`service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KiB`);
+      // After the service worker is written (it is compressed too); closeBundle hooks run in parallel, so one hook does both.
+      const { raw, br } = await precompress(builtTo);
+      this.info?.(`precompressed ${(raw / 1024).toFixed(0)} KiB of text to ${(br / 1024).toFixed(0)} KiB (brotli)`);
     },
   };
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Writes FILE.br and FILE.gz beside each text file of the build named by its content's hash: such a
+ * file never changes, so its compressed copies can never be stale. The few others (index.html, the
+ * service worker) are small and compressed as they are sent.
+ */
+async function precompress(dir: string): Promise<{ raw: number; br: number }> {
+  let raw = 0;
+  let br = 0;
+  for (const file of await filesUnder(dir)) {
+    if (!COMPRESSIBLE.test(file) || !HASHED.test(file) || (await stat(file)).size < 1024) continue;
+    const bytes = await readFile(file);
+    const [b, g] = await Promise.all([
+      brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+      gzipAsync(bytes, { level: 9 }),
+    ]);
+    await Promise.all([writeFile(`${file}.br`, b), writeFile(`${file}.gz`, g)]);
+    raw += bytes.length;
+    br += b.length;
+  }
+  return { raw, br };
 }
 
 export default defineConfig({
@@ -43,11 +92,21 @@ export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
   },
+  // The catalog's index worker imports shared modules: an ES module worker, code-split like the app.
+  worker: { format: 'es' },
   build: {
     outDir,
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The libraries every start needs, in one chunk rather than a dozen small requests to the service worker.
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|zod|workbox-window|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }],
+        },
+      },
+    },
   },
   server: { port: 5173 },
 });

@@ -1,53 +1,46 @@
-/** The kiosk: search (home), browse by field, procedure detail; idle reset back to a clean home. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * The kiosk: search (home), browse by field, procedure detail; idle reset back to a clean home.
+ * Started by kioskStart.tsx; the counter is another app (counterStart.tsx) and never mounts this.
+ */
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
-import { useCatalog } from './app/useCatalog.ts';
+import type { CatalogState } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
+import { AddressScreen, AdminSettings, FamilyList, FlowScreen, LookupScreen, prefetchKioskScreens, ProcedureDetail, RatingScreen } from './app/kioskScreens.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
-import { CounterApp } from './features/counter/CounterApp.tsx';
 import { KioskHeader } from './features/chrome/KioskHeader.tsx';
-import { AddressScreen } from './features/address/AddressScreen.tsx';
-import { LookupScreen } from './features/lookup/LookupScreen.tsx';
-import { RatingScreen } from './features/lookup/RatingScreen.tsx';
-import { useRatingSender } from './sync/ratingSender.ts';
-import { useSearchLogSender } from './sync/searchLogSender.ts';
-import { useVocabularyPull } from './sync/vocabularyPull.ts';
 import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
 import { readIdleSeconds } from './features/idle/kioskSettings.ts';
 import { readDeviceSetting } from './data/deviceSettings.ts';
-import { AdminSettings } from './features/admin/AdminSettings.tsx';
 import { useAdminGesture } from './features/admin/useAdminGesture.ts';
 import { useIdleReset } from './features/idle/useIdleReset.ts';
 import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
-import { ProcedureDetail } from './features/procedure/ProcedureDetail.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
+import { cachedSearch } from './features/search/cachedSearch.ts';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
 import { DisplayToggles } from './features/accessibility/DisplayToggles.tsx';
 import { USUAL_DISPLAY, useDisplayModes, type DisplayModes } from './features/accessibility/displayModes.ts';
 import { useAvailableFlows } from './features/guidance/availableFlows.ts';
-import { FamilyList } from './features/guidance/FamilyList.tsx';
 import { FlowOffer } from './features/guidance/FlowOffer.tsx';
-import { FlowScreen } from './features/guidance/FlowScreen.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
 import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
 
 
-export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
+export function App({ platform, db, updater, catalog: state }: { platform: Platform; db: MotcuaDb; updater: AppUpdater; catalog: CatalogState }) {
   const { t, i18n } = useTranslation();
-  const state = useCatalog(db, platform.serverUrl);
-  // The center's own values (danh mục niêm yết), pulled like the catalog once the device is enrolled.
-  const centerList = useCenterList(db, { pullWith: platform.deviceToken });
+  // The center's own values (danh mục niêm yết), as pulled by KioskBackground.tsx.
+  const centerList = useCenterList(db);
   const [route, go] = useRoute();
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
@@ -75,21 +68,17 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
   const [ratingCode, setRatingCode] = useState<string | null>(null);
   // Only the shell can check an admin PIN: in a plain browser the platform refuses the gesture.
-  useAdminGesture(route.screen !== 'counter', () => {
+  useAdminGesture(true, () => {
     void platform.admin.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
-  // Ratings given at this kiosk go out on start and whenever the link comes back.
-  useRatingSender(db, platform.serverUrl, platform.deviceToken, platform.network);
-  // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
+  // Learning from what citizens type: kiosk searches recorded (KioskBackground.tsx sends them).
   const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
-  useSearchLogSender(db, platform.deviceToken, route.screen !== 'counter');
   // The path walked through a guidance flow goes with the search that led there.
   const flowPath = route.screen === 'flow' ? [route.flow, ...route.steps.map((s) => `${s.question}=${s.answer}`)].join('/') : null;
   useEffect(() => {
     if (flowPath) recorder.flow(flowPath.split('/'));
   }, [recorder, flowPath]);
-  useVocabularyPull(db, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle(atRest && route.screen === 'search');
@@ -98,7 +87,14 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   useEffect(() => {
     if (update === 'ready' && atRest && route.screen === 'search') updater.apply();
   }, [update, atRest, route.screen, updater]);
-  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest && route.screen !== 'counter', reset);
+  const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
+  const ready = state.phase === 'ready';
+  // Once the first screen is up: the other screens' code, in the background.
+  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
+  const engineInUse = state.phase === 'ready' ? state.engine : null;
+  // One search per key for the results and the flow offer alike.
+  const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
+  const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);
 
   if (state.phase === 'loading') {
     return (
@@ -109,13 +105,10 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   }
 
   const { engine } = state;
-  if (route.screen === 'counter') return <CounterApp db={db} engine={engine} serverUrl={platform.serverUrl} updater={updater} platform={platform} />;
-  const open = (code: string) => go({ screen: 'procedure', code });
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));
   const back: Record<Route['screen'], (() => void) | null> = {
     search: null,
-    counter: null,
     fields: () => go({ screen: 'search' }),
     field: () => goBack(),
     procedure: () => goBack(),
@@ -126,6 +119,15 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     flowList: () => goBack(),
   };
   const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
+  const loadingScreen = <p className="splash">{t('app.loading')}</p>;
+  // A flow opened before the flows are read (a reload on its address) waits for them.
+  const unknownFlow = flows.ready ? (
+    <div className="notice" role="alert">
+      {t('guidance.unknownFlow')}
+    </div>
+  ) : (
+    loadingScreen
+  );
 
   let content;
   switch (route.screen) {
@@ -168,9 +170,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onOpenProcedure={open}
         />
       ) : (
-        <div className="notice" role="alert">
-          {t('guidance.unknownFlow')}
-        </div>
+        unknownFlow
       );
       break;
     }
@@ -179,9 +179,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = flow ? (
         <FamilyList flow={flow} procedures={familyProcedures(flow, engine.byCode)} onOpen={open} onRestart={() => startFlow(flow.id)} />
       ) : (
-        <div className="notice" role="alert">
-          {t('guidance.unknownFlow')}
-        </div>
+        unknownFlow
       );
       break;
     }
@@ -218,8 +216,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           />
         ) : (
           <>
-            <SearchFlowOffer engine={engine} flows={flows} query={query} onStart={startFlow} />
-            <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
+            <SearchFlowOffer search={search!} flows={flows} query={query} onStart={startFlow} />
+            <SearchResults search={search!} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
           </>
         );
   }
@@ -248,12 +246,16 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       )}
       {/* Focusable so the scrolling area can be scrolled from a keyboard too (a page may have no button). */}
       <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
-        {content}
+        <Suspense fallback={loadingScreen}>{content}</Suspense>
       </main>
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && (
+        <Suspense fallback={null}>
+          <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />
+        </Suspense>
+      )}
     </div>
   );
 }

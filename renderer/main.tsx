@@ -1,12 +1,15 @@
-/** Entry: language, fonts, the platform seam, the local database, the offline shell, then the app. */
+/**
+ * Entry: the platform seam, the texts, the data key and the local database, the offline shell,
+ * then the app this device runs. The kiosk and the counter are separate start-up modules, loaded
+ * while the rest starts, so a kiosk on an old PC never downloads, parses or runs the counter.
+ */
 import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/be-vietnam-pro/400.css';
-import '@fontsource/be-vietnam-pro/600.css';
-import '@fontsource/be-vietnam-pro/700.css';
-import './styles/kiosk.css';
-import { App } from './App.tsx';
+import './styles/fonts.css';
+import './styles/base.css';
+import { appKindFor } from './app/appKind.ts';
+import { startCatalogRead } from './app/catalogFirstRead.ts';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { KeyUnavailable } from './app/KeyUnavailable.tsx';
 import { openDataKey } from './app/openDataKey.ts';
@@ -17,11 +20,24 @@ import { choosePlatform } from './platform/choosePlatform.ts';
 import { createDataCipher } from './security/dataCipher.ts';
 
 const platform = choosePlatform();
-// The data key before the database (its upgrades seal what older versions kept in clear); opened
-// while the texts load, so start-up does not wait for the two one after the other.
-const [dataKey] = await Promise.all([openDataKey(platform), initI18n('vi')]);
-const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
+const kind = appKindFor(platform.profile, window.location.hash);
+// Moving between the kiosk and the counter (a typed #/counter) starts the page again as the other app.
+window.addEventListener('hashchange', () => {
+  if (appKindFor(platform.profile, window.location.hash) !== kind) window.location.reload();
+});
+// One import() per app, each in its own statement: the bundler then preloads each app's own styles and chunks.
+async function startModule() {
+  if (kind === 'counter') return (await import('./counterStart.tsx')).CounterStart;
+  return (await import('./kioskStart.tsx')).KioskStart;
+}
+const start = startModule();
+// The data key before the database (its upgrades seal what older versions kept in clear); opened
+// while the texts and the app's module load, so start-up does not wait for one after the other.
+const [dataKey, , Start] = await Promise.all([openDataKey(platform), initI18n('vi'), start]);
+const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
+// The stored catalog is read now, while the first frame renders (app/catalogFirstRead.ts).
+if (db) startCatalogRead(db);
 const { updater, registered } = registerServiceWorker();
 // Visible to support staff (and the tests) without a debugger: where an app update stands.
 updater.subscribe(() => {
@@ -33,8 +49,6 @@ void registered.then((status) => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary>
-      {db ? <App platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />}
-    </ErrorBoundary>
+    <ErrorBoundary>{db ? <Start platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />}</ErrorBoundary>
   </StrictMode>,
 );

@@ -10,6 +10,8 @@ import fastifyStatic from '@fastify/static';
 import type { EnrolmentGuardOptions } from './auth/enrolmentGuard.ts';
 import { declareRolesForScope, enforceRoles } from './auth/routeRoles.ts';
 import { BODY_LIMITS } from './http/bodyLimits.ts';
+import { registerCompression } from './http/compression.ts';
+import { staticHeaders } from './http/staticHeaders.ts';
 import { decorateServerClock } from './http/serverClock.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { sendError } from './http/apiError.ts';
@@ -59,6 +61,8 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   enforceRoles(app, config.store);
   decorateServerClock(app, config.now);
   await registerSecurityHeaders(app);
+  // Before any route, so every answer is compressed (server/http/compression.ts).
+  await registerCompression(app);
   const learningNow = config.learning?.now ?? config.now ?? (() => new Date());
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
@@ -117,10 +121,11 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
       declareRolesForScope(scope, ['public']);
       await scope.register(fastifyStatic, {
         root: webRoot,
-        // The service worker and the page must be revalidated, or a kiosk could keep an old shell for ever.
-        setHeaders(res, path) {
-          if (/(sw\.js|index\.html|workbox-[^/]*\.js)$/.test(path)) res.setHeader('cache-control', 'no-cache');
-        },
+        // .br and .gz beside each file, written at build time (vite.config.ts).
+        preCompressed: true,
+        // Cache-Control is staticHeaders' to set (hashed files for a year, the rest revalidated).
+        cacheControl: false,
+        setHeaders: staticHeaders,
       });
     });
   }

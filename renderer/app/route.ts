@@ -1,5 +1,5 @@
-/** Screens are addressed by the URL hash so a reload (or a kiosk restart) lands where it was. */
-import { useEffect, useState } from 'react';
+/** The kiosk's screens are addressed by the URL hash so a reload (or a kiosk restart) lands where it was (the counter's: features/counter/counterRoute.ts). */
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import { formatSteps, parseSteps, type FlowStep } from '../../shared/guidance/flowEngine.ts';
 
 export type Route =
@@ -7,8 +7,6 @@ export type Route =
   | { screen: 'fields' }
   | { screen: 'field'; field: string }
   | { screen: 'procedure'; code: string }
-  /** The counter (staff) side of the app. */
-  | { screen: 'counter' }
   /** Kiosk status lookup by file number (from the receipt's QR code or typed). */
   | { screen: 'lookup' }
   /** Kiosk satisfaction rating, about a file or (number null) about the visit. */
@@ -28,7 +26,6 @@ export function parseRoute(hash: string): Route {
   if (screen === 'p' && value) return { screen: 'procedure', code: value };
   if (screen === 'field' && value) return { screen: 'field', field: value };
   if (screen === 'fields') return { screen: 'fields' };
-  if (screen === 'counter') return { screen: 'counter' };
   if (screen === 'lookup') return { screen: 'lookup' };
   if (screen === 'address') return { screen: 'address' };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
@@ -43,8 +40,6 @@ export function routeHref(route: Route): string {
       return `#/field/${encodeURIComponent(route.field)}`;
     case 'fields':
       return '#/fields';
-    case 'counter':
-      return '#/counter';
     case 'lookup':
       return '#/lookup';
     case 'address':
@@ -63,9 +58,12 @@ export function routeHref(route: Route): string {
 export function useRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onHash = () => setRoute(parseRoute(window.location.hash));
+    // A transition: a screen whose code is still loading keeps the current one on screen meanwhile.
+    const onHash = () => startTransition(() => setRoute(parseRoute(window.location.hash)));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [route, (r: Route) => (window.location.hash = routeHref(r))];
+  // The same function at every render, so what depends on it (the idle reset) is not made again.
+  const go = useCallback((r: Route) => void (window.location.hash = routeHref(r)), []);
+  return [route, go];
 }

@@ -1,18 +1,22 @@
 /**
- * Brings the catalog up at start-up: the local copy first (no network needed), then a quiet
- * check with the server; the bundled demo catalog only when the device has never had one.
+ * The catalog and its search, as this device holds them: read from the database at start (no
+ * network needed), then followed live, whoever changed it (the kiosk's pull, useCatalogPull.ts, or
+ * the counter's sync engine). The search index comes prepared from storage; a new catalog version
+ * gets its index prepared once, in a worker, and stored. A stand-in (the bundled demo catalog) is
+ * searched only while the device has never had a catalog and the pull says it cannot get one.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
-import type { Lexicon } from '../../shared/catalog/language/lexicon.ts';
+import { prepareCatalog, preparedCatalogData, restorePreparedCatalog, type PreparedCatalog } from '../../shared/catalog/preparedCatalog.ts';
 import { createSearchEngine } from '../../shared/catalog/searchEngine.ts';
 import type { SearchEngine } from '../../shared/catalog/searchTypes.ts';
-import { loadLocalCatalog, saveCatalog, type StorageError } from '../data/catalogRepository.ts';
+import { readProcedures, saveSearchIndex, type LocalCatalog, type StorageError } from '../data/catalogRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
-import { lexiconsWith, loadVocabulary } from '../data/vocabularyRepository.ts';
-import { fetchCatalogIfChanged } from '../sync/fetchCatalog.ts';
+import { lexiconsWith } from '../data/vocabularyRepository.ts';
+import { readStoredCatalog, takeCatalogRead } from './catalogFirstRead.ts';
+import { checkOffThread, prepareOffThread } from './catalogOffThread.ts';
+import type { CatalogPullReport } from './useCatalogPull.ts';
 
 export interface CatalogInfo {
   version: number;
@@ -36,110 +40,143 @@ export type CatalogState =
       storageProblem: StorageError | null;
     };
 
-type Lexicons = { vi: Lexicon; en: Lexicon };
+type Built = Omit<Extract<CatalogState, { phase: 'ready' }>, 'phase' | 'update' | 'storageProblem'>;
+type Lexicons = ReturnType<typeof lexiconsWith>['lexicons'];
 
-function ready(procedures: Procedure[], info: CatalogInfo, update: UpdateStatus, storageProblem: StorageError | null, lexicons: Lexicons): CatalogState {
-  return { phase: 'ready', engine: createSearchEngine(procedures, { lexicons }), procedures, info, update, storageProblem };
+/** useLiveQuery's value before its first read. */
+const UNREAD = -1;
+
+export interface HeldCatalog {
+  state: CatalogState;
+  /** The device holds no catalog (read and found none): a pull must bring one before anything else. */
+  holdsNone: boolean;
+  /** What the kiosk's pull said (useCatalogPull.ts); the counter's sync engine reports nothing here. */
+  pulled(report: CatalogPullReport): void;
 }
 
-export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
-  const [state, setState] = useState<CatalogState>({ phase: 'loading' });
-  const version = useRef<number | null>(null);
-  const running = useRef(false);
-  // The center's taught vocabulary on top of the bundled lexicons (read before the first engine is built).
-  const lexicons = useRef<Lexicons>(lexiconsWith(null).lexicons);
-  const vocabularyVersion = useRef<number | null>(null);
+export function useCatalog(db: MotcuaDb): HeldCatalog {
+  const [built, setBuilt] = useState<Built | null>(null);
+  const [update, setUpdate] = useState<UpdateStatus>('checking');
+  const [storageProblem, setStorageProblem] = useState<StorageError | null>(null);
+  // While the device holds no catalog: the bundled demo (the kiosk's first pull failed), or a whole
+  // catalog the disk could not take (used until the app stops).
+  const [standIn, setStandIn] = useState<Omit<Built, 'engine'> | null>(null);
+  const pulledThisRun = useRef(false);
+  // Whether a catalog is on screen (then new work goes to the worker).
+  const showing = useRef(false);
+  // The index in use, kept when only the taught vocabulary changes.
+  const prepared = useRef<{ version: number; prepared: PreparedCatalog } | null>(null);
 
-  const checkForUpdate = useCallback(async () => {
-    if (running.current) return;
-    running.current = true;
-    try {
-      setState((s) => (s.phase === 'ready' ? { ...s, update: 'checking' } : s));
-      const fetched = await fetchCatalogIfChanged(serverUrl, version.current);
-      if (!fetched.ok) {
-        const update: UpdateStatus = fetched.error === 'offline' ? 'offline' : 'failed';
-        setState((s) =>
-          s.phase === 'ready'
-            ? { ...s, update }
-            : ready(demoCatalog.procedures, { ...infoOf(demoCatalog), origin: 'bundled' }, update, null, lexicons.current),
-        );
-        return;
-      }
-      if (fetched.value.status === 'unchanged') {
-        setState((s) => (s.phase === 'ready' ? { ...s, update: 'current' } : s));
-        return;
-      }
-      const { catalog } = fetched.value;
-      const saved = await saveCatalog(db, catalog);
-      version.current = catalog.version;
-      setState(ready(catalog.procedures, { ...infoOf(catalog), origin: 'server' }, 'updated', saved.ok ? null : saved.error, lexicons.current));
-    } finally {
-      running.current = false;
-    }
-  }, [db, serverUrl]);
+  // Storage that cannot be read counts as holding nothing (loadLocalCatalog then says why).
+  const heldVersion = useLiveQuery(() => db.catalogMeta.get('catalog').then((m) => m?.version ?? null, () => null), [db], UNREAD);
+  const vocabularyVersion = useLiveQuery(() => db.vocabulary.get('center').then((v) => v?.vocabulary.version ?? null, () => null), [db], UNREAD);
 
+  const pulled = useCallback((report: CatalogPullReport) => {
+    if (report.update === 'updated' && !report.storageProblem) pulledThisRun.current = true;
+    setUpdate(report.update);
+    if (report.storageProblem) setStorageProblem(report.storageProblem);
+    if (report.standIn) setStandIn((current) => current ?? report.standIn!);
+  }, []);
+
+  // Whatever the database holds, with the center's taught vocabulary, becomes the search: read at
+  // once at start (main.tsx began the read), then again whenever either changes. One read at a time;
+  // when one ends, what it read is compared with what the database holds now.
+  const reading = useRef(false);
+  const loaded = useRef<string | null>(null);
+  const unmounted = useRef(false);
+  const [reads, setReads] = useState(0);
   useEffect(() => {
-    let cancelled = false;
+    unmounted.current = false;
+    return () => {
+      unmounted.current = true;
+    };
+  }, []);
+  useEffect(() => {
+    const unread = heldVersion === UNREAD || vocabularyVersion === UNREAD;
+    if (reading.current || (loaded.current !== null && (unread || loaded.current === `${heldVersion}|${vocabularyVersion}`))) return;
+    reading.current = true;
+    const gone = () => unmounted.current;
     void (async () => {
-      const [local, vocabulary] = await Promise.all([loadLocalCatalog(db), loadVocabulary(db)]);
-      if (cancelled) return;
-      if (vocabulary.ok && vocabulary.value) {
-        lexicons.current = lexiconsWith(vocabulary.value.vocabulary).lexicons;
-        vocabularyVersion.current = vocabulary.value.vocabulary.version;
-      }
-      if (local.ok && local.value) {
-        const { meta, procedures } = local.value;
-        version.current = meta.version;
-        setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'checking', null, lexicons.current));
-      }
-      await checkForUpdate();
+      const [local, vocabulary] = await (takeCatalogRead(db) ?? readStoredCatalog(db));
+      loaded.current = `${local.ok ? (local.value?.meta.version ?? null) : null}|${vocabulary.ok ? (vocabulary.value?.vocabulary.version ?? null) : null}`;
+      reading.current = false;
+      if (gone()) return;
+      setReads((n) => n + 1);
+      const { lexicons } = lexiconsWith(vocabulary.ok && vocabulary.value ? vocabulary.value.vocabulary : null);
+      if (!local.ok) setStorageProblem(local.error);
+      if (local.ok && local.value) await showHeld({ db, prepared, showing, pulledThisRun, setBuilt, gone }, local.value, lexicons);
     })();
-    const onOnline = () => void checkForUpdate();
-    window.addEventListener('online', onOnline);
-    return () => {
-      cancelled = true;
-      window.removeEventListener('online', onOnline);
-    };
-  }, [db, checkForUpdate]);
+  }, [db, heldVersion, vocabularyVersion, reads]);
 
-  // The counter's sync engine applies catalog changes straight to the database; follow it, so the
-  // search sees them and the next check does not download what the device already has.
-  const stored = useLiveQuery(() => db.catalogMeta.get('catalog'), [db]);
-  const storedVersion = stored?.version ?? null;
-  useEffect(() => {
-    if (storedVersion === null || storedVersion === version.current) return;
-    let cancelled = false;
-    void loadLocalCatalog(db).then((local) => {
-      if (cancelled || !local.ok || !local.value || local.value.meta.version === version.current) return;
-      const { meta, procedures } = local.value;
-      version.current = meta.version;
-      setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'updated', null, lexicons.current));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [db, storedVersion]);
-
-  // A newer taught vocabulary (pulled by sync/vocabularyPull.ts): the same procedures, a new engine.
-  const storedVocabulary = useLiveQuery(() => db.vocabulary.get('center'), [db]);
-  const storedVocabularyVersion = storedVocabulary?.vocabulary.version ?? null;
-  useEffect(() => {
-    if (storedVocabularyVersion === null || storedVocabularyVersion === vocabularyVersion.current) return;
-    let cancelled = false;
-    void loadVocabulary(db).then((held) => {
-      if (cancelled || !held.ok || !held.value || held.value.vocabulary.version === vocabularyVersion.current) return;
-      vocabularyVersion.current = held.value.vocabulary.version;
-      lexicons.current = lexiconsWith(held.value.vocabulary).lexicons;
-      setState((s) => (s.phase === 'ready' ? { ...s, engine: createSearchEngine(s.procedures, { lexicons: lexicons.current }) } : s));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [db, storedVocabularyVersion]);
-
-  return state;
+  const standInSearch = useMemo(() => (standIn ? { ...standIn, engine: createSearchEngine(standIn.procedures) } : null), [standIn]);
+  const shown = built ?? standInSearch;
+  return {
+    state: shown ? { phase: 'ready', ...shown, update, storageProblem } : { phase: 'loading' },
+    holdsNone: heldVersion === null,
+    pulled,
+  };
 }
 
-function infoOf(c: { version: number; source: string; generatedAt: string; procedures: unknown[] }) {
-  return { version: c.version, source: c.source, generatedAt: c.generatedAt, count: c.procedures.length };
+/** What showHeld works with: the hook's refs and setter, and whether the hook is gone. */
+interface ShowContext {
+  db: MotcuaDb;
+  /** The index in use, kept when only the taught vocabulary changes. */
+  prepared: { current: { version: number; prepared: PreparedCatalog } | null };
+  /** Whether a catalog is on screen (then new work goes to the worker). */
+  showing: { current: boolean };
+  pulledThisRun: { current: boolean };
+  setBuilt(built: Built): void;
+  gone(): boolean;
+}
+
+/** Shows a catalog read from the database: with its stored index at once, else once the index is prepared. */
+async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons): Promise<void> {
+  const { db, prepared, showing, pulledThisRun, setBuilt, gone } = ctx;
+  const show = (procedures: Procedure[], ready: PreparedCatalog) => {
+    prepared.current = { version: held.meta.version, prepared: ready };
+    showing.current = true;
+    const { meta } = held;
+    setBuilt({
+      engine: createSearchEngine(procedures, { prepared: ready, lexicons }),
+      procedures,
+      info: { version: meta.version, source: meta.source, generatedAt: meta.generatedAt, count: procedures.length, origin: pulledThisRun.current ? 'server' : 'device' },
+    });
+  };
+  /**
+   * A version seen for the first time: its index is prepared once and kept. Off the page's thread
+   * while a catalog is on screen (an update must not freeze it); on it when nothing is shown yet
+   * (a first start waits for it anyway, and a worker would read the catalog a second time).
+   */
+  const prepare = async (procedures: Procedure[]): Promise<PreparedCatalog | null> => {
+    if (!showing.current) {
+      const ready = prepareCatalog(procedures);
+      void saveSearchIndex(db, held.meta.version, preparedCatalogData(ready));
+      return ready;
+    }
+    const offThread = await prepareOffThread(held.text);
+    if (gone()) return null;
+    const restored = offThread.ok ? restorePreparedCatalog(offThread.value, procedures) : null;
+    const ready = restored ?? prepareCatalog(procedures);
+    void saveSearchIndex(db, held.meta.version, offThread.ok && restored ? offThread.value : preparedCatalogData(ready));
+    return ready;
+  };
+  // The usual start reads the stored index and leaves the record-by-record check to the worker;
+  // a version without an index is checked here, as its index is prepared from the checked records.
+  const kept = prepared.current?.version === held.meta.version ? prepared.current.prepared : null;
+  const stored = kept ?? (held.prepared ? restorePreparedCatalog(held.prepared, held.procedures) : null);
+  if (stored) {
+    show(held.procedures, stored);
+    const failing = await checkOffThread(held.text);
+    // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.
+    if (gone() || (failing.ok && failing.value.length === 0)) return;
+    const checked = readProcedures(held.text).procedures;
+    if (checked.length === held.procedures.length) return;
+    const ready = await prepare(checked);
+    if (ready && !gone()) show(checked, ready);
+    return;
+  }
+  const checked = readProcedures(held.text).procedures;
+  if (checked.length === 0) return;
+  const ready = await prepare(checked);
+  if (ready && !gone()) show(checked, ready);
 }

@@ -1,52 +1,140 @@
 /**
- * Reads and replaces the locally cached catalog. A replacement is one transaction, so a
- * kiosk that loses power mid-update still has the old catalog, never half of the new one.
+ * The catalog this device holds, as the one sync path leaves it: the server's changes since the
+ * version held (or the whole catalog) are applied here, in one transaction with the version they
+ * bring, so a device that loses power mid-update keeps the old catalog, never half of the new one.
+ *
+ * Stored compact: the procedures as one JSON text (one value for IndexedDB to read, not hundreds of
+ * objects to clone), beside their search index prepared for that version (shared/catalog/
+ * preparedCatalog.ts), so a start reads two values and rebuilds nothing. Read back, the text is
+ * checked against the schema, record by record: at once, or (`check: 'elsewhere'`) by the caller
+ * off the page's thread, the row's format number standing guard meanwhile.
  */
-import { procedureSchema, type Catalog, type Procedure } from '../../shared/catalog/procedure.ts';
+import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
+import { procedureSchema, type Procedure } from '../../shared/catalog/procedure.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
+import type { CatalogChanges } from '../../shared/sync/protocol.ts';
 import type { CatalogMeta, MotcuaDb } from './db.ts';
 import { storageErrorFrom } from './storageError.ts';
+
+/** Bumped with any change of the stored procedure's shape (shared/catalog/procedure.ts). */
+export const CATALOG_BODY_FORMAT = 1;
 
 export interface LocalCatalog {
   meta: CatalogMeta;
   procedures: Procedure[];
+  /** The procedures as stored (what a worker prepares the index from). */
+  text: string;
+  /** The search index prepared for this version, when one has been stored. */
+  prepared: PreparedCatalogData | null;
+  /** Records that no longer pass the schema (an older build wrote another shape); left out. */
+  dropped: number;
+  /** Whether each record was checked against the schema; if not, the caller has it checked (catalogWorker.ts). */
+  checked: boolean;
 }
 
 /** What the kiosk can say about its storage: full, or not usable. */
 export type StorageError = 'quota' | 'unavailable';
 
+export type CatalogApplyOutcome = 'updated' | 'unchanged';
+
 const kindOf = (e: unknown): StorageError => (storageErrorFrom(e).kind === 'quota' ? 'quota' : 'unavailable');
 
-export async function loadLocalCatalog(db: MotcuaDb): Promise<Result<LocalCatalog | null, StorageError>> {
+/** Procedures from stored text, each checked again (anything read back from storage is); `failing`: codes (or positions) of those left out. */
+export function readProcedures(text: string): { procedures: Procedure[]; dropped: number; failing: string[] } {
+  const rows = parseRows(text);
+  const procedures: Procedure[] = [];
+  const failing: string[] = [];
+  rows.forEach((row, i) => {
+    const parsed = procedureSchema.safeParse(row);
+    if (parsed.success) procedures.push(parsed.data);
+    else failing.push(typeof (row as { code?: unknown } | null)?.code === 'string' ? (row as { code: string }).code : `#${i}`);
+  });
+  return { procedures, dropped: failing.length, failing };
+}
+
+function parseRows(text: string): unknown[] {
   try {
-    const meta = await db.catalogMeta.get('catalog');
-    if (!meta) return ok(null);
-    const rows = await db.procedures.toArray();
-    // Anything read back from storage is checked again: an old build may have written another shape.
-    const procedures = rows.filter((row) => procedureSchema.safeParse(row).success);
+    const rows: unknown = JSON.parse(text);
+    return Array.isArray(rows) ? rows : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The version of the catalog held (what to ask changes since), or null when none is held or storage cannot be read. */
+export async function heldCatalogVersion(db: MotcuaDb): Promise<number | null> {
+  try {
+    return (await db.catalogMeta.get('catalog'))?.version ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The catalog held, or null when this device has none (or none that reads). `check: 'elsewhere'`
+ * leaves the record-by-record check to the caller (off the page's thread, see useCatalog.ts).
+ */
+export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 'elsewhere' } = {}): Promise<Result<LocalCatalog | null, StorageError>> {
+  try {
+    const [meta, body, index] = await db.transaction('r', [db.catalogMeta, db.catalogBody, db.searchIndex], () =>
+      Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog'), db.searchIndex.get('catalog')]),
+    );
+    if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT) return ok(null);
+    const checked = options.check !== 'elsewhere';
+    const { procedures, dropped } = checked ? readProcedures(body.procedures) : { procedures: parseRows(body.procedures) as Procedure[], dropped: 0 };
     if (procedures.length === 0) return ok(null);
-    return ok({ meta, procedures });
+    const prepared = index && index.catalogVersion === meta.version ? index.prepared : null;
+    return ok({ meta, procedures, text: body.procedures, prepared, dropped, checked });
   } catch (e) {
     return err(kindOf(e));
   }
 }
 
-export async function saveCatalog(db: MotcuaDb, catalog: Catalog): Promise<Result<CatalogMeta, StorageError>> {
-  const meta: CatalogMeta = {
-    key: 'catalog',
-    version: catalog.version,
-    source: catalog.source,
-    generatedAt: catalog.generatedAt,
-    count: catalog.procedures.length,
-    storedAt: new Date().toISOString(),
-  };
-  try {
-    await db.transaction('rw', db.procedures, db.catalogMeta, async () => {
-      await db.procedures.clear();
-      await db.procedures.bulkPut(catalog.procedures);
-      await db.catalogMeta.put(meta);
+/**
+ * Applies the server's answer (changes since the version held, or the whole catalog) and records
+ * the version. An empty "whole" answer never wipes the catalog a device already has.
+ */
+export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges, at: string): Promise<CatalogApplyOutcome> {
+  return db.transaction('rw', [db.catalogMeta, db.catalogBody, db.searchIndex], async () => {
+    const [meta, body] = await Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog')]);
+    const nothing = changes.upserts.length === 0 && (changes.full || changes.deletions.length === 0);
+    if (nothing && meta?.version === changes.version) return 'unchanged';
+    if (changes.full && changes.upserts.length === 0) return 'unchanged';
+    let procedures: Procedure[];
+    if (changes.full || !body) {
+      procedures = changes.upserts;
+    } else {
+      // In place: a changed procedure keeps its position, a new one goes last, a removed one goes.
+      const byCode = new Map(readProcedures(body.procedures).procedures.map((p) => [p.code, p]));
+      for (const p of changes.upserts) byCode.set(p.code, p);
+      for (const code of changes.deletions) byCode.delete(code);
+      procedures = [...byCode.values()];
+    }
+    await db.catalogBody.put({ key: 'catalog', format: CATALOG_BODY_FORMAT, version: changes.version, procedures: JSON.stringify(procedures) });
+    // The index prepared for the old version no longer fits; the next start prepares one for this.
+    await db.searchIndex.delete('catalog');
+    await db.catalogMeta.put({
+      key: 'catalog',
+      version: changes.version,
+      source: changes.source ?? meta?.source ?? 'server',
+      generatedAt: changes.generatedAt ?? meta?.generatedAt ?? at,
+      count: procedures.length,
+      storedAt: at,
     });
-    return ok(meta);
+    return nothing ? 'unchanged' : 'updated';
+  });
+}
+
+/** Keeps the index prepared for a catalog version; refused (false) when the catalog moved on meanwhile. */
+export async function saveSearchIndex(db: MotcuaDb, catalogVersion: number, prepared: PreparedCatalogData): Promise<Result<boolean, StorageError>> {
+  try {
+    const saved = await db.transaction('rw', [db.catalogMeta, db.searchIndex], async () => {
+      const meta = await db.catalogMeta.get('catalog');
+      if (meta?.version !== catalogVersion) return false;
+      await db.searchIndex.put({ key: 'catalog', catalogVersion, prepared });
+      return true;
+    });
+    return ok(saved);
   } catch (e) {
     return err(kindOf(e));
   }

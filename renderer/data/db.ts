@@ -6,7 +6,6 @@ import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
-import type { Procedure } from '../../shared/catalog/procedure.ts';
 import type { CenterEntry, CenterEntryValues } from '../../shared/centerList/centerList.ts';
 import { feePaymentSchema, type FeePayment } from '../../shared/files/fileChanges.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
@@ -15,6 +14,8 @@ import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { DataCipher, Sealed, SealedBlob } from '../security/dataCipher.ts';
 import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
 import { moveInlineScans } from './inlineScanMigration.ts';
+import { compactStoredCatalog } from './compactCatalogUpgrade.ts';
+import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
 
@@ -27,6 +28,23 @@ export interface CatalogMeta {
   count: number;
   /** When this device stored it (ISO time). */
   storedAt: string;
+}
+
+/** The procedures of the catalog held, as one JSON text (data/catalogRepository.ts), for `version`. */
+export interface CatalogBodyRow {
+  key: 'catalog';
+  /** catalogRepository.ts's CATALOG_BODY_FORMAT when written: a text of another format is not read (the catalog is pulled again). */
+  format: number;
+  version: number;
+  procedures: string;
+}
+
+
+/** The search index prepared for one catalog version (shared/catalog/preparedCatalog.ts). */
+export interface SearchIndexRow {
+  key: 'catalog';
+  catalogVersion: number;
+  prepared: PreparedCatalogData;
 }
 
 /** The one row (key 'device') written at enrolment: who this device is to the server. */
@@ -328,8 +346,9 @@ export interface VocabularyRow {
 export type MotcuaDb = Dexie & {
   /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
   readonly cipher: DataCipher;
-  procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
+  catalogBody: EntityTable<CatalogBodyRow, 'key'>;
+  searchIndex: EntityTable<SearchIndexRow, 'key'>;
   device: EntityTable<StoredDevice, 'key'>;
   staff: EntityTable<StaffMember, 'id'>;
   files: EntityTable<StoredFile, 'id'>;
@@ -407,5 +426,10 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
     searchSessions: '&id, state, at',
     vocabulary: '&key',
   });
+  // v10: the catalog as one JSON text instead of a row per procedure (read at every start in one
+  // go), and its search index prepared once per version; the rows move into the text and go.
+  db.version(10)
+    .stores({ procedures: null, catalogBody: '&key', searchIndex: '&key' })
+    .upgrade((tx) => compactStoredCatalog(tx));
   return db;
 }

@@ -5,11 +5,13 @@
  */
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
+import { loadLocalCatalog } from './catalogRepository.ts';
 import type { MotcuaDb } from './db.ts';
 
 export async function localFileSummaries(db: MotcuaDb): Promise<Result<FileSummary[]>> {
   try {
-    const [files, procedures, changes] = await Promise.all([db.files.toArray(), db.procedures.toArray(), db.outbox.toArray()]);
+    const [files, catalog, changes] = await Promise.all([db.files.toArray(), loadLocalCatalog(db), db.outbox.toArray()]);
+    const procedures = catalog.ok && catalog.value ? catalog.value.procedures : [];
     const fieldOf = new Map(procedures.map((p) => [p.code, p.field]));
     const doneAt = new Map<string, string>();
     const returnedAt = new Map<string, string>();

@@ -1,9 +1,9 @@
 /**
- * Applies what the device pulls from the server: file status changes (the center's feed, of which
- * only this device's files are kept) and catalog deltas, each page in one transaction together
- * with the cursor or version it brings, so a crash never skips or half-applies a page.
+ * Applies file status changes the device pulls from the server (the center's feed, of which only
+ * this device's files are kept), each page in one transaction together with the cursor it brings,
+ * so a crash never skips or half-applies a page. Catalog changes: catalogRepository.ts.
  */
-import type { CatalogChanges, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { StatusPullResponse } from '../../shared/sync/protocol.ts';
 import type { MotcuaDb } from './db.ts';
 import { readSyncMeta } from './pushAnswers.ts';
 
@@ -31,32 +31,5 @@ export async function applyStatusChanges(db: MotcuaDb, page: StatusPullResponse)
     }
     await db.syncMeta.put({ ...(await readSyncMeta(db)), statusCursor: page.cursor });
     return changed;
-  });
-}
-
-export type CatalogApplyOutcome = 'updated' | 'unchanged';
-
-/**
- * Applies a catalog delta (or a full catalog) to the local procedures and records the version.
- * An empty "full" answer never wipes the catalog a device already has.
- */
-export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges, at: string): Promise<CatalogApplyOutcome> {
-  return db.transaction('rw', [db.procedures, db.catalogMeta], async () => {
-    const meta = await db.catalogMeta.get('catalog');
-    const nothing = changes.upserts.length === 0 && (changes.full || changes.deletions.length === 0);
-    if (nothing && meta?.version === changes.version) return 'unchanged';
-    if (changes.full && changes.upserts.length === 0) return 'unchanged';
-    if (changes.full) await db.procedures.clear();
-    if (changes.upserts.length > 0) await db.procedures.bulkPut(changes.upserts);
-    if (!changes.full && changes.deletions.length > 0) await db.procedures.bulkDelete(changes.deletions);
-    await db.catalogMeta.put({
-      key: 'catalog',
-      version: changes.version,
-      source: meta?.source ?? 'server',
-      generatedAt: meta?.generatedAt ?? at,
-      count: await db.procedures.count(),
-      storedAt: at,
-    });
-    return nothing ? 'unchanged' : 'updated';
   });
 }

@@ -45,5 +45,14 @@ export async function saveVocabulary(db: MotcuaDb, vocabulary: CenterVocabulary,
 export function lexiconsWith(vocabulary: CenterVocabulary | null): { lexicons: { vi: Lexicon; en: Lexicon }; refused: number } {
   if (!vocabulary || vocabulary.entries.length === 0) return { lexicons: BUNDLED_LEXICONS, refused: 0 };
   const merged = mergeVocabulary(BUNDLED_LEXICONS.vi, vocabulary);
-  return { lexicons: { vi: merged.lexicon, en: BUNDLED_LEXICONS.en }, refused: merged.refused.length };
+  // English stays unread until someone searches in English (see bundledLexicons.ts).
+  return {
+    lexicons: {
+      vi: merged.lexicon,
+      get en() {
+        return BUNDLED_LEXICONS.en;
+      },
+    },
+    refused: merged.refused.length,
+  };
 }

@@ -63,9 +63,21 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   return {
     push: (mutations) => api.send({ method: 'POST', path: API_PATHS.sync.push, json: { mutations }, schema: pushResponseSchema }),
     pullStatuses: (cursor, limit = 200) => api.send({ path: API_PATHS.sync.statuses, query: { since: cursor, limit }, schema: statusPullResponseSchema }),
-    // A full catalog can be a few MB, so it gets the bulk time.
-    catalogChanges: (version) => api.send({ path: API_PATHS.catalog.changes, query: { since: version }, weight: 'bulk', schema: catalogChangesSchema }),
+    catalogChanges: (version) => api.send(catalogChangesRequest(version)),
   };
+}
+
+/** The catalog's one path: what changed since `version` (0: the whole catalog). A whole catalog is a few hundred KB compressed, so it gets the bulk time. */
+const catalogChangesRequest = (version: number) => ({ path: API_PATHS.catalog.changes, query: { since: version }, weight: 'bulk' as const, schema: catalogChangesSchema });
+
+/**
+ * The catalog's changes without a token: the route is public, and a kiosk asks it before it is
+ * enrolled; a counter asks through its sync client above. Both apply the answer the same way
+ * (sync/catalogPull.ts).
+ */
+export function fetchCatalogChanges(serverUrl: string, version: number, options: { fetchFn?: typeof fetch } = {}): Promise<Answer<CatalogChanges>> {
+  const api = createApiClient({ serverUrl, ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}) });
+  return api.send({ ...catalogChangesRequest(version), auth: false });
 }
 
 /** Enrols this device with a center; the answer (token included) is for deviceRepository.saveDevice. */

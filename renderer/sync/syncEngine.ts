@@ -7,7 +7,7 @@
 import type { DeviceIdentity, MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { outboxCounts } from '../data/outbox.ts';
-import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
+import { applyStatusChanges } from '../data/pulledChanges.ts';
 import { applyCenterListChanges, heldCenterListVersion } from '../data/centerListRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
 import { mutationsFor } from '../data/pushPayloads.ts';
@@ -15,6 +15,7 @@ import { scanCounts } from '../data/scanStore.ts';
 import { storageErrorFrom } from '../data/storageError.ts';
 import { PUSH_BATCH_BYTES } from '../../shared/sync/pushLimits.ts';
 import { fetchCenterListChanges, type CenterListLink } from './centerListClient.ts';
+import { pullCatalog as pullCatalogChanges } from './catalogPull.ts';
 import { createScanUploadClient } from './scanUploadClient.ts';
 import { uploadPendingScans, type ScanUploadTally } from './scanUploader.ts';
 import type { TokenVault } from '../security/dataKey.ts';
@@ -300,14 +301,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pullCatalog(client: SyncClient, report: SyncReport): Promise<void> {
-    const meta = await db.catalogMeta.get('catalog');
-    const answer = await timed(() => client.catalogChanges(meta?.version ?? 0));
-    if (!answer.ok) {
-      report.catalog = isMissingRoute(answer.error) ? 'skipped' : 'failed';
-      report.catalogError = isMissingRoute(answer.error) ? null : answer.error;
+    const pulled = await pullCatalogChanges(db, (since) => timed(() => client.catalogChanges(since)), () => now().toISOString());
+    if (!pulled.ok && 'changes' in pulled) {
+      // Local storage failed (a full disk): as for any step, the cycle stops and says so.
+      report.catalog = 'failed';
+      report.error = { kind: 'storage', reason: pulled.error.reason };
       return;
     }
-    report.catalog = await applyCatalogChanges(db, answer.value, now().toISOString());
+    if (!pulled.ok) {
+      report.catalog = isMissingRoute(pulled.error) ? 'skipped' : 'failed';
+      report.catalogError = isMissingRoute(pulled.error) ? null : pulled.error;
+      return;
+    }
+    report.catalog = pulled.outcome;
   }
 
   async function pullCenterList(link: CenterListLink, report: SyncReport): Promise<void> {

@@ -1,15 +1,17 @@
 /**
- * Catalog routes: devices ask for the version first (cheap, every start-up), then either the
- * whole catalog (the kiosk) or only what changed since their version, deletions included.
- * Until a catalog is imported, the demo catalog is served so a new center sees something useful.
+ * The catalog's one route: what changed since the version a device holds (deletions included), or
+ * everything when it holds none or one too old. Kiosks and counters both ask it; an up-to-date
+ * device gets an empty answer of a few bytes. The whole catalog, the same for every new device,
+ * is compressed once per version. Until a catalog is imported, the demo catalog is served so a new
+ * center sees something useful.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Catalog } from '../../shared/catalog/procedure.ts';
-import type { CatalogVersionInfo } from '../../shared/catalog/catalogApi.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { type CatalogChanges } from '../../shared/sync/protocol.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
+import { createPrecompressedJson } from '../http/compression.ts';
 import type { CatalogStore } from '../store/store.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
@@ -25,32 +27,19 @@ function demoChanges(since: number): CatalogChanges {
 }
 
 export function registerCatalogRoutes(app: FastifyInstance, store: CatalogStore): void {
-  const current = async (): Promise<Catalog | { failed: string }> => {
-    const found = await store.currentCatalog();
-    if (!found.ok) return { failed: found.error.reason };
-    return found.value ?? demoCatalog;
-  };
-
-  app.get(API_PATHS.catalog.version, PUBLIC, async (_request, reply) => {
-    const c = await current();
-    if ('failed' in c) return sendError(reply, 503, 'storage', c.failed);
-    const info: CatalogVersionInfo = { version: c.version, source: c.source, count: c.procedures.length, generatedAt: c.generatedAt };
-    return info;
-  });
-
-  app.get(API_PATHS.catalog.full, PUBLIC, async (request, reply) => {
-    const c = await current();
-    if ('failed' in c) return sendError(reply, 503, 'storage', c.failed);
-    const etag = `"catalog-${c.version}"`;
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.header('etag', etag).header('cache-control', 'no-cache').send(c);
-  });
+  const sendWhole = createPrecompressedJson();
 
   app.get(API_PATHS.catalog.changes, PUBLIC, async (request, reply) => {
     const query = changesQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
-    const changes = await store.catalogChanges(query.data.since);
+    const [changes, current] = await Promise.all([store.catalogChanges(query.data.since), store.currentCatalog()]);
     if (!changes.ok) return sendError(reply, 503, 'storage', changes.error.reason);
-    return changes.value ?? demoChanges(query.data.since);
+    if (!current.ok) return sendError(reply, 503, 'storage', current.error.reason);
+    const catalog: Catalog = current.value ?? demoCatalog;
+    // Where the catalog comes from and when it was made: the kiosk credits its source with them.
+    const answer: CatalogChanges = { ...(changes.value ?? demoChanges(query.data.since)), source: catalog.source, generatedAt: catalog.generatedAt };
+    reply.header('cache-control', 'no-store');
+    if (!answer.full) return answer;
+    return sendWhole(request, reply, `${answer.source}:${answer.version}`, () => answer);
   });
 }

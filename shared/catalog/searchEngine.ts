@@ -16,10 +16,10 @@
 import type { Procedure } from './procedure.ts';
 import type { ElsewhereHit, FieldCount, MatchedWords, ProcedureLevel, SearchEngine, SearchHit, SearchOptions, SearchResult } from './searchTypes.ts';
 import { foldVietnamese } from './foldVietnamese.ts';
-import { buildTermIndex, type IndexedProcedure } from './termIndex.ts';
+import type { IndexedProcedure } from './termIndex.ts';
 import { createVocabularyMatcher, type WordMatch } from './vocabularyMatcher.ts';
 import { askedQualifiers, unaskedQualifiers } from './procedureVariants.ts';
-import { findSourceProblems } from './sourceProblems.ts';
+import { prepareCatalog, type PreparedCatalog } from './preparedCatalog.ts';
 import type { Lexicon } from './language/lexicon.ts';
 import { BUNDLED_LEXICONS } from './language/bundledLexicons.ts';
 import { compileLexicon, NO_LEXICON, readQuery, type CatalogWords, type CompiledLexicon, type QueryConcept, type WordRef } from './language/readQuery.ts';
@@ -33,6 +33,8 @@ export interface SearchEngineOptions {
   lexicons?: { vi: Lexicon; en?: Lexicon } | null;
   /** Which procedures this center handles itself; default: those done at commune level. */
   isOwn?: (procedure: Procedure) => boolean;
+  /** The catalog's index, prepared beforehand (preparedCatalog.ts) for exactly these procedures; default: built here. */
+  prepared?: PreparedCatalog;
 }
 
 const DEFAULT_LIMIT = 20;
@@ -98,39 +100,39 @@ function levelOf(p: Procedure): ProcedureLevel {
 }
 
 export function createSearchEngine(procedures: readonly Procedure[], options: SearchEngineOptions = {}): SearchEngine {
-  const index = buildTermIndex(procedures);
+  const prepared = options.prepared ?? prepareCatalog(procedures);
+  const index = prepared.index;
   const docs = index.docs;
   const n = docs.length;
   const isOwn = options.isOwn ?? ((p: Procedure) => p.communeLevel);
   const own = Uint8Array.from(docs, (d) => (isOwn(d.procedure) ? 1 : 0));
   const ownCount = own.reduce((s, x) => s + x, 0);
-  const problems = findSourceProblems(procedures);
-  const broken = Uint8Array.from(docs, (d) => (problems.has(d.procedure.code) ? 1 : 0));
+  const broken = Uint8Array.from(docs, (d) => (prepared.broken.has(d.procedure.code) ? 1 : 0));
   const matcher = createVocabularyMatcher([...index.postings].map(([term, p]) => ({ term, frequency: p.docs.length })));
   const byDigits = new Map(docs.map((d) => [d.codeDigits, d.procedure]));
   const byCodeIndex = new Map(docs.map((d, i) => [d.procedure.code, i]));
 
   const lexicons = options.lexicons === undefined ? BUNDLED_LEXICONS : options.lexicons;
-  const compiled: Record<'vi' | 'en', CompiledLexicon> = (() => {
-    if (lexicons === null) return { vi: NO_LEXICON, en: NO_LEXICON };
-    const vi = compileLexicon(lexicons.vi);
+  // Compiled when first needed: a kiosk that is never switched to English never pays for English.
+  const compiledBy: Partial<Record<'vi' | 'en', CompiledLexicon>> = {};
+  const compiled = (language: 'vi' | 'en'): CompiledLexicon => (compiledBy[language] ??= compileFor(language));
+  const compileFor = (language: 'vi' | 'en'): CompiledLexicon => {
+    if (lexicons === null) return NO_LEXICON;
+    if (language === 'vi' || !lexicons.en) return compileLexicon(lexicons.vi);
     // In English the person may still type Vietnamese words: English entries first, then the Vietnamese ones.
-    const en = lexicons.en
-      ? compileLexicon({
-          ...lexicons.en,
-          fillers: {
-            words: [...lexicons.en.fillers.words, ...lexicons.vi.fillers.words],
-            phrases: [...lexicons.en.fillers.phrases, ...lexicons.vi.fillers.phrases],
-            places: [...lexicons.en.fillers.places, ...lexicons.vi.fillers.places],
-            classifiers: lexicons.vi.fillers.classifiers,
-            request: [...lexicons.en.fillers.request, ...lexicons.vi.fillers.request],
-            purpose: [...lexicons.en.fillers.purpose, ...lexicons.vi.fillers.purpose],
-          },
-          entries: [...lexicons.en.entries, ...lexicons.vi.entries.filter((e) => !lexicons.en!.entries.some((x) => x.id === e.id))],
-        }, lexicons.en.fillers.words)
-      : vi;
-    return { vi, en };
-  })();
+    return compileLexicon({
+      ...lexicons.en,
+      fillers: {
+        words: [...lexicons.en.fillers.words, ...lexicons.vi.fillers.words],
+        phrases: [...lexicons.en.fillers.phrases, ...lexicons.vi.fillers.phrases],
+        places: [...lexicons.en.fillers.places, ...lexicons.vi.fillers.places],
+        classifiers: lexicons.vi.fillers.classifiers,
+        request: [...lexicons.en.fillers.request, ...lexicons.vi.fillers.request],
+        purpose: [...lexicons.en.fillers.purpose, ...lexicons.vi.fillers.purpose],
+      },
+      entries: [...lexicons.en.entries, ...lexicons.vi.entries.filter((e) => !lexicons.en!.entries.some((x) => x.id === e.id))],
+    }, lexicons.en.fillers.words);
+  };
 
   const catalogWords: CatalogWords = {
     known: (folded) => index.postings.has(folded),
@@ -408,7 +410,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
       if (hits.length > 0) return { kind: 'match', hits: hits.slice(0, limit), elsewhere: [] };
     }
 
-    const lexicon = compiled[options.language ?? 'vi'];
+    const lexicon = compiled(options.language ?? 'vi');
     const read = readQuery(query, !options.finished && !/\s$/.test(query), lexicon, catalogWords, options.language === 'en');
     const { concepts } = read;
     if (concepts.length === 0) return { kind: 'empty', hits: [], elsewhere: [] };
@@ -573,7 +575,10 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     search,
     fields: () => fieldCounts.map((f) => ({ ...f })),
     byCode: (code) => byDigits.get(code.trim().replace(/\D/g, '')),
-    lexiconVersions: { vi: compiled.vi.version, en: compiled.en.version },
+    // Read when asked: reading the English lexicon's version would read (and check) the whole lexicon.
+    get lexiconVersions() {
+      return { vi: lexicons === null ? NO_LEXICON.version : lexicons.vi.version, en: lexicons === null ? NO_LEXICON.version : (lexicons.en ?? lexicons.vi).version };
+    },
   };
 }
 

@@ -48,6 +48,32 @@ export interface TermIndex {
   pairWeight(first: string, second: string): number;
   /** Inverse document frequency of a word (0 for an unknown word). */
   idf(word: string): number;
+  /** The index as plain data, to be stored and restored with restoreTermIndex instead of built again. */
+  toData(): TermIndexData;
+}
+
+/** Bumped whenever what buildTermIndex computes changes, so data stored by an older build is built again. */
+export const TERM_INDEX_FORMAT = 1;
+
+/**
+ * A built index as strings and typed arrays (what IndexedDB stores and a worker transfers cheaply).
+ * Postings and name pairs are packed: entry i spans [start[i], start[i + 1]) of the flat arrays.
+ */
+export interface TermIndexData {
+  format: number;
+  /** The procedures' codes in index order: restoring needs exactly these procedures, in this order. */
+  codes: string[];
+  docs: { foldedName: string; nameWords: string[]; written: [string, string][]; qualifiers: VariantQualifier[]; foldedField: string }[];
+  terms: string[];
+  idf: Float64Array;
+  postingStart: Uint32Array;
+  postingDocs: Int32Array;
+  postingWeights: Float64Array;
+  postingTones: Uint8Array;
+  postingStrong: Uint8Array;
+  pairKeys: Float64Array;
+  pairStart: Uint32Array;
+  pairDocs: Int32Array;
 }
 
 /** BM25 saturation: how quickly repeats of a word stop adding. */
@@ -132,10 +158,7 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       qualifiers: qualifiersInName(foldedName),
       // Only the agency filter needs these; most searches never fold them.
       get foldedAgencies() {
-        if (agencies === undefined) {
-          const a = p.agencies;
-          agencies = foldVietnamese([a.competent, a.executing, a.authorized, a.coordinating, a.receivingAddress].filter(Boolean).join(' | '));
-        }
+        agencies ??= foldedAgenciesOf(p);
         return agencies;
       },
       foldedField,
@@ -210,12 +233,24 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
   });
   const namePairs = new Map<number, Int32Array>();
   for (const [key, list] of pairDocs) namePairs.set(key, Int32Array.from(list));
+  return assemble(docs, postings, idfOf, ids, namePairs);
+}
+
+/** The index's lookups over its parts, however they were obtained (built or restored). */
+function assemble(
+  docs: IndexedProcedure[],
+  postings: Map<string, Posting>,
+  idfOf: Map<string, number>,
+  ids: Map<string, number>,
+  namePairs: Map<number, Int32Array>,
+): TermIndex {
+  const n = docs.length;
+  const size = ids.size;
   const pairKey = (first: string, second: string): number | undefined => {
     const a = ids.get(first);
     const b = ids.get(second);
     return a === undefined || b === undefined ? undefined : a * size + b;
   };
-
   return {
     docs,
     postings,
@@ -229,5 +264,96 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       return df === 0 ? 0 : Math.log(1 + n / df);
     },
     idf: (word) => idfOf.get(word) ?? 0,
+    toData: () => indexData(docs, postings, idfOf, namePairs),
   };
+}
+
+function indexData(docs: readonly IndexedProcedure[], postings: ReadonlyMap<string, Posting>, idfOf: ReadonlyMap<string, number>, namePairs: ReadonlyMap<number, Int32Array>): TermIndexData {
+  // Terms keep the order of `postings`, which is the order of the ids the pair keys are made of.
+  const terms = [...postings.keys()];
+  const postingStart = new Uint32Array(terms.length + 1);
+  terms.forEach((term, i) => (postingStart[i + 1] = postingStart[i]! + postings.get(term)!.docs.length));
+  const total = postingStart[terms.length]!;
+  const postingDocs = new Int32Array(total);
+  const postingWeights = new Float64Array(total);
+  const postingTones = new Uint8Array(total);
+  const postingStrong = new Uint8Array(total);
+  terms.forEach((term, i) => {
+    const p = postings.get(term)!;
+    const at = postingStart[i]!;
+    postingDocs.set(p.docs, at);
+    postingWeights.set(p.weights, at);
+    postingTones.set(p.tones, at);
+    postingStrong.set(p.strong, at);
+  });
+  const pairs = [...namePairs];
+  const pairKeys = Float64Array.from(pairs, ([key]) => key);
+  const pairStart = new Uint32Array(pairs.length + 1);
+  pairs.forEach(([, list], i) => (pairStart[i + 1] = pairStart[i]! + list.length));
+  const pairDocs = new Int32Array(pairStart[pairs.length]!);
+  pairs.forEach(([, list], i) => pairDocs.set(list, pairStart[i]!));
+  return {
+    format: TERM_INDEX_FORMAT,
+    codes: docs.map((d) => d.procedure.code),
+    docs: docs.map((d) => ({ foldedName: d.foldedName, nameWords: [...d.nameWords], written: [...d.writtenName], qualifiers: [...d.qualifiers], foldedField: d.foldedField })),
+    terms,
+    idf: Float64Array.from(terms, (term) => idfOf.get(term) ?? 0),
+    postingStart,
+    postingDocs,
+    postingWeights,
+    postingTones,
+    postingStrong,
+    pairKeys,
+    pairStart,
+    pairDocs,
+  };
+}
+
+/**
+ * The index from stored data, without reading a word of the procedures again; null when the data
+ * was made by another format or for other procedures (then build it).
+ */
+export function restoreTermIndex(data: TermIndexData, procedures: readonly Procedure[]): TermIndex | null {
+  if (data.format !== TERM_INDEX_FORMAT || data.codes.length !== procedures.length || data.docs.length !== procedures.length) return null;
+  if (procedures.some((p, i) => p.code !== data.codes[i])) return null;
+  const docs = procedures.map((p, i): IndexedProcedure => {
+    const d = data.docs[i]!;
+    let agencies: string | undefined;
+    return {
+      procedure: p,
+      foldedName: d.foldedName,
+      nameWords: d.nameWords,
+      writtenName: new Map(d.written),
+      qualifiers: d.qualifiers,
+      get foldedAgencies() {
+        agencies ??= foldedAgenciesOf(p);
+        return agencies;
+      },
+      foldedField: d.foldedField,
+      codeDigits: p.code.replace('.', ''),
+    };
+  });
+  const postings = new Map<string, Posting>();
+  const idfOf = new Map<string, number>();
+  const ids = new Map<string, number>();
+  data.terms.forEach((term, i) => {
+    const from = data.postingStart[i]!;
+    const to = data.postingStart[i + 1]!;
+    ids.set(term, i);
+    idfOf.set(term, data.idf[i]!);
+    postings.set(term, {
+      docs: data.postingDocs.subarray(from, to),
+      weights: data.postingWeights.subarray(from, to),
+      tones: data.postingTones.subarray(from, to),
+      strong: data.postingStrong.subarray(from, to),
+    });
+  });
+  const namePairs = new Map<number, Int32Array>();
+  data.pairKeys.forEach((key, i) => namePairs.set(key, data.pairDocs.subarray(data.pairStart[i]!, data.pairStart[i + 1]!)));
+  return assemble(docs, postings, idfOf, ids, namePairs);
+}
+
+function foldedAgenciesOf(p: Procedure): string {
+  const a = p.agencies;
+  return foldVietnamese([a.competent, a.executing, a.authorized, a.coordinating, a.receivingAddress].filter(Boolean).join(' | '));
 }

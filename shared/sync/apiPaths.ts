@@ -44,11 +44,10 @@ export const API_PATHS = {
     statuses: '/api/sync/statuses',
   },
   catalog: {
-    /** GET: the catalog's version (catalogVersionInfoSchema), cheap, before downloading anything. */
-    version: '/api/catalog/version',
-    /** GET: the whole catalog (ETag on its version). */
-    full: '/api/catalog',
-    /** GET ?since=VERSION: what changed since that version, deletions included. */
+    /**
+     * GET ?since=VERSION: what changed since that version, deletions included (catalogChangesSchema);
+     * the whole catalog when the version is 0, unknown or too old. The catalog's one path.
+     */
     changes: '/api/catalog/changes',
   },
   files: {

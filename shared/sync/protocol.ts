@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { adminUnitsSchema } from '../address/adminUnits.ts';
-import { holidayTableSchema } from '../calendar/holidayTable.ts';
+import { holidayTableSchema } from '../calendar/holidayTableSchema.ts';
 import { procedureSchema } from '../catalog/procedure.ts';
 import { fileCorrectionPayloadSchema, fileDuePayloadSchema, fileFeePayloadSchema } from '../files/fileChanges.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
@@ -171,6 +171,9 @@ export const catalogChangesSchema = z.object({
   full: z.boolean(),
   upserts: z.array(procedureSchema),
   deletions: z.array(z.string()),
+  /** Where the catalog comes from and when it was made (the kiosk credits its source). */
+  source: z.string().optional(),
+  generatedAt: z.string().optional(),
 });
 export type CatalogChanges = z.infer<typeof catalogChangesSchema>;
 

@@ -258,6 +258,8 @@ describe('the counter', () => {
     await expect.poll(() => counter.staffListMessage()).toContain('Không thể tự tắt');
     await counter.expectScreenshot('counter-staff-admin');
     await counter.signOut();
+    // Whoever signs in next starts at the registration form, not on the screen the last person left.
+    expect(await counter.address()).toBe('#/counter/register');
     expect(await counter.staffTiles('Phạm Văn Minh')).toBe(0);
     await counter.signIn('Phạm Văn Minh (sinh 1990)', '8642');
     expect(await counter.offersStaffScreen()).toBe(false);

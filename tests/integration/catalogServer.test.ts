@@ -1,5 +1,6 @@
 /** The catalog API of the real server over a real SQLite file, through Fastify's inject (no mocks). */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -7,7 +8,6 @@ import { createApp as createServerApp } from '../../server/app.ts';
 import { nextCatalogVersion } from '../../server/catalog/catalogVersion.ts';
 import { describeImport, importCatalog } from '../../server/catalog/importCatalog.ts';
 import { COMMUNE_CATALOG, FULL_CATALOG_DIR, readCatalogSource, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
-import { catalogSchema } from '../../shared/catalog/procedure.ts';
 import { catalogChangesSchema } from '../../shared/sync/protocol.ts';
 import { openTempStore, type TempStore } from '../support/tempStore.ts';
 
@@ -44,14 +44,14 @@ async function editedCommuneFile(edit: (procedures: { code: string; name: string
 describe('the catalog server', () => {
   it('serves the demo catalog until one is imported', async () => {
     const app = await createApp({ store: temp.store, webRoot: null });
-    const res = await app.inject('/api/catalog/version');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ version: 1, source: expect.stringMatching(/^demo/) });
     const changes = catalogChangesSchema.parse((await app.inject('/api/catalog/changes?since=0')).json());
-    expect(changes).toMatchObject({ version: 1, full: true });
+    expect(changes).toMatchObject({ version: 1, full: true, source: expect.stringMatching(/^demo/) });
+    // One path: the routes that sent the whole catalog beside the changes are gone.
+    expect((await app.inject('/api/catalog')).statusCode).toBe(404);
+    expect((await app.inject('/api/catalog/version')).statusCode).toBe(404);
   });
 
-  it('imports the commune file and serves it with an ETag; only a changed re-import grows the version', async () => {
+  it('imports the commune file and serves it whole to a new device, compressed; only a changed re-import grows the version', async () => {
     const first = await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
     expect(first.ok).toBe(true);
     // Records broken in the source are kept and listed for admins.
@@ -59,14 +59,20 @@ describe('the catalog server', () => {
     expect(flagged).toEqual(expect.arrayContaining(['2.001428', '3.000226', '1.002544', '1.014208', '1.010385']));
     expect(first.ok && describeImport(first.value)).toMatch(/1\.010385 .*district-level twin of 1\.010386/);
     const app = await createApp({ store: temp.store, webRoot: null });
-    const version = (await app.inject('/api/catalog/version')).json();
-    expect(version.count).toBe(588);
-    const full = await app.inject('/api/catalog');
-    const catalog = catalogSchema.parse(full.json());
-    expect(catalog.procedures).toHaveLength(588);
-    expect(catalog.version).toBe(version.version);
-    const etag = full.headers.etag as string;
-    expect((await app.inject({ url: '/api/catalog', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    const plain = await app.inject({ url: '/api/catalog/changes?since=0', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const whole = catalogChangesSchema.parse(plain.json());
+    expect(whole).toMatchObject({ full: true, source: expect.any(String), generatedAt: expect.any(String) });
+    expect(whole.upserts).toHaveLength(588);
+    const version = { version: whole.version };
+    // Compressed once per version and sent as it is: brotli where accepted, else gzip, and the same JSON inside.
+    for (const [accept, encoding, decode] of [['gzip, deflate, br', 'br', brotliDecompressSync], ['gzip', 'gzip', gunzipSync]] as const) {
+      const res = await app.inject({ url: '/api/catalog/changes?since=0', headers: { 'accept-encoding': accept } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers.vary).toMatch(/accept-encoding/i);
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 8);
+      expect(JSON.parse(decode(res.rawPayload).toString('utf8'))).toEqual(plain.json());
+    }
 
     // The same file again changes nothing, so devices are not sent the catalog again.
     const same = await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
@@ -86,7 +92,7 @@ describe('the catalog server', () => {
   it('answers what changed since a version: one procedure changed and one removed', async () => {
     await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
     const app = await createApp({ store: temp.store, webRoot: null });
-    const v1 = (await app.inject('/api/catalog/version')).json().version as number;
+    const v1 = catalogChangesSchema.parse((await app.inject('/api/catalog/changes?since=0')).json()).version;
     let changedCode = '';
     let removedCode = '';
     const edited = await editedCommuneFile((ps) => {
@@ -104,7 +110,7 @@ describe('the catalog server', () => {
     expect(delta.deletions).toEqual([removedCode]);
 
     const upToDate = catalogChangesSchema.parse((await app.inject(`/api/catalog/changes?since=${delta.version}`)).json());
-    expect(upToDate).toEqual({ version: delta.version, full: false, upserts: [], deletions: [] });
+    expect(upToDate).toMatchObject({ version: delta.version, full: false, upserts: [], deletions: [] });
     // Unknown or older than anything kept (the demo's version 1): the whole catalog.
     for (const since of [0, 1, delta.version + 1000]) {
       const all = catalogChangesSchema.parse((await app.inject(`/api/catalog/changes?since=${since}`)).json());
@@ -112,10 +118,9 @@ describe('the catalog server', () => {
       expect(all.upserts).toHaveLength(587);
       expect(all.upserts.some((p) => p.code === removedCode)).toBe(false);
     }
-    // The full catalog no longer has the removed procedure either.
-    const full = catalogSchema.parse((await app.inject('/api/catalog')).json());
-    expect(full.procedures).toHaveLength(587);
-    expect(full.procedures.find((p) => p.code === changedCode)?.name).toBe('Thủ tục đã đổi tên');
+    // The whole catalog a new device gets has the change too (its compressed copy is per version).
+    const whole = catalogChangesSchema.parse((await app.inject('/api/catalog/changes?since=0')).json());
+    expect(whole.upserts.find((p) => p.code === changedCode)?.name).toBe('Thủ tục đã đổi tên');
     expect((await app.inject('/api/catalog/changes?since=abc')).statusCode).toBe(400);
   });
 

@@ -17,7 +17,7 @@ import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
 import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import type { CenterEntryValues } from '../../shared/centerList/centerList.ts';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.ts';
-import { pullCenterListWith } from '../../renderer/app/useCenterList.ts';
+import { pullCenterListWith } from '../../renderer/app/centerListPull.ts';
 
 const staff: StaffMember = { id: 's1', name: 'Nguyễn Thị Lan', role: 'admin', pinHash: 'x', salt: 'y', createdAt: '2026-01-01T00:00:00Z', active: true };
 const SAME_DAY: CenterEntryValues = { time: { unit: 'same_day', cutoff: '15:00' }, fee: { kind: 'free' }, place: { location: 'Điểm 1', counter: 'Quầy 2' }, note: null };

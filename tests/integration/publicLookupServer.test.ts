@@ -160,6 +160,6 @@ describe('public lookups are rate-limited', () => {
     expect(limited.json()).toMatchObject({ error: 'rate_limited', reason: expect.stringMatching(/try again/) });
     // Another address, and the rest of the API, are not affected.
     expect((await app.inject({ url, remoteAddress: '10.9.9.9' })).statusCode).toBe(404);
-    expect((await app.inject('/api/catalog/version')).statusCode).toBe(200);
+    expect((await app.inject('/api/catalog/changes?since=1')).statusCode).toBe(200);
   });
 });

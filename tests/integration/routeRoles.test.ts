@@ -19,8 +19,6 @@ import { openTempStore, type TempStore } from '../support/tempStore.ts';
 /** The roles each route declares today, by "METHOD url" (HEAD routes mirror their GET). */
 const EXPECTED: Record<string, RouteRole[]> = {
   'GET /api/health': ['public'],
-  'GET /api/catalog/version': ['public'],
-  'GET /api/catalog': ['public'],
   'GET /api/catalog/changes': ['public'],
   'GET /api/calendar': ['public'],
   'POST /api/devices/enrol': ['public'],

@@ -5,7 +5,8 @@ import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/
 import { cancelFile, findFileByNumber, getFile, listFiles, registerFile, resendFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { listOutbox, openPayload, outboxCounts } from '../../renderer/data/outbox.ts';
 import { requestPersistentStorage } from '../../renderer/data/persistentStorage.ts';
-import { applyCatalogChanges, applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
+import { applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
+import { applyCatalogChanges, loadLocalCatalog } from '../../renderer/data/catalogRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { readIdleSeconds } from '../../renderer/features/counter/chrome/counterIdle.ts';
@@ -332,11 +333,16 @@ describe('pulled changes', () => {
     const [first, second] = demoCatalog.procedures;
     expect(await applyCatalogChanges(db, { version: 3, full: true, upserts: demoCatalog.procedures, deletions: [] }, 'now')).toBe('updated');
     expect(await applyCatalogChanges(db, { version: 4, full: false, upserts: [{ ...first!, name: 'Tên mới' }], deletions: [second!.code] }, 'now')).toBe('updated');
-    expect(await db.procedures.get(first!.code)).toMatchObject({ name: 'Tên mới' });
-    expect(await db.procedures.get(second!.code)).toBeUndefined();
+    const held = async () => {
+      const local = await loadLocalCatalog(db);
+      if (!local.ok || !local.value) throw new Error('no catalog held');
+      return local.value.procedures;
+    };
+    expect((await held()).find((p) => p.code === first!.code)).toMatchObject({ name: 'Tên mới' });
+    expect((await held()).find((p) => p.code === second!.code)).toBeUndefined();
     expect(await db.catalogMeta.get('catalog')).toMatchObject({ version: 4, count: demoCatalog.procedures.length - 1 });
     expect(await applyCatalogChanges(db, { version: 5, full: true, upserts: [], deletions: [] }, 'now')).toBe('unchanged');
-    expect(await db.procedures.count()).toBe(demoCatalog.procedures.length - 1);
+    expect(await held()).toHaveLength(demoCatalog.procedures.length - 1);
   });
 });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import { ProcedureCard } from '../search/ProcedureCard.tsx';
 import type { CitizenField } from './citizenFields.ts';
+import '../home/home.css';
 
 export function FieldList({ fields, onField }: { fields: CitizenField[]; onField(field: string): void }) {
   const { t } = useTranslation();

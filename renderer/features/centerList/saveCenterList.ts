@@ -7,7 +7,7 @@ import { noAnswer } from '../../sync/apiClient.ts';
 import { centerListConflictOf, sendCenterListWrite } from '../../sync/centerListClient.ts';
 import { discardCenterListDraft, loadCenterList, loadCenterListDraft } from '../../data/centerListRepository.ts';
 import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../data/db.ts';
-import { pullCenterListWith } from '../../app/useCenterList.ts';
+import { pullCenterListWith } from '../../app/centerListPull.ts';
 import { writeOfDraft } from './centerListDraft.ts';
 
 export type SaveOutcome =

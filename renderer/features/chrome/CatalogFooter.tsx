@@ -1,6 +1,7 @@
 /** Says which catalog the kiosk is using and how fresh it is; the portal is credited, not presented as authoritative. */
 import { useTranslation } from 'react-i18next';
 import type { CatalogInfo, UpdateStatus } from '../../app/useCatalog.ts';
+import './kioskChrome.css';
 
 export function CatalogFooter({ info, update }: { info: CatalogInfo; update: UpdateStatus }) {
   const { t, i18n } = useTranslation();

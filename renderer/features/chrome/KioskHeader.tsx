@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n.ts';
 import { useOnline } from './useOnline.ts';
+import './kioskChrome.css';
 
 interface Props {
   onHome(): void;

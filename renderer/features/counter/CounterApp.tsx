@@ -1,8 +1,9 @@
 /**
  * The counter: enrol once, sign in, register walk-in files, watch them leave through the outbox.
  * Every action writes to this device first; the sync engine carries it to the server when it can.
+ * Each screen has its address (counterRoute.ts), so a reload lands where staff were.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { buildWorkCalendar, type WorkCalendar } from '../../../shared/calendar/holidayTable.ts';
@@ -28,17 +29,36 @@ import { SavedReceipt } from './register/SavedReceipt.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
-import { StatsScreen } from '../stats/StatsScreen.tsx';
-import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
+import { useCounterView, type CounterView } from './counterRoute.ts';
+import './counter.css';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'learning' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
-import { LearningScreen } from '../learning/LearningScreen.tsx';
+// Admins' screens load when opened: the figures bring a chart library, the list and learning their editors.
+const StatsScreen = lazy(() => import('../stats/StatsScreen.tsx').then((m) => ({ default: m.StatsScreen })));
+const CenterListScreen = lazy(() => import('../centerList/CenterListScreen.tsx').then((m) => ({ default: m.CenterListScreen })));
+const LearningScreen = lazy(() => import('../learning/LearningScreen.tsx').then((m) => ({ default: m.LearningScreen })));
+
+/** The file a view is about (saved, being fixed), read back from the device; undefined while reading. */
+function useViewFile(db: MotcuaDb, view: CounterView): LocalFile | null | undefined {
+  const fileId = view.name === 'saved' || view.name === 'fix' ? view.fileId : null;
+  const [file, setFile] = useState<{ id: string; file: LocalFile | null } | null>(null);
+  useEffect(() => {
+    if (!fileId) return;
+    let cancelled = false;
+    void getFile(db, fileId).then((r) => !cancelled && setFile({ id: fileId, file: r.ok ? r.value : null }));
+    return () => {
+      cancelled = true;
+    };
+  }, [db, fileId]);
+  if (!fileId) return null;
+  return file?.id === fileId ? file.file : undefined;
+}
 
 interface Props {
   db: MotcuaDb;
-  engine: SearchEngine;
+  /** The catalog's search; null while the device's catalog is still being read (or has not come yet). */
+  engine: SearchEngine | null;
   serverUrl: string;
   updater: AppUpdater;
   platform: Platform;
@@ -49,7 +69,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
   const [storageProblem, setStorageProblem] = useState<string | null>(null);
   const [staff, setStaff] = useState<StaffMember | null>(null);
-  const [view, setView] = useState<View>({ name: 'register' });
+  const [view, setView] = useCounterView();
+  const viewFile = useViewFile(db, view);
   const [formKey, setFormKey] = useState(0);
   const [formDirty, setFormDirty] = useState(false);
   const update = useAppUpdate(updater);
@@ -62,6 +83,12 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     setStaff(null);
   }, [staff, formDirty]);
   const idle = useIdleSignOut(Boolean(staff), signOutIdle);
+  // Whoever signs in next starts at the registration form, not on the screen (or the file) the last person left.
+  const signOut = () => {
+    setParked(null);
+    setStaff(null);
+    setView({ name: 'register' });
+  };
   const signedIn = (member: StaffMember) => {
     setRestore(parked?.staffId === member.id ? parked.draft : null);
     setParked(null);
@@ -100,41 +127,47 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   }
   if (device === undefined) return <div className="splash">{t('app.loading')}</div>;
 
+  const loading = (
+    <p className="splash" data-testid="counter-loading">
+      {t('app.loading')}
+    </p>
+  );
+  /** A screen that searches the catalog, once the catalog is there. */
+  const withCatalog = (screen: (engine: SearchEngine) => ReactNode) => (engine ? screen(engine) : loading);
+  const admin = staff?.role === 'admin';
+
   let body;
   if (!device) body = <EnrolScreen db={db} tokens={platform.deviceToken} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
   // A kiosk's token cannot do a counter's work (the server refuses it): say so instead of failing later.
   else if (device.role === 'kiosk') body = <p className="notice" role="alert" data-testid="kiosk-device">{t('counter.enrol.kioskDevice', { center: device.centerName })}</p>;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
-  else if (view.name === 'saved') body = <SavedReceipt file={view.file} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
-  else if (view.name === 'staff' && staff.role === 'admin')
+  else if (view.name === 'saved' && viewFile !== null)
+    body = viewFile
+      ? withCatalog((engine) => <SavedReceipt file={viewFile} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />)
+      : loading;
+  else if (view.name === 'staff' && admin)
     body = (
       <>
         <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />
         <RetentionSettings db={db} />
       </>
     );
-  else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
-  else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
-  else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;
-  else if (view.name === 'learning' && staff.role === 'admin') body = <LearningScreen db={db} engine={engine} device={device} staff={staff} tokens={platform.deviceToken} />;
-  else if (view.name === 'outbox' && sync)
-    body = (
-      <OutboxScreen
-        db={db}
-        engine={sync}
-        staff={staff}
-        onFix={(fileId) => void getFile(db, fileId).then((r) => r.ok && r.value && setView({ name: 'fix', file: r.value }))}
-      />
-    );
-  else
-    body = (
+  else if (view.name === 'stats' && admin) body = <StatsScreen db={db} device={device} />;
+  else if (view.name === 'centerList' && admin) body = withCatalog((engine) => <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />);
+  else if (view.name === 'worklist') body = withCatalog((engine) => <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />);
+  else if (view.name === 'learning' && admin) body = withCatalog((engine) => <LearningScreen db={db} engine={engine} device={device} staff={staff} tokens={platform.deviceToken} />);
+  else if (view.name === 'outbox' && sync) body = <OutboxScreen db={db} sync={sync} staff={staff} onFix={(fileId) => setView({ name: 'fix', fileId })} />;
+  else if (view.name === 'fix' && viewFile === undefined) body = loading;
+  else {
+    const fixing = view.name === 'fix' ? (viewFile ?? null) : null;
+    body = withCatalog((engine) => (
       <RegisterScreen
-        key={view.name === 'fix' ? `fix-${view.file.id}` : `new-${formKey}`}
+        key={fixing ? `fix-${fixing.id}` : `new-${formKey}`}
         db={db}
         engine={engine}
         device={device}
         staff={staff}
-        fixing={view.name === 'fix' ? view.file : null}
+        fixing={fixing}
         calendar={calendar}
         onDirtyChange={setFormDirty}
         initialDraft={restore}
@@ -143,11 +176,12 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           if (restored) setRestore(null);
         }}
         onDone={(file) => {
-          setView({ name: 'saved', file });
+          setView({ name: 'saved', fileId: file.id });
           void sync?.syncNow();
         }}
       />
-    );
+    ));
+  }
 
   return (
     <div className="counter" data-testid="counter">
@@ -193,7 +227,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           {staff && (
             <>
               <span>{staff.name}</span>
-              <button type="button" className="button" onClick={() => { setParked(null); setStaff(null); }} data-testid="sign-out">
+              <button type="button" className="button" onClick={signOut} data-testid="sign-out">
                 {t('counter.staff.signOut')}
               </button>
             </>
@@ -213,9 +247,11 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           </button>
         </div>
       )}
-      <main className="counter-main">{body}</main>
+      <main className="counter-main">
+        <Suspense fallback={loading}>{body}</Suspense>
+      </main>
       {idle.remaining !== null && <IdleSignOutWarning seconds={idle.remaining} onStay={idle.stayHere} />}
-      {sync && <SyncStatusBar db={db} engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
+      {sync && <SyncStatusBar db={db} sync={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}
     </div>
   );
 }

@@ -16,8 +16,27 @@ const PARTS = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 
-function parts(value: string | Date): Record<'day' | 'month' | 'year' | 'hour' | 'minute', string> | null {
-  const date = typeof value === 'string' ? new Date(value) : value;
+type Parts = Record<'day' | 'month' | 'year' | 'hour' | 'minute', string>;
+
+/**
+ * Instants already read, by their ISO text: formatting in a time zone is the costly part of a
+ * worklist row, and the same due dates come back at every render and every scroll.
+ */
+const readParts = new Map<string, Parts | null>();
+const READ_PARTS_LIMIT = 5_000;
+
+function parts(value: string | Date): Parts | null {
+  if (typeof value !== 'string') return partsOf(value);
+  let found = readParts.get(value);
+  if (found === undefined) {
+    found = partsOf(new Date(value));
+    if (readParts.size >= READ_PARTS_LIMIT) readParts.clear();
+    readParts.set(value, found);
+  }
+  return found;
+}
+
+function partsOf(date: Date): Parts | null {
   if (Number.isNaN(date.getTime())) return null;
   const out = { day: '', month: '', year: '', hour: '', minute: '' };
   for (const p of PARTS.formatToParts(date)) if (p.type in out) out[p.type as keyof typeof out] = p.value;

@@ -19,6 +19,7 @@ import { ChecklistSlip } from './ChecklistSlip.tsx';
 import slipCss from './checklistSlip.css?inline';
 import './checklistSlip.css';
 import type { QueueFeature } from './queueSeam.ts';
+import '../procedure/portalQr.css';
 
 interface Props {
   resolved: Extract<ResolvedOutcome, { kind: 'checklist' }>;

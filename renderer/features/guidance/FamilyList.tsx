@@ -8,6 +8,7 @@ import type { Flow } from '../../../shared/guidance/flowSchema.ts';
 import { ProcedureCard } from '../search/ProcedureCard.tsx';
 import { localText } from './checklistLines.ts';
 import './guidance.css';
+import '../search/search.css';
 
 interface Props {
   flow: Flow;

@@ -1,12 +1,12 @@
 /**
  * Which question flows this kiosk offers with the catalog it has: a flow with none of its outcome
  * procedures in the catalog is not offered at all; one with some is, and its other outcomes fall
- * back to the plain list. Worked out once per catalog.
+ * back to the plain list. Worked out once per catalog. The flows themselves (data checked when
+ * read) load after the first screen: the home screen's life-event tiles follow a moment later.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { flowCodes } from '../../../shared/guidance/flowEngine.ts';
-import { shippedFlows } from '../../../shared/guidance/flowLibrary.ts';
 import type { Flow } from '../../../shared/guidance/flowSchema.ts';
 
 export interface AvailableFlows {
@@ -16,7 +16,7 @@ export interface AvailableFlows {
   forCode(code: string): Flow[];
 }
 
-export function availableFlows(engine: Pick<SearchEngine, 'byCode'>, flows: readonly Flow[] = shippedFlows().flows): AvailableFlows {
+export function availableFlows(engine: Pick<SearchEngine, 'byCode'>, flows: readonly Flow[]): AvailableFlows {
   const offered = flows.filter((f) => f.outcomes.some((o) => engine.byCode(o.code)));
   const byCode = new Map<string, Flow[]>();
   for (const f of offered) for (const code of flowCodes(f)) byCode.set(code, [...(byCode.get(code) ?? []), f]);
@@ -27,7 +27,28 @@ export function availableFlows(engine: Pick<SearchEngine, 'byCode'>, flows: read
   };
 }
 
-/** The flows for the catalog in use; none while the catalog is still loading. */
-export function useAvailableFlows(engine: SearchEngine | null): AvailableFlows {
-  return useMemo(() => availableFlows(engine ?? { byCode: () => undefined }), [engine]);
+/** The shipped flows, read once the catalog is in use and the page is idle (null until then). */
+function useShippedFlows(wanted: boolean): readonly Flow[] | null {
+  const [flows, setFlows] = useState<readonly Flow[] | null>(null);
+  const load = wanted && flows === null;
+  useEffect(() => {
+    if (!load) return;
+    let live = true;
+    const read = () => void import('../../../shared/guidance/flowLibrary.ts').then(({ shippedFlows }) => live && setFlows(shippedFlows().flows));
+    const idle = window.requestIdleCallback(read, { timeout: 1000 });
+    return () => {
+      live = false;
+      window.cancelIdleCallback(idle);
+    };
+  }, [load]);
+  return flows;
+}
+
+/**
+ * The flows for the catalog in use; none while the catalog or the flows are still loading. `ready`
+ * says whether an unknown flow id is really unknown (a deep link opened before the flows came).
+ */
+export function useAvailableFlows(engine: SearchEngine | null): AvailableFlows & { ready: boolean } {
+  const shipped = useShippedFlows(engine !== null);
+  return useMemo(() => ({ ...availableFlows(engine ?? { byCode: () => undefined }, shipped ?? []), ready: engine !== null && shipped !== null }), [engine, shipped]);
 }

@@ -1,9 +1,10 @@
 /** What the kiosk shows before anything is typed: the most common procedures as big tiles, then fields. */
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import type { CitizenField } from '../browse/citizenFields.ts';
 import { POPULAR_TILES } from './popularProcedures.ts';
+import './home.css';
 
 interface Props {
   engine: SearchEngine;
@@ -25,16 +26,23 @@ const HOME_FIELDS = 8;
 
 export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, lifeEvents }: Props) {
   const { t } = useTranslation();
-  // Which tiles this catalog can answer is worked out once per catalog, not on every render.
-  const available = useMemo(
-    () =>
-      POPULAR_TILES.flatMap((tile) => {
-        if (tile.code && engine.byCode(tile.code)) return [{ ...tile, byCode: true }];
-        return engine.search(tile.query, { limit: 1 }).kind === 'match' ? [{ ...tile, byCode: false }] : [];
-      }),
-    [engine],
-  );
-  const tiles = available.map((tile) => ({ ...tile, open: () => (tile.byCode ? onOpen(tile.code) : onQuery(tile.query)) }));
+  // Which tiles this catalog can answer is worked out once per catalog: a tile whose procedure is
+  // there at once; one that needs a search right after the first paint, so the home screen never
+  // waits for those searches.
+  const byCode = useMemo(() => new Set(POPULAR_TILES.filter((tile) => tile.code && engine.byCode(tile.code)).map((tile) => tile.id)), [engine]);
+  const [bySearch, setBySearch] = useState<{ engine: SearchEngine; ids: Set<string> } | null>(null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const ids = POPULAR_TILES.filter((tile) => !byCode.has(tile.id) && engine.search(tile.query, { limit: 1 }).kind === 'match').map((tile) => tile.id);
+      setBySearch({ engine, ids: new Set(ids) });
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [engine, byCode]);
+  const searched = bySearch?.engine === engine ? bySearch.ids : null;
+  const tiles = POPULAR_TILES.filter((tile) => byCode.has(tile.id) || searched?.has(tile.id)).map((tile) => ({
+    ...tile,
+    open: () => (byCode.has(tile.id) ? onOpen(tile.code) : onQuery(tile.query)),
+  }));
   return (
     <div className="home" data-testid="home">
       <div className="home-actions">

@@ -1,6 +1,7 @@
 /** A QR code to the procedure on the national portal: the kiosk never opens the web itself, the citizen's phone does. */
 import { useTranslation } from 'react-i18next';
 import { useQrDataUrl } from './useQrDataUrl.ts';
+import './portalQr.css';
 
 export function PortalQrCode({ url }: { url: string }) {
   const { t } = useTranslation();

@@ -18,6 +18,7 @@ import {
   stepLines,
   whereToSubmit,
 } from './procedureFacts.ts';
+import './procedure.css';
 
 /** `centerEntry`: the center's own values for this procedure (danh mục niêm yết), shown first and marked as the center's. */
 export function ProcedureDetail({ procedure: p, centerEntry }: { procedure: Procedure; centerEntry?: CenterEntryValues | undefined }) {

@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { CenterFee } from '../../../shared/centerList/centerList.ts';
 import type { EffectiveFee, EffectivePlace, EffectiveTime } from '../../../shared/centerList/effectiveFacts.ts';
+import { formatMoney } from './moneyText.ts';
 
 export function describeEffectiveTime(t: TFunction, time: EffectiveTime): string {
   if (time.known) return time.unit === 'same_day' ? t('centerList.time.sameDay', { cutoff: time.cutoff }) : t(`facts.time.${time.unit}`, { count: time.value });
@@ -14,8 +15,7 @@ export function describeEffectiveTime(t: TFunction, time: EffectiveTime): string
   return t('facts.time.noUnit', { value: national.value });
 }
 
-const money = (amount: number, locale: string, currency: string) =>
-  new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+const money = formatMoney;
 
 export function describeCenterFee(t: TFunction, fee: CenterFee, locale: string): string {
   if (fee.kind === 'free') return t('facts.fee.free');

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { Procedure, SubmissionMethod } from '../../../shared/catalog/procedure.ts';
 
 import { nationalWhere } from '../../../shared/centerList/effectiveFacts.ts';
+import { formatMoney } from './moneyText.ts';
 
 export { methodFor, primaryMethod } from '../../../shared/catalog/submissionMethod.ts';
 
@@ -20,12 +21,7 @@ export function describeFee(t: TFunction, m: SubmissionMethod | undefined, local
   if (!m) return t('facts.fee.unknown');
   const { free, amount, currency } = m.fee;
   if (amount != null && amount > 0) {
-    const money = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-US', {
-      style: 'currency',
-      currency: currency ?? 'VND',
-      maximumFractionDigits: 0,
-    }).format(amount);
-    return t('facts.fee.amount', { money });
+    return t('facts.fee.amount', { money: formatMoney(amount, locale, currency ?? 'VND') });
   }
   if (free === true) return t('facts.fee.free');
   if (free === false) return t('facts.fee.seeNote');

@@ -1,5 +1,7 @@
-/** A QR code as a PNG data URL (allowed by the strict CSP), or null while drawing or if it failed. */
-import QRCode from 'qrcode';
+/**
+ * A QR code as a PNG data URL (allowed by the strict CSP), or null while drawing or if it failed.
+ * The encoder loads with the first code drawn, not with the kiosk's first screen.
+ */
 import { useEffect, useState } from 'react';
 
 export interface QrOptions {
@@ -14,7 +16,8 @@ export function useQrDataUrl(text: string, width: number, { errorCorrectionLevel
   useEffect(() => {
     let live = true;
     const content = byteMode ? [{ data: new TextEncoder().encode(text), mode: 'byte' as const }] : text;
-    QRCode.toDataURL(content, { width, margin: 1, errorCorrectionLevel })
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(content, { width, margin: 1, errorCorrectionLevel }))
       .then((url) => live && setImage({ text, url }))
       .catch(() => live && setImage({ text, url: null }));
     return () => {

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ElsewhereHit } from '../../../shared/catalog/searchTypes.ts';
 import { MatchedWordsLine } from './MatchedWordsLine.tsx';
+import './search.css';
 
 export function ElsewhereAnswer({ hit, onOpen }: { hit: ElsewhereHit; onOpen(code: string): void }) {
   const { t } = useTranslation();

@@ -1,11 +1,19 @@
 /** One result row: the name big, then field, time and fee at a glance, then why it matched. */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import type { MatchedWords } from '../../../shared/catalog/searchTypes.ts';
 import { describeFee, describeTime, primaryMethod } from '../procedure/procedureFacts.ts';
 import { MatchedWordsLine } from './MatchedWordsLine.tsx';
+import './search.css';
 
-export function ProcedureCard({ procedure, matched, onOpen }: { procedure: Procedure; matched?: readonly MatchedWords[]; onOpen(code: string): void }) {
+interface Props {
+  procedure: Procedure;
+  matched?: readonly MatchedWords[];
+  onOpen(code: string): void;
+}
+
+function ProcedureCardView({ procedure, matched, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const method = primaryMethod(procedure);
   return (
@@ -26,3 +34,9 @@ export function ProcedureCard({ procedure, matched, onOpen }: { procedure: Proce
     </li>
   );
 }
+
+const sameMatched = (a: readonly MatchedWords[] | undefined, b: readonly MatchedWords[] | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((m, i) => m.typed === b[i]!.typed && m.found === b[i]!.found));
+
+/** A card that stays from one key to the next (same procedure, same matched words) is not drawn again. */
+export const ProcedureCard = memo(ProcedureCardView, (a, b) => a.procedure === b.procedure && a.onOpen === b.onOpen && sameMatched(a.matched, b.matched));

@@ -3,6 +3,7 @@
  * touch keyboard is suppressed (inputMode none) because ours has the Vietnamese tone row.
  */
 import { useTranslation } from 'react-i18next';
+import './search.css';
 
 interface Props {
   value: string;

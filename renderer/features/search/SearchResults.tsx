@@ -2,15 +2,21 @@
  * Results as the person types; "nothing found" still offers the nearest matches and the fields to
  * browse. When the best answer is done elsewhere (province, ministry), that comes first with where
  * to go. Each card says which of the person's words it matched.
+ *
+ * A key costs one search and the cards that come into view: the first few cards are drawn with the
+ * key, the rest (below the fold, under the keyboard) right after, in a render the next key can
+ * interrupt; a card that stays from one key to the next is not drawn again.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchEngine, SearchResult } from '../../../shared/catalog/searchTypes.ts';
+import type { SearchResult } from '../../../shared/catalog/searchTypes.ts';
+import { RESULTS_LIMIT, type CachedSearch } from './cachedSearch.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
 import { ElsewhereAnswer } from './ElsewhereAnswer.tsx';
+import './search.css';
 
 interface Props {
-  engine: SearchEngine;
+  search: CachedSearch;
   query: string;
   onOpen(code: string): void;
   onBrowse(): void;
@@ -18,20 +24,26 @@ interface Props {
   onShown?(query: string, result: SearchResult): void;
 }
 
-export function SearchResults({ engine, query, onOpen, onBrowse, onShown }: Props) {
+/** Cards drawn with the key itself: more than a portrait kiosk shows above its keyboard. */
+const FIRST_CARDS = 8;
+
+export function SearchResults({ search, query, onOpen, onBrowse, onShown }: Props) {
   const { t, i18n } = useTranslation();
   const [field, setField] = useState<string | null>(null);
   const language = i18n.language.startsWith('en') ? 'en' : 'vi';
-  const all = useMemo(() => engine.search(query, { limit: 30, language }), [engine, query, language]);
+  const all = useMemo(() => search(query, { limit: RESULTS_LIMIT, language }), [search, query, language]);
+  // The query the rest of the cards are drawn for: it lags behind while keys come fast.
+  const settled = useDeferredValue(query);
   const elsewhere = all.elsewhere ?? [];
   // What was shown, for learning from what citizens type (the kiosk's recorder; nothing at the counter).
   useEffect(() => onShown?.(query, all), [onShown, query, all]);
   const fields = useMemo(() => [...new Set(all.hits.map((h) => h.procedure.field))], [all]);
   const activeField = field && fields.includes(field) ? field : null;
   const hits = activeField ? all.hits.filter((h) => h.procedure.field === activeField) : all.hits;
+  const drawn = settled === query ? hits : hits.slice(0, FIRST_CARDS);
 
   return (
-    <section className="results" aria-live="polite" data-testid="results" data-kind={all.kind}>
+    <section className="results" aria-live="polite" data-testid="results" data-kind={all.kind} data-query={query} data-complete={drawn.length === hits.length}>
       {elsewhere.map((hit) => (
         <ElsewhereAnswer key={hit.code} hit={hit} onOpen={onOpen} />
       ))}
@@ -68,7 +80,7 @@ export function SearchResults({ engine, query, onOpen, onBrowse, onShown }: Prop
         </div>
       )}
       <ol className="result-list">
-        {hits.map((h) => (
+        {drawn.map((h) => (
           <ProcedureCard key={h.code} procedure={h.procedure} matched={h.matched} onOpen={onOpen} />
         ))}
       </ol>

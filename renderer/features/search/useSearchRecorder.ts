@@ -66,27 +66,26 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
   useEffect(() => {
     void enrolledRole(db).then((r) => (allowed.current = r.ok && (r.value === null || r.value === 'kiosk')));
   }, [db]);
-  const vocabulary = useMemo(() => kioskVocabulary(procedures ?? []), [procedures]);
+  // Worked out when the first search finishes, not while the kiosk starts.
+  const knownWord = useMemo(() => {
+    let words: Set<string> | null = null;
+    return (w: string) => (words ??= kioskVocabulary(procedures ?? [])).has(w);
+  }, [procedures]);
   const language = i18n.language === 'en' ? 'en' : 'vi';
-  const onCounter = route.screen === 'counter';
 
   const step = useCallback(
     (event: RecorderEvent) => {
-      if (onCounter) {
-        state.current = IDLE_RECORDER;
-        return;
-      }
       const next = stepRecorder(state.current, event);
       state.current = next.state;
       if (!next.finished || allowed.current !== true) return;
-      const session = sessionOf(next.finished, (w) => vocabulary.has(w), language, new Date(), crypto.randomUUID());
+      const session = sessionOf(next.finished, knownWord, language, new Date(), crypto.randomUUID());
       if (!session) return;
       void recordSearch(db, session)
         .then(() => drainSearches(db, tokens))
         // A full or broken local store loses this one search, never the citizen's screen.
         .catch(() => undefined);
     },
-    [db, tokens, vocabulary, language, onCounter],
+    [db, tokens, knownWord, language],
   );
 
   useEffect(() => step({ type: 'typed', query }), [step, query]);

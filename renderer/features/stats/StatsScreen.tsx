@@ -18,6 +18,7 @@ import { StatsChart } from './StatsChart.tsx';
 import { exportFileName, saveBlob, statsToCsv, statsToXlsx } from './statsExport.ts';
 import { periodOf, vietnameseDate, type Period, type PeriodChoice } from './statsPeriod.ts';
 import { StatsTable } from './StatsTable.tsx';
+import './stats.css';
 
 interface Query {
   period: Period;

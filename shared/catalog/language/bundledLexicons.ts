@@ -1,6 +1,7 @@
 /**
  * The lexicons shipped with the app. The server may send newer versions (an admin taught the kiosk
- * new phrases); those replace these once validated, see parseLexicon and createSearchEngine.
+ * new phrases); those replace these once validated, see parseLexicon and createSearchEngine. Each is
+ * read (and checked) when first used, not when the app starts: English only if someone searches in it.
  */
 import { parseLexicon, type Lexicon } from './lexicon.ts';
 import vi from './lexicon.vi.json';
@@ -13,7 +14,13 @@ function bundled(input: unknown, name: string): Lexicon {
   return parsed.value;
 }
 
+const read: Partial<Record<'vi' | 'en', Lexicon>> = {};
+
 export const BUNDLED_LEXICONS: Readonly<Record<'vi' | 'en', Lexicon>> = {
-  vi: bundled(vi, 'lexicon.vi.json'),
-  en: bundled(en, 'lexicon.en.json'),
+  get vi() {
+    return (read.vi ??= bundled(vi, 'lexicon.vi.json'));
+  },
+  get en() {
+    return (read.en ??= bundled(en, 'lexicon.en.json'));
+  },
 };

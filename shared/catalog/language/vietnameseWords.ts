@@ -40,17 +40,31 @@ function marksOf(word: string): { tone: Tone; marked: boolean } {
   return { tone, marked };
 }
 
+/**
+ * Written words already read: a catalog repeats a few thousand syllables hundreds of thousands of
+ * times, and reading one (normalising it to find its marks) is what building the index spends most on.
+ */
+const readCache = new Map<string, readonly TextWord[]>();
+const READ_CACHE_LIMIT = 50_000;
+
+function readWritten(written: string): readonly TextWord[] {
+  let words = readCache.get(written);
+  if (words === undefined) {
+    const folded = foldVietnamese(written);
+    const { tone, marked } = marksOf(written);
+    const parts = folded === '' ? [] : folded.split(' ');
+    words = parts.map((part) => ({ folded: part, tone: parts.length === 1 ? tone : 0, marked: parts.length === 1 && marked, text: parts.length === 1 ? written.normalize('NFC') : part }));
+    if (readCache.size >= READ_CACHE_LIMIT) readCache.clear();
+    readCache.set(written, words);
+  }
+  return words;
+}
+
 /** The words of a text with their tones; a written word that folds to several (rare symbols) shares its marks. */
 export function readWords(text: string): TextWord[] {
   const out: TextWord[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const written = match[0];
-    const folded = foldVietnamese(written);
-    if (folded === '') continue;
-    const { tone, marked } = marksOf(written);
-    const parts = folded.split(' ');
-    for (const part of parts) out.push({ folded: part, tone: parts.length === 1 ? tone : 0, marked: parts.length === 1 && marked, text: parts.length === 1 ? written.normalize('NFC') : part });
-  }
+  // Copies: callers may keep or change what they get, the cache must not change with them.
+  for (const match of text.toLowerCase().matchAll(WORD)) for (const w of readWritten(match[0])) out.push({ ...w });
   return out;
 }
 

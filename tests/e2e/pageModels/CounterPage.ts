@@ -123,11 +123,17 @@ export class CounterPage {
     await this.page.getByTestId('sign-in-button').click();
   }
 
+  /** Signs in; the counter then shows the screen in its address (the registration form unless a reload kept another). */
   async signIn(name: string, pin: string) {
     await this.chooseStaff(name);
     await this.tapPin(pin);
     await this.pressSignIn();
-    await this.page.getByTestId('register-form').waitFor();
+    await this.page.getByTestId('sign-out').waitFor();
+  }
+
+  /** The counter's screen address (#/counter/worklist, ...). */
+  address(): Promise<string> {
+    return this.page.evaluate(() => window.location.hash);
   }
 
   /** Signs in again after an idle sign-out: the counter comes back to the screen it was left on. */

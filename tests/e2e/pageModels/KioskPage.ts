@@ -141,6 +141,8 @@ export class KioskPage {
   }
 
   async resultCodes(): Promise<string[]> {
+    // The cards past the first few are drawn right after the key (SearchResults.tsx): read the list once it is whole.
+    await this.page.locator('[data-testid="results"][data-complete="false"]').waitFor({ state: 'detached' });
     return this.results.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code') ?? ''));
   }
 

@@ -7,10 +7,11 @@ import { waitingFileCounts } from '../../../data/outbox.ts';
 import { scanCounts } from '../../../data/scanStore.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
 import { useSyncState } from './useSyncState.ts';
+import './syncBar.css';
 
-export function SyncStatusBar({ db, engine, onOpenOutbox }: { db: MotcuaDb; engine: SyncEngine; onOpenOutbox(): void }) {
+export function SyncStatusBar({ db, sync, onOpenOutbox }: { db: MotcuaDb; sync: SyncEngine; onOpenOutbox(): void }) {
   const { t, i18n } = useTranslation();
-  const state = useSyncState(engine);
+  const state = useSyncState(sync);
   // Counted live, so a save shows at once, not at the next sync cycle; files, not changes: one file
   // moved five times offline is one file waiting.
   const counts = useLiveQuery(() => waitingFileCounts(db), [db]);
@@ -34,7 +35,7 @@ export function SyncStatusBar({ db, engine, onOpenOutbox }: { db: MotcuaDb; engi
         </span>
       )}
       <span className="muted small">{t('counter.sync.last', { time: time(state.lastSyncAt) })}</span>
-      <button type="button" className="button" onClick={() => void engine.syncNow()} disabled={state.syncing} data-testid="sync-now">
+      <button type="button" className="button" onClick={() => void sync.syncNow()} disabled={state.syncing} data-testid="sync-now">
         {state.syncing ? t('counter.sync.syncing') : t('counter.sync.now')}
       </button>
     </div>

@@ -2,6 +2,6 @@
 import { useSyncExternalStore } from 'react';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
 
-export function useSyncState(engine: SyncEngine) {
-  return useSyncExternalStore(engine.subscribe, engine.getState);
+export function useSyncState(sync: SyncEngine) {
+  return useSyncExternalStore(sync.subscribe, sync.getState);
 }

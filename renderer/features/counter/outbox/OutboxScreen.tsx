@@ -17,7 +17,7 @@ import { ScanUploads } from '../scans/ScanUploads.tsx';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
 
-export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engine: SyncEngine; staff: StaffMember; onFix(fileId: string): void }) {
+export function OutboxScreen({ db, sync, staff, onFix }: { db: MotcuaDb; sync: SyncEngine; staff: StaffMember; onFix(fileId: string): void }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<OutboxState | 'all'>('all');
   const [problem, setProblem] = useState<string | null>(null);
@@ -47,7 +47,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
             </button>
           ))}
         </div>
-        <button type="button" className="button primary" onClick={() => void engine.syncNow()} data-testid="outbox-sync-now">
+        <button type="button" className="button primary" onClick={() => void sync.syncNow()} data-testid="outbox-sync-now">
           {t('counter.sync.now')}
         </button>
       </div>
@@ -123,7 +123,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
                     </>
                   )}
                   {item.state === 'pending' && item.attempts > 0 && (
-                    <button type="button" className="button" onClick={() => void engine.syncNow()}>
+                    <button type="button" className="button" onClick={() => void sync.syncNow()}>
                       {t('counter.outbox.retry')}
                     </button>
                   )}

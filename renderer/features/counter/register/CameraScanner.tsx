@@ -1,11 +1,15 @@
 /**
  * Reads the căn cước QR with the PC's camera when there is no USB scanner: frames go through
  * jsQR a few times a second until a code is found; the camera is released as soon as the dialog
- * closes. What it finds goes through the same parser as a USB scan.
+ * closes. What it finds goes through the same parser as a USB scan. The QR decoder loads with the
+ * dialog, not with the screen that offers it (the kiosk's lookup, the counter's form).
  */
-import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type JsQrDefault from 'jsqr';
+import './cameraScanner.css';
+
+type JsQr = typeof JsQrDefault;
 
 const FRAME_EVERY_MS = 200;
 
@@ -30,11 +34,13 @@ export function CameraScanner({ onText, onClose, title, hint }: Props) {
     let stopped = false;
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
+    let jsQR: JsQr | null = null;
+    const decoder = import('jsqr').then((m) => (jsQR = m.default));
 
     const scan = () => {
       const v = video.current;
       if (stopped || !v || !context) return;
-      if (v.readyState >= 2 && v.videoWidth > 0) {
+      if (jsQR && v.readyState >= 2 && v.videoWidth > 0) {
         canvas.width = v.videoWidth;
         canvas.height = v.videoHeight;
         context.drawImage(v, 0, 0);
@@ -58,7 +64,7 @@ export function CameraScanner({ onText, onClose, title, hint }: Props) {
           video.current.srcObject = s;
           void video.current.play().catch(() => undefined);
         }
-        scan();
+        void decoder.then(scan, () => setProblem('unavailable'));
       })
       .catch((e: unknown) => setProblem((e as { name?: string }).name === 'NotAllowedError' ? 'denied' : 'unavailable'));
 

@@ -14,6 +14,7 @@ import { PrintOutcomeLine } from '../receipt/PrintOutcomeLine.tsx';
 import { Receipt, type PaperSize } from '../receipt/Receipt.tsx';
 import '../receipt/receipt.css';
 import { receiptFacts } from '../receipt/receiptFacts.ts';
+import '../receipt/receiptPreview.css';
 
 const PAPERS: PaperSize[] = ['A5', 'A4', 'roll80'];
 

@@ -8,6 +8,7 @@ import { MAX_ATTACHMENTS } from '../../../../shared/files/fileRecord.ts';
 import { MAX_SCAN_BYTES, SCAN_TYPES } from '../../../../shared/files/scan.ts';
 import { prepareScan } from '../../../scans/prepareScan.ts';
 import type { DraftScan } from './registerDraft.ts';
+import '../scans/scans.css';
 
 interface Problem {
   key: string;

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from '../../../data/db.ts';
 import { refusedScans, scanCounts } from '../../../data/scanStore.ts';
+import './scans.css';
 
 export function ScanUploads({ db }: { db: MotcuaDb }) {
   const { t, i18n } = useTranslation();

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalFile, MotcuaDb, ScanRow } from '../../../data/db.ts';
 import { listFileScans, readScanBytes } from '../../../data/scanStore.ts';
+import './scans.css';
 
 interface Shown {
   row: ScanRow;

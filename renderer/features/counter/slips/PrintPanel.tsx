@@ -11,6 +11,7 @@ import { receiptDocument } from '../receipt/printReceipt.ts';
 import { PrintOutcomeLine } from '../receipt/PrintOutcomeLine.tsx';
 import type { PaperSize } from '../receipt/Receipt.tsx';
 import '../receipt/receipt.css';
+import '../receipt/receiptPreview.css';
 
 interface Props {
   platform: Platform;

@@ -10,6 +10,7 @@ import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { PinPad } from './PinPad.tsx';
 import { activeStaff, addStaff, signIn, staffLabel, type SignInRefusal } from '../../../data/staffRepository.ts';
+import './staff.css';
 
 export function SignInScreen({ db, onSignedIn }: { db: MotcuaDb; onSignedIn(member: StaffMember): void }) {
   const { t, i18n } = useTranslation();

@@ -12,6 +12,7 @@ import { IDLE_CHOICES_MINUTES } from '../chrome/counterIdle.ts';
 import { PinPad } from './PinPad.tsx';
 import { lockedUntil } from '../../../security/staffLockout.ts';
 import { addStaff, allStaff, resetPin, setStaffActive, staffLabel, type StaffProblem } from '../../../data/staffRepository.ts';
+import './staff.css';
 
 interface Props {
   db: MotcuaDb;

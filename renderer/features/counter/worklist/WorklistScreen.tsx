@@ -2,11 +2,12 @@
  * The counter's worklist: this device's files by due date, overdue ones flagged, found by number,
  * name or ID, each with the moves its state allows and why it stands where it stands. A file opens
  * in its detail (reprint, correct, fee, due date, slips). Virtualised, so ten thousand files scroll
- * as smoothly as ten.
+ * as smoothly as ten: the list is sorted and filtered once per change, not per frame, and a row
+ * renders when it comes into view, not again at every scroll step.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import type { FileStatus } from '../../../../shared/files/fileRecord.ts';
@@ -56,9 +57,13 @@ export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
   const [open, setOpen] = useState<{ fileId: string; start: DetailStart } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const found = useLiveQuery(() => searchFiles(db, query), [db, query]);
-  const now = Date.now();
-  const files = found?.ok ? [...found.value].sort(byDueDate) : [];
-  const shown = files.filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
+  // Lateness by the minute: a row turns red at most a minute late, and the list is not worked out again at every scroll step.
+  const minute = Math.floor(Date.now() / 60_000);
+  const files = useMemo(() => (found?.ok ? [...found.value].sort(byDueDate) : []), [found]);
+  const shown = useMemo(() => {
+    const now = minute * 60_000;
+    return files.filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
+  }, [files, filter, minute]);
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual's functions cannot be memoised by the React Compiler; this app does not use the compiler.
   // Sizes are kept by file, not by position: a row that moves (another filter, a search) keeps its measured height.
@@ -71,15 +76,19 @@ export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
     overscan: 6,
   });
 
+  const move = useCallback(
+    async (file: FileView, to: FileStatus) => {
+      const r = await changeFileStatus(db, file.id, to, { staff, device }, new Date());
+      if (r.ok) setMessage({ ok: true, text: t('counter.worklist.moved', { number: file.number, status: t(`status.${to}`) }) });
+      else setMessage({ ok: false, text: problemText(t, r.error) });
+    },
+    [db, staff, device, t],
+  );
+  const openFile = useCallback((fileId: string, start: DetailStart) => setOpen({ fileId, start }), []);
+
   if (open) {
     return <FileDetail db={db} engine={engine} platform={platform} device={device} staff={staff} fileId={open.fileId} start={open.start} onBack={() => setOpen(null)} />;
   }
-
-  const move = async (file: FileView, to: FileStatus) => {
-    const r = await changeFileStatus(db, file.id, to, { staff, device }, new Date());
-    if (r.ok) setMessage({ ok: true, text: t('counter.worklist.moved', { number: file.number, status: t(`status.${to}`) }) });
-    else setMessage({ ok: false, text: problemText(t, r.error) });
-  };
 
   return (
     <section className="panel worklist" data-testid="worklist">
@@ -116,61 +125,69 @@ export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
           {rows.getVirtualItems().map((row) => {
             const file = shown[row.index]!;
-            const late = isLate(file, now);
-            return (
-              <div
-                key={file.id}
-                ref={rows.measureElement}
-                data-index={row.index}
-                className={`work-row${late ? ' overdue' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, minHeight: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
-                data-number={file.number}
-                data-status={file.status}
-              >
-                <div className="work-main">
-                  <span className="mono">{file.number}</span>
-                  <CitizenName personal={file.personal} />
-                  <span className="muted small work-procedure">{file.procedureName}</span>
-                </div>
-                <div className="work-state">
-                  <span>
-                    <span className={`state state-${file.status}`}>{t(`status.${file.status}`)}</span>
-                    {file.fee && <span className="badge copy work-fee">{t('counter.worklist.feePaidBadge')}</span>}
-                  </span>
-                  {file.statusNote && (
-                    <span className="work-note" title={file.statusNote} data-testid="work-note">
-                      {t('counter.worklist.because', { reason: file.statusNote })}
-                    </span>
-                  )}
-                  <span className={late ? 'field-error' : 'muted small'} data-testid="work-due">
-                    {file.dueAt ? t(late ? 'counter.worklist.overdueSince' : 'counter.worklist.due', { time: timeDayMonth(file.dueAt) }) : t('counter.worklist.noDue')}
-                    {file.dueReason && <span title={file.dueReason}> · {t('counter.worklist.dueMoved')}</span>}
-                  </span>
-                </div>
-                <div className="actions work-actions">
-                  {allowedNext(file.status).map((to) => {
-                    const slip = WITH_SLIP[to];
-                    return (
-                      <button
-                        key={to}
-                        type="button"
-                        className="button"
-                        onClick={() => (slip ? setOpen({ fileId: file.id, start: slip }) : void move(file, to))}
-                        data-to={to}
-                      >
-                        {t(`counter.worklist.moveTo.${to}`)}
-                      </button>
-                    );
-                  })}
-                  <button type="button" className="button work-open" onClick={() => setOpen({ fileId: file.id, start: 'facts' })} data-testid="open-file">
-                    {t('counter.worklist.open')}
-                  </button>
-                </div>
-              </div>
-            );
+            return <WorkRow key={file.id} file={file} index={row.index} top={row.start} late={isLate(file, minute * 60_000)} measure={rows.measureElement} onMove={move} onOpen={openFile} />;
           })}
         </div>
       </div>
     </section>
   );
 }
+
+interface RowProps {
+  file: FileView;
+  index: number;
+  top: number;
+  late: boolean;
+  measure(element: HTMLElement | null): void;
+  onMove(file: FileView, to: FileStatus): Promise<void>;
+  onOpen(fileId: string, start: DetailStart): void;
+}
+
+/** One file of the worklist; rendered again only when its file, place or lateness changes. */
+const WorkRow = memo(function WorkRow({ file, index, top, late, measure, onMove, onOpen }: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <div
+      ref={measure}
+      data-index={index}
+      className={`work-row${late ? ' overdue' : ''}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, minHeight: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      data-number={file.number}
+      data-status={file.status}
+    >
+      <div className="work-main">
+        <span className="mono">{file.number}</span>
+        <CitizenName personal={file.personal} />
+        <span className="muted small work-procedure">{file.procedureName}</span>
+      </div>
+      <div className="work-state">
+        <span>
+          <span className={`state state-${file.status}`}>{t(`status.${file.status}`)}</span>
+          {file.fee && <span className="badge copy work-fee">{t('counter.worklist.feePaidBadge')}</span>}
+        </span>
+        {file.statusNote && (
+          <span className="work-note" title={file.statusNote} data-testid="work-note">
+            {t('counter.worklist.because', { reason: file.statusNote })}
+          </span>
+        )}
+        <span className={late ? 'field-error' : 'muted small'} data-testid="work-due">
+          {file.dueAt ? t(late ? 'counter.worklist.overdueSince' : 'counter.worklist.due', { time: timeDayMonth(file.dueAt) }) : t('counter.worklist.noDue')}
+          {file.dueReason && <span title={file.dueReason}> · {t('counter.worklist.dueMoved')}</span>}
+        </span>
+      </div>
+      <div className="actions work-actions">
+        {allowedNext(file.status).map((to) => {
+          const slip = WITH_SLIP[to];
+          return (
+            <button key={to} type="button" className="button" onClick={() => (slip ? onOpen(file.id, slip) : void onMove(file, to))} data-to={to}>
+              {t(`counter.worklist.moveTo.${to}`)}
+            </button>
+          );
+        })}
+        <button type="button" className="button work-open" onClick={() => onOpen(file.id, 'facts')} data-testid="open-file">
+          {t('counter.worklist.open')}
+        </button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,93 @@
+/**
+ * The catalog on the device (IndexedDB through fake-indexeddb): kept as one text beside its
+ * prepared search index, changed in place by the server's deltas, moved there from the rows older
+ * versions kept, and read back checked.
+ */
+import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyCatalogChanges, loadLocalCatalog, saveSearchIndex } from '../../renderer/data/catalogRepository.ts';
+import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
+import { createMemoryCipher } from '../../renderer/platform/memory.ts';
+import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
+import { prepareCatalog, preparedCatalogData, restorePreparedCatalog } from '../../shared/catalog/preparedCatalog.ts';
+
+const cipher = await createMemoryCipher();
+const opened: MotcuaDb[] = [];
+const names: string[] = [];
+function freshDb(name = `catalog-${randomUUID()}`): MotcuaDb {
+  const db = openDb(name, cipher);
+  opened.push(db);
+  names.push(name);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) db.close();
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+async function held(db: MotcuaDb) {
+  const local = await loadLocalCatalog(db);
+  if (!local.ok) throw new Error(local.error);
+  return local.value;
+}
+
+const [first, second, third] = demoCatalog.procedures;
+
+describe('the catalog on the device', () => {
+  it('keeps the server order, changes a procedure in place, adds new ones last and removes deleted ones', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!, third!], deletions: [], source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z' }, '2026-12-01T00:00:00.000Z');
+    await applyCatalogChanges(db, { version: 4, full: false, upserts: [{ ...first!, name: 'Tên mới' }, demoCatalog.procedures[3]!], deletions: [second!.code] }, '2026-12-02T00:00:00.000Z');
+    const local = await held(db);
+    expect(local?.procedures.map((p) => p.code)).toEqual([first!.code, third!.code, demoCatalog.procedures[3]!.code]);
+    expect(local?.procedures[0]!.name).toBe('Tên mới');
+    // Where it comes from stays what the server said last, when a delta does not say.
+    expect(local?.meta).toMatchObject({ version: 4, count: 3, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', storedAt: '2026-12-02T00:00:00.000Z' });
+  });
+
+  it('keeps the index prepared for its version only: a new version drops it, a late save for an old one is refused', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: demoCatalog.procedures, deletions: [] }, 'now');
+    const data = preparedCatalogData(prepareCatalog(demoCatalog.procedures));
+    expect(await saveSearchIndex(db, 3, data)).toEqual({ ok: true, value: true });
+    const stored = await held(db);
+    expect(stored?.prepared).not.toBeNull();
+    // What IndexedDB gives back restores into an index for those procedures.
+    expect(restorePreparedCatalog(stored!.prepared!, stored!.procedures)).not.toBeNull();
+
+    await applyCatalogChanges(db, { version: 4, full: false, upserts: [{ ...first!, name: 'Tên mới' }], deletions: [] }, 'now');
+    expect((await held(db))?.prepared).toBeNull();
+    expect(await saveSearchIndex(db, 3, data)).toEqual({ ok: true, value: false });
+    expect((await held(db))?.prepared).toBeNull();
+  });
+
+  it('leaves out a stored record that no longer passes the schema, and says how many', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
+    const body = await db.catalogBody.get('catalog');
+    const rows = JSON.parse(body!.procedures) as object[];
+    await db.catalogBody.put({ ...body!, procedures: JSON.stringify([rows[0], { ...rows[1], code: 'not a code' }]) });
+    const local = await held(db);
+    expect(local?.procedures.map((p) => p.code)).toEqual([first!.code]);
+    expect(local?.dropped).toBe(1);
+  });
+
+  it('moves the rows an older version kept into the one text, so a device upgraded offline still has its catalog', async () => {
+    const name = `catalog-${randomUUID()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    old.version(1).stores({ procedures: '&code, field', catalogMeta: '&key' });
+    await old.table('procedures').bulkAdd([first, second, third]);
+    await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: 3, storedAt: '2026-12-01T00:00:00.000Z' });
+    old.close();
+
+    const db = freshDb(name);
+    const local = await held(db);
+    expect(local?.meta.version).toBe(7);
+    expect(local?.procedures.map((p) => p.code).sort()).toEqual([first!.code, second!.code, third!.code].sort());
+    expect(local?.prepared).toBeNull();
+    expect(db.tables.map((t) => t.name)).not.toContain('procedures');
+  });
+});
