@@ -5,10 +5,11 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { procedureSchema, type Catalog, type Procedure } from '../../shared/catalog/procedure.ts';
-import { ok, type Result } from '../../shared/result.ts';
+import { ok } from '../../shared/result.ts';
 import type { CatalogChanges } from '../../shared/sync/protocol.ts';
 import { nextCatalogVersion } from '../catalog/catalogVersion.ts';
-import type { CatalogReplaceOutcome, CatalogStore, StorageFailure } from './store.ts';
+import type { CatalogReplaceOutcome, CatalogStore } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const metaRowSchema = z.object({
   version: z.number().int(),
@@ -27,7 +28,7 @@ function parseProcedure(data: string): Procedure {
 
 export function createSqliteCatalog(
   db: Database.Database,
-  guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>,
+  guard: SqliteGuard,
 ): CatalogStore {
   const readMeta = db.prepare('SELECT version, base_version, source, generated_at FROM catalog_meta WHERE id = 1');
   const liveRows = db.prepare('SELECT code, data, version, position FROM procedures WHERE data IS NOT NULL ORDER BY position');

@@ -14,7 +14,7 @@ import {
 } from '../../shared/centerList/centerList.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CenterListStore, CenterListWriteConflict } from './centerListStore.ts';
-import type { StorageFailure } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const metaRowSchema = z.object({ version: z.number().int().nonnegative(), source: z.string() });
 const entryRowSchema = z.object({ code: z.string(), data: z.string().nullable(), version: z.number().int() });
@@ -24,7 +24,7 @@ const parseEntry = (data: string): CenterEntry => centerEntrySchema.parse(JSON.p
 
 export function createSqliteCenterList(
   db: Database.Database,
-  guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>,
+  guard: SqliteGuard,
 ): CenterListStore {
   const readMeta = db.prepare('SELECT version, source FROM center_lists WHERE center_code = ?');
   const writeMeta = db.prepare(

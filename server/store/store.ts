@@ -2,6 +2,7 @@
  * What the sync server keeps, as one storage interface: centers, enrolled devices, pushed files and
  * their status feed, and the versioned catalog. Routes talk only to this, so a PostgreSQL store can
  * sit beside the SQLite one. Every method is async and failures come back as values with a reason.
+ * What only tests and benchmarks read (counts, duplicates) is not here: tests/support/storeInspection.ts.
  */
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { LearningStore } from '../learning/learningStore.ts';
@@ -232,7 +233,6 @@ export interface FileStore {
   statusesSince(centerCode: string, cursor: number, limit: number): Promise<Result<StatusPullResponse, StorageFailure>>;
   listFiles(centerCode: string, filter: { number?: string; limit: number }): Promise<Result<{ total: number; files: FileSummary[] }, StorageFailure>>;
   findFile(centerCode: string, fileId: string): Promise<Result<FileRecord | null, StorageFailure>>;
-  countFiles(centerCode: string): Promise<Result<number, StorageFailure>>;
   /**
    * What the public lookup shows of a file, by its number and the lookup code printed on its receipt,
    * in one read: status, due date and when it last changed (its latest audit-log line, else its
@@ -243,8 +243,6 @@ export interface FileStore {
   fileChanges(centerCode: string, fileId: string): Promise<Result<FileChangeEntry[], StorageFailure>>;
   /** A file's audit log, oldest first; empty when the file is not in the center. */
   statusHistory(centerCode: string, fileId: string): Promise<Result<StatusHistoryEntry[], StorageFailure>>;
-  /** The center's ratings in the order they reached the server (support and tests; the figures join them by file number). */
-  listRatings(centerCode: string): Promise<Result<StoredRating[], StorageFailure>>;
   /**
    * Stores a rating sent to POST /api/public/ratings (no device): once per id, so a kiosk may resend
    * it freely; the same rating again is a `duplicate`, other content under a known id a conflict.
@@ -263,11 +261,6 @@ export interface FileStore {
    * (or "Khác"), done/returned stamps from the history, the one rating that counts for its number.
    */
   fileSummaries(query: SummaryQuery): Promise<Result<StatsFileSummary[], StorageFailure>>;
-  /**
-   * Groups of files that look like one registration stored twice (same device, citizen, procedure
-   * and reception time under different ids): what a broken exactly-once would leave behind.
-   */
-  findDuplicateFiles(centerCode: string): Promise<Result<string[][], StorageFailure>>;
 }
 
 /** A version of the holiday table as stored: `version` counts imports that changed something. */

@@ -11,12 +11,12 @@
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../server/app.ts';
 import { openSqliteStore } from '../../server/store/sqliteStore.ts';
-import type { SyncStore } from '../../server/store/store.ts';
+import { inspectSqlite, withInspection, type InspectedStore } from './storeInspection.ts';
 
 export interface RestartableServer {
   address: { host: string; port: number };
   url: string;
-  store(): SyncStore;
+  store(): InspectedStore;
   stop(): Promise<void>;
   start(): Promise<void>;
   restart(downMs: number): Promise<void>;
@@ -27,18 +27,19 @@ export interface RestartableServer {
 export async function startRestartableServer(dataDir: string, now?: () => Date): Promise<RestartableServer> {
   const host = '127.0.0.1';
   let port = 0;
-  let running: { app: FastifyInstance; store: SyncStore } | null = null;
+  let running: { app: FastifyInstance; store: InspectedStore } | null = null;
   let restarts = 0;
 
   async function start(): Promise<void> {
     if (running) return;
     const opened = openSqliteStore(dataDir);
     if (!opened.ok) throw new Error(opened.error);
-    const app = await createApp({ store: opened.value, webRoot: null, now });
+    const store = withInspection(opened.value, inspectSqlite(dataDir));
+    const app = await createApp({ store, webRoot: null, now });
     await app.listen({ host, port });
     const address = app.server.address();
     if (port === 0 && typeof address === 'object' && address) port = address.port;
-    running = { app, store: opened.value };
+    running = { app, store };
   }
 
   async function stop(): Promise<void> {

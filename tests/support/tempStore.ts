@@ -3,24 +3,25 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../server/store/sqliteStore.ts';
-import type { SyncStore } from '../../server/store/store.ts';
+import { inspectSqlite, withInspection, type InspectedStore } from './storeInspection.ts';
 
 export interface TempStore {
   dir: string;
-  store: SyncStore;
+  store: InspectedStore;
   /** Opens another store over the same folder (a restart, or the CLI beside the server). */
-  reopen(): SyncStore;
+  reopen(): InspectedStore;
   dispose(): Promise<void>;
 }
 
 export async function openTempStore(): Promise<TempStore> {
   const dir = await mkdtemp(join(tmpdir(), 'motcua-test-'));
-  const opened: SyncStore[] = [];
-  const open = (): SyncStore => {
+  const opened: InspectedStore[] = [];
+  const open = (): InspectedStore => {
     const result = openSqliteStore(dir);
     if (!result.ok) throw new Error(result.error);
-    opened.push(result.value);
-    return result.value;
+    const store = withInspection(result.value, inspectSqlite(dir));
+    opened.push(store);
+    return store;
   };
   return {
     dir,
