@@ -50,7 +50,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: FileStore): voi
     }
     const { from, to, location, groupBy } = query.data;
     const summaries = await store.fileSummaries({
-      centerCode: device.centerCode,
+      centerCodes: [device.centerCode],
       fromMs: instantAt(dayNumberFromIso(from)!).getTime(),
       toMs: instantAt(dayNumberFromIso(to)!).getTime(),
     });

@@ -34,6 +34,8 @@ const centerRowSchema = z.object({
   name: z.string(),
   enrolment_code_hash: z.string(),
   admin_code_hash: z.string().nullable(),
+  kind: z.enum(['center', 'province']),
+  province_code: z.string().nullable(),
   created_at: z.string(),
 });
 const fileRowSchema = z.object({
@@ -76,7 +78,15 @@ const publicStatusRowSchema = z.object({
 
 const toCenter = (row: unknown): Center => {
   const r = centerRowSchema.parse(row);
-  return { code: r.code, name: r.name, enrolmentCodeHash: r.enrolment_code_hash, adminCodeHash: r.admin_code_hash, createdAt: r.created_at };
+  return {
+    code: r.code,
+    name: r.name,
+    enrolmentCodeHash: r.enrolment_code_hash,
+    adminCodeHash: r.admin_code_hash,
+    kind: r.kind,
+    provinceCode: r.province_code,
+    createdAt: r.created_at,
+  };
 };
 const toChange = (row: unknown): FileStatusChange & { cursor: number } => {
   const r = feedRowSchema.parse(row);
@@ -135,7 +145,10 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const q = {
     center: db.prepare('SELECT * FROM centers WHERE code = ?'),
-    insertCenter: db.prepare('INSERT INTO centers (code, name, enrolment_code_hash, admin_code_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertCenter: db.prepare(
+      'INSERT INTO centers (code, name, enrolment_code_hash, admin_code_hash, kind, province_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    provinceCenters: db.prepare("SELECT * FROM centers WHERE province_code = ? AND kind = 'center' ORDER BY code"),
     setEnrolmentCode: db.prepare('UPDATE centers SET enrolment_code_hash = ? WHERE code = ?'),
     setAdminCode: db.prepare('UPDATE centers SET admin_code_hash = ? WHERE code = ?'),
     device: db.prepare('SELECT * FROM devices WHERE id = ?'),
@@ -200,15 +213,16 @@ function createSqliteStore(db: Database.Database): SyncStore {
     addCenter: async (center) =>
       guard(() => {
         if (q.center.get(center.code)) return err({ kind: 'exists' as const, reason: `center ${center.code} already exists` });
-        const createdAt = new Date().toISOString();
-        q.insertCenter.run(center.code, center.name, center.enrolmentCodeHash, center.adminCodeHash, createdAt);
-        return ok({ ...center, createdAt });
+        const added: Center = { ...center, kind: center.kind ?? 'center', provinceCode: center.provinceCode ?? null, createdAt: new Date().toISOString() };
+        q.insertCenter.run(added.code, added.name, added.enrolmentCodeHash, added.adminCodeHash, added.kind, added.provinceCode, added.createdAt);
+        return ok(added);
       }),
     findCenter: async (code) =>
       guard(() => {
         const row = q.center.get(code);
         return ok(row ? toCenter(row) : null);
       }),
+    provinceCenters: async (provinceCode) => guard(() => ok(q.provinceCenters.all(provinceCode).map(toCenter))),
     setCenterCodes: async (code, hashes) =>
       guard(() =>
         db.transaction(() => {

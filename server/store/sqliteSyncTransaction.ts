@@ -141,12 +141,12 @@ export function createSqliteSyncTransactions(db: Database.Database, queue: Seria
       const row = q.device.get(deviceId);
       return row ? toDevice(row) : null;
     },
-    setLastAppliedSeq: async (deviceId, seq) => void q.setLastApplied.run(seq, deviceId),
-    loggedMutation: async (deviceId, seq) => {
-      const row = q.loggedMutation.get(deviceId, seq);
+    setLastAppliedSeq: async (device, seq) => void q.setLastApplied.run(seq, device.id),
+    loggedMutation: async (device, seq) => {
+      const row = q.loggedMutation.get(device.id, seq);
       return row ? loggedRowSchema.parse(row) : null;
     },
-    logMutation: async (entry) => void q.logMutation.run(entry),
+    logMutation: async ({ centerCode: _center, ...entry }) => void q.logMutation.run(entry),
     lockFile: async (fileId) => {
       const row = q.fileById.get(fileId);
       if (!row) return null;
@@ -170,12 +170,13 @@ export function createSqliteSyncTransactions(db: Database.Database, queue: Seria
       return { id: r.id, lookupCode: r.lookup_code };
     },
     insertFile: async (file) => q.insertFile.run(file).changes === 1,
-    setFileStatus: async (fileId, status) => void q.setStatus.run(status, fileId),
-    setFileRecord: async (fileId, record, procedureCode) => void q.setRecord.run(record, procedureCode, fileId),
-    setFileDue: async (fileId, dueAt, record) => void q.setDue.run(dueAt, record, fileId),
-    setFileFee: async (fileId, fee) => void q.setFee.run(fee, fileId),
-    appendHistory: async (entry) => void q.appendHistory.run(entry),
-    appendFileChange: async (entry) =>
+    // SQLite reads done/returned times from the history (store/sqliteFileSummaries.ts).
+    setFileStatus: async (file, status) => void q.setStatus.run(status, file.id),
+    setFileRecord: async (file, record, procedureCode) => void q.setRecord.run(record, procedureCode, file.id),
+    setFileDue: async (file, dueAt, record) => void q.setDue.run(dueAt, record, file.id),
+    setFileFee: async (file, fee) => void q.setFee.run(fee, file.id),
+    appendHistory: async (_centerCode, entry) => void q.appendHistory.run(entry),
+    appendFileChange: async (_centerCode, entry) =>
       void q.appendChange.run({
         ...entry,
         previous: entry.previous === null ? null : JSON.stringify(entry.previous),

@@ -29,10 +29,17 @@ export interface Center {
   name: string;
   /** scrypt hash of the enrolment code (kiosks and counters), never the code itself (see auth/secrets.ts). */
   enrolmentCodeHash: string;
-  /** scrypt hash of the admin enrolment code (admin devices); null until one is issued. */
+  /** scrypt hash of the admin enrolment code (admin devices; a province's devices); null until one is issued. */
   adminCodeHash: string | null;
+  /** 'province': a province's own account, whose devices read the figures of its centers (server/centers/provinces.ts). */
+  kind: 'center' | 'province';
+  /** The province a center belongs to (a province's own code for a province); null when not set. */
+  provinceCode: string | null;
   createdAt: string;
 }
+
+/** A center as set up: kind and province may be left out (a center of no province). */
+export type NewCenter = Omit<Center, 'createdAt' | 'kind' | 'provinceCode'> & Partial<Pick<Center, 'kind' | 'provinceCode'>>;
 
 export interface Device {
   id: string;
@@ -167,9 +174,9 @@ export interface RatingNeedsCode {
 
 export type RatingOutcome = { status: 'applied' | 'duplicate'; counted: boolean };
 
-/** Which files the center's figures read: received in [fromMs, toMs) (the store may return a little more). */
+/** Which files the figures read: the centers' files received in [fromMs, toMs) (the store may return a little more). */
 export interface SummaryQuery {
-  centerCode: string;
+  centerCodes: readonly string[];
   fromMs: number;
   toMs: number;
 }
@@ -207,8 +214,10 @@ export interface CatalogStore {
 }
 
 export interface DeviceStore {
-  addCenter(center: Omit<Center, 'createdAt'>): Promise<Result<Center, { kind: 'exists'; reason: string } | StorageFailure>>;
+  addCenter(center: NewCenter): Promise<Result<Center, { kind: 'exists'; reason: string } | StorageFailure>>;
   findCenter(code: string): Promise<Result<Center | null, StorageFailure>>;
+  /** The centers of a province (not the province's own account), by code. */
+  provinceCenters(provinceCode: string): Promise<Result<Center[], StorageFailure>>;
   /** Replaces a center's enrolment code hash, admin code hash, or both (new codes issued; old ones stop working). */
   setCenterCodes(
     code: string,

@@ -65,8 +65,8 @@ export async function applyCorrection(tx: SyncTransaction, device: Device, paylo
   const previous = Object.fromEntries(CORRECTED_FIELDS.map((k) => [k, record[k] ?? null]));
   // The content hash stays the hash of the registration as pushed, so a resent file.create is still
   // recognised as the same file after a correction.
-  await tx.setFileRecord(file.id, JSON.stringify({ ...record, ...payload.changes }), payload.changes.procedureCode);
-  await tx.appendFileChange(logLine('update', file.id, device, payload.stamp, why.value, previous, payload.changes));
+  await tx.setFileRecord(file, JSON.stringify({ ...record, ...payload.changes }), payload.changes.procedureCode);
+  await tx.appendFileChange(file.centerCode, logLine('update', file.id, device, payload.stamp, why.value, previous, payload.changes));
   return 'applied';
 }
 
@@ -77,8 +77,8 @@ export async function applyDue(tx: SyncTransaction, device: Device, payload: Fil
   const checked = checkDueChange(facts, payload.dueAt, payload.reason);
   if (!checked.ok) return refused(checked.error, file.number);
   const record = JSON.parse(file.record) as Record<string, unknown>;
-  await tx.setFileDue(file.id, checked.value.dueAt, JSON.stringify({ ...record, dueAt: checked.value.dueAt }));
-  await tx.appendFileChange(logLine('due', file.id, device, payload.stamp, checked.value.reason, { dueAt: file.dueAt }, { dueAt: checked.value.dueAt }));
+  await tx.setFileDue(file, checked.value.dueAt, JSON.stringify({ ...record, dueAt: checked.value.dueAt }));
+  await tx.appendFileChange(file.centerCode, logLine('due', file.id, device, payload.stamp, checked.value.reason, { dueAt: file.dueAt }, { dueAt: checked.value.dueAt }));
   await tx.appendFeed({
     centerCode: device.centerCode,
     fileId: file.id,
@@ -98,7 +98,7 @@ export async function applyFee(tx: SyncTransaction, device: Device, payload: Fil
   const checked = checkFee(facts, payload.fee);
   if (!checked.ok) return refused(checked.error, file.number);
   const fee = { ...checked.value, staffName: payload.stamp.who.staffName };
-  await tx.setFileFee(file.id, JSON.stringify(fee));
-  await tx.appendFileChange(logLine('fee', file.id, device, payload.stamp, null, null, fee));
+  await tx.setFileFee(file, JSON.stringify(fee));
+  await tx.appendFileChange(file.centerCode, logLine('fee', file.id, device, payload.stamp, null, null, fee));
   return 'applied';
 }

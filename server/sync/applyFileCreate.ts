@@ -52,7 +52,7 @@ export async function applyFileCreate(tx: SyncTransaction, device: Device, file:
     const now = await tx.lockFile(file.id);
     return now ? answerExisting(device, file, contentHash, now) : numberTaken(file);
   }
-  await tx.appendHistory({
+  await tx.appendHistory(device.centerCode, {
     fileId: file.id,
     status: 'received',
     at: file.receivedAt,

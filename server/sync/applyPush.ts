@@ -74,7 +74,7 @@ export async function applyPush(
     for (const m of mutations) {
       if (m.seq <= last) {
         // Answer a replay as the first time, so a rejection lost with its response is not forgotten.
-        const logged = await tx.loggedMutation(deviceId, m.seq);
+        const logged = await tx.loggedMutation(device, m.seq);
         results.push(
           logged?.status === 'rejected'
             ? { seq: m.seq, status: 'rejected', reason: logged.reason, code: logged.code }
@@ -88,6 +88,7 @@ export async function applyPush(
           ? { seq: m.seq, status: applied, reason: null }
           : { seq: m.seq, status: 'rejected', reason: applied.rejected, code: applied.code };
       await tx.logMutation({
+        centerCode: device.centerCode,
         deviceId,
         seq: m.seq,
         mutationId: m.id,
@@ -100,7 +101,7 @@ export async function applyPush(
       results.push(result);
     }
     const lastAppliedSeq = fresh.length > 0 ? fresh[fresh.length - 1]!.seq : last;
-    if (lastAppliedSeq !== last) await tx.setLastAppliedSeq(deviceId, lastAppliedSeq);
+    if (lastAppliedSeq !== last) await tx.setLastAppliedSeq(device, lastAppliedSeq);
     return ok({ lastAppliedSeq, results });
   });
   return { outcome, failures };

@@ -50,8 +50,8 @@ export async function applyStatusChange(tx: SyncTransaction, change: StatusChang
     return err({ kind: 'illegal_transition', code: moved.error.reason, reason: `file ${file.number}: ${moved.error.message}` });
   }
   const { stamp } = moved.value.change;
-  await tx.setFileStatus(file.id, change.status);
-  await tx.appendHistory({
+  await tx.setFileStatus(file, change.status, stamp.when);
+  await tx.appendHistory(file.centerCode, {
     fileId: file.id,
     status: change.status,
     at: stamp.when,

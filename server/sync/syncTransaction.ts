@@ -53,6 +53,7 @@ export interface LoggedMutation {
 }
 
 export interface MutationLogEntry extends LoggedMutation {
+  centerCode: string;
   deviceId: string;
   seq: number;
   mutationId: string;
@@ -83,8 +84,8 @@ export interface SyncTransaction {
 
   /** The device, locked: a second push of the same device waits until this one commits. Null when unknown. */
   lockDevice(deviceId: string): Promise<Device | null>;
-  setLastAppliedSeq(deviceId: string, seq: number): Promise<void>;
-  loggedMutation(deviceId: string, seq: number): Promise<LoggedMutation | null>;
+  setLastAppliedSeq(device: Device, seq: number): Promise<void>;
+  loggedMutation(device: Device, seq: number): Promise<LoggedMutation | null>;
   logMutation(entry: MutationLogEntry): Promise<void>;
 
   /** A file by id, locked against other changes until the transaction ends. */
@@ -93,13 +94,14 @@ export interface SyncTransaction {
   lockFileByNumber(centerCode: string, number: string): Promise<{ id: string; lookupCode: string | null } | null>;
   /** Inserts a new file as 'received'; false (and nothing written) when its id or number is taken. */
   insertFile(file: NewFileRow): Promise<boolean>;
-  setFileStatus(fileId: string, status: FileStatus): Promise<void>;
+  /** The file's new status, changed at `at` (a store may keep the first done/returned time beside it). */
+  setFileStatus(file: StoredFile, status: FileStatus, at: string): Promise<void>;
   /** A correction: the new record and its procedure code (content_hash stays the first push's). */
-  setFileRecord(fileId: string, record: string, procedureCode: string): Promise<void>;
-  setFileDue(fileId: string, dueAt: string, record: string): Promise<void>;
-  setFileFee(fileId: string, fee: string): Promise<void>;
-  appendHistory(entry: StatusHistoryEntry): Promise<void>;
-  appendFileChange(entry: FileChangeEntry): Promise<void>;
+  setFileRecord(file: StoredFile, record: string, procedureCode: string): Promise<void>;
+  setFileDue(file: StoredFile, dueAt: string, record: string): Promise<void>;
+  setFileFee(file: StoredFile, fee: string): Promise<void>;
+  appendHistory(centerCode: string, entry: StatusHistoryEntry): Promise<void>;
+  appendFileChange(centerCode: string, entry: FileChangeEntry): Promise<void>;
   /**
    * Appends to the center's status feed and answers the line's cursor. Cursors must reach readers
    * in commit order (a reader that has seen cursor N never later finds a new line below N).

@@ -36,8 +36,11 @@ export const SYNC_PATHS = {
   adminUnits: '/api/address/units',
 } as const;
 
-/** kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter and more). */
-export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin']);
+/**
+ * kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter
+ * and more); province: a province's device, reading the figures of the province's centers.
+ */
+export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin', 'province']);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;
 
 // ---- enrolment -------------------------------------------------------------------------------

@@ -5,9 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import pg from 'pg';
 import { z } from 'zod';
 import { ok, type Result } from '../../shared/result.ts';
 import { SQLITE_FILE } from '../../server/store/sqliteStore.ts';
+import { RATING_COLUMNS, toRating as toPostgresRating } from '../../server/store/postgres/postgresSyncTransaction.ts';
 import { toRating } from '../../server/store/sqliteSyncTransaction.ts';
 import type { StorageFailure, StoredRating, SyncStore } from '../../server/store/store.ts';
 
@@ -50,6 +52,30 @@ export function inspectSqlite(dataDir: string): StoreInspection {
     countSearchSessions: async (centerCode) => ok(count('SELECT count(*) AS n FROM search_sessions WHERE center_code = ?', centerCode)),
     close: async () => {
       if (db.open) db.close();
+    },
+  };
+}
+
+export function inspectPostgres(url: string): StoreInspection {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const rows = async (text: string, values: unknown[]) => (await pool.query(text, values)).rows as unknown[];
+  const count = async (text: string, centerCode: string) => countRowSchema.parse((await rows(text, [centerCode]))[0]).n;
+  return {
+    countFiles: async (centerCode) => ok(await count('SELECT count(*)::int AS n FROM files WHERE center_code = $1', centerCode)),
+    findDuplicateFiles: async (centerCode) =>
+      ok(
+        (
+          await rows(
+            `SELECT string_agg(id, ' ') AS ids FROM files WHERE center_code = $1
+             GROUP BY device_id, (record::jsonb) -> 'citizen' ->> 'idNumber', procedure_code, received_at HAVING count(*) > 1`,
+            [centerCode],
+          )
+        ).map((r) => idsRowSchema.parse(r).ids.split(' ').sort()),
+      ),
+    listRatings: async (centerCode) => ok((await rows(`SELECT ${RATING_COLUMNS} FROM ratings WHERE center_code = $1 ORDER BY seq`, [centerCode])).map(toPostgresRating)),
+    countSearchSessions: async (centerCode) => ok(await count('SELECT count(*)::int AS n FROM search_sessions WHERE center_code = $1', centerCode)),
+    close: async () => {
+      if (!pool.ended) await pool.end();
     },
   };
 }
