@@ -6,7 +6,7 @@
  * Several server processes may run on one database: nothing here is kept per process except caches
  * keyed by a version read on every call.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { z } from 'zod';
 import { DAY_MS } from '../../../shared/calendar/civilDay.ts';
 import { fileRecordSchema, fileStatusSchema } from '../../../shared/files/fileRecord.ts';
