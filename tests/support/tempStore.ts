@@ -15,6 +15,8 @@ import { POSTGRES_TEMPLATE, postgresServer, testStoreKind, type StoreKind } from
 
 export interface TempStore {
   kind: StoreKind;
+  /** Where the data is: open more stores or connections on it. */
+  location: StoreLocation;
   /** A temporary folder of the test's own (the SQLite store's data folder; files a test writes). */
   dir: string;
   store: InspectedStore;
@@ -70,6 +72,7 @@ export async function openTempStore(kind: StoreKind = testStoreKind()): Promise<
   };
   return {
     kind,
+    location: fresh.location,
     dir: fresh.dir,
     store: await open(),
     reopen: open,
