@@ -61,7 +61,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: FileStore): voi
     const stats = computeCenterStats(summaries.value, {
       from,
       to,
-      now: new Date(),
+      now: app.serverNow(),
       centerCode: device.centerCode,
       ...(location === undefined ? {} : { locationCode: location }),
       series: groupBy,
