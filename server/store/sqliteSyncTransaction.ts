@@ -182,7 +182,7 @@ export function createSqliteSyncTransactions(db: Database.Database, queue: Seria
         previous: entry.previous === null ? null : JSON.stringify(entry.previous),
         next: JSON.stringify(entry.next),
       }),
-    appendFeed: async (entry) => Number(q.appendFeed.run(entry).lastInsertRowid),
+    appendFeed: async (entry) => void q.appendFeed.run(entry),
     ratingById: async (id) => {
       const row = q.ratingById.get(id);
       return row ? toRating(row) : null;

@@ -29,9 +29,7 @@ const numberTaken = (file: FileRecord): ApplyOutcome => ({
 
 export async function applyFileCreate(tx: SyncTransaction, device: Device, file: FileRecord): Promise<ApplyOutcome> {
   const contentHash = sha256(JSON.stringify(file));
-  const existing = await tx.lockFile(file.id);
-  if (existing) return answerExisting(device, file, contentHash, existing);
-  if (await tx.lockFileByNumber(device.centerCode, file.number)) return numberTaken(file);
+  // Insert first: almost every push brings a new file, and a taken id or number writes nothing.
   const inserted = await tx.insertFile({
     id: file.id,
     centerCode: device.centerCode,
@@ -47,10 +45,9 @@ export async function applyFileCreate(tx: SyncTransaction, device: Device, file:
     lookupCode: file.lookupCode ?? null,
   });
   if (!inserted) {
-    // Another transaction stored the id or the number between the reads and the insert (another
-    // device, on a store that runs writers side by side): answer as if it had been there before.
-    const now = await tx.lockFile(file.id);
-    return now ? answerExisting(device, file, contentHash, now) : numberTaken(file);
+    // The id is stored (a resend, or another file), or the number is another file's.
+    const existing = await tx.lockFile(file.id);
+    return existing ? answerExisting(device, file, contentHash, existing) : numberTaken(file);
   }
   await tx.appendHistory(device.centerCode, {
     fileId: file.id,

@@ -6,6 +6,10 @@
  * Locking contract: the `lock*` reads return the row and keep it from changing under the caller
  * until the transaction ends (PostgreSQL: SELECT ... FOR UPDATE; SQLite: its single writer already
  * serialises every write transaction). The rules take the device's row first, then files.
+ *
+ * Writes answer nothing but their completion, so a store may send them without waiting for each
+ * (PostgreSQL pipelines them behind the next read); a write's failure then surfaces at the next
+ * read, savepoint or commit, and fails the transaction all the same.
  */
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
@@ -103,10 +107,10 @@ export interface SyncTransaction {
   appendHistory(centerCode: string, entry: StatusHistoryEntry): Promise<void>;
   appendFileChange(centerCode: string, entry: FileChangeEntry): Promise<void>;
   /**
-   * Appends to the center's status feed and answers the line's cursor. Cursors must reach readers
-   * in commit order (a reader that has seen cursor N never later finds a new line below N).
+   * Appends to the center's status feed under its next cursor. Cursors must reach readers in commit
+   * order (a reader that has seen cursor N never later finds a new line below N).
    */
-  appendFeed(entry: FeedEntry): Promise<number>;
+  appendFeed(entry: FeedEntry): Promise<void>;
 
   ratingById(id: string): Promise<StoredRating | null>;
   /** Whether a rating already counts for this file number (at most one does). */

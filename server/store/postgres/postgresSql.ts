@@ -62,7 +62,9 @@ const types = {
 };
 
 export function createPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'motcua-server' });
+  // Pipeline mode: statements sent without waiting for each other's answers go out together
+  // (the exactly-once port sends its writes that way, postgresSyncTransaction.ts).
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: 'motcua-server', pipeline: true });
   // An idle connection that dies (the database restarted) must not crash the server: the next query reconnects.
   pool.on('error', () => undefined);
   return pool;

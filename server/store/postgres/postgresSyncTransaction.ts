@@ -86,18 +86,59 @@ const fileRowSchema = z.object({
 const loggedRowSchema = z.object({ status: z.enum(['applied', 'rejected']), reason: z.string().nullable(), code: z.string().nullable() });
 const byNumberRowSchema = z.object({ id: z.string(), lookup_code: z.string().nullable() });
 const codeRowSchema = z.object({ code: z.string() });
-const cursorRowSchema = z.object({ cursor: z.number().int() });
 
-function transactionOn(client: pg.PoolClient): SyncTransaction {
+/**
+ * The port over one connection in pipeline mode: reads are awaited, writes are sent without waiting
+ * and ride ahead of the next read (answers come back in order, so a read's answer means every write
+ * before it was done). A write's failure is kept and thrown at the next read, savepoint or commit.
+ */
+function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Promise<void> } {
   let savepoints = 0;
+  let failure: unknown = null;
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  const settle = async () => {
+    await lastWrite;
+    if (failure !== null) throw failure;
+  };
+  const write = (text: string, values: unknown[], name?: string): Promise<void> => {
+    const sent = sql(client, text, values, name).then(
+      () => undefined,
+      (e: unknown) => {
+        failure ??= e;
+      },
+    );
+    lastWrite = sent;
+    return Promise.resolve();
+  };
+  /** A read: its rows, or the first failure of a write sent before it (the more telling error). */
+  const read = async <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[], name?: string): Promise<R[]> => {
+    try {
+      const rows = await sql<R>(client, text, values, name);
+      await settle();
+      return rows;
+    } catch (e) {
+      await lastWrite;
+      throw failure ?? e;
+    }
+  };
+  const count = async (text: string, values: unknown[], name?: string): Promise<number> => {
+    try {
+      const n = await sqlCount(client, text, values, name);
+      await settle();
+      return n;
+    } catch (e) {
+      await lastWrite;
+      throw failure ?? e;
+    }
+  };
   return {
+    settle,
     lockCenterDeviceCodes: async (centerCode) => {
-      await sql(client, 'SELECT code FROM centers WHERE code = $1 FOR UPDATE', [centerCode], 'lock_center');
-      return (await sql(client, 'SELECT code FROM devices WHERE center_code = $1', [centerCode], 'device_codes')).map((r) => codeRowSchema.parse(r).code);
+      await read('SELECT code FROM centers WHERE code = $1 FOR UPDATE', [centerCode], 'lock_center');
+      return (await read('SELECT code FROM devices WHERE center_code = $1', [centerCode], 'device_codes')).map((r) => codeRowSchema.parse(r).code);
     },
     insertDevice: async (d) => {
-      const [row] = await sql(
-        client,
+      const [row] = await read(
         `INSERT INTO devices (center_code, id, code, name, location_code, role, token_hash, enrolled_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DEVICE_COLUMNS}`,
         [d.centerCode, d.id, d.code, d.name, d.locationCode, d.role, d.tokenHash, d.enrolledAt],
@@ -106,14 +147,13 @@ function transactionOn(client: pg.PoolClient): SyncTransaction {
       return toDevice(row);
     },
     lockDevice: async (deviceId) => {
-      const [row] = await sql(client, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1 FOR UPDATE`, [deviceId], 'lock_device');
+      const [row] = await read(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1 FOR UPDATE`, [deviceId], 'lock_device');
       return row ? toDevice(row) : null;
     },
     setLastAppliedSeq: async (device, seq) =>
-      void (await sql(client, 'UPDATE devices SET last_applied_seq = $3 WHERE center_code = $1 AND id = $2', [device.centerCode, device.id, seq], 'set_last_applied')),
+      write('UPDATE devices SET last_applied_seq = $3 WHERE center_code = $1 AND id = $2', [device.centerCode, device.id, seq], 'set_last_applied'),
     loggedMutation: async (device, seq) => {
-      const [row] = await sql(
-        client,
+      const [row] = await read(
         'SELECT status, reason, code FROM mutations WHERE center_code = $1 AND device_id = $2 AND seq = $3',
         [device.centerCode, device.id, seq],
         'logged_mutation',
@@ -121,15 +161,13 @@ function transactionOn(client: pg.PoolClient): SyncTransaction {
       return row ? loggedRowSchema.parse(row) : null;
     },
     logMutation: async (m) =>
-      void (await sql(
-        client,
+      write(
         `INSERT INTO mutations (center_code, device_id, seq, mutation_id, kind, at, status, reason, code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [m.centerCode, m.deviceId, m.seq, m.mutationId, m.kind, m.at, m.status, m.reason, m.code],
         'log_mutation',
-      )),
+      ),
     lockFile: async (fileId) => {
-      const [row] = await sql(
-        client,
+      const [row] = await read(
         'SELECT id, center_code, number, status, received_at, due_at, fee, content_hash, record FROM files WHERE id = $1 FOR UPDATE',
         [fileId],
         'lock_file',
@@ -139,14 +177,13 @@ function transactionOn(client: pg.PoolClient): SyncTransaction {
       return { id: r.id, centerCode: r.center_code, number: r.number, status: r.status, receivedAt: r.received_at, dueAt: r.due_at, fee: r.fee, contentHash: r.content_hash, record: r.record };
     },
     lockFileByNumber: async (centerCode, number) => {
-      const [row] = await sql(client, 'SELECT id, lookup_code FROM files WHERE center_code = $1 AND number = $2 FOR UPDATE', [centerCode, number], 'lock_file_number');
+      const [row] = await read('SELECT id, lookup_code FROM files WHERE center_code = $1 AND number = $2 FOR UPDATE', [centerCode, number], 'lock_file_number');
       if (!row) return null;
       const r = byNumberRowSchema.parse(row);
       return { id: r.id, lookupCode: r.lookup_code };
     },
     insertFile: async (f) =>
-      (await sqlCount(
-        client,
+      (await count(
         `INSERT INTO files (center_code, id, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at,
                             location_code, lookup_code, channel, procedure_name, attachments)
          VALUES ($1, $2, $3, $4, $5, 'received', $6::text, $7, $8, $9, $10, $11, $12,
@@ -157,67 +194,59 @@ function transactionOn(client: pg.PoolClient): SyncTransaction {
       )) === 1,
     // The first done and returned times are kept beside the status, as the history's minimum.
     setFileStatus: async (file, status, at) =>
-      void (await sql(
-        client,
+      write(
         `UPDATE files SET status = $3::text,
            done_at = CASE WHEN $3 = 'done' THEN LEAST(done_at, $4::text COLLATE "C") ELSE done_at END,
            returned_at = CASE WHEN $3 = 'returned' THEN LEAST(returned_at, $4::text COLLATE "C") ELSE returned_at END
          WHERE center_code = $1 AND id = $2`,
         [file.centerCode, file.id, status, at],
         'set_status',
-      )),
+      ),
     setFileRecord: async (file, record, procedureCode) =>
-      void (await sql(
-        client,
+      write(
         `UPDATE files SET record = $3::text, procedure_code = $4, channel = ($3::jsonb) ->> 'channel', procedure_name = ($3::jsonb) ->> 'procedureName'
          WHERE center_code = $1 AND id = $2`,
         [file.centerCode, file.id, record, procedureCode],
         'set_record',
-      )),
+      ),
     setFileDue: async (file, dueAt, record) =>
-      void (await sql(client, 'UPDATE files SET due_at = $3, record = $4 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, dueAt, record], 'set_due')),
+      write('UPDATE files SET due_at = $3, record = $4 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, dueAt, record], 'set_due'),
     setFileFee: async (file, fee) =>
-      void (await sql(client, 'UPDATE files SET fee = $3 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, fee], 'set_fee')),
+      write('UPDATE files SET fee = $3 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, fee], 'set_fee'),
     appendHistory: async (centerCode, h) =>
-      void (await sql(
-        client,
+      write(
         `INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [centerCode, h.fileId, h.status, h.at, h.staffId, h.staffName, h.location, h.note, h.deviceId],
         'append_history',
-      )),
+      ),
     appendFileChange: async (centerCode, c) =>
-      void (await sql(
-        client,
+      write(
         `INSERT INTO file_changes (center_code, file_id, kind, at, staff_id, staff_name, location, device_id, reason, previous, next)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [centerCode, c.fileId, c.kind, c.at, c.staffId, c.staffName, c.location, c.deviceId, c.reason, c.previous === null ? null : JSON.stringify(c.previous), JSON.stringify(c.next)],
         'append_change',
-      )),
-    appendFeed: async (e) => {
-      // The head's row lock is held to the commit: the next writer of this center gets its cursor after this one committed.
-      const [row] = await sql(
-        client,
+      ),
+    // The head's row lock is held to the commit: the next writer of this center gets its cursor after this one committed.
+    appendFeed: async (e) =>
+      write(
         `WITH head AS (
            INSERT INTO feed_heads (center_code, last_cursor) VALUES ($1, 1)
            ON CONFLICT (center_code) DO UPDATE SET last_cursor = feed_heads.last_cursor + 1
            RETURNING last_cursor)
          INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at)
-         SELECT $1, last_cursor, $2, $3, $4, $5, $6, $7 FROM head RETURNING cursor`,
+         SELECT $1, last_cursor, $2, $3, $4, $5, $6, $7 FROM head`,
         [e.centerCode, e.fileId, e.number, e.status, e.at, e.note, e.dueAt],
         'append_feed',
-      );
-      return cursorRowSchema.parse(row).cursor;
-    },
+      ),
     ratingById: async (id) => {
-      const [row] = await sql(client, `SELECT ${RATING_COLUMNS} FROM ratings WHERE id = $1`, [id], 'rating_by_id');
+      const [row] = await read(`SELECT ${RATING_COLUMNS} FROM ratings WHERE id = $1`, [id], 'rating_by_id');
       return row ? toRating(row) : null;
     },
     countedRatingExists: async (centerCode, fileNumber) =>
-      (await sql(client, 'SELECT 1 FROM ratings WHERE center_code = $1 AND file_number = $2 AND counted', [centerCode, fileNumber], 'counted_rating')).length > 0,
+      (await read('SELECT 1 FROM ratings WHERE center_code = $1 AND file_number = $2 AND counted', [centerCode, fileNumber], 'counted_rating')).length > 0,
     insertRating: async (r) => {
       const inserted =
-        (await sqlCount(
-          client,
+        (await count(
           `INSERT INTO ratings (id, center_code, device_id, file_number, score, reasons, at, given_at, stored_at, counted)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
           [r.id, r.centerCode, r.deviceId, r.fileNumber, r.score, JSON.stringify(r.reasons), r.at, r.givenAt, r.storedAt, r.counted],
@@ -225,21 +254,23 @@ function transactionOn(client: pg.PoolClient): SyncTransaction {
         )) === 1;
       // The one rating that counts for a file rides on the file's row, for the figures.
       if (inserted && r.counted && r.fileNumber !== null && r.centerCode !== null) {
-        await sql(client, 'UPDATE files SET rating = $3 WHERE center_code = $1 AND number = $2', [r.centerCode, r.fileNumber, r.score], 'set_rating');
+        void write('UPDATE files SET rating = $3 WHERE center_code = $1 AND number = $2', [r.centerCode, r.fileNumber, r.score], 'set_rating');
       }
       return inserted;
     },
     savepoint: async (work) => {
       savepoints += 1;
       const name = `item_${savepoints}`;
-      await sql(client, `SAVEPOINT ${name}`);
+      void write(`SAVEPOINT ${name}`, []);
       try {
         const result = await work();
-        await sql(client, `RELEASE SAVEPOINT ${name}`);
+        void write(`RELEASE SAVEPOINT ${name}`, []);
         return result;
       } catch (e) {
-        await sql(client, `ROLLBACK TO SAVEPOINT ${name}`);
-        await sql(client, `RELEASE SAVEPOINT ${name}`);
+        // The database's own failure fails the transaction; a bug's writes are undone here alone.
+        await settle();
+        await read(`ROLLBACK TO SAVEPOINT ${name}`, []);
+        void write(`RELEASE SAVEPOINT ${name}`, []);
         throw e;
       } finally {
         savepoints -= 1;
@@ -250,7 +281,14 @@ function transactionOn(client: pg.PoolClient): SyncTransaction {
 
 export function createPostgresSyncTransactions(pool: pg.Pool): SyncTransactions {
   return {
-    write: (work) => inTransaction(pool, (client) => work(transactionOn(client))),
+    write: (work) =>
+      inTransaction(pool, async (client) => {
+        const tx = transactionOn(client);
+        const result = await work(tx);
+        // Before COMMIT: in an aborted transaction PostgreSQL answers COMMIT with a rollback, not an error.
+        await tx.settle();
+        return result;
+      }),
     isStorageError: (e) => e instanceof PostgresFailure,
     describeStorageError: (e) => (e as Error).message,
   };
