@@ -18,7 +18,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UNUSABLE_CODE_HASH } from '../../server/auth/secrets.ts';
@@ -37,6 +37,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 8);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres,postgres2').split(',');
 const CEILING_CONCURRENCY = 48;
+const cpus = availableParallelism();
 
 interface SimDevice {
   index: number;
@@ -147,6 +148,13 @@ function createClient(ports: number[]) {
 type Send = ReturnType<typeof createClient>;
 
 /** The device's next request (push, status pull, catalog changes, in turn); resolves true when it succeeded. */
+/** Why requests failed, by status (0: no answer), for the table. */
+const failures = new Map<number, number>();
+const failed = (answer: Answer): false => {
+  failures.set(answer.status, (failures.get(answer.status) ?? 0) + 1);
+  return false;
+};
+
 async function step(send: Send, device: SimDevice, catalogVersion: number): Promise<boolean> {
   const kind = device.pending ? 0 : device.tick % 3;
   device.tick += 1;
@@ -165,7 +173,7 @@ async function step(send: Send, device: SimDevice, catalogVersion: number): Prom
       device.pending = batch;
     }
     const answer = await send(device, 'POST', SYNC_PATHS.push, JSON.stringify({ mutations: device.pending }));
-    if (answer.status !== 200) return false;
+    if (answer.status !== 200) return failed(answer);
     const parsed = JSON.parse(answer.body) as { results: { seq: number; status: string }[] };
     for (const [i, m] of device.pending.entries()) {
       const r = parsed.results[i];
@@ -180,12 +188,12 @@ async function step(send: Send, device: SimDevice, catalogVersion: number): Prom
   }
   if (kind === 1) {
     const answer = await send(device, 'GET', `${SYNC_PATHS.statuses}?since=${device.cursor}&limit=100`);
-    if (answer.status !== 200) return false;
+    if (answer.status !== 200) return failed(answer);
     device.cursor = (JSON.parse(answer.body) as { cursor: number }).cursor;
     return true;
   }
   const answer = await send(device, 'GET', `${SYNC_PATHS.catalogChanges}?since=${catalogVersion}`);
-  return answer.status === 200;
+  return answer.status === 200 || failed(answer);
 }
 
 /** Next idle device after `from`, round robin (a device never sends two requests at once). */
@@ -217,6 +225,7 @@ async function openLoop(send: Send, devices: SimDevice[], catalogVersion: number
       issued += 1;
       if (!device) {
         errors += 1;
+        failures.set(-1, (failures.get(-1) ?? 0) + 1);
         latencies[slot] = Number.POSITIVE_INFINITY;
         continue;
       }
@@ -237,12 +246,12 @@ async function openLoop(send: Send, devices: SimDevice[], catalogVersion: number
 }
 
 /** Closed loop: CEILING_CONCURRENCY requests always in flight for CEILING_SECONDS: the most this setup answers. */
-async function closedLoop(send: Send, devices: SimDevice[], catalogVersion: number) {
+async function closedLoop(send: Send, devices: SimDevice[], catalogVersion: number, seconds = CEILING_SECONDS) {
   let done = 0;
   let errors = 0;
   let cursor = 0;
   const start = performance.now();
-  const end = start + CEILING_SECONDS * 1000;
+  const end = start + seconds * 1000;
   await Promise.all(
     Array.from({ length: CEILING_CONCURRENCY }, async () => {
       while (performance.now() < end) {
@@ -256,8 +265,8 @@ async function closedLoop(send: Send, devices: SimDevice[], catalogVersion: numb
       }
     }),
   );
-  const seconds = (performance.now() - start) / 1000;
-  return { rps: done / seconds, errors };
+  const elapsed = (performance.now() - start) / 1000;
+  return { rps: done / elapsed, requests: done, errors };
 }
 
 function startServer(where: string, poolSize: number): Promise<{ child: ChildProcess; port: number }> {
@@ -311,6 +320,9 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   const servers = await Promise.all(Array.from({ length: run.processes }, () => startServer(where, choice.kind === 'postgres' ? choice.poolSize : 1)));
   const send = createClient(servers.map((s) => s.port));
 
+  // Warm up (connections, prepared statements, the JIT) before anything is measured.
+  await closedLoop(send, devices, catalogVersion, 3);
+  failures.clear();
   const open = await openLoop(send, devices, catalogVersion);
   for (const s of servers) await ask(s.child);
   const cpuBefore = { server: servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0), pg: cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) : 0, client: process.cpuUsage() };
@@ -361,15 +373,22 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   await rm(dir, { recursive: true, force: true });
 
   const used = (s: number) => `${((s / CEILING_SECONDS) * 100).toFixed(0)}%`;
-  console.log(`\n${run.name}: ${devices.length} devices (${CENTERS} centers x ${DEVICES}), ${run.processes} server process${run.processes > 1 ? 'es' : ''}`);
+  // CPU per request does not depend on what else runs on the machine: what this setup needs alone.
+  const perRequest = (s: number) => (s * 1000) / Math.max(1, ceiling.requests);
+  const cpuPerRequest = perRequest(cpu.server) + perRequest(cpu.pg) + perRequest(cpu.client);
+  console.log(`\n${run.name}: ${devices.length} devices (${CENTERS} centers x ${DEVICES}), ${run.processes} server process${run.processes > 1 ? 'es' : ''}; machine load ${loadavg()[0]!.toFixed(1)} on ${cpus} cores`);
   console.log('| measure | value |');
   console.log('|---|---|');
   console.log(`| open loop: requests sent at ${RPS}/s for ${SECONDS} s | ${open.requests} in ${open.seconds.toFixed(1)} s = ${open.rps.toFixed(0)}/s |`);
   console.log(`| latency from when due: p50 / p99 | ${open.p50.toFixed(1)} ms / ${open.p99.toFixed(1)} ms |`);
-  console.log(`| errors (non-200, timeouts, no idle device) | ${open.errors + ceiling.errors} |`);
+  const why = [...failures].map(([status, n]) => `${n} ${status === -1 ? 'no idle device' : status === 0 ? 'no answer' : `HTTP ${status}`}`).join(', ');
+  console.log(`| errors (non-200, timeouts, no idle device) | ${open.errors + ceiling.errors}${why ? ` (${why})` : ''} |`);
+  failures.clear();
   console.log(`| closed loop (${CEILING_CONCURRENCY} in flight): ceiling | ${ceiling.rps.toFixed(0)} requests/s |`);
   console.log(`| CPU during the ceiling run (1 core = 100%): server / PostgreSQL / load generator | ${used(cpu.server)} / ${used(cpu.pg)} / ${used(cpu.client)} |`);
   console.log(`| server event loop busy during the ceiling run | ${elu.map((e) => `${(e * 100).toFixed(0)}%`).join(', ')} |`);
+  console.log(`| CPU per request: server / PostgreSQL / load generator | ${perRequest(cpu.server).toFixed(2)} / ${perRequest(cpu.pg).toFixed(2)} / ${perRequest(cpu.client).toFixed(2)} ms |`);
+  console.log(`| what ${cpus} cores give at that cost, with nothing else running | ${((cpus * 1000) / cpuPerRequest).toFixed(0)} requests/s |`);
   console.log(`| files acknowledged / stored / lost / duplicated | ${acked} / ${stored} / ${lost} / ${duplicated} |`);
   lines.push(
     JSON.stringify({
@@ -384,6 +403,7 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
       cpu_server: Number((cpu.server / CEILING_SECONDS).toFixed(2)),
       cpu_postgres: Number((cpu.pg / CEILING_SECONDS).toFixed(2)),
       cpu_client: Number((cpu.client / CEILING_SECONDS).toFixed(2)),
+      cpu_ms_per_request: Number(cpuPerRequest.toFixed(2)),
     }),
   );
 }
