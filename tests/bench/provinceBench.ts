@@ -15,7 +15,7 @@ import { createApp } from '../../server/app.ts';
 import { UNUSABLE_CODE_HASH } from '../../server/auth/secrets.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgresStore.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { PROVINCE_PATHS, provinceStatsSchema } from '../../shared/stats/provinceStats.ts';
+import { computeProvinceStats, PROVINCE_PATHS, provinceStatsSchema } from '../../shared/stats/provinceStats.ts';
 import { startPostgres } from '../support/postgresCluster.ts';
 import { addTestProvince, enrolTestDevice } from '../support/syncFixtures.ts';
 
@@ -72,7 +72,20 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const device = await enrolTestDevice(app, 'HP', undefined, 'province');
 
-async function timed(from: string, to: string): Promise<{ median: number; max: number; files: number; centers: number }> {
+/** Where one answer's time goes, measured in this process: the store's read, then the figures. */
+async function parts(from: string, to: string): Promise<{ readMs: number; figuresMs: number }> {
+  const centerList = await store.provinceCenters('HP');
+  if (!centerList.ok) throw new Error(centerList.error.reason);
+  const t = performance.now();
+  const summaries = await store.fileSummaries({ centerCodes: centerList.value.map((c) => c.code), fromMs: Date.parse(`${from}T00:00:00+07:00`), toMs: Date.parse(`${to}T00:00:00+07:00`) });
+  const read = performance.now() - t;
+  if (!summaries.ok) throw new Error(summaries.error.reason);
+  const u = performance.now();
+  computeProvinceStats(summaries.value, { code: 'HP', name: 'Tỉnh HP' }, centerList.value, { from, to, now: new Date() });
+  return { readMs: read, figuresMs: performance.now() - u };
+}
+
+async function timed(from: string, to: string): Promise<{ median: number; max: number; files: number; centers: number; readMs: number; figuresMs: number }> {
   const times: number[] = [];
   let files = 0;
   let centersSeen = 0;
@@ -85,7 +98,7 @@ async function timed(from: string, to: string): Promise<{ median: number; max: n
     centersSeen = body.byCenter.length;
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, files, centers: centersSeen };
+  return { median: times[Math.floor(times.length / 2)]!, max: times[times.length - 1]!, files, centers: centersSeen, ...(await parts(from, to)) };
 }
 
 const month = await timed('2026-03-01', '2026-04-01');
@@ -96,10 +109,10 @@ await store.close();
 await cluster.stop();
 
 console.log(`\nprovince figures: ${FILES.toLocaleString('en')} files of ${CENTERS} centers in PostgreSQL (written in ${seeded.toFixed(0)} s), GET ${PROVINCE_PATHS.stats} over HTTP, ${RUNS} runs each`);
-console.log('| period | files counted | centers | median | slowest |');
-console.log('|---|---|---|---|---|');
+console.log('| period | files counted | centers | median | slowest | of which: store read / figures |');
+console.log('|---|---|---|---|---|---|');
 for (const [label, r] of [['a month (2026-03)', month], ['a quarter (2026 Q1)', quarter], ['a year (2025)', year]] as const) {
-  console.log(`| ${label} | ${r.files.toLocaleString('en')} | ${r.centers} | ${r.median.toFixed(0)} ms | ${r.max.toFixed(0)} ms |`);
+  console.log(`| ${label} | ${r.files.toLocaleString('en')} | ${r.centers} | ${r.median.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.readMs.toFixed(0)} / ${r.figuresMs.toFixed(0)} ms |`);
 }
 console.log(
   JSON.stringify({ store: 'postgres', files: FILES, centers: CENTERS, month_ms: Math.round(month.median), quarter_ms: Math.round(quarter.median), year_ms: Math.round(year.median), year_files: year.files }),

@@ -28,6 +28,7 @@ import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
+import { ProvinceScreen } from '../province/ProvinceScreen.tsx';
 import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
@@ -83,7 +84,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
+  // A kiosk or a province device has nothing to push and no center's feed to pull.
+  const sync = useMemo(() => (device && device.role !== 'kiosk' && device.role !== 'province' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -104,6 +106,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   // A kiosk's token cannot do a counter's work (the server refuses it): say so instead of failing later.
   else if (device.role === 'kiosk') body = <p className="notice" role="alert" data-testid="kiosk-device">{t('counter.enrol.kioskDevice', { center: device.centerName })}</p>;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
+  else if (device.role === 'province') body = <ProvinceScreen device={device} />;
   else if (view.name === 'saved') body = <SavedReceipt file={view.file} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
   else if (view.name === 'staff' && staff.role === 'admin')
     body = (
@@ -155,7 +158,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           <h1>{t('counter.title')}</h1>
           <p>{device ? `${device.centerName} · ${t('counter.deviceCode', { code: device.deviceCode })}` : t('counter.notEnrolled')}</p>
         </div>
-        {staff && (
+        {staff && device?.role !== 'province' && (
           <nav className="counter-nav">
             <button type="button" className={`button${view.name === 'register' || view.name === 'fix' || view.name === 'saved' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
               {t('counter.nav.register')}

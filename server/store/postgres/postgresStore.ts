@@ -9,9 +9,9 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { DAY_MS } from '../../../shared/calendar/civilDay.ts';
-import { fileRecordSchema, fileStatusSchema } from '../../../shared/files/fileRecord.ts';
+import { fileChannelSchema, fileRecordSchema, fileStatusSchema } from '../../../shared/files/fileRecord.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import { fileSummarySchema } from '../../../shared/stats/fileSummary.ts';
+import { ratingSchema, type FileSummary as StatsFileSummary } from '../../../shared/stats/fileSummary.ts';
 import type { FileStatusChange } from '../../../shared/sync/protocol.ts';
 import { createPostgresLearning } from '../../learning/postgresLearning.ts';
 import { enrolDevice } from '../../sync/enrolDevice.ts';
@@ -97,7 +97,26 @@ const changeRowSchema = z.object({
 });
 const publicRowSchema = z.object({ number: z.string(), status: fileStatusSchema, due_at: z.string().nullable(), received_at: z.string(), changed_at: z.string().nullable() });
 const countRowSchema = z.object({ n: z.number().int() });
+/** A file summary row as this store reads it (times already epoch ms): a lean check, since a province reads 100,000s. */
+const epochMs = z.number().int().nullable();
+const summaryRowSchema = z.tuple([
+  z.string().min(1),
+  z.string().nullable(),
+  z.number().int(),
+  fileChannelSchema,
+  z.string().nullable(),
+  z.string().min(1),
+  z.string().min(1),
+  fileStatusSchema,
+  epochMs,
+  epochMs,
+  epochMs,
+  ratingSchema.nullable(),
+]);
 const recordRowSchema = z.object({ record: z.string() });
+
+/** An ISO time column as whole epoch milliseconds (int8, a number here), NULL staying NULL. */
+const EPOCH_MS = (column: string) => `(extract(epoch from ${column}::timestamptz) * 1000)::int8`;
 
 /** Opens the store on a PostgreSQL database (migrating it first); the URL is postgres://user@host:port/db. */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Result<SyncStore>> {
@@ -267,8 +286,10 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
         const to = new Date(toMs + DAY_MS).toISOString();
         const result = await pool
           .query({
-            text: `SELECT f.center_code, f.location_code, f.received_at, f.channel, p.field, f.procedure_code, f.procedure_name,
-                          f.status, f.due_at, f.done_at, f.returned_at, f.rating
+            // Times as epoch milliseconds, read by PostgreSQL: a province reads hundreds of thousands of
+            // files, and parsing four ISO strings per file in JavaScript is most of that work.
+            text: `SELECT f.center_code, f.location_code, ${EPOCH_MS('f.received_at')}, f.channel, p.field, f.procedure_code, f.procedure_name,
+                          f.status, ${EPOCH_MS('f.due_at')}, ${EPOCH_MS('f.done_at')}, ${EPOCH_MS('f.returned_at')}, f.rating
                    FROM files f LEFT JOIN procedures p ON p.code = f.procedure_code
                    WHERE f.center_code = ANY($1::text[]) AND f.received_at >= $2 AND f.received_at < $3`,
             values: [centerCodes, from, to],
@@ -278,9 +299,9 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
             throw new PostgresFailure(e);
           });
         return ok(
-          result.rows.map((raw: unknown[]) => {
-            const [center, location, receivedAt, channel, field, procedureCode, procedureName, status, dueAt, doneAt, returnedAt, rating] = raw;
-            return fileSummarySchema.parse({ centerCode: center, locationCode: location, receivedAt, channel, field: field ?? UNKNOWN_FIELD, procedureCode, procedureName, status, dueAt, doneAt, returnedAt, rating });
+          result.rows.map((raw: unknown[]): StatsFileSummary => {
+            const [centerCode, locationCode, receivedAt, channel, field, procedureCode, procedureName, status, dueAt, doneAt, returnedAt, rating] = summaryRowSchema.parse(raw);
+            return { centerCode, locationCode, receivedAt, channel, field: field ?? UNKNOWN_FIELD, procedureCode, procedureName, status, dueAt, doneAt, returnedAt, rating };
           }),
         );
       }),
