@@ -155,7 +155,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     <div className="counter" data-testid="counter">
       <header className="counter-header">
         <div>
-          <h1>{t('counter.title')}</h1>
+          <h1>{device?.role === 'province' ? t('province.header') : t('counter.title')}</h1>
           <p>{device ? `${device.centerName} · ${t('counter.deviceCode', { code: device.deviceCode })}` : t('counter.notEnrolled')}</p>
         </div>
         {staff && device?.role !== 'province' && (

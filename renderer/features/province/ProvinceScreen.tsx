@@ -16,6 +16,7 @@ import { StatsTable } from '../stats/StatsTable.tsx';
 import { fetchProvinceStats } from './fetchProvinceStats.ts';
 import { provinceCsv, provinceFileName, provinceXlsx } from './provinceExport.ts';
 import { ProvinceRatesChart } from './ProvinceRatesChart.tsx';
+import './province.css';
 
 type Loaded = { state: 'loading' } | { state: 'error'; reason: string; offline: boolean } | { state: 'ready'; stats: ProvinceStats; period: Period };
 
