@@ -19,7 +19,8 @@ import { useVocabularyPull } from './sync/vocabularyPull.ts';
 import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
-import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { readDeviceSetting } from './data/deviceSettings.ts';
 import { AdminSettings } from './features/admin/AdminSettings.tsx';
 import { useAdminGesture } from './features/admin/useAdminGesture.ts';
 import { useIdleReset } from './features/idle/useIdleReset.ts';
@@ -54,13 +55,13 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const [display, setDisplay] = useState<DisplayModes>(USUAL_DISPLAY);
   useDisplayModes(display);
   // Admins change it in settings; the kiosk takes the new value at once.
-  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)));
+  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, readDeviceSetting('kioskIdleSeconds')));
 
   const reset = useCallback(() => {
     setQuery('');
     setKeyboardVisible(true);
     setDisplay(USUAL_DISPLAY);
-    platform.speech?.stop();
+    platform.speech.stop();
     go({ screen: 'search' });
     void i18n.changeLanguage('vi');
   }, [go, i18n, platform]);
@@ -73,20 +74,25 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const [admin, setAdmin] = useState(false);
   // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
   const [ratingCode, setRatingCode] = useState<string | null>(null);
-  // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
-  useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
-    void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
+  // Only the shell can check an admin PIN: in a plain browser the platform refuses the gesture.
+  useAdminGesture(route.screen !== 'counter', () => {
+    void platform.admin.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
   // Ratings given at this kiosk go out on start and whenever the link comes back.
-  useRatingSender(db, platform.serverUrl, platform.deviceToken);
+  useRatingSender(db, platform.serverUrl, platform.deviceToken, platform.network);
   // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
   const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
   useSearchLogSender(db, platform.deviceToken, route.screen !== 'counter');
+  // The path walked through a guidance flow goes with the search that led there.
+  const flowPath = route.screen === 'flow' ? [route.flow, ...route.steps.map((s) => `${s.question}=${s.answer}`)].join('/') : null;
+  useEffect(() => {
+    if (flowPath) recorder.flow(flowPath.split('/'));
+  }, [recorder, flowPath]);
   useVocabularyPull(db, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
-    platform.reportIdle?.(atRest && route.screen === 'search');
+    platform.reportIdle(atRest && route.screen === 'search');
   }, [platform, atRest, route.screen]);
   // The kiosk takes a new version only at rest: home screen, nothing typed, nobody mid-screen.
   useEffect(() => {

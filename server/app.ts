@@ -28,6 +28,7 @@ import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
 import { registerUploadRoutes } from './routes/uploads.ts';
 import type { SyncStore } from './store/store.ts';
+import { API_PATHS, API_PREFIX } from '../shared/sync/apiPaths.ts';
 
 export interface AppConfig {
   store: SyncStore;
@@ -63,10 +64,10 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('access-control-allow-origin', '*');
+    if (request.url.startsWith(API_PREFIX)) reply.header('access-control-allow-origin', '*');
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'OPTIONS' && request.url.startsWith('/api/')) {
+    if (request.method === 'OPTIONS' && request.url.startsWith(API_PREFIX)) {
       return reply
         .code(204)
         .header('access-control-allow-origin', '*')
@@ -85,7 +86,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     return sendError(reply, 500, 'internal', 'the server failed on this request; it has been logged');
   });
 
-  app.get('/api/health', { config: { roles: ['public'] } }, async () => ({ ok: true }));
+  app.get(API_PATHS.health, { config: { roles: ['public'] } }, async () => ({ ok: true }));
   registerCatalogRoutes(app, config.store);
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
@@ -126,7 +127,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.url.startsWith('/api/') || !config.webRoot) {
+    if (request.url.startsWith(API_PREFIX) || !config.webRoot) {
       return sendError(reply, 404, 'not_found', `no such path: ${request.method} ${request.url.split('?')[0]}`);
     }
     // Any other path is a screen of the single-page app (the hash routes live in the page).

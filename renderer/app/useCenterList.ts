@@ -6,7 +6,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { applyCenterListChanges, EMPTY_CENTER_LIST, loadCenterList, type LocalCenterList } from '../data/centerListRepository.ts';
+import { applyCenterListChanges, EMPTY_CENTER_LIST, heldCenterListVersion, loadCenterList, type LocalCenterList } from '../data/centerListRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import type { TokenVault } from '../security/dataKey.ts';
@@ -17,8 +17,7 @@ const PULL_EVERY_MS = 5 * 60_000;
 /** One pull with a device's link: 'updated', 'unchanged' or 'failed'. Never throws. */
 export async function pullCenterListWith(db: MotcuaDb, link: { serverUrl: string; token: string }): Promise<'updated' | 'unchanged' | 'failed'> {
   try {
-    const meta = await db.centerListMeta.get('centerList');
-    const answer = await fetchCenterListChanges(link, meta?.version ?? 0);
+    const answer = await fetchCenterListChanges(link, await heldCenterListVersion(db));
     if (!answer.ok) return 'failed';
     return await applyCenterListChanges(db, answer.value, new Date().toISOString());
   } catch {

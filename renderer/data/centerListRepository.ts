@@ -40,6 +40,11 @@ export async function loadCenterList(db: MotcuaDb): Promise<Result<LocalCenterLi
  * Applies what the server says changed. A full answer, or one for another center (the device was
  * enrolled again elsewhere), replaces the list; otherwise entries are patched and removals dropped.
  */
+/** The version of the center list held on this device (0: none yet). */
+export async function heldCenterListVersion(db: MotcuaDb): Promise<number> {
+  return (await db.centerListMeta.get('centerList'))?.version ?? 0;
+}
+
 export async function applyCenterListChanges(db: MotcuaDb, changes: CenterListChanges, storedAt: string): Promise<'updated' | 'unchanged'> {
   return db.transaction('rw', db.centerList, db.centerListMeta, async () => {
     const meta = await db.centerListMeta.get('centerList');

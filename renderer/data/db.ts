@@ -286,6 +286,8 @@ export interface ScanRow {
   /** Upload attempts that failed without a final answer (network, damaged on the way). */
   attempts: number;
   lastError: string | null;
+  /** Why the server refused it for good, as a translation key (`scans.refusal.*`); absent on rows older versions refused. */
+  lastErrorCode?: string | null;
   createdAt: string;
   uploadedAt: string | null;
 }

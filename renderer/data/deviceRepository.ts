@@ -11,6 +11,15 @@ import type { DeviceIdentity, MotcuaDb, StoredDevice } from './db.ts';
 import { LEGACY_TOKEN_CONTEXT } from './sealContexts.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
 
+/** The enrolled role without the token (no keystore read): null when the device is not enrolled. */
+export async function enrolledRole(db: MotcuaDb): Promise<Result<StoredDevice['role'] | null, StorageError>> {
+  try {
+    return ok((await db.device.get('device'))?.role ?? null);
+  } catch (e) {
+    return err(storageErrorFrom(e));
+  }
+}
+
 export async function loadDevice(db: MotcuaDb, vault: TokenVault): Promise<Result<DeviceIdentity | null, StorageError>> {
   let row: StoredDevice | undefined;
   try {

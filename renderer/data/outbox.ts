@@ -76,6 +76,12 @@ export function deriveFileSyncState(
   return { syncState: 'sent', rejectReason: null };
 }
 
+/** The newest refusal standing against a file (its code and English reason), or null: what "fix and resend" shows. */
+export async function standingRejection(db: MotcuaDb, fileId: string): Promise<Pick<OutboxItem, 'state' | 'lastError' | 'lastErrorCode'> | null> {
+  const rejected = (await db.outbox.where('fileId').equals(fileId).toArray()).filter((e) => e.state === 'rejected').sort((a, b) => b.seq - a.seq)[0];
+  return rejected ? { state: rejected.state, lastError: rejected.lastError, lastErrorCode: rejected.lastErrorCode ?? null } : null;
+}
+
 /** Recomputes and stores a file's sync state from its entries (inside a rw transaction over files and outbox). */
 export async function refreshFileSyncState(db: MotcuaDb, fileId: string, changes: Partial<StoredFile> = {}): Promise<void> {
   const file = await db.files.get(fileId);

@@ -128,15 +128,15 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
 
 /**
  * A push that got no answer: the entries stay pending, with the attempt and the reason shown.
- * `failure` is what went wrong in one word (the sync client's error kind: offline, server, ...),
- * which the outbox shows in the staff's language.
+ * `code` is what went wrong as a translation key in the API's vocabulary (`api.failure.*`,
+ * `api.refused.*`), which the outbox shows in the staff's language.
  */
-export async function recordPushFailure(db: MotcuaDb, batch: readonly OutboxEntry[], reason: string, failure: string | null = null): Promise<void> {
+export async function recordPushFailure(db: MotcuaDb, batch: readonly OutboxEntry[], reason: string, code: string | null = null): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const { seq } of batch) {
       const entry = await db.outbox.get(seq);
       if (entry?.state === 'pending') {
-        await db.outbox.update(seq, { attempts: entry.attempts + 1, lastError: reason, lastErrorCode: failure === null ? null : `counter.outbox.failure.${failure}` });
+        await db.outbox.update(seq, { attempts: entry.attempts + 1, lastError: reason, lastErrorCode: code });
       }
     }
   });

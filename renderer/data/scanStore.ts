@@ -62,16 +62,27 @@ export async function pendingScans(db: MotcuaDb, limit = 50): Promise<ScanRow[]>
   return db.scans.where('upload').equals('pending').sortBy('createdAt').then((rows) => rows.slice(0, limit));
 }
 
+/** The scans the server refused for good, each with its file's number (null if the file is gone), for the outbox screen. */
+export async function refusedScans(db: MotcuaDb): Promise<(ScanRow & { number: string | null })[]> {
+  const rows = await db.scans.where('upload').equals('rejected').toArray();
+  const files = await db.files.bulkGet([...new Set(rows.map((r) => r.fileId))]);
+  const numbers = new Map(files.flatMap((f) => (f ? [[f.id, f.number] as const] : [])));
+  return rows.map((r) => ({ ...r, number: numbers.get(r.fileId) ?? null }));
+}
+
 export async function markScanUploaded(db: MotcuaDb, scanId: string, at: string): Promise<void> {
   await db.scans.update(scanId, { upload: 'uploaded', lastError: null, uploadedAt: at });
 }
 
-/** The server refused the scan for good: it stops being sent, and staff see why. */
-export async function markScanRejected(db: MotcuaDb, scanId: string, reason: string, at: string): Promise<void> {
+/**
+ * The server refused the scan for good: it stops being sent, and staff see why in their language
+ * (`code`, a `scans.refusal.*` key); the English `reason` goes to the audit log.
+ */
+export async function markScanRejected(db: MotcuaDb, scanId: string, reason: string, code: string, at: string): Promise<void> {
   await db.transaction('rw', [db.scans, db.audit], async () => {
     const row = await db.scans.get(scanId);
     if (!row) return;
-    await db.scans.update(scanId, { upload: 'rejected', lastError: reason });
+    await db.scans.update(scanId, { upload: 'rejected', lastError: reason, lastErrorCode: code });
     await db.audit.add({ at, staffId: null, staffName: null, action: 'scan.rejected', fileId: row.fileId, detail: `scan "${row.name}" (${scanId}): ${reason}` });
   });
 }

@@ -86,8 +86,17 @@ export function createBrowserSpeech(synth: SpeechSynthesisLike, Utterance: Utter
   };
 }
 
-/** The browser's speech, or none when the runtime has no Web Speech API. */
-export function browserSpeech(w: Window & typeof globalThis = window): Speech | undefined {
+/** Speech with no voice at all (a runtime without the Web Speech API, and the test double): nothing is offered. */
+export const SILENT_SPEECH: Speech = {
+  hasVoice: () => false,
+  speak: () => false,
+  stop: () => {},
+  speaking: false,
+  subscribe: () => () => {},
+};
+
+/** The browser's speech, or silence when the runtime has no Web Speech API. */
+export function browserSpeech(w: Partial<Pick<Window & typeof globalThis, 'speechSynthesis' | 'SpeechSynthesisUtterance'>> = globalThis): Speech {
   const { speechSynthesis, SpeechSynthesisUtterance } = w;
-  return speechSynthesis && SpeechSynthesisUtterance ? createBrowserSpeech(speechSynthesis, SpeechSynthesisUtterance) : undefined;
+  return speechSynthesis && SpeechSynthesisUtterance ? createBrowserSpeech(speechSynthesis, SpeechSynthesisUtterance) : SILENT_SPEECH;
 }

@@ -9,8 +9,8 @@ import { SCAN_TYPES } from '../../shared/files/scan.ts';
 import { SCAN_CHUNK_BYTES, SCAN_REFUSALS } from '../../shared/sync/scanUpload.ts';
 import type { MotcuaDb, ScanRow } from '../data/db.ts';
 import { markScanRejected, markScanUploaded, pendingScans, readScanBytes, recordScanAttempt } from '../data/scanStore.ts';
-import type { ScanUploadClient } from './scanUploadClient.ts';
-import type { SyncClientError, Timed } from './syncClient.ts';
+import type { Answer, ApiFailure } from './apiClient.ts';
+import { committedOf, type ScanUploadClient } from './scanUploadClient.ts';
 
 /** A damaged scan (sha256 mismatch) is sent again this many times before it counts as refused. */
 const MAX_DAMAGED_ATTEMPTS = 3;
@@ -24,24 +24,29 @@ export interface ScanUploadTally {
   bytes: number;
 }
 
+/** What ends a round early: the link (an API failure) or this device's storage. */
+export type ScanRoundStop = ApiFailure | { kind: 'storage'; reason: string };
+
 export interface ScanUploadRound {
   db: MotcuaDb;
   client: ScanUploadClient;
   /** Runs a request through the sync loop's link-state tracking. */
-  timed: <T>(call: () => Promise<Timed<T>>) => Promise<Timed<T>>;
+  timed: <T>(call: () => Promise<Answer<T>>) => Promise<Answer<T>>;
   now: () => Date;
   /** Called before each chunk; a non-null answer (the link is down) ends the round with it. */
-  beforeChunk?: () => Promise<SyncClientError | null>;
+  beforeChunk?: () => Promise<ApiFailure | null>;
   chunkBytes?: number;
   tally: ScanUploadTally;
 }
 
-type ScanOutcome = 'uploaded' | 'refused' | 'retry_later' | { stop: SyncClientError };
+type ScanOutcome = 'uploaded' | 'refused' | 'retry_later' | { stop: ScanRoundStop };
 
-const isFinal = (error: SyncClientError): boolean =>
-  error.kind === 'rejected' && (SCAN_REFUSALS as readonly string[]).includes(error.code ?? '');
+const isFinal = (error: ApiFailure): boolean => error.kind === 'refused' && (SCAN_REFUSALS as readonly string[]).includes(error.code);
 
-export async function uploadPendingScans(round: ScanUploadRound): Promise<SyncClientError | null> {
+/** The translation key of a scan's refusal (`scans.refusal.*`): the server's code, or this device's own. */
+const refusalCode = (code: string) => `scans.refusal.${code}`;
+
+export async function uploadPendingScans(round: ScanUploadRound): Promise<ScanRoundStop | null> {
   const tried = new Set<string>();
   for (;;) {
     const next = (await pendingScans(round.db, 20)).filter((row) => !tried.has(row.id));
@@ -56,22 +61,22 @@ export async function uploadPendingScans(round: ScanUploadRound): Promise<SyncCl
 
 async function uploadOne(round: ScanUploadRound, row: ScanRow): Promise<ScanOutcome> {
   const { db, client, timed, now, tally } = round;
-  const refuse = async (reason: string): Promise<ScanOutcome> => {
-    await markScanRejected(db, row.id, reason, now().toISOString());
+  const refuse = async (reason: string, code: string): Promise<ScanOutcome> => {
+    await markScanRejected(db, row.id, reason, refusalCode(code), now().toISOString());
     tally.rejected += 1;
     return 'refused';
   };
-  if (!(SCAN_TYPES as readonly string[]).includes(row.type)) return refuse(`${row.type} is not an image or a PDF`);
+  if (!(SCAN_TYPES as readonly string[]).includes(row.type)) return refuse(`${row.type} is not an image or a PDF`, 'type_mismatch');
   const bytes = await readScanBytes(db, row.id);
-  if (!bytes.ok) return { stop: { kind: 'invalid', reason: bytes.error.reason } };
-  if (!bytes.value || bytes.value.size !== row.size) return refuse('the bytes of this scan are no longer complete on this device');
+  if (!bytes.ok) return { stop: { kind: 'storage', reason: bytes.error.reason } };
+  if (!bytes.value || bytes.value.size !== row.size) return refuse('the bytes of this scan are no longer complete on this device', 'incomplete');
   const blob = bytes.value;
   const chunkBytes = round.chunkBytes ?? SCAN_CHUNK_BYTES;
   const meta = { fileId: row.fileId, name: row.name, type: row.type as (typeof SCAN_TYPES)[number], size: row.size, sha256: row.sha256 };
 
   const started = await timed(() => client.start(row.id, meta));
   if (!started.ok) {
-    if (isFinal(started.error)) return refuse(started.error.reason);
+    if (started.error.kind === 'refused' && isFinal(started.error)) return refuse(started.error.reason, started.error.code);
     await recordScanAttempt(db, row.id, started.error.reason);
     return { stop: started.error };
   }
@@ -89,19 +94,20 @@ async function uploadOne(round: ScanUploadRound, row: ScanRow): Promise<ScanOutc
       continue;
     }
     const error = sent.error;
-    if (error.kind === 'rejected' && error.code === 'offset_mismatch' && error.committed !== undefined && corrections < MAX_OFFSET_CORRECTIONS) {
+    const serverAt = committedOf(error);
+    if (serverAt !== null && corrections < MAX_OFFSET_CORRECTIONS) {
       // The server kept a chunk whose answer was lost, or lost one it had not committed: go on from its count.
       corrections += 1;
-      committed = error.committed;
+      committed = serverAt;
       continue;
     }
-    if (error.kind === 'rejected' && error.code === 'checksum_mismatch') {
+    if (error.kind === 'refused' && error.code === 'checksum_mismatch') {
       const attempts = await recordScanAttempt(db, row.id, error.reason);
-      return attempts >= MAX_DAMAGED_ATTEMPTS ? refuse(error.reason) : 'retry_later';
+      return attempts >= MAX_DAMAGED_ATTEMPTS ? refuse(error.reason, error.code) : 'retry_later';
     }
-    if (isFinal(error)) return refuse(error.reason);
+    if (error.kind === 'refused' && isFinal(error)) return refuse(error.reason, error.code);
     await recordScanAttempt(db, row.id, error.reason);
-    if (error.kind === 'rejected' || error.kind === 'not_found') return 'retry_later';
+    if (error.kind === 'refused') return 'retry_later';
     return { stop: error };
   }
   await markScanUploaded(db, row.id, now().toISOString());

@@ -9,6 +9,7 @@ import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { pendingSearches, pruneSearches, settleSearches } from '../data/searchLog.ts';
 import type { TokenVault } from '../security/dataKey.ts';
+import { noAnswer } from './apiClient.ts';
 import { sendSearchSessions } from './learningClient.ts';
 
 export type DrainOutcome = 'done' | 'not_enrolled' | 'not_kiosk' | 'offline' | 'failed';
@@ -34,7 +35,7 @@ export function drainSearches(db: MotcuaDb, tokens: TokenVault, fetchFn?: typeof
         const batch = await pendingSearches(db, SESSION_BATCH);
         if (batch.length === 0) return { outcome: 'done', sent };
         const answer = await sendSearchSessions(link, batch);
-        if (!answer.ok) return { outcome: answer.error.kind === 'offline' ? 'offline' : 'failed', sent };
+        if (!answer.ok) return { outcome: noAnswer(answer.error) ? 'offline' : 'failed', sent };
         await settleSearches(db, answer.value.results);
         sent += answer.value.results.filter((r) => r.status === 'stored' || r.status === 'duplicate').length;
         // The server answered none of this batch's ids: stop rather than send it again and again.

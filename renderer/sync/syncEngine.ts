@@ -8,7 +8,7 @@ import type { DeviceIdentity, MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { outboxCounts } from '../data/outbox.ts';
 import { applyCatalogChanges, applyStatusChanges } from '../data/pulledChanges.ts';
-import { applyCenterListChanges } from '../data/centerListRepository.ts';
+import { applyCenterListChanges, heldCenterListVersion } from '../data/centerListRepository.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch, updateSyncMeta } from '../data/pushAnswers.ts';
 import { mutationsFor } from '../data/pushPayloads.ts';
 import { scanCounts } from '../data/scanStore.ts';
@@ -18,7 +18,12 @@ import { fetchCenterListChanges, type CenterListLink } from './centerListClient.
 import { createScanUploadClient } from './scanUploadClient.ts';
 import { uploadPendingScans, type ScanUploadTally } from './scanUploader.ts';
 import type { TokenVault } from '../security/dataKey.ts';
-import { createSyncClient, type SyncClient, type SyncClientError, type Timed } from './syncClient.ts';
+import { SLOW_ANSWER_MS } from '../../shared/sync/linkTiming.ts';
+import { isUnauthorised, noAnswer, type Answer, type ApiFailure } from './apiClient.ts';
+import { failureKey } from './apiFailureKey.ts';
+import { watchLink, type LinkWatch } from './linkWatch.ts';
+import type { NetworkProbe } from '../../shared/ipc/contract.ts';
+import { createSyncClient, sequenceGapOf, type SyncClient } from './syncClient.ts';
 
 export type LinkState = 'online' | 'slow' | 'offline' | 'unauthorised' | 'unknown';
 
@@ -40,7 +45,7 @@ export interface SyncState {
 }
 
 export type SyncError =
-  | SyncClientError
+  | ApiFailure
   | { kind: 'not_enrolled'; reason: string }
   /** Local storage failed (full disk, unavailable); what is stored is untouched. */
   | { kind: 'storage'; reason: string };
@@ -85,6 +90,13 @@ export interface SyncEngineOptions {
   /** Where `online`/`offline` events come from; default `window` when there is one. */
   events?: EventSource | null;
   fetchFn?: typeof fetch;
+  /**
+   * The platform's network probe. While a dead link holds the loop back, it is asked every
+   * `probeEveryMs`; when the server answers, the loop runs at once instead of at the end of its backoff.
+   */
+  probe?: () => Promise<NetworkProbe>;
+  probeEveryMs?: number;
+  /** An answer slower than this marks the link slow (default SLOW_ANSWER_MS, the probe's too). */
   slowThresholdMs?: number;
   intervalMs?: number;
   batchSize?: number;
@@ -114,6 +126,13 @@ export function backoffDelay(failures: number, random: () => number, baseMs = 10
 }
 
 const MAX_GAP_RETRIES = 3;
+
+/** The link itself is down for this device: nothing else in the cycle can get through. */
+const linkDown = (error: SyncError): error is ApiFailure => error.kind === 'offline' || error.kind === 'timeout' || (error.kind === 'refused' && error.status === 401);
+
+/** An older server without this route: the step is skipped, not failed. */
+const isMissingRoute = (error: ApiFailure): boolean => error.kind === 'refused' && error.status === 404;
+
 const MAX_STATUS_PAGES = 100;
 
 const defaultSetTimer = (fn: () => void, ms: number) => {
@@ -127,13 +146,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     now = () => new Date(),
     setTimer = defaultSetTimer,
     random = Math.random,
-    slowThresholdMs = 3000,
+    slowThresholdMs = SLOW_ANSWER_MS,
     intervalMs = 30_000,
     batchSize = 50,
     maxBatchBytes = PUSH_BATCH_BYTES,
     requestTimeoutMs = 20_000,
     backoffBaseMs = 1000,
     backoffCapMs = 5 * 60_000,
+    probeEveryMs = 15_000,
   } = options;
   const events = options.events === undefined ? ((globalThis as { window?: EventSource }).window ?? null) : options.events;
 
@@ -154,6 +174,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let started = false;
   let failures = 0;
   let cancelTimer: (() => void) | null = null;
+  let linkWatch: LinkWatch | null = null;
 
   const set = (patch: Partial<SyncState>) => {
     state = { ...state, ...patch };
@@ -167,7 +188,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 
   /** Runs one request, marking the link slow as soon as it takes longer than the threshold. */
-  async function timed<T>(call: () => Promise<Timed<T>>): Promise<Timed<T>> {
+  async function timed<T>(call: () => Promise<Answer<T>>): Promise<Answer<T>> {
     const startedAt = offlineEvents;
     const cancelSlow = setTimer(() => {
       if (state.link === 'online' || state.link === 'unknown') set({ link: 'slow' });
@@ -177,10 +198,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (offlineEvents !== startedAt) {
       // The link dropped while this answer was on its way: the answer does not mean we are online now.
       set({ link: 'offline' });
-    } else if (result.ok || !['offline', 'unauthorised'].includes(result.error.kind)) {
-      set({ link: result.elapsedMs > slowThresholdMs ? 'slow' : 'online' });
+    } else if (!result.ok && noAnswer(result.error)) {
+      set({ link: 'offline' });
+    } else if (!result.ok && isUnauthorised(result.error)) {
+      set({ link: 'unauthorised' });
     } else {
-      set({ link: result.error.kind === 'offline' ? 'offline' : 'unauthorised' });
+      // An answer, even a refusal or a server failure, means the link works.
+      set({ link: result.elapsedMs > slowThresholdMs ? 'slow' : 'online' });
     }
     return result;
   }
@@ -205,7 +229,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // A payload that does not decrypt cannot be sent, and what follows it must wait (exactly once, in order).
       if (!mutations.ok) return { kind: 'storage', reason: mutations.error };
       const answer = await timed(() => client.push(mutations.value));
-      if (!answer.ok && answer.error.kind === 'rejected' && answer.error.status === 413 && !stub) {
+      if (!answer.ok && answer.error.kind === 'refused' && answer.error.status === 413 && !stub) {
         if (alone || batch.length === 1) stub = true;
         alone = true;
         continue;
@@ -213,12 +237,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       alone = false;
       stub = false;
       if (!answer.ok) {
-        if (answer.error.kind === 'gap' && gapRetries < MAX_GAP_RETRIES) {
+        const serverSeq = sequenceGapOf(answer.error);
+        if (serverSeq !== null && gapRetries < MAX_GAP_RETRIES) {
           gapRetries += 1;
-          await adoptServerSeq(db, answer.error.lastAppliedSeq, now().toISOString());
+          await adoptServerSeq(db, serverSeq, now().toISOString());
           continue;
         }
-        await recordPushFailure(db, batch, answer.error.reason, answer.error.kind);
+        await recordPushFailure(db, batch, answer.error.reason, failureKey(answer.error));
         return answer.error;
       }
       const tally = await recordPushAnswer(db, batch, answer.value, now().toISOString());
@@ -236,11 +261,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   /** Pushes records waiting in the outbox before the next scan chunk; only a link failure stops the uploads. */
-  async function pushWaitingRecords(client: SyncClient, report: SyncReport): Promise<SyncClientError | null> {
+  async function pushWaitingRecords(client: SyncClient, report: SyncReport): Promise<ApiFailure | null> {
     const waiting = await db.outbox.where('state').equals('pending').count();
     if (waiting === 0) return null;
     const error = await push(client, report);
-    return error && (error.kind === 'offline' || error.kind === 'unauthorised') ? error : null;
+    return error && linkDown(error) ? error : null;
   }
 
   async function uploadScans(device: DeviceIdentity, client: SyncClient, report: SyncReport): Promise<SyncError | null> {
@@ -278,18 +303,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const meta = await db.catalogMeta.get('catalog');
     const answer = await timed(() => client.catalogChanges(meta?.version ?? 0));
     if (!answer.ok) {
-      report.catalog = answer.error.kind === 'not_found' ? 'skipped' : 'failed';
-      report.catalogError = answer.error.kind === 'not_found' ? null : answer.error;
+      report.catalog = isMissingRoute(answer.error) ? 'skipped' : 'failed';
+      report.catalogError = isMissingRoute(answer.error) ? null : answer.error;
       return;
     }
     report.catalog = await applyCatalogChanges(db, answer.value, now().toISOString());
   }
 
   async function pullCenterList(link: CenterListLink, report: SyncReport): Promise<void> {
-    const meta = await db.centerListMeta.get('centerList');
-    const answer = await timed(() => fetchCenterListChanges(link, meta?.version ?? 0));
+    const version = await heldCenterListVersion(db);
+    const answer = await timed(() => fetchCenterListChanges(link, version));
     if (!answer.ok) {
-      report.centerList = answer.error.kind === 'not_found' ? 'skipped' : 'failed';
+      report.centerList = isMissingRoute(answer.error) ? 'skipped' : 'failed';
       return;
     }
     report.centerList = await applyCenterListChanges(db, answer.value, now().toISOString());
@@ -328,8 +353,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         set({ syncing: true, pending: counts.value.pending, rejected: counts.value.rejected, progress: { done: 0, total: counts.value.pending } });
         const pushError = await push(client, report);
         // Scans go after the records and whatever stopped the push, unless the link itself is down.
-        const linkDown = pushError?.kind === 'offline' || pushError?.kind === 'unauthorised';
-        const uploadError = linkDown ? null : await uploadScans(device.value, client, report);
+        const uploadError = pushError && linkDown(pushError) ? null : await uploadScans(device.value, client, report);
         report.error = pushError ?? uploadError ?? (await pullStatuses(client, report));
         if (!report.error) await pullCatalog(client, report);
         if (!report.error) await pullCenterList(link, report);
@@ -358,6 +382,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return report;
   }
 
+  /** While the link is down, probe for it; the first answer runs a cycle. */
+  function watchForLink() {
+    linkWatch?.stop();
+    linkWatch = null;
+    if (!options.probe || !started) return;
+    linkWatch = watchLink({
+      probe: options.probe,
+      everyMs: probeEveryMs,
+      setTimer,
+      onBack: () => {
+        linkWatch = null;
+        if (started) void syncNow();
+      },
+    });
+  }
+
   function schedule(ms: number) {
     cancelTimer?.();
     cancelTimer = null;
@@ -382,6 +422,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const retry = !report.ok && report.error?.kind !== 'not_enrolled';
       failures = retry ? failures + 1 : 0;
       schedule(retry ? backoffDelay(failures, random, backoffBaseMs, backoffCapMs) : intervalMs);
+      // No answer at all: probe for the server (a refused token answers, so it is not probed for).
+      if (report.error && (report.error.kind === 'offline' || report.error.kind === 'timeout')) watchForLink();
+      else {
+        linkWatch?.stop();
+        linkWatch = null;
+      }
       if (again) {
         again = false;
         void syncNow();
@@ -421,6 +467,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       events?.removeEventListener('offline', onOffline);
       cancelTimer?.();
       cancelTimer = null;
+      linkWatch?.stop();
+      linkWatch = null;
       set({ nextAttemptAt: null });
     },
     syncNow,

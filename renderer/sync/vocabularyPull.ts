@@ -8,6 +8,7 @@ import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { loadVocabulary, saveVocabulary } from '../data/vocabularyRepository.ts';
 import type { TokenVault } from '../security/dataKey.ts';
+import { noAnswer } from './apiClient.ts';
 import { fetchVocabulary } from './learningClient.ts';
 
 const PULL_EVERY_MS = 10 * 60_000;
@@ -24,11 +25,12 @@ export async function pullVocabulary(db: MotcuaDb, tokens: TokenVault, fetchFn?:
     const held = await loadVocabulary(db);
     if (!held.ok) return 'failed';
     const answer = await fetchVocabulary({ serverUrl: device.serverUrl, token: device.token, ...(fetchFn ? { fetchFn } : {}) }, held.value?.etag ?? null);
-    if (!answer.ok) return answer.error.kind === 'offline' ? 'offline' : 'failed';
+    if (!answer.ok) return noAnswer(answer.error) ? 'offline' : 'failed';
     if (answer.value.status === 'unchanged') return 'unchanged';
-    if (answer.value.vocabulary.centerCode !== device.centerCode) return 'failed';
-    if (held.value && held.value.vocabulary.version === answer.value.vocabulary.version) return 'unchanged';
-    const saved = await saveVocabulary(db, answer.value.vocabulary, answer.value.etag);
+    const vocabulary = answer.value.value;
+    if (vocabulary.centerCode !== device.centerCode) return 'failed';
+    if (held.value && held.value.vocabulary.version === vocabulary.version) return 'unchanged';
+    const saved = await saveVocabulary(db, vocabulary, answer.value.etag);
     return saved.ok ? 'updated' : 'failed';
   } catch {
     return 'failed';

@@ -5,12 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CENTER_LIST_PATHS, centerListWriteSchema, type CenterListConflict } from '../../shared/centerList/centerList.ts';
+import { centerListWriteSchema, type CenterListConflict } from '../../shared/centerList/centerList.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { CatalogStore } from '../store/store.ts';
 import type { CenterListStore } from '../store/centerListStore.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const changesQuerySchema = z.object({ since: z.coerce.number().int().nonnegative().default(0) });
 
@@ -29,7 +30,7 @@ export function catalogCodes(store: CatalogStore) {
 export function registerCenterListRoutes(app: FastifyInstance, store: CenterListStore & CatalogStore): void {
   const knownCodes = catalogCodes(store);
 
-  app.get(CENTER_LIST_PATHS.changes, { config: { roles: ['kiosk', 'counter', 'admin'] } }, async (request, reply) => {
+  app.get(API_PATHS.centerList.changes, { config: { roles: ['kiosk', 'counter', 'admin'] } }, async (request, reply) => {
     const query = changesQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
     const changes = await store.centerListChanges(deviceOf(request).centerCode, query.data.since);
@@ -37,7 +38,7 @@ export function registerCenterListRoutes(app: FastifyInstance, store: CenterList
     return changes.value;
   });
 
-  app.put(CENTER_LIST_PATHS.write, { config: { roles: ['admin'] } }, async (request, reply) => {
+  app.put(API_PATHS.centerList.write, { config: { roles: ['admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     // The server-wide role hook reads `config.roles`; this check stays so the rule holds on its own.
     if (device.role !== 'admin') {

@@ -6,19 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { enrolRequestSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { enrolRequestSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { createEnrolmentGuard, type EnrolmentGuardOptions } from '../auth/enrolmentGuard.ts';
 import { enrolmentCodeMatches, hashDeviceToken, newDeviceToken, UNUSABLE_CODE_HASH } from '../auth/secrets.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import type { DeviceStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const WRONG = 'the center code or the enrolment code is not right (an admin device needs the admin enrolment code)';
 
 export function registerDeviceRoutes(app: FastifyInstance, store: DeviceStore, guardOptions?: EnrolmentGuardOptions): void {
   const guard = createEnrolmentGuard(guardOptions);
 
-  app.post(SYNC_PATHS.enrol, { config: { roles: ['public'] }, bodyLimit: BODY_LIMITS.public }, async (request, reply) => {
+  app.post(API_PATHS.devices.enrol, { config: { roles: ['public'] }, bodyLimit: BODY_LIMITS.public }, async (request, reply) => {
     const body = enrolRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
     const { enrolmentCode, locationCode, deviceName, role } = body.data;

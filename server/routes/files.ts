@@ -5,11 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { statusChangeRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { statusChangeRequestSchema } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import type { FileStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const listQuerySchema = z.object({
   number: z.string().min(1).max(40).optional(),
@@ -21,7 +22,7 @@ const STAFF = { config: { roles: ['counter', 'admin'] } } as const;
 const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export function registerFileRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post(SYNC_PATHS.fileStatusRoute, { ...STAFF, bodyLimit: BODY_LIMITS.small }, async (request, reply) => {
+  app.post(API_PATHS.files.status.route, { ...STAFF, bodyLimit: BODY_LIMITS.small }, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     const body = statusChangeRequestSchema.safeParse(request.body);
@@ -54,7 +55,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
   });
 
   /** The file's audit log (every change of status, the first 'received' included), oldest first. */
-  app.get('/api/files/:id/history', STAFF, async (request, reply) => {
+  app.get(API_PATHS.files.history.route, STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -65,7 +66,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
   });
 
   /** The file's corrections, due date moves and fee payment, each with what it replaced, oldest first. */
-  app.get('/api/files/:id/changes', { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
+  app.get(API_PATHS.files.changes.route, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -79,7 +80,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
   });
 
   /** `{ total, files }`: the center's files (optionally one number), without attachment bytes. */
-  app.get('/api/files', STAFF, async (request, reply) => {
+  app.get(API_PATHS.files.list, STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const query = listQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
@@ -88,7 +89,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
     return listed.value;
   });
 
-  app.get('/api/files/:id', STAFF, async (request, reply) => {
+  app.get(API_PATHS.files.one.route, STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));

@@ -12,7 +12,7 @@ import type { Catalog } from '../../shared/catalog/procedure.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import { teachRequestSchema, unmatchedRequestSchema, type TaughtAnswer, type TeachAnswer, type UnmatchedAnswer } from '../../shared/learning/learningApi.ts';
 import { queryKey, scrubQuery } from '../../shared/learning/scrubQuery.ts';
-import { LEARNING_PATHS, RETENTION_DAYS, searchSessionSchema, sessionUploadSchema, type SessionResult } from '../../shared/learning/searchSession.ts';
+import { RETENTION_DAYS, searchSessionSchema, sessionUploadSchema, type SessionResult } from '../../shared/learning/searchSession.ts';
 import { buildLearnedEntry } from '../../shared/learning/teachPhrase.ts';
 import type { DeviceRole } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
@@ -21,6 +21,7 @@ import type { IncomingSession } from '../learning/learningStore.ts';
 import { proveTeaching } from '../learning/proveTeaching.ts';
 import { retentionStart } from '../learning/searchRetention.ts';
 import type { Device, SyncStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 /** A kiosk clock a little ahead is tolerated; a search from further in the future is a wrong clock. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
@@ -51,7 +52,7 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     return found.value ?? demoCatalog;
   };
 
-  app.post(LEARNING_PATHS.sessions, { config: { roles: ['kiosk'] } }, async (request, reply) => {
+  app.post(API_PATHS.learning.sessions, { config: { roles: ['kiosk'] } }, async (request, reply) => {
     const device = allowed(request, reply, ['kiosk']);
     if (!device) return reply;
     const body = sessionUploadSchema.safeParse(request.body);
@@ -82,7 +83,7 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     return { results: answer };
   });
 
-  app.get(LEARNING_PATHS.vocabulary, { config: { roles: ['kiosk', 'counter', 'admin'] } }, async (request, reply) => {
+  app.get(API_PATHS.learning.vocabulary, { config: { roles: ['kiosk', 'counter', 'admin'] } }, async (request, reply) => {
     const device = allowed(request, reply, ['kiosk', 'counter', 'admin']);
     if (!device) return reply;
     const found = await store.centerVocabulary(device.centerCode);
@@ -101,7 +102,7 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     return body;
   });
 
-  app.get(LEARNING_PATHS.unmatched, { config: { roles: ['admin'] } }, async (request, reply) => {
+  app.get(API_PATHS.learning.unmatched, { config: { roles: ['admin'] } }, async (request, reply) => {
     const device = allowed(request, reply, ['admin']);
     if (!device) return reply;
     const query = unmatchedRequestSchema.safeParse(request.query);
@@ -113,7 +114,7 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     return answer;
   });
 
-  app.get(LEARNING_PATHS.taught, { config: { roles: ['admin'] } }, async (request, reply) => {
+  app.get(API_PATHS.learning.taught, { config: { roles: ['admin'] } }, async (request, reply) => {
     const device = allowed(request, reply, ['admin']);
     if (!device) return reply;
     const found = await store.centerVocabulary(device.centerCode);
@@ -122,7 +123,7 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     return answer;
   });
 
-  app.post(LEARNING_PATHS.taught, { config: { roles: ['admin'] } }, async (request, reply) => {
+  app.post(API_PATHS.learning.taught, { config: { roles: ['admin'] } }, async (request, reply) => {
     const device = allowed(request, reply, ['admin']);
     if (!device) return reply;
     const body = teachRequestSchema.safeParse(request.body);
@@ -150,7 +151,7 @@ export function registerLearningRoutes(app: FastifyInstance, store: SyncStore, o
     return reply.code(201).send(answer);
   });
 
-  app.delete(`${LEARNING_PATHS.taught}/:id`, { config: { roles: ['admin'] } }, async (request, reply) => {
+  app.delete(API_PATHS.learning.taughtEntry.route, { config: { roles: ['admin'] } }, async (request, reply) => {
     const device = allowed(request, reply, ['admin']);
     if (!device) return reply;
     const params = idParamsSchema.safeParse(request.params);

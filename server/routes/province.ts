@@ -5,11 +5,12 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dayNumberFromIso, instantAt } from '../../shared/calendar/civilDay.ts';
-import { computeProvinceStats, PROVINCE_PATHS, provinceStatsToCsv, type ProvinceStats } from '../../shared/stats/provinceStats.ts';
+import { computeProvinceStats, provinceStatsToCsv, type ProvinceStats } from '../../shared/stats/provinceStats.ts';
+import { statsQuerySchema } from '../../shared/stats/statsApi.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { DeviceStore, FileStore } from '../store/store.ts';
-import { statsQuerySchema } from './stats.ts';
 
 const PROVINCE = { config: { roles: ['province'] } } as const;
 
@@ -54,12 +55,12 @@ export function registerProvinceRoutes(app: FastifyInstance, store: FileStore & 
     return stats.value;
   }
 
-  app.get(PROVINCE_PATHS.stats, PROVINCE, async (request, reply) => {
+  app.get(API_PATHS.province.figures, PROVINCE, async (request, reply) => {
     const stats = await figures(request, reply);
     return stats ?? reply;
   });
 
-  app.get(PROVINCE_PATHS.statsCsv, PROVINCE, async (request, reply) => {
+  app.get(API_PATHS.province.csv, PROVINCE, async (request, reply) => {
     const stats = await figures(request, reply);
     if (!stats) return reply;
     return reply

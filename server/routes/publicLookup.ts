@@ -9,12 +9,13 @@ import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
 import { parseFileNumber } from '../../shared/files/fileNumber.ts';
 import { normaliseLookupCode } from '../../shared/files/lookupCode.ts';
-import { PUBLIC_PATHS, publicFileStatusSchema, type PublicFileStatus, type RatingAnswer } from '../../shared/sync/publicApi.ts';
+import { publicFileStatusSchema, type PublicFileStatus, type RatingAnswer } from '../../shared/sync/publicApi.ts';
 import { ratingPayloadSchema } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import type { DeviceStore, FileStore, RatingOutcome } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const numberParamsSchema = z.object({ number: z.string().min(1).max(60) });
 const codeQuerySchema = z.object({ code: z.string().max(40).optional() });
@@ -51,7 +52,7 @@ function sendRating(reply: FastifyReply, id: string, outcome: RatingOutcome): Fa
 }
 
 function registerRoutes(app: FastifyInstance, store: FileStore & DeviceStore): void {
-  app.get(PUBLIC_PATHS.fileStatusRoute, PUBLIC, async (request, reply) => {
+  app.get(API_PATHS.public.fileStatus.route, PUBLIC, async (request, reply) => {
     const params = numberParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_number', describeIssues(params.error));
     const parsed = parseFileNumber(params.data.number);
@@ -76,7 +77,7 @@ function registerRoutes(app: FastifyInstance, store: FileStore & DeviceStore): v
     return publicFileStatusSchema.parse(answer);
   });
 
-  app.post(PUBLIC_PATHS.ratings, PUBLIC, async (request, reply) => {
+  app.post(API_PATHS.public.ratings, PUBLIC, async (request, reply) => {
     const body = ratingPayloadSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
     const query = ratingQuerySchema.safeParse(request.query);
@@ -104,7 +105,7 @@ function registerRoutes(app: FastifyInstance, store: FileStore & DeviceStore): v
 
 /** An enrolled kiosk's (or counter's) rating: it belongs to the device's center and counts there. */
 function registerDeviceRatingRoute(app: FastifyInstance, store: FileStore): void {
-  app.post(PUBLIC_PATHS.deviceRatings, { config: { roles: ['kiosk', 'counter'] }, bodyLimit: BODY_LIMITS.public }, async (request, reply) => {
+  app.post(API_PATHS.ratings, { config: { roles: ['kiosk', 'counter'] }, bodyLimit: BODY_LIMITS.public }, async (request, reply) => {
     const device = deviceOf(request);
     const body = ratingPayloadSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));

@@ -4,12 +4,13 @@
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { pushRequestSchema, SYNC_PATHS, type Mutation, type StatusPullResponse } from '../../shared/sync/protocol.ts';
+import { pushRequestSchema, type Mutation, type StatusPullResponse } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { Device, FileStore, PreparedMutation } from '../store/store.ts';
 import { prepareMutation } from '../sync/prepareMutation.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const statusQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
@@ -30,7 +31,7 @@ function prepareSafely(mutation: Mutation, device: Device, now: Date, log: Fasti
 export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
   // Scans no longer ride in the push, so its body is small; an item over its own limit is
   // rejected alone (prepareMutation), never the whole push.
-  app.post(SYNC_PATHS.push, { bodyLimit: BODY_LIMITS.push, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
+  app.post(API_PATHS.sync.push, { bodyLimit: BODY_LIMITS.push, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
@@ -51,7 +52,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void
     return applied.value;
   });
 
-  app.get(SYNC_PATHS.statuses, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
+  app.get(API_PATHS.sync.statuses, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const query = statusQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));

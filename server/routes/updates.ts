@@ -5,9 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { declareRolesForScope } from '../auth/routeRoles.ts';
-
-export const UPDATES_PREFIX = '/updates/';
 
 export async function registerUpdateRoutes(app: FastifyInstance, updatesDir: string): Promise<void> {
   if (!existsSync(updatesDir)) mkdirSync(updatesDir, { recursive: true });
@@ -16,7 +15,7 @@ export async function registerUpdateRoutes(app: FastifyInstance, updatesDir: str
     declareRolesForScope(scope, ['public']);
     await scope.register(fastifyStatic, {
       root: updatesDir,
-      prefix: UPDATES_PREFIX,
+      prefix: API_PATHS.updates,
       decorateReply: false,
       index: false,
       cacheControl: false,

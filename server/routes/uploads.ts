@@ -5,16 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  chunkQuerySchema,
-  SCAN_CHUNK_MAX_BYTES,
-  SCAN_PATHS,
-  scanUploadStartSchema,
-} from '../../shared/sync/scanUpload.ts';
+import { chunkQuerySchema, SCAN_CHUNK_MAX_BYTES, scanUploadStartSchema } from '../../shared/sync/scanUpload.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { ScanStore } from '../store/scanStore.ts';
 import { receiveScanChunk, startScanUpload, type UploadRefusal } from '../uploads/scanUploads.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const paramsSchema = z.object({ scanId: z.uuid() });
 const roles = ['counter', 'admin'] as const;
@@ -35,7 +31,7 @@ export async function registerUploadRoutes(app: FastifyInstance, store: ScanStor
     // Chunks are raw bytes; only this scope parses them, and only up to one chunk.
     scoped.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: SCAN_CHUNK_MAX_BYTES }, (_request, body, done) => done(null, body));
 
-    scoped.post(SCAN_PATHS.scanRoute, { config: { roles }, bodyLimit: 16 * 1024 }, async (request, reply) => {
+    scoped.post(API_PATHS.scans.scan.route, { config: { roles }, bodyLimit: 16 * 1024 }, async (request, reply) => {
       const device = deviceOf(request);
       const params = paramsSchema.safeParse(request.params);
       if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -46,7 +42,7 @@ export async function registerUploadRoutes(app: FastifyInstance, store: ScanStor
       return started.value;
     });
 
-    scoped.post(SCAN_PATHS.chunkRoute, { config: { roles }, bodyLimit: SCAN_CHUNK_MAX_BYTES }, async (request, reply) => {
+    scoped.post(API_PATHS.scans.chunks.route, { config: { roles }, bodyLimit: SCAN_CHUNK_MAX_BYTES }, async (request, reply) => {
       const device = deviceOf(request);
       const params = paramsSchema.safeParse(request.params);
       if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -64,7 +60,7 @@ export async function registerUploadRoutes(app: FastifyInstance, store: ScanStor
       return received.value;
     });
 
-    scoped.get(SCAN_PATHS.scanRoute, { config: { roles } }, async (request, reply) => {
+    scoped.get(API_PATHS.scans.scan.route, { config: { roles } }, async (request, reply) => {
       const device = deviceOf(request);
       const params = paramsSchema.safeParse(request.params);
       if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));

@@ -72,8 +72,6 @@ export type PreparedMutation = { seq: number; id: string; kind: string; at: stri
   | { action: 'create'; file: FileRecord }
   | { action: 'cancel'; fileId: string; reason: string }
   | { action: 'status'; change: StatusChange }
-  /** `receivedAt`: the server's time of receipt, which is the rating's time. */
-  | { action: 'rate'; rating: RatingPayload; receivedAt: string }
   | { action: 'update'; correction: FileCorrectionPayload }
   | { action: 'due'; due: FileDuePayload }
   | { action: 'fee'; fee: FileFeePayload }

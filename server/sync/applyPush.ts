@@ -11,7 +11,6 @@ import type { PushItemResult, PushResponse } from '../../shared/sync/protocol.ts
 import type { Device, PreparedMutation, PushFailure, PushItemFailure } from '../store/store.ts';
 import { applyCorrection, applyDue, applyFee } from './applyFileChanges.ts';
 import { applyFileCancel, applyFileCreate } from './applyFileCreate.ts';
-import { applyPushedRating } from './applyRating.ts';
 import { applyStatusChange, statusRefusal } from './applyStatusChange.ts';
 import type { ApplyOutcome, SyncTransaction, SyncTransactions } from './syncTransaction.ts';
 
@@ -23,8 +22,6 @@ async function applyOne(tx: SyncTransaction, device: Device, m: PreparedMutation
       return applyFileCreate(tx, device, m.file);
     case 'cancel':
       return applyFileCancel(tx, device, m.fileId, m.reason, m.at);
-    case 'rate':
-      return applyPushedRating(tx, device, m.rating, m.receivedAt);
     case 'update':
       return applyCorrection(tx, device, m.correction);
     case 'due':

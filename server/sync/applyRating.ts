@@ -1,5 +1,5 @@
 /**
- * Ratings, stored once per id and counted at most once per file: from a device in a push or
+ * Ratings, stored once per id and counted at most once per file: from a device through
  * POST /api/ratings, or from the public route with the receipt's lookup code. The file's row is
  * locked before "does a rating count for it yet?" is asked, so two ratings of one file arriving at
  * once (two kiosks, two connections) cannot both count.
@@ -8,7 +8,7 @@ import { sameLookupCode } from '../../shared/files/lookupCode.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { RatingPayload } from '../../shared/sync/protocol.ts';
 import type { Device, RatingConflict, RatingNeedsCode, RatingOutcome, StoredRating } from '../store/store.ts';
-import type { ApplyOutcome, SyncTransaction } from './syncTransaction.ts';
+import type { SyncTransaction } from './syncTransaction.ts';
 
 export const ratingConflict = (id: string) => `another rating with id ${id} is already on the server`;
 
@@ -60,12 +60,6 @@ async function storeRating(
 export async function storeDeviceRating(tx: SyncTransaction, device: Device, rating: RatingPayload, receivedAt: string): Promise<RatingOutcome | 'conflict'> {
   const fileKnown = rating.fileNumber === null || (await tx.lockFileByNumber(device.centerCode, rating.fileNumber)) !== null;
   return storeRating(tx, device.centerCode, device.id, rating, receivedAt, fileKnown);
-}
-
-/** A rating in a push: a conflict is a refusal of that item. */
-export async function applyPushedRating(tx: SyncTransaction, device: Device, rating: RatingPayload, receivedAt: string): Promise<ApplyOutcome> {
-  const outcome = await storeDeviceRating(tx, device, rating, receivedAt);
-  return outcome === 'conflict' ? { rejected: ratingConflict(rating.id), code: 'syncReason.ratingConflict' } : outcome.status;
 }
 
 /**

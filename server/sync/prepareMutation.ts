@@ -83,12 +83,6 @@ export function prepareMutation(mutation: Mutation, device: Device, now: Date): 
         },
       };
     }
-    case 'rating.create': {
-      const parsed = mutationPayloadSchemas['rating.create'].safeParse(mutation.payload);
-      if (!parsed.success) return reject(`invalid rating: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
-      // A number the center does not know is kept as typed (it does not count): ratings join files within the center only.
-      return { ...base, action: 'rate', rating: parsed.data, receivedAt: now.toISOString() };
-    }
     // Corrections, due dates and fees: the shape and the stamp here; the rules that need the stored
     // file (shared/files/fileChanges.ts) in the store.
     case 'file.update': {

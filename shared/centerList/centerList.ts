@@ -106,13 +106,6 @@ export const centerListSchema = z.object({
 export type CenterList = z.infer<typeof centerListSchema>;
 
 // ---- network ---------------------------------------------------------------------------------
-export const CENTER_LIST_PATHS = {
-  /** GET ?since=VERSION: what changed in this device's center list since that version. */
-  changes: '/api/center-list/changes',
-  /** PUT a centerListWriteSchema body (center admin devices only). */
-  write: '/api/center-list',
-} as const;
-
 /** What changed since a version, deletions included; `full`: `upserts` is the whole list. */
 export const centerListChangesSchema = z.object({
   centerCode: z.string(),

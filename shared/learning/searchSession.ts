@@ -11,19 +11,6 @@ import { z } from 'zod';
 import { procedureCodeSchema } from '../catalog/procedure.ts';
 import { MAX_QUERY_LENGTH } from './scrubQuery.ts';
 
-export const LEARNING_PATHS = {
-  /** POST, kiosk: a batch of search sessions. */
-  sessions: '/api/learning/sessions',
-  /** GET, every device of the center: the center's taught vocabulary (ETag on its version). */
-  vocabulary: '/api/learning/vocabulary',
-  /** GET, admin: the searches that found nothing or were abandoned, most frequent first. */
-  unmatched: '/api/learning/unmatched',
-  /** GET (what was taught) and POST (teach a phrase), admin. */
-  taught: '/api/learning/taught',
-  /** DELETE, admin: take a taught entry back. */
-  taughtEntry: (id: string) => `/api/learning/taught/${id}`,
-} as const;
-
 /** Searches are kept this long, on the server and on the kiosk (unsent ones), then deleted. */
 export const RETENTION_DAYS = 90;
 /** The first results of a search that are recorded as shown. */

@@ -10,13 +10,6 @@ import { computeCenterStats, type CenterStats, type GroupFigures, type StatsOpti
 import type { FileSummary } from './fileSummary.ts';
 import { CSV_BOM, csvCell, FIGURE_COLUMNS, percent, type Cell } from './statsTable.ts';
 
-export const PROVINCE_PATHS = {
-  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD (to: the day after the last): the province's figures. */
-  stats: '/api/province/stats',
-  /** The same as CSV for Excel. */
-  statsCsv: '/api/province/stats.csv',
-} as const;
-
 const count = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1).nullable();
 export const figuresSchema = z.object({

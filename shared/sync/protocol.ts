@@ -1,6 +1,7 @@
 /**
  * The sync protocol between devices and the motcua server: request and response bodies, their
- * schemas (the server validates every body; the client validates every answer) and the paths.
+ * schemas (the server validates every body; the client validates every answer). The paths are in
+ * apiPaths.ts.
  *
  * Exactly-once: each device numbers its mutations 1, 2, 3, ... The server applies a push in one
  * transaction, skipping numbers it has already applied, and answers with the last applied number.
@@ -16,25 +17,6 @@ import { fileCorrectionPayloadSchema, fileDuePayloadSchema, fileFeePayloadSchema
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
 import { ratingSchema } from '../stats/fileSummary.ts';
-
-/** The file-status route as the server registers it (Fastify pattern); clients build it with SYNC_PATHS.fileStatus. */
-const FILE_STATUS_ROUTE = '/api/files/:id/status';
-
-export const SYNC_PATHS = {
-  enrol: '/api/devices/enrol',
-  push: '/api/sync/push',
-  statuses: '/api/sync/statuses',
-  catalogChanges: '/api/catalog/changes',
-  /** POST a statusChangeRequestSchema body: a server-side status change of one file. */
-  fileStatus: (fileId: string) => FILE_STATUS_ROUTE.replace(':id', encodeURIComponent(fileId)),
-  fileStatusRoute: FILE_STATUS_ROUTE,
-  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD[&location=]: the center's figures (shared/stats). */
-  stats: '/api/stats',
-  /** GET: the holiday table (shared/calendar) the devices count working days with. */
-  calendar: '/api/calendar',
-  /** GET: the administrative units, old and new (shared/address), for the address lookup. */
-  adminUnits: '/api/address/units',
-} as const;
 
 /**
  * kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter
@@ -73,7 +55,12 @@ export const enrolResponseSchema = z.object({
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- push ------------------------------------------------------------------------------------
-export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'rating.create', 'file.update', 'file.due', 'file.fee']);
+/**
+ * What a counter pushes. Ratings are not among them: a citizen's rating has one path, the ratings
+ * route (apiPaths.ts `ratings` with the kiosk's token, `public.ratings` with the lookup code), stored
+ * once by its id, so it needs no numbered push and a counter cannot rate its own files through one.
+ */
+export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'file.update', 'file.due', 'file.fee']);
 export type MutationKind = z.infer<typeof mutationKindSchema>;
 
 export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
@@ -105,7 +92,6 @@ export const mutationPayloadSchemas = {
   'file.create': fileRecordSchema,
   'file.cancel': fileCancelPayloadSchema,
   'file.status': fileStatusPayloadSchema,
-  'rating.create': ratingPayloadSchema,
   /** A correction of a registered file, with its reason (shared/files/fileChanges.ts). */
   'file.update': fileCorrectionPayloadSchema,
   /** A new due date, with its reason. */

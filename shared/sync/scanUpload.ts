@@ -18,16 +18,6 @@
 import { z } from 'zod';
 import { MAX_SCAN_BYTES, scanTypeSchema, sha256HexSchema } from '../files/scan.ts';
 
-const SCAN_ROUTE = '/api/scans/:scanId';
-const CHUNK_ROUTE = '/api/scans/:scanId/chunks';
-
-export const SCAN_PATHS = {
-  scanRoute: SCAN_ROUTE,
-  chunkRoute: CHUNK_ROUTE,
-  scan: (scanId: string) => SCAN_ROUTE.replace(':scanId', encodeURIComponent(scanId)),
-  chunks: (scanId: string, offset: number) => `${CHUNK_ROUTE.replace(':scanId', encodeURIComponent(scanId))}?offset=${offset}`,
-} as const;
-
 /** What a device sends in one chunk request; 256 KiB takes about 2 s at 1 Mbit/s, so a drop costs little. */
 export const SCAN_CHUNK_BYTES = 256 * 1024;
 /** The largest chunk the server takes (room for a device that sends bigger ones on a good link). */

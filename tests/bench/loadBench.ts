@@ -25,7 +25,8 @@ import { UNUSABLE_CODE_HASH } from '../../server/auth/secrets.ts';
 import { openStore, type StoreChoice } from '../../server/store/openStore.ts';
 import type { SyncStore } from '../../server/store/store.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { statusMutation } from '../integration/lifecycleFixtures.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgresCluster.ts';
 import { makeFile } from '../support/syncFixtures.ts';
@@ -172,7 +173,7 @@ async function step(send: Send, device: SimDevice, catalogVersion: number): Prom
       if (moving) batch.push(statusMutation(++device.seq, device.enrol, moving, 'received', 'processing', { when: new Date(now).toISOString() }));
       device.pending = batch;
     }
-    const answer = await send(device, 'POST', SYNC_PATHS.push, JSON.stringify({ mutations: device.pending }));
+    const answer = await send(device, 'POST', API_PATHS.sync.push, JSON.stringify({ mutations: device.pending }));
     if (answer.status !== 200) return failed(answer);
     const parsed = JSON.parse(answer.body) as { results: { seq: number; status: string }[] };
     for (const [i, m] of device.pending.entries()) {
@@ -187,12 +188,12 @@ async function step(send: Send, device: SimDevice, catalogVersion: number): Prom
     return true;
   }
   if (kind === 1) {
-    const answer = await send(device, 'GET', `${SYNC_PATHS.statuses}?since=${device.cursor}&limit=100`);
+    const answer = await send(device, 'GET', `${API_PATHS.sync.statuses}?since=${device.cursor}&limit=100`);
     if (answer.status !== 200) return failed(answer);
     device.cursor = (JSON.parse(answer.body) as { cursor: number }).cursor;
     return true;
   }
-  const answer = await send(device, 'GET', `${SYNC_PATHS.catalogChanges}?since=${catalogVersion}`);
+  const answer = await send(device, 'GET', `${API_PATHS.catalog.changes}?since=${catalogVersion}`);
   return answer.status === 200 || failed(answer);
 }
 

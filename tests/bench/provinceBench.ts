@@ -15,7 +15,8 @@ import { createApp } from '../../server/app.ts';
 import { UNUSABLE_CODE_HASH } from '../../server/auth/secrets.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgresStore.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { computeProvinceStats, PROVINCE_PATHS, provinceStatsSchema } from '../../shared/stats/provinceStats.ts';
+import { computeProvinceStats, provinceStatsSchema } from '../../shared/stats/provinceStats.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { startPostgres } from '../support/postgresCluster.ts';
 import { addTestProvince, enrolTestDevice } from '../support/syncFixtures.ts';
 
@@ -91,7 +92,7 @@ async function timed(from: string, to: string): Promise<{ median: number; max: n
   let centersSeen = 0;
   for (let run = 0; run < RUNS; run += 1) {
     const t = performance.now();
-    const res = await fetch(`${base}${PROVINCE_PATHS.stats}?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${device.token}` } });
+    const res = await fetch(`${base}${API_PATHS.province.figures}?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${device.token}` } });
     const body = provinceStatsSchema.parse(await res.json());
     times.push(performance.now() - t);
     files = body.total.received;
@@ -108,7 +109,7 @@ await app.close();
 await store.close();
 await cluster.stop();
 
-console.log(`\nprovince figures: ${FILES.toLocaleString('en')} files of ${CENTERS} centers in PostgreSQL (written in ${seeded.toFixed(0)} s), GET ${PROVINCE_PATHS.stats} over HTTP, ${RUNS} runs each`);
+console.log(`\nprovince figures: ${FILES.toLocaleString('en')} files of ${CENTERS} centers in PostgreSQL (written in ${seeded.toFixed(0)} s), GET ${API_PATHS.province.figures} over HTTP, ${RUNS} runs each`);
 console.log('| period | files counted | centers | median | slowest | of which: store read / figures |');
 console.log('|---|---|---|---|---|---|');
 for (const [label, r] of [['a month (2026-03)', month], ['a quarter (2026 Q1)', quarter], ['a year (2025)', year]] as const) {

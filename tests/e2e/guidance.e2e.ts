@@ -120,6 +120,10 @@ describe('guided choice of a procedure at the kiosk', () => {
     await kiosk.page.getByTestId('full-detail').click();
     await kiosk.detail.waitFor();
     expect(await kiosk.detail.locator('h2').textContent()).toContain('khu vực biên giới');
+    // The search is recorded with the path walked through the questions (learning from what citizens type).
+    await expect.poll(() => kiosk.recordedSearches()).toEqual([
+      expect.objectContaining({ query: 'tôi muốn lấy vợ người lào', outcome: 'chosen', chosen: '1.000094', flowPath: ['ket-hon', 'need=new', 'partner=yes', 'border=yes'] }),
+    ]);
     await context.close();
   });
 

@@ -114,4 +114,26 @@ describe('the kiosk in the shell', () => {
     expect(printed[0]).toContain('data:image/png;base64,');
     await context.close();
   });
+
+  it('offers to save the receipt as a PDF on a computer with no printer, and says where it went', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580', profile: 'counter', printers: 'none' });
+    const counter = await CounterPage.enrolled(context, harness.server.url);
+    await counter.pickProcedure('khai sinh', '1.001193');
+    await counter.scanCard(testCardQr(6));
+    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.tickAllDocuments();
+    await counter.save();
+    const number = await counter.page.getByTestId('saved-receipt').getAttribute('data-number');
+    await counter.page.getByTestId('print-receipt').click();
+    await counter.page.getByText('Chưa có máy in: chọn máy in trong cài đặt hoặc lưu PDF.').waitFor();
+    await counter.page.getByTestId('save-pdf').click();
+    await expect.poll(() => counter.page.getByTestId('pdf-result').textContent()).toBe(`Đã lưu tệp PDF: C:\\Users\\motcua\\Documents\\${number}.pdf`);
+    await counter.screenshot('counter-receipt-saved-as-pdf');
+    const log = await counter.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
+    expect(log.printed).toEqual([]);
+    expect(log.pdfs.map((p) => p.fileName)).toEqual([`${number}.pdf`]);
+    expect(log.pdfs[0]!.html).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    await context.close();
+  });
 });

@@ -10,7 +10,8 @@ import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
 import { WorklistPage } from './pageModels/WorklistPage.ts';
-import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
+import { publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const harness = useBrowserAndServer();
 
@@ -153,7 +154,7 @@ describe('the worklist', () => {
     const listed = await harness.server.store.listFiles('DEMO', { number: second, limit: 1 });
     const onServer = listed.ok && listed.value.files[0] ? await harness.server.store.findFile('DEMO', listed.value.files[0].id) : null;
     const code = onServer?.ok && onServer.value ? onServer.value.lookupCode : undefined;
-    const lookup = await fetch(new URL(PUBLIC_PATHS.fileStatus(second, code!), harness.server.url));
+    const lookup = await fetch(new URL(API_PATHS.public.fileStatus.at(second, { code: code! }), harness.server.url));
     expect(publicFileStatusSchema.parse(await lookup.json()).dueAt).toBe('2028-12-15T09:30:00.000Z');
     // Reprinting the receipt prints the new date.
     await worklist.action('reprint');
@@ -269,7 +270,7 @@ describe('the worklist', () => {
     expect(await waiting.getByTestId('outbox-words').textContent()).toBe('Chuyển trạng thái: Đang giải quyết');
     await counter.page.getByTestId('outbox-sync-now').click();
     await expect.poll(() => waiting.getByTestId('outbox-reason').textContent()).toBe(
-      'Chưa gửi được, sẽ tự thử lại: Không kết nối được máy chủ (mất mạng hoặc máy chủ không trả lời).',
+      'Chưa gửi được, sẽ tự thử lại: Không kết nối được máy chủ (mất mạng hoặc sai địa chỉ máy chủ).',
     );
 
     await context.setOffline(false);

@@ -12,13 +12,13 @@ import { changeFileStatus } from '../../renderer/data/fileStatus.ts';
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { formatFileNumber } from '../../shared/files/fileNumber.ts';
 import type { FileRecord } from '../../shared/files/fileRecord.ts';
-import { pushResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
-import { PUBLIC_PATHS } from '../../shared/sync/publicApi.ts';
+import { pushResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import { statusMutation } from './lifecycleFixtures.ts';
 import { bearer, cancelMutation, createMutation, enrolTestDevice, FIXTURE_NOW, makeFile } from '../support/syncFixtures.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let app: FastifyInstance;
 let temp: TempStore;
@@ -60,7 +60,7 @@ let seq = 0;
 /** What the server answered one pushed mutation: "applied" or "rejected <code>". */
 async function onServer(device: EnrolResponse, mutation: (n: number) => Mutation): Promise<string> {
   seq += 1;
-  const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations: [mutation(seq)] } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations: [mutation(seq)] } });
   const result = pushResponseSchema.parse(res.json()).results[0]!;
   return result.status === 'rejected' ? `rejected ${result.code ?? result.reason}` : result.status;
 }
@@ -161,15 +161,15 @@ describe('bad inputs, on the device and on the server', () => {
   it('refuses what the public routes must not take: a rating dated 2099 without the code, a lookup by number alone', async () => {
     const counter = await enrolTestDevice(app, 'VB11824');
     const file = makeFile(counter, 900);
-    await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(counter), payload: { mutations: [createMutation(1, file)] } });
+    await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(counter), payload: { mutations: [createMutation(1, file)] } });
     const rating = await app.inject({
       method: 'POST',
-      url: PUBLIC_PATHS.ratings,
+      url: API_PATHS.public.ratings,
       payload: { id: crypto.randomUUID(), fileNumber: file.number, score: 1, reasons: [], at: '2099-01-01T00:00:00+07:00' },
     });
     row('anonymous rating of a file, dated 2099, no lookup code', 'n/a (the kiosk sends the code it looked up with)', `${rating.statusCode} ${rating.json<{ error: string }>().error}`);
     expect(rating.statusCode).toBe(403);
-    const lookup = await app.inject({ url: PUBLIC_PATHS.fileStatus(file.number) });
+    const lookup = await app.inject({ url: API_PATHS.public.fileStatus.at(file.number) });
     row('public lookup by the sequential number alone', 'asks for the code (lookup-need-code)', `${lookup.statusCode} ${lookup.json<{ error: string }>().error}`);
     expect(lookup.statusCode).toBe(400);
     const counted = await temp.store.listRatings('VB11824');

@@ -5,23 +5,17 @@
 import type { FastifyInstance } from 'fastify';
 import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import {
-  CENTER_LIST_PATHS,
-  centerListChangesSchema,
-  centerListConflictSchema,
-  centerListWriteAnswerSchema,
-  type CenterEntryValues,
-  type CenterListChanges,
-} from '../../shared/centerList/centerList.ts';
+import { centerListChangesSchema, centerListConflictSchema, centerListWriteAnswerSchema, type CenterEntryValues, type CenterListChanges } from '../../shared/centerList/centerList.ts';
 import { importCenterListTable, TABLE_HEADERS } from '../../shared/centerList/centerListTable.ts';
 import { readTableFile } from '../../shared/centerList/readTableFile.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { apiErrorSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { apiErrorSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { ensureDemoCenterList } from '../../server/centers/demoCenterList.ts';
 import { addCenter, DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import { bearer, enrolTestDevice } from '../support/syncFixtures.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
@@ -36,13 +30,13 @@ function adminOf(center: string): Promise<EnrolResponse> {
 }
 
 async function changes(device: EnrolResponse, since: number): Promise<CenterListChanges> {
-  const res = await app.inject({ url: `${CENTER_LIST_PATHS.changes}?since=${since}`, headers: bearer(device) });
+  const res = await app.inject({ url: `${API_PATHS.centerList.changes}?since=${since}`, headers: bearer(device) });
   expect(res.statusCode, res.body).toBe(200);
   return centerListChangesSchema.parse(res.json());
 }
 
 function write(device: EnrolResponse, body: unknown) {
-  return app.inject({ method: 'PUT', url: CENTER_LIST_PATHS.write, headers: bearer(device), payload: body as object });
+  return app.inject({ method: 'PUT', url: API_PATHS.centerList.write, headers: bearer(device), payload: body as object });
 }
 
 async function save(device: EnrolResponse, baseVersion: number, upserts: Record<string, CenterEntryValues>, deletions: string[] = []) {
@@ -55,7 +49,7 @@ describe('who may read and write the center list', () => {
   it('lets any enrolled device read its center list, and nobody without a token', async () => {
     const counter = await enrolTestDevice(app, 'VB01');
     expect(await changes(counter, 0)).toEqual({ centerCode: 'VB01', version: 0, source: '', full: false, upserts: {}, deletions: [] });
-    const anonymous = await app.inject({ url: `${CENTER_LIST_PATHS.changes}?since=0` });
+    const anonymous = await app.inject({ url: `${API_PATHS.centerList.changes}?since=0` });
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -76,7 +70,7 @@ describe('who may read and write the center list', () => {
   it('does not let a device enrol itself as an admin device', async () => {
     const res = await app.inject({
       method: 'POST',
-      url: SYNC_PATHS.enrol,
+      url: API_PATHS.devices.enrol,
       payload: { centerCode: 'VB01', enrolmentCode: 'enrol-VB01', locationCode: null, deviceName: 'Tự xưng', role: 'admin' },
     });
     expect(res.statusCode).toBe(400);
@@ -155,7 +149,7 @@ describe('what the server refuses', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(apiErrorSchema.parse(res.json()).reason).toContain(reason);
     }
-    const bad = await app.inject({ url: `${CENTER_LIST_PATHS.changes}?since=abc`, headers: bearer(admin) });
+    const bad = await app.inject({ url: `${API_PATHS.centerList.changes}?since=abc`, headers: bearer(admin) });
     expect(bad.statusCode).toBe(400);
     expect((await changes(admin, 0)).version).toBe(0);
   });

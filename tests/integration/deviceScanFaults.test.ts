@@ -126,8 +126,9 @@ describe('scans over a faulty link', () => {
       expect(row.upload, `scan ${n}`).toBe('uploaded');
       expect(onServer.ok && onServer.value && sha256(onServer.value.data)).toBe(scan.ref.sha256);
     }
-    expect(byId.get(scans[DAMAGED - 1]!.ref.id)).toMatchObject({ upload: 'rejected', lastError: expect.stringMatching(/damaged/) });
-    expect(byId.get(scans[NOT_A_PDF - 1]!.ref.id)).toMatchObject({ upload: 'rejected', lastError: expect.stringMatching(/does not start like a application\/pdf/) });
+    // Staff read why by its code (scans.refusal.*); the English reason is kept for the log.
+    expect(byId.get(scans[DAMAGED - 1]!.ref.id)).toMatchObject({ upload: 'rejected', lastError: expect.stringMatching(/damaged/), lastErrorCode: 'scans.refusal.checksum_mismatch' });
+    expect(byId.get(scans[NOT_A_PDF - 1]!.ref.id)).toMatchObject({ upload: 'rejected', lastError: expect.stringMatching(/does not start like a application\/pdf/), lastErrorCode: 'scans.refusal.type_mismatch' });
     expect(await server.store().readScan('VB11824', scans[DAMAGED - 1]!.ref.id)).toEqual({ ok: true, value: null });
     expect(await server.store().readScan('VB11824', scans[NOT_A_PDF - 1]!.ref.id)).toEqual({ ok: true, value: null });
   }, 120_000);

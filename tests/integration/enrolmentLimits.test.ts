@@ -7,11 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { addCenter } from '../../server/centers/addCenter.ts';
 import { BODY_LIMITS } from '../../server/http/bodyLimits.ts';
-import { apiErrorSchema, enrolResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
-import { PUBLIC_PATHS } from '../../shared/sync/publicApi.ts';
+import { apiErrorSchema, enrolResponseSchema } from '../../shared/sync/protocol.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { bearer, enrolTestDevice, testAdminCode, testEnrolmentCode } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
@@ -24,7 +24,7 @@ useTestApp(
 const enrol = (enrolmentCode: string, remoteAddress: string, extra: Record<string, unknown> = {}) =>
   app.inject({
     method: 'POST',
-    url: SYNC_PATHS.enrol,
+    url: API_PATHS.devices.enrol,
     remoteAddress,
     payload: { centerCode: 'VB11824', enrolmentCode, locationCode: null, deviceName: 'Quầy 9', role: 'counter', ...extra },
   });
@@ -81,24 +81,24 @@ describe('body limits', () => {
   const big = (bytes: number) => JSON.stringify({ padding: 'x'.repeat(bytes) });
 
   it('refuses a large body on the public and enrolment routes with 413 before parsing it', async () => {
-    for (const url of [SYNC_PATHS.enrol, PUBLIC_PATHS.ratings]) {
+    for (const url of [API_PATHS.devices.enrol, API_PATHS.public.ratings]) {
       const res = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: big(BODY_LIMITS.public + 1) });
       expect(res.statusCode, url).toBe(413);
       expect(apiErrorSchema.parse(res.json()).error).toBe('FST_ERR_CTP_BODY_TOO_LARGE');
     }
     // 60 MB, the size the report sent 16 times.
-    const huge = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, headers: { 'content-type': 'application/json' }, payload: big(60 * 1024 * 1024) });
+    const huge = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, headers: { 'content-type': 'application/json' }, payload: big(60 * 1024 * 1024) });
     expect(huge.statusCode).toBe(413);
   });
 
   it('refuses a large body on the device routes, and answers a device route without a token before reading it', async () => {
     const kiosk = await enrolTestDevice(app, 'VB11824', undefined, 'kiosk');
     const counter = await enrolTestDevice(app, 'VB11824');
-    const rating = await app.inject({ method: 'POST', url: PUBLIC_PATHS.deviceRatings, headers: { ...bearer(kiosk), 'content-type': 'application/json' }, payload: big(BODY_LIMITS.public + 1) });
+    const rating = await app.inject({ method: 'POST', url: API_PATHS.ratings, headers: { ...bearer(kiosk), 'content-type': 'application/json' }, payload: big(BODY_LIMITS.public + 1) });
     expect(rating.statusCode).toBe(413);
-    const status = await app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus('x'), headers: { ...bearer(counter), 'content-type': 'application/json' }, payload: big(BODY_LIMITS.small + 1) });
+    const status = await app.inject({ method: 'POST', url: API_PATHS.files.status.at('x'), headers: { ...bearer(counter), 'content-type': 'application/json' }, payload: big(BODY_LIMITS.small + 1) });
     expect(status.statusCode).toBe(413);
-    const anonymous = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: { 'content-type': 'application/json' }, payload: big(10 * 1024 * 1024) });
+    const anonymous = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: { 'content-type': 'application/json' }, payload: big(10 * 1024 * 1024) });
     expect(anonymous.statusCode).toBe(401);
   });
 });

@@ -9,12 +9,13 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Correctable, FeePayment } from '../../shared/files/fileChanges.ts';
 import type { FileRecord } from '../../shared/files/fileRecord.ts';
-import { pushResponseSchema, statusPullResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
-import { PUBLIC_PATHS, publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
+import { pushResponseSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { publicFileStatusSchema } from '../../shared/sync/publicApi.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { bearer, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
 import { STAFF, statusMutation } from './lifecycleFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
@@ -47,7 +48,7 @@ const FEE: FeePayment = { amount: 8000, receiptNo: 'BL-0012', paidAt: WHEN };
 const fee = (seq: number, device: EnrolResponse, fileId: string, payment: FeePayment = FEE) => mutation(seq, 'file.fee', { fileId, fee: payment, stamp: stamp(device) });
 
 const push = async (device: EnrolResponse, mutations: Mutation[]) => {
-  const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
   expect(res.statusCode, res.body).toBe(200);
   return pushResponseSchema.parse(res.json());
 };
@@ -88,9 +89,9 @@ describe('corrections, due dates and fees pushed from the counter', () => {
     expect(stored.ok && stored.value?.attachments).toHaveLength(1);
 
     // The kiosk's lookup and the status feed show the new date; the status has not moved.
-    const lookup = publicFileStatusSchema.parse((await app.inject({ url: PUBLIC_PATHS.fileStatus(file.number, file.lookupCode!) })).json());
+    const lookup = publicFileStatusSchema.parse((await app.inject({ url: API_PATHS.public.fileStatus.at(file.number, { code: file.lookupCode! }) })).json());
     expect(lookup).toMatchObject({ status: 'received', dueAt: LATER });
-    const feed = statusPullResponseSchema.parse((await app.inject({ url: `${SYNC_PATHS.statuses}?limit=50`, headers: bearer(counter) })).json());
+    const feed = statusPullResponseSchema.parse((await app.inject({ url: `${API_PATHS.sync.statuses}?limit=50`, headers: bearer(counter) })).json());
     expect(feed.changes.map((c) => [c.status, c.dueAt, c.note])).toEqual([
       ['received', DUE, null],
       ['received', LATER, 'Cần xác minh thêm tại thôn'],

@@ -15,8 +15,9 @@ import { addCenter } from '../../server/centers/addCenter.ts';
 import { openSqliteStore, SQLITE_FILE } from '../../server/store/sqliteStore.ts';
 import type { SyncStore } from '../../server/store/store.ts';
 import { computeCenterStats } from '../../shared/stats/centerStats.ts';
-import { enrolResponseSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { enrolResponseSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { makeFile } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const CODE = 'enrolment-code-VB11824';
 const NOW = new Date('2027-03-05T02:00:00Z');
@@ -46,12 +47,12 @@ afterEach(async () => {
 });
 
 const enrol = async (role: 'kiosk' | 'counter', remoteAddress = '10.0.0.1'): Promise<EnrolResponse> => {
-  const res = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, remoteAddress, payload: { centerCode: 'VB11824', enrolmentCode: CODE, locationCode: null, deviceName: role, role } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, remoteAddress, payload: { centerCode: 'VB11824', enrolmentCode: CODE, locationCode: null, deviceName: role, role } });
   return enrolResponseSchema.parse(res.json());
 };
 const auth = (d: EnrolResponse) => ({ authorization: `Bearer ${d.token}` });
 const push = (d: EnrolResponse, files: unknown[]) =>
-  app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: auth(d), payload: { mutations: files.map((payload, i) => ({ seq: i + 1, id: randomUUID(), kind: 'file.create', at: NOW.toISOString(), payload })) } });
+  app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: auth(d), payload: { mutations: files.map((payload, i) => ({ seq: i + 1, id: randomUUID(), kind: 'file.create', at: NOW.toISOString(), payload })) } });
 
 describe('issue 8, as reported', () => {
   it('a kiosk token cannot list the files, read a citizen or move a file to done', async () => {
@@ -72,13 +73,8 @@ describe('issue 8, as reported', () => {
     const counter = await enrol('counter');
     const file = makeFile(counter, 1);
     await push(counter, [file]);
-    // The counter rates the file (as the kiosk did) 4; then the anonymous post says 1, dated 2099.
-    await app.inject({
-      method: 'POST',
-      url: SYNC_PATHS.push,
-      headers: auth(counter),
-      payload: { mutations: [{ seq: 2, id: randomUUID(), kind: 'rating.create', at: NOW.toISOString(), payload: { id: randomUUID(), fileNumber: file.number, score: 4, reasons: [], at: NOW.toISOString() } }] },
-    });
+    // An enrolled device rates the file 4 (as the kiosk does); then the anonymous post says 1, dated 2099.
+    await app.inject({ method: 'POST', url: API_PATHS.ratings, headers: auth(counter), payload: { id: randomUUID(), fileNumber: file.number, score: 4, reasons: [], at: NOW.toISOString() } });
     await app.inject({ method: 'POST', url: '/api/public/ratings', payload: { id: randomUUID(), fileNumber: file.number, score: 1, reasons: [], at: '2099-01-01T00:00:00+07:00' } });
     const summaries = await store.fileSummaries({ centerCodes: ['VB11824'], fromMs: Date.UTC(2027, 1, 28), toMs: Date.UTC(2027, 2, 3) });
     if (!summaries.ok) throw new Error(summaries.error.reason);
@@ -98,16 +94,16 @@ describe('issue 8, as reported', () => {
 
   it('the right enrolment code from an address that guessed wrong 20 times enrols', async () => {
     for (let i = 0; i < 20; i += 1) {
-      await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, remoteAddress: '10.9.9.9', payload: { centerCode: 'VB11824', enrolmentCode: `wrong-guess-number-${i}`, locationCode: null, deviceName: 'x', role: 'counter' } });
+      await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, remoteAddress: '10.9.9.9', payload: { centerCode: 'VB11824', enrolmentCode: `wrong-guess-number-${i}`, locationCode: null, deviceName: 'x', role: 'counter' } });
     }
-    const right = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, remoteAddress: '10.9.9.9', payload: { centerCode: 'VB11824', enrolmentCode: CODE, locationCode: null, deviceName: 'x', role: 'counter' } });
+    const right = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, remoteAddress: '10.9.9.9', payload: { centerCode: 'VB11824', enrolmentCode: CODE, locationCode: null, deviceName: 'x', role: 'counter' } });
     expect(right.statusCode).toBe(201);
   });
 
   it('the enrolment answer does not tell whether a center exists', async () => {
     const body = { enrolmentCode: 'wrong-enrolment-code', locationCode: null, deviceName: 'x', role: 'counter' };
-    const wrong = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, centerCode: 'VB11824' } });
-    const unknown = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, centerCode: 'NOWHERE' } });
+    const wrong = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, centerCode: 'VB11824' } });
+    const unknown = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, centerCode: 'NOWHERE' } });
     expect(unknown.statusCode).toBe(wrong.statusCode);
     expect(unknown.body).toBe(wrong.body);
   });
@@ -118,7 +114,7 @@ describe('issue 8, as reported', () => {
   });
 
   it('the enrolment route does not read a 5 MB unauthenticated body', async () => {
-    const res = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ pad: 'x'.repeat(5 * 1024 * 1024) }) });
+    const res = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ pad: 'x'.repeat(5 * 1024 * 1024) }) });
     expect(res.statusCode).toBe(413);
   });
 

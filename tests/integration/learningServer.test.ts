@@ -13,11 +13,12 @@ import { COMMUNE_CATALOG, readCatalogSource, sharedDataDir } from '../../server/
 import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { centerVocabularySchema, type LearnedEntry } from '../../shared/learning/centerVocabulary.ts';
 import { taughtAnswerSchema, teachAnswerSchema, teachProblemSchema, unmatchedAnswerSchema, type TeachRequest } from '../../shared/learning/learningApi.ts';
-import { LEARNING_PATHS, sessionUploadAnswerSchema, type SearchSession } from '../../shared/learning/searchSession.ts';
+import { sessionUploadAnswerSchema, type SearchSession } from '../../shared/learning/searchSession.ts';
 import type { EnrolResponse } from '../../shared/sync/protocol.ts';
 import { enrolAs, searchSession } from '../support/learningFixtures.ts';
 import { addTestCenter, bearer } from '../support/syncFixtures.ts';
 import { openTempStore, type TempStore } from '../support/tempStore.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SINGLE_STATUS = '1.004873';
@@ -48,13 +49,13 @@ afterEach(async () => {
   await temp.dispose();
 });
 
-const send = (device: EnrolResponse, sessions: unknown[]) => app.inject({ method: 'POST', url: LEARNING_PATHS.sessions, headers: bearer(device), payload: { sessions } });
+const send = (device: EnrolResponse, sessions: unknown[]) => app.inject({ method: 'POST', url: API_PATHS.learning.sessions, headers: bearer(device), payload: { sessions } });
 const unmatched = async (device: EnrolResponse) => {
-  const res = await app.inject({ method: 'GET', url: LEARNING_PATHS.unmatched, headers: bearer(device) });
+  const res = await app.inject({ method: 'GET', url: API_PATHS.learning.unmatched, headers: bearer(device) });
   expect(res.statusCode, res.body).toBe(200);
   return unmatchedAnswerSchema.parse(res.json());
 };
-const teach = (device: EnrolResponse, request: TeachRequest) => app.inject({ method: 'POST', url: LEARNING_PATHS.taught, headers: bearer(device), payload: request });
+const teach = (device: EnrolResponse, request: TeachRequest) => app.inject({ method: 'POST', url: API_PATHS.learning.taught, headers: bearer(device), payload: request });
 const ago = (days: number) => new Date(clock.getTime() - days * DAY);
 const conSon: TeachRequest = { phrases: ['còn son', 'vẫn còn son'], target: { kind: 'procedures', codes: [SINGLE_STATUS] }, query: 'làm giấy còn son', by: { staffId: 's1', staffName: 'Nguyễn Thị Lan' } };
 
@@ -129,7 +130,7 @@ describe('teaching a phrase', () => {
     await send(kiosk, [searchSession('làm giấy còn son', ago(2)), searchSession('lam giay con son', ago(1))]);
     expect((await unmatched(admin)).queries.map((q) => q.key)).toEqual(['lam giai con son']);
 
-    const before = await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary, headers: bearer(kiosk) });
+    const before = await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary, headers: bearer(kiosk) });
     expect(centerVocabularySchema.parse(before.json())).toMatchObject({ centerCode: 'C1', version: 0, entries: [] });
 
     const taught = await teach(admin, conSon);
@@ -138,14 +139,14 @@ describe('teaching a phrase', () => {
     expect(answer.version).toBe(1);
     expect(answer.entry).toMatchObject({ id: 'learned.con-son', kind: 'learned', say: ['còn son', 'vẫn còn son'], procedures: [SINGLE_STATUS] });
 
-    const pulled = await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary, headers: bearer(kiosk) });
+    const pulled = await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary, headers: bearer(kiosk) });
     expect(pulled.statusCode).toBe(200);
     const vocabulary = centerVocabularySchema.parse(pulled.json());
     expect(vocabulary.version).toBe(1);
     expect(vocabulary.entries.map((e) => e.id)).toEqual(['learned.con-son']);
     const etag = pulled.headers.etag;
     expect(etag).toBe('"vocabulary-C1-1"');
-    const unchanged = await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary, headers: { ...bearer(kiosk), 'if-none-match': String(etag) } });
+    const unchanged = await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary, headers: { ...bearer(kiosk), 'if-none-match': String(etag) } });
     expect(unchanged.statusCode).toBe(304);
 
     // Taught: the old failures no longer count; a failure after the teaching does.
@@ -156,7 +157,7 @@ describe('teaching a phrase', () => {
 
     // Another center's devices see only their own vocabulary.
     const other = await enrolAs(app, 'C2', 'kiosk');
-    const theirs = await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary, headers: bearer(other) });
+    const theirs = await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary, headers: bearer(other) });
     expect(centerVocabularySchema.parse(theirs.json())).toMatchObject({ centerCode: 'C2', version: 0, entries: [] });
   });
 
@@ -165,7 +166,7 @@ describe('teaching a phrase', () => {
     const taught = await teach(admin, { ...conSon, target: { kind: 'concept', id: 'event.single' } });
     expect(taught.statusCode, taught.body).toBe(201);
     expect(teachAnswerSchema.parse(taught.json()).entry).toMatchObject({ sameAs: 'event.single', procedures: [] });
-    const list = await app.inject({ method: 'GET', url: LEARNING_PATHS.taught, headers: bearer(admin) });
+    const list = await app.inject({ method: 'GET', url: API_PATHS.learning.taught, headers: bearer(admin) });
     const answer = taughtAnswerSchema.parse(list.json());
     expect(answer.version).toBe(1);
     expect(answer.entries).toEqual([{ entry: expect.objectContaining({ id: 'learned.con-son' }), taughtAt: clock.toISOString(), taughtBy: 'Nguyễn Thị Lan' }]);
@@ -187,7 +188,7 @@ describe('teaching a phrase', () => {
     const body = await teach(admin, { ...conSon, phrases: ['còn son'] });
     expect(body.statusCode).toBe(400);
     expect(body.json()).toMatchObject({ error: 'invalid_request' });
-    expect((await app.inject({ method: 'GET', url: LEARNING_PATHS.taught, headers: bearer(admin) })).json()).toEqual({ version: 0, entries: [] });
+    expect((await app.inject({ method: 'GET', url: API_PATHS.learning.taught, headers: bearer(admin) })).json()).toEqual({ version: 0, entries: [] });
   });
 
   it('takes a taught phrase back in a new version, and its searches come back on the list', async () => {
@@ -196,13 +197,13 @@ describe('teaching a phrase', () => {
     await send(kiosk, [searchSession('làm giấy còn son', ago(1))]);
     expect((await teach(admin, conSon)).statusCode).toBe(201);
     expect((await unmatched(admin)).queries).toEqual([]);
-    const removed = await app.inject({ method: 'DELETE', url: LEARNING_PATHS.taughtEntry('learned.con-son'), headers: bearer(admin) });
+    const removed = await app.inject({ method: 'DELETE', url: API_PATHS.learning.taughtEntry.at('learned.con-son'), headers: bearer(admin) });
     expect(removed.statusCode, removed.body).toBe(200);
     expect(removed.json()).toEqual({ version: 2 });
-    const vocabulary = centerVocabularySchema.parse((await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary, headers: bearer(kiosk) })).json());
+    const vocabulary = centerVocabularySchema.parse((await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary, headers: bearer(kiosk) })).json());
     expect(vocabulary).toMatchObject({ version: 2, entries: [] });
     expect((await unmatched(admin)).queries.map((q) => q.key)).toEqual(['lam giai con son']);
-    const again = await app.inject({ method: 'DELETE', url: LEARNING_PATHS.taughtEntry('learned.con-son'), headers: bearer(admin) });
+    const again = await app.inject({ method: 'DELETE', url: API_PATHS.learning.taughtEntry.at('learned.con-son'), headers: bearer(admin) });
     expect(again.statusCode).toBe(404);
   });
 
@@ -225,17 +226,17 @@ describe('who may call what', () => {
     const session = [searchSession('làm giấy còn son', ago(1))];
     expect((await send(counter, session)).statusCode).toBe(403);
     expect((await send(admin, session)).statusCode).toBe(403);
-    expect((await app.inject({ method: 'POST', url: LEARNING_PATHS.sessions, payload: { sessions: session } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: API_PATHS.learning.sessions, payload: { sessions: session } })).statusCode).toBe(401);
     for (const device of [kiosk, counter]) {
-      expect((await app.inject({ method: 'GET', url: LEARNING_PATHS.unmatched, headers: bearer(device) })).statusCode).toBe(403);
-      expect((await app.inject({ method: 'GET', url: LEARNING_PATHS.taught, headers: bearer(device) })).statusCode).toBe(403);
+      expect((await app.inject({ method: 'GET', url: API_PATHS.learning.unmatched, headers: bearer(device) })).statusCode).toBe(403);
+      expect((await app.inject({ method: 'GET', url: API_PATHS.learning.taught, headers: bearer(device) })).statusCode).toBe(403);
       expect((await teach(device, conSon)).statusCode).toBe(403);
-      expect((await app.inject({ method: 'DELETE', url: LEARNING_PATHS.taughtEntry('learned.con-son'), headers: bearer(device) })).statusCode).toBe(403);
+      expect((await app.inject({ method: 'DELETE', url: API_PATHS.learning.taughtEntry.at('learned.con-son'), headers: bearer(device) })).statusCode).toBe(403);
     }
     for (const device of [kiosk, counter, admin]) {
-      expect((await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary, headers: bearer(device) })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary, headers: bearer(device) })).statusCode).toBe(200);
     }
-    expect((await app.inject({ method: 'GET', url: LEARNING_PATHS.vocabulary })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: API_PATHS.learning.vocabulary })).statusCode).toBe(401);
     expect(await temp.store.countSearchSessions('C1')).toEqual({ ok: true, value: 0 });
   });
 

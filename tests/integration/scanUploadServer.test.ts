@@ -9,12 +9,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { MAX_SCAN_BYTES } from '../../shared/files/scan.ts';
-import { apiErrorSchema, pushResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { apiErrorSchema, pushResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import { MAX_PUSH_BODY_BYTES } from '../../shared/sync/pushLimits.ts';
-import { offsetMismatchSchema, SCAN_CHUNK_BYTES, SCAN_CHUNK_MAX_BYTES, SCAN_PATHS, scanUploadStateSchema } from '../../shared/sync/scanUpload.ts';
+import { offsetMismatchSchema, SCAN_CHUNK_BYTES, SCAN_CHUNK_MAX_BYTES, scanUploadStateSchema } from '../../shared/sync/scanUpload.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { bearer, createMutation, enrolTestDevice, makeFile, makeScan } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
@@ -23,16 +24,16 @@ useTestApp({ centers: ['VB11824', 'OTHER'] }, (ready) => ({ app, temp } = ready)
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const start = (device: EnrolResponse, scanId: string, body: object) =>
-  app.inject({ method: 'POST', url: SCAN_PATHS.scan(scanId), headers: bearer(device), payload: body });
+  app.inject({ method: 'POST', url: API_PATHS.scans.scan.at(scanId), headers: bearer(device), payload: body });
 const chunk = (device: EnrolResponse, scanId: string, offset: number, bytes: Buffer) =>
   app.inject({
     method: 'POST',
-    url: SCAN_PATHS.chunks(scanId, offset),
+    url: API_PATHS.scans.chunks.at(scanId, { offset: offset }),
     headers: { ...bearer(device), 'content-type': 'application/octet-stream' },
     payload: bytes,
   });
 const push = (device: EnrolResponse, mutations: Mutation[]) =>
-  app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
 
 /** A PDF of exactly `size` bytes. */
 function pdfOf(size: number): Buffer {
@@ -68,7 +69,7 @@ describe('scan uploads', () => {
     expect(scanUploadStateSchema.parse(started.json())).toEqual({ scanId, committed: 0, complete: false });
     expect(await uploadAll(device, scanId, bytes)).toBe(MAX_SCAN_BYTES / SCAN_CHUNK_BYTES);
 
-    const read = await app.inject({ url: SCAN_PATHS.scan(scanId), headers: bearer(device) });
+    const read = await app.inject({ url: API_PATHS.scans.scan.at(scanId), headers: bearer(device) });
     expect(read.statusCode).toBe(200);
     expect(read.headers['content-type']).toBe('application/pdf');
     expect(sha256(read.rawPayload)).toBe(ref.sha256);
@@ -98,7 +99,7 @@ describe('scan uploads', () => {
       const res = await chunk(device, scanId, offset, bytes.subarray(offset, offset + SCAN_CHUNK_BYTES));
       offset = scanUploadStateSchema.parse(res.json()).committed;
     }
-    const read = await app.inject({ url: SCAN_PATHS.scan(scanId), headers: bearer(device) });
+    const read = await app.inject({ url: API_PATHS.scans.scan.at(scanId), headers: bearer(device) });
     expect(sha256(read.rawPayload)).toBe(meta.sha256);
   });
 
@@ -113,9 +114,9 @@ describe('scan uploads', () => {
     const last = await chunk(device, scanId, SCAN_CHUNK_BYTES, damaged.subarray(SCAN_CHUNK_BYTES));
     expect(last.statusCode).toBe(422);
     expect(apiErrorSchema.parse(last.json())).toMatchObject({ error: 'checksum_mismatch', reason: expect.stringMatching(/damaged/) });
-    expect((await app.inject({ url: SCAN_PATHS.scan(scanId), headers: bearer(device) })).statusCode).toBe(404);
+    expect((await app.inject({ url: API_PATHS.scans.scan.at(scanId), headers: bearer(device) })).statusCode).toBe(404);
     expect(await uploadAll(device, scanId, bytes)).toBe(2);
-    expect((await app.inject({ url: SCAN_PATHS.scan(scanId), headers: bearer(device) })).statusCode).toBe(200);
+    expect((await app.inject({ url: API_PATHS.scans.scan.at(scanId), headers: bearer(device) })).statusCode).toBe(200);
   });
 
   it('takes only images and PDFs, by their bytes, and refuses what is too large, each with a code', async () => {
@@ -137,10 +138,10 @@ describe('scan uploads', () => {
 
     const bigChunk = await chunk(device, pngId, 0, randomBytes(SCAN_CHUNK_MAX_BYTES + 1));
     expect(bigChunk.statusCode).toBe(413);
-    const empty = await app.inject({ method: 'POST', url: SCAN_PATHS.chunks(pngId, 0), headers: bearer(device) });
+    const empty = await app.inject({ method: 'POST', url: API_PATHS.scans.chunks.at(pngId, { offset: 0 }), headers: bearer(device) });
     expect(empty.statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: SCAN_PATHS.scan('not-a-uuid'), headers: bearer(device), payload: base })).statusCode).toBe(400);
-    expect((await app.inject({ method: 'POST', url: SCAN_PATHS.scan(randomUUID()), payload: { ...base, type: 'application/pdf' } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: API_PATHS.scans.scan.at('not-a-uuid'), headers: bearer(device), payload: base })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'POST', url: API_PATHS.scans.scan.at(randomUUID()), payload: { ...base, type: 'application/pdf' } })).statusCode).toBe(401);
   });
 
   it('refuses other content under a known scan id, and keeps centers apart', async () => {
@@ -161,7 +162,7 @@ describe('scan uploads', () => {
     expect(foreign.statusCode).toBe(422);
     expect(apiErrorSchema.parse(foreign.json()).error).toBe('wrong_center');
     expect((await start(theirs, scan.ref.id, meta)).statusCode).toBe(422);
-    expect((await app.inject({ url: SCAN_PATHS.scan(scan.ref.id), headers: bearer(theirs) })).statusCode).toBe(404);
+    expect((await app.inject({ url: API_PATHS.scans.scan.at(scan.ref.id), headers: bearer(theirs) })).statusCode).toBe(404);
     expect((await chunk(theirs, scan.ref.id, 0, scan.bytes)).statusCode).toBe(404);
   });
 });
@@ -204,7 +205,7 @@ describe('the push after scans left it', () => {
     const device = await enrolTestDevice(app, 'VB11824');
     const res = await app.inject({
       method: 'POST',
-      url: SYNC_PATHS.push,
+      url: API_PATHS.sync.push,
       headers: { ...bearer(device), 'content-type': 'application/json' },
       payload: `{"mutations":"${'x'.repeat(MAX_PUSH_BODY_BYTES)}"}`,
     });

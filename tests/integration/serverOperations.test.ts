@@ -15,8 +15,9 @@ import { serverLoggerOptions } from '../../server/http/serverLog.ts';
 import { backupDatabase, PID_FILE, restoreDatabase, verifyDatabaseFile } from '../../server/store/sqliteBackup.ts';
 import { openSqliteStore, SQLITE_FILE } from '../../server/store/sqliteStore.ts';
 import { inspectSqlite } from '../support/storeInspection.ts';
-import { pushResponseSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { pushResponseSchema } from '../../shared/sync/protocol.ts';
 import { addTestCenter, bearer, createMutation, enrolTestDevice, fixtureClock, makeFile } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -35,7 +36,7 @@ async function seededDataDir(dataDir: string, files = 3): Promise<void> {
   const counter = await enrolTestDevice(app, 'VB11824');
   const res = await app.inject({
     method: 'POST',
-    url: SYNC_PATHS.push,
+    url: API_PATHS.sync.push,
     headers: bearer(counter),
     payload: { mutations: Array.from({ length: files }, (_, i) => createMutation(i + 1, makeFile(counter, i + 1))) },
   });

@@ -5,12 +5,13 @@
  * every file exactly once.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrolResponseSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { enrolResponseSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { addTestCenter, createMutation, fixtureClock, makeFile, testEnrolmentCode } from '../support/syncFixtures.ts';
 import { startFaultyProxy, seededRandom, type FaultyProxy } from '../support/faultyProxy.ts';
 import { drainOutbox } from '../support/pushClient.ts';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
 import { newStoreLocation } from '../support/tempStore.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let data: Awaited<ReturnType<typeof newStoreLocation>>;
 let server: RestartableServer;
@@ -30,7 +31,7 @@ afterEach(async () => {
 });
 
 async function enrol(): Promise<EnrolResponse> {
-  const res = await fetch(`${server.url}${SYNC_PATHS.enrol}`, {
+  const res = await fetch(`${server.url}${API_PATHS.devices.enrol}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ centerCode: 'VB11824', enrolmentCode: testEnrolmentCode('VB11824'), locationCode: null, deviceName: 'Quầy 1', role: 'counter' }),

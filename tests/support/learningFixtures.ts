@@ -2,14 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
-import { enrolResponseSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { enrolResponseSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { testAdminCode, testEnrolmentCode } from './syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 /** Enrols a device of `center` as `role` (an admin device with the center's admin code). */
 export async function enrolAs(app: FastifyInstance, center: string, role: 'kiosk' | 'counter' | 'admin'): Promise<EnrolResponse> {
   const res = await app.inject({
     method: 'POST',
-    url: SYNC_PATHS.enrol,
+    url: API_PATHS.devices.enrol,
     payload: { centerCode: center, enrolmentCode: role === 'admin' ? testAdminCode(center) : testEnrolmentCode(center), locationCode: null, deviceName: `${role} ${randomUUID().slice(0, 4)}`, role },
   });
   if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);

@@ -7,7 +7,8 @@ import { formatFileNumber } from '../../shared/files/fileNumber.ts';
 import type { FileRecord } from '../../shared/files/fileRecord.ts';
 import { newLookupCode } from '../../shared/files/lookupCode.ts';
 import type { ScanRef } from '../../shared/files/scan.ts';
-import { ENROLMENT_CODE_MIN_LENGTH, enrolResponseSchema, SYNC_PATHS, type DeviceRole, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { ENROLMENT_CODE_MIN_LENGTH, enrolResponseSchema, type DeviceRole, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 /**
  * The server's clock in the server tests: a few days after the fixture files' 1 March 2027, so the
@@ -44,7 +45,7 @@ export async function enrolTestDevice(
   const code = enrolmentCode ?? (role === 'admin' ? testAdminCode(centerCode) : role === 'province' ? testProvinceCode(centerCode) : testEnrolmentCode(centerCode));
   const res = await app.inject({
     method: 'POST',
-    url: SYNC_PATHS.enrol,
+    url: API_PATHS.devices.enrol,
     payload: { centerCode, enrolmentCode: code, locationCode: 'Q1', deviceName: 'Quầy 1', role },
   });
   if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);

@@ -13,7 +13,7 @@ import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistr
 import { searchFiles } from '../../renderer/data/fileSearch.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 import { changeFileStatus } from '../../renderer/data/fileStatus.ts';
-import { acknowledgeRejection, listOutbox, openPayload, waitingFileCounts } from '../../renderer/data/outbox.ts';
+import { acknowledgeRejection, listOutbox, openPayload, standingRejection, waitingFileCounts } from '../../renderer/data/outbox.ts';
 import { applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
 import { recordPushAnswer, recordPushFailure, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import type { Correctable } from '../../shared/files/fileChanges.ts';
@@ -162,8 +162,8 @@ describe('what the outbox and the status bar show', () => {
     const file = await register(db);
     await changeDueDate(db, file.id, '2027-03-09T10:00:00.000Z', 'Chờ xác minh', ctx, later);
     const batch = await takeBatch(db, 0, 10, Infinity);
-    await recordPushFailure(db, batch, 'cannot reach the server (Failed to fetch)', 'offline');
-    expect((await listOutbox(db)).ok && (await db.outbox.toArray()).map((e) => e.lastErrorCode)).toEqual(['counter.outbox.failure.offline', 'counter.outbox.failure.offline']);
+    await recordPushFailure(db, batch, 'cannot reach the server (Failed to fetch)', 'api.failure.offline');
+    expect((await listOutbox(db)).ok && (await db.outbox.toArray()).map((e) => e.lastErrorCode)).toEqual(['api.failure.offline', 'api.failure.offline']);
     await recordPushAnswer(
       db,
       batch,
@@ -176,12 +176,15 @@ describe('what the outbox and the status bar show', () => {
       ['file.create', 'sent', null, null],
     ]);
     expect(await waitingFileCounts(db)).toEqual({ ok: true, value: { pendingFiles: 0, rejectedFiles: 1 } });
+    // "Fix and resend" shows the refusal by its code (the screen translates it), not the server's English.
+    expect(await standingRejection(db, file.id)).toEqual({ state: 'rejected', lastError: 'file X: the new due date must be after…', lastErrorCode: 'fileChange.error.dueNotAfterReception' });
 
     // Staff set the refused change aside; a registration cannot be set aside this way.
     expect(await acknowledgeRejection(db, 1, staff)).toMatchObject({ ok: false, error: { kind: 'wrong_state' } });
     expect(await acknowledgeRejection(db, 2, staff)).toEqual({ ok: true, value: null });
     expect(await waitingFileCounts(db)).toEqual({ ok: true, value: { pendingFiles: 0, rejectedFiles: 0 } });
     expect(await db.files.get(file.id)).toMatchObject({ syncState: 'sent', rejectReason: null });
+    expect(await standingRejection(db, file.id)).toBeNull();
     expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'sync.acknowledged', staffId: staff.id });
   });
 

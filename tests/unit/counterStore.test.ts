@@ -10,8 +10,8 @@ import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, take
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { readIdleSeconds } from '../../renderer/features/counter/chrome/counterIdle.ts';
 import { pinAfterKey } from '../../renderer/features/counter/staff/PinPad.tsx';
-import { afterWrongPin, LOCK_MINUTES } from '../../renderer/features/counter/staff/staffLockout.ts';
-import { addStaff, resetPin, setStaffActive, signIn, staffLabel } from '../../renderer/features/counter/staff/staffStore.ts';
+import { afterWrongPin, LOCK_MINUTES } from '../../renderer/security/staffLockout.ts';
+import { addStaff, resetPin, setStaffActive, signIn, staffLabel } from '../../renderer/data/staffRepository.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 
 const device: DeviceIdentity = {

@@ -25,6 +25,10 @@ afterEach(async () => {
 
 const SERVER = 'http://127.0.0.1:1/';
 
+/** The server's answer to a stored rating (shared/sync/publicApi.ts ratingAnswerSchema). */
+const stored = (init: RequestInit) =>
+  new Response(JSON.stringify({ id: (JSON.parse(String(init.body)) as { id: string }).id, status: 'applied', counted: true }), { status: 201 });
+
 describe('kiosk ratings', () => {
   it('keeps a rating pending while the server cannot be reached, then sends it once', async () => {
     open();
@@ -38,7 +42,7 @@ describe('kiosk ratings', () => {
       'fetch',
       vi.fn((_url: string, init: RequestInit) => {
         bodies.push(String(init.body));
-        return Promise.resolve(new Response('{}', { status: 201 }));
+        return Promise.resolve(stored(init));
       }),
     );
     // Overlapping triggers (start-up, `online`, a new rating) must not send the same rating twice.
@@ -77,7 +81,7 @@ describe('kiosk lookups', () => {
       'fetch',
       vi.fn((url: string, init: RequestInit) => {
         calls.push({ url, auth: new Headers(init.headers).get('authorization') });
-        return Promise.resolve(new Response('{}', { status: 201 }));
+        return Promise.resolve(stored(init));
       }),
     );
     await drainRatings(db, SERVER, tokens);

@@ -13,8 +13,9 @@ import { saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { entryBytes, wireMutation } from '../../renderer/data/pushAnswers.ts';
 import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
-import { SYNC_PATHS, type Mutation } from '../../shared/sync/protocol.ts';
+import { type Mutation } from '../../shared/sync/protocol.ts';
 import { MAX_PUSH_ITEM_BYTES, oversizedPayloadSchema } from '../../shared/sync/pushLimits.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const device: DeviceIdentity = {
   key: 'device',
@@ -59,7 +60,7 @@ describe('a push the server will not read', () => {
     const pushes: (number | string)[][] = [];
     const fetchFn: typeof fetch = async (input, init) => {
       const url = new URL(String(input));
-      if (url.pathname === SYNC_PATHS.push) {
+      if (url.pathname === API_PATHS.sync.push) {
         const body = String(init?.body);
         const { mutations } = JSON.parse(body) as { mutations: Mutation[] };
         pushes.push(mutations.map((m) => (oversizedPayloadSchema.safeParse(m.payload).success ? `${m.seq} stub` : m.seq)));
@@ -73,7 +74,7 @@ describe('a push the server will not read', () => {
           ),
         });
       }
-      if (url.pathname === SYNC_PATHS.statuses) return json(200, { cursor: 0, changes: [], more: false });
+      if (url.pathname === API_PATHS.sync.statuses) return json(200, { cursor: 0, changes: [], more: false });
       return json(404, { error: 'not_found', reason: 'no such path' });
     };
     const engine = createSyncEngine({ db, tokens, events: null, fetchFn });

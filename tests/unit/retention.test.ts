@@ -13,7 +13,7 @@ import { changeFileStatus } from '../../renderer/data/fileStatus.ts';
 import { listFileViews } from '../../renderer/data/fileViews.ts';
 import { recordPushAnswer, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import { DEFAULT_RETENTION, purgeExpiredFiles, readRetention, saveRetention } from '../../renderer/data/retention.ts';
-import { localFileSummaries } from '../../renderer/features/stats/localFileSummaries.ts';
+import { localFileSummaries } from '../../renderer/data/localFileSummaries.ts';
 import { testPngScan } from '../support/scanFixtures.ts';
 import { markScanUploaded } from '../../renderer/data/scanStore.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';

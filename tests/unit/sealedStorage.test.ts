@@ -20,7 +20,7 @@ import { mutationsFor } from '../../renderer/data/pushPayloads.ts';
 import { testPngScan } from '../support/scanFixtures.ts';
 import { readScanBytes } from '../../renderer/data/scanStore.ts';
 import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
-import { localFileSummaries } from '../../renderer/features/stats/localFileSummaries.ts';
+import { localFileSummaries } from '../../renderer/data/localFileSummaries.ts';
 
 const device: DeviceIdentity = {
   key: 'device',

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { CENTER_LIST_PATHS } from '../../shared/centerList/centerList.ts';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/db.ts';
@@ -7,7 +6,8 @@ import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistr
 import { readSyncMeta } from '../../renderer/data/pushAnswers.ts';
 import { backoffDelay, createSyncEngine, type SyncEngineOptions } from '../../renderer/sync/syncEngine.ts';
 import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
-import { SYNC_PATHS, type Mutation } from '../../shared/sync/protocol.ts';
+import { type Mutation } from '../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const device: DeviceIdentity = {
   key: 'device',
@@ -38,12 +38,12 @@ function fakeServer(answerPush: (mutations: Mutation[]) => Response | Promise<Re
   const pushes: number[][] = [];
   const fetchFn: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
-    if (url.pathname === SYNC_PATHS.push) {
+    if (url.pathname === API_PATHS.sync.push) {
       const { mutations } = JSON.parse(String(init?.body)) as { mutations: Mutation[] };
       pushes.push(mutations.map((m) => m.seq));
       return answerPush(mutations);
     }
-    if (url.pathname === SYNC_PATHS.statuses) return json(200, { cursor: 0, changes: [], more: false });
+    if (url.pathname === API_PATHS.sync.statuses) return json(200, { cursor: 0, changes: [], more: false });
     return json(404, { error: 'not_found', reason: 'no such path' });
   };
   return { fetchFn, pushes };
@@ -179,7 +179,7 @@ describe('the sync loop', () => {
     const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events });
 
     const report = await engine.syncNow();
-    expect(report.error).toEqual({ kind: 'unauthorised', reason: 'this device was revoked' });
+    expect(report.error).toMatchObject({ kind: 'refused', status: 401, code: 'revoked_device', reason: 'this device was revoked' });
     expect(engine.getState()).toMatchObject({ link: 'unauthorised', pending: 1, lastError: 'this device was revoked' });
     expect(await db.outbox.get(1)).toMatchObject({ state: 'pending', attempts: 1 });
 
@@ -196,7 +196,7 @@ describe('the sync loop', () => {
     // The cable is pulled while the cycle's last answer is on its way back.
     const fetchFn: typeof fetch = async (input, init) => {
       const answer = await server.fetchFn(input, init);
-      if (new URL(String(input)).pathname === CENTER_LIST_PATHS.changes) events.dispatchEvent(new Event('offline'));
+      if (new URL(String(input)).pathname === API_PATHS.centerList.changes) events.dispatchEvent(new Event('offline'));
       return answer;
     };
     const engine = createSyncEngine({ db, tokens, fetchFn, events });

@@ -13,7 +13,7 @@ import { dayMonth, fullDay, instantFromInputs, parseDayMonthYear, timeDayMonth }
 import { describeEntry, reasonWords } from '../../renderer/features/counter/outbox/outboxWords.ts';
 import { TILE_ROWS, tileLabel } from '../../renderer/features/stats/figureTiles.ts';
 import { parseAmount } from '../../renderer/features/counter/worklist/feeAmount.ts';
-import type { SyncClientError } from '../../renderer/sync/syncClient.ts';
+import { FAILURE_WORDS, KNOWN_REFUSALS } from '../../renderer/sync/apiFailureKey.ts';
 import type { FileChangeErrorCode } from '../../shared/files/fileChanges.ts';
 import type { TransitionErrorCode } from '../../shared/files/lifecycle.ts';
 import { mutationKindSchema } from '../../shared/sync/protocol.ts';
@@ -30,7 +30,8 @@ const CHANGE_CODES: FileChangeErrorCode[] = [
   'fileChange.error.feeBeforeReception',
 ];
 const TRANSITION_CODES: TransitionErrorCode[] = ['fileStatus.error.sameStatus', 'fileStatus.error.finalStatus', 'fileStatus.error.notAllowed', 'fileStatus.error.reasonRequired', 'fileStatus.error.badStamp'];
-const FAILURES: SyncClientError['kind'][] = ['offline', 'unauthorised', 'gap', 'rejected', 'not_found', 'server', 'invalid'];
+/** The failure kinds older builds stored as `counter.outbox.failure.*` (outbox rows keep them until the next attempt). */
+const OLD_FAILURES = ['offline', 'unauthorised', 'gap', 'rejected', 'not_found', 'server', 'invalid'];
 const AUDIT: AuditAction[] = ['file.register', 'file.resend', 'file.cancel', 'file.status', 'file.correct', 'file.due', 'file.fee', 'sync.rejected', 'sync.gap', 'sync.ahead', 'sync.acknowledged'];
 
 beforeAll(async () => {
@@ -65,7 +66,9 @@ describe('the keys built at run time', () => {
       ...SERVER_REJECTION_CODES,
       ...CHANGE_CODES,
       ...TRANSITION_CODES,
-      ...FAILURES.map((k) => `counter.outbox.failure.${k}`),
+      ...OLD_FAILURES.map((k) => `counter.outbox.failure.${k}`),
+      ...FAILURE_WORDS.map((k) => `api.failure.${k}`),
+      ...KNOWN_REFUSALS.map((c) => `api.refused.${c}`),
       ...AUDIT.map((a) => `counter.worklist.history.${a}`),
       ...['reprint', 'correct', 'fee', 'due', 'apology', 'supplement', 'supplementAgain', 'refusal', 'refusalAgain'].map((a) => `counter.worklist.actions.${a}`),
       ...['pending', 'sent', 'rejected', 'cancelled'].map((s) => `counter.worklist.sync.${s}`),
@@ -100,6 +103,7 @@ describe('the outbox in words', () => {
     expect(reasonWords(item({ lastError: 'cannot reach the server (Failed to fetch)', lastErrorCode: 'counter.outbox.failure.offline' }), t('vi'), exists)).toBe(
       'Không kết nối được máy chủ (mất mạng hoặc máy chủ không trả lời).',
     );
+    expect(reasonWords(item({ lastError: 'no answer within 20 s', lastErrorCode: 'api.failure.timeout' }), t('vi'), exists)).toBe(t('vi')('api.failure.timeout'));
     expect(reasonWords(item({ lastError: 'HTTP 502' }), t('vi'), exists)).toBe('Chưa gửi được, máy sẽ tự thử lại.');
     expect(reasonWords(item({}), t('vi'), exists)).toBeNull();
   });

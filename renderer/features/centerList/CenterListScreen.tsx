@@ -20,6 +20,7 @@ import { discardCenterListDraft, loadCenterListDraft, putCenterListDraft } from 
 import { loadLocalCatalog } from '../../data/catalogRepository.ts';
 import type { CenterListDraftRow, DeviceIdentity, MotcuaDb, StaffMember } from '../../data/db.ts';
 import type { Platform } from '../../platform/platform.ts';
+import { failureKey } from '../../sync/apiFailureKey.ts';
 import { describeEffectiveFee, describeEffectiveTime, describePlace } from '../procedure/effectiveFactsText.ts';
 import { saveBlob } from '../stats/statsExport.ts';
 import { mergeDraft, type ListRow } from './centerListDraft.ts';
@@ -131,12 +132,11 @@ export function CenterListScreen({ db, engine, device, staff, platform }: Props)
         return { kind: 'error', text: t('centerList.notice.forbidden') };
       case 'conflict':
         return { kind: 'error', text: t('centerList.notice.conflict', { codes: outcome.codes.join(', ') }) };
-      case 'rejected':
-        return { kind: 'error', text: t('centerList.notice.rejected', { reason: outcome.reason }) };
       case 'storage':
         return { kind: 'error', text: t('counter.errors.storage.unavailable') };
-      default:
-        return { kind: 'error', text: t('centerList.notice.failed', { reason: outcome.reason }) };
+      case 'failed':
+        // The server's refusal in the admin's words (its English reason never reaches a vi screen).
+        return { kind: 'error', text: t(outcome.failure.kind === 'refused' ? 'centerList.notice.rejected' : 'centerList.notice.failed', { reason: t(failureKey(outcome.failure)) }) };
     }
   };
 

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { buildWorkCalendar, type WorkCalendar } from '../../../shared/calendar/holidayTable.ts';
-import { loadWorkCalendar, refreshHolidayTable } from '../../data/calendarRepository.ts';
+import { loadWorkCalendar } from '../../data/calendarRepository.ts';
+import { refreshHolidayTable } from '../../sync/calendarPull.ts';
 import { loadDevice } from '../../data/deviceRepository.ts';
 import { getFile } from '../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../data/db.ts';
@@ -85,7 +86,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   }, [db, device]);
 
   // A kiosk or a province device has nothing to push and no center's feed to pull.
-  const sync = useMemo(() => (device && device.role !== 'kiosk' && device.role !== 'province' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl }) : null), [db, device, platform]);
+  const sync = useMemo(() => (device && device.role !== 'kiosk' && device.role !== 'province' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl, probe: platform.network.probe }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();

@@ -5,12 +5,23 @@
  * after works without the network.
  */
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ENROLMENT_CODE_MIN_LENGTH, enrolRequestSchema, type DeviceRole } from '../../../shared/sync/protocol.ts';
 import { saveDevice } from '../../data/deviceRepository.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
 import type { TokenVault } from '../../security/dataKey.ts';
+import { noAnswer, type ApiFailure } from '../../sync/apiClient.ts';
+import { failureKey } from '../../sync/apiFailureKey.ts';
 import { enrol } from '../../sync/syncClient.ts';
+
+/** Why enrolment failed, in the words of whoever sets the device up (never the server's English). */
+function enrolProblemWords(failure: ApiFailure, t: TFunction): string {
+  if (noAnswer(failure)) return t('counter.enrol.problem.offline');
+  if (failure.kind === 'refused' && failure.status === 401) return t('counter.enrol.problem.unauthorised');
+  if (failure.kind === 'refused') return t('counter.enrol.problem.rejected', { reason: t(failureKey(failure)) });
+  return t(`counter.enrol.problem.${failure.kind}`);
+}
 
 interface Props {
   db: MotcuaDb;
@@ -52,7 +63,7 @@ export function EnrolForm({ db, tokens, defaultServerUrl, roles, onEnrolled }: P
     const answer = await enrol(form.serverUrl, request.data);
     setBusy(false);
     if (!answer.ok) {
-      setProblem(t(`counter.enrol.problem.${answer.error.kind}`, { reason: answer.error.reason }));
+      setProblem(enrolProblemWords(answer.error, t));
       return;
     }
     const saved = await saveDevice(db, tokens, form.serverUrl, answer.value);

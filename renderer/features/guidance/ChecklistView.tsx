@@ -10,7 +10,8 @@ import { checklistQrText } from '../../../shared/guidance/checklistQrText.ts';
 import type { ResolvedOutcome } from '../../../shared/guidance/resolveOutcome.ts';
 import type { Platform } from '../../platform/platform.ts';
 import { ReadAloudButton } from '../accessibility/ReadAloudButton.tsx';
-import { printDocument, ROLL_80MM_PAGE, type PrintResult } from '../counter/receipt/printReceipt.ts';
+import type { PrintOutcome } from '../../platform/printing.ts';
+import { ROLL_80MM_PAGE } from '../counter/receipt/printReceipt.ts';
 import { useQrDataUrl } from '../procedure/useQrDataUrl.ts';
 import { AnsweredSoFar } from './AnsweredSoFar.tsx';
 import { checklistWords, localText, plainLines, type CenterProcedureValues } from './checklistLines.ts';
@@ -41,14 +42,14 @@ export function ChecklistView({ resolved, answered, platform, queue, center, onC
   );
   const qrImage = useQrDataUrl(qrText, 360, { errorCorrectionLevel: 'L', byteMode: true });
   const slipHolder = useRef<HTMLDivElement>(null);
-  const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const [printed, setPrinted] = useState<PrintOutcome | null>(null);
   const [ticket, setTicket] = useState<string | null>(null);
   const [printedAt] = useState(() => new Date());
 
   const print = async () => {
     const slip = slipHolder.current?.querySelector<HTMLElement>('.checklist-slip');
     if (!slip) return;
-    setPrinted(await printDocument(platform, { element: slip, css: slipCss, pageRule: ROLL_80MM_PAGE, bodyClass: 'printing-checklist' }));
+    setPrinted(await platform.printing.print({ element: slip, css: slipCss, pageRule: ROLL_80MM_PAGE, bodyClass: 'printing-checklist' }));
   };
   const takeNumber = async () => {
     const result = await queue.ticketing.takeNumber(procedure.code);

@@ -13,7 +13,9 @@ import type { LearnedEntry } from '../../../shared/learning/centerVocabulary.ts'
 import type { TaughtAnswer, UnmatchedAnswer, UnmatchedQuery } from '../../../shared/learning/learningApi.ts';
 import { VIETNAM_TIME } from '../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../data/db.ts';
-import { fetchTaught, fetchUnmatched, takeBackPhrase, type LearningError } from '../../sync/learningClient.ts';
+import type { ApiFailure } from '../../sync/apiClient.ts';
+import { fetchTaught, fetchUnmatched, takeBackPhrase } from '../../sync/learningClient.ts';
+import { learningFailureWords } from './learningFailureWords.ts';
 import { pullVocabulary } from '../../sync/vocabularyPull.ts';
 import { conceptLabel } from './teachForm.ts';
 import { TeachDialog } from './TeachDialog.tsx';
@@ -29,7 +31,7 @@ interface Props {
   tokens: TokenVault;
 }
 
-type Loaded = { state: 'loading' } | { state: 'error'; error: LearningError } | { state: 'ready'; unmatched: UnmatchedAnswer; taught: TaughtAnswer };
+type Loaded = { state: 'loading' } | { state: 'error'; error: ApiFailure } | { state: 'ready'; unmatched: UnmatchedAnswer; taught: TaughtAnswer };
 
 async function loadLearning(serverUrl: string, token: string): Promise<Loaded> {
   const [unmatched, taught] = await Promise.all([fetchUnmatched({ serverUrl, token }), fetchTaught({ serverUrl, token })]);
@@ -68,7 +70,7 @@ export function LearningScreen({ db, engine, device, staff, tokens }: Props) {
     setNotice(null);
     const removed = await takeBackPhrase(link, entry.id);
     if (!removed.ok) {
-      setNotice({ ok: false, text: t(`learning.error.${removed.error.kind === 'refused' ? 'server' : removed.error.kind}`, { reason: 'reason' in removed.error ? removed.error.reason : '' }) });
+      setNotice({ ok: false, text: learningFailureWords(removed.error, t) });
       return;
     }
     setNotice({ ok: true, text: t('learning.takenBack', { phrase: entry.say[0], version: removed.value.version }) });
@@ -93,7 +95,7 @@ export function LearningScreen({ db, engine, device, staff, tokens }: Props) {
       {loaded.state === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {loaded.state === 'error' && (
         <p className="banner warning" role="alert" data-testid="learning-error">
-          {t(`learning.error.${loaded.error.kind === 'refused' ? 'server' : loaded.error.kind}`, { reason: 'reason' in loaded.error ? loaded.error.reason : '' })}
+          {learningFailureWords(loaded.error, t)}
         </p>
       )}
       {loaded.state === 'ready' && (

@@ -11,7 +11,9 @@ import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import type { TeachAnswer, UnmatchedQuery } from '../../../shared/learning/learningApi.ts';
 import { conceptProcedures } from '../../../shared/learning/teachPhrase.ts';
 import type { DeviceIdentity, StaffMember } from '../../data/db.ts';
-import { teachPhrase, type LearningError } from '../../sync/learningClient.ts';
+import type { ApiFailure } from '../../sync/apiClient.ts';
+import { teachPhrase } from '../../sync/learningClient.ts';
+import { learningFailureWords } from './learningFailureWords.ts';
 import { conceptLabel, findConcepts, relatedQueries, requestOf, type FormProblem, type TeachForm } from './teachForm.ts';
 
 interface Props {
@@ -32,7 +34,7 @@ export function TeachDialog({ query, all, engine, device, staff, onTaught, onClo
   const lexicon = BUNDLED_LEXICONS.vi;
   const [form, setForm] = useState<TeachForm>({ phrases: [query.text, ''], target: { kind: 'procedures', codes: [] }, query: query.text });
   const [search, setSearch] = useState('');
-  const [problem, setProblem] = useState<{ kind: 'form'; problem: FormProblem } | LearningError | null>(null);
+  const [problem, setProblem] = useState<{ kind: 'form'; problem: FormProblem } | { kind: 'failed'; failure: ApiFailure } | null>(null);
   const [busy, setBusy] = useState(false);
   const related = useMemo(() => relatedQueries(query, all, lexicon), [query, all, lexicon]);
   const procedureHits = useMemo(() => (form.target.kind === 'procedures' && search.trim() !== '' ? engine.search(search, { limit: 8 }).hits : []), [engine, search, form.target.kind]);
@@ -71,14 +73,13 @@ export function TeachDialog({ query, all, engine, device, staff, onTaught, onClo
     const answer = await teachPhrase({ serverUrl: device.serverUrl, token: device.token }, request.value);
     setBusy(false);
     if (answer.ok) onTaught(answer.value);
-    else setProblem(answer.error);
+    else setProblem({ kind: 'failed', failure: answer.error });
   };
 
   const problemText = (() => {
     if (!problem) return null;
     if (problem.kind === 'form') return t(`learning.form.${problem.problem}`);
-    if (problem.kind === 'refused') return t(`learning.problem.${problem.problem.code}`, { subject: problem.problem.subject ?? '', reason: problem.problem.reason });
-    return t(`learning.error.${problem.kind}`, { reason: problem.reason });
+    return learningFailureWords(problem.failure, t);
   })();
 
   return (

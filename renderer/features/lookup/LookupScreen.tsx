@@ -22,9 +22,12 @@ import './lookup.css';
 type Outcome =
   | { kind: 'idle' }
   | { kind: 'checking'; number: string }
-  | { kind: 'found'; answer: PublicFileStatus; code: string; checkedAt: string; live: boolean }
-  | { kind: 'not_found' | 'unreachable'; number: string }
-  | { kind: 'invalid' | 'need_code' | 'invalid_code' };
+  /** `live`: the server's answer now; else the last known one, with why there is no live one. */
+  | { kind: 'found'; answer: PublicFileStatus; code: string; checkedAt: string; live: boolean; why?: 'offline' | 'server' }
+  | { kind: 'not_found'; number: string }
+  /** No live answer and none known: the link is down, or the server failed. */
+  | { kind: 'unreachable'; number: string; why: 'offline' | 'server' }
+  | { kind: 'invalid' | 'need_code' | 'invalid_code' | 'busy' };
 
 type Field = 'number' | 'code';
 
@@ -66,7 +69,7 @@ export function LookupScreen({ db, serverUrl, onRate }: Props) {
       setTyped(number);
       setTypedCode(formatLookupCode(code));
       setOutcome({ kind: 'checking', number });
-      const answer = await fetchFileStatus(serverUrl, number, code);
+      const answer = await fetchFileStatus({ serverUrl }, number, code);
       if (answer.ok) {
         const checkedAt = new Date().toISOString();
         await rememberLookup(db, answer.value, code, checkedAt);
@@ -74,8 +77,12 @@ export function LookupScreen({ db, serverUrl, onRate }: Props) {
       }
       if (answer.error === 'not_found') return answerWith({ kind: 'not_found', number });
       if (answer.error === 'invalid_number') return answerWith({ kind: 'invalid' });
+      if (answer.error === 'invalid_code') return answerWith({ kind: 'invalid_code' });
+      if (answer.error === 'busy') return answerWith({ kind: 'busy' });
+      // A server that failed is not a kiosk without network: the citizen is told which.
+      const why = answer.error;
       const known = await lastKnownLookup(db, number, code);
-      answerWith(known ? { kind: 'found', answer: known.answer, code, checkedAt: known.checkedAt, live: false } : { kind: 'unreachable', number });
+      answerWith(known ? { kind: 'found', answer: known.answer, code, checkedAt: known.checkedAt, live: false, why } : { kind: 'unreachable', number, why });
     },
     [db, serverUrl],
   );
@@ -180,17 +187,23 @@ function LookupOutcome({ outcome, language, onRate, onAgain }: { outcome: Outcom
       );
     case 'unreachable':
       return (
-        <p className="lookup-message problem" role="alert" data-testid="lookup-unreachable">
-          {t('lookup.unreachable')}
+        <p className="lookup-message problem" role="alert" data-testid="lookup-unreachable" data-why={outcome.why}>
+          {t(outcome.why === 'server' ? 'lookup.serverProblem' : 'lookup.unreachable')}
+        </p>
+      );
+    case 'busy':
+      return (
+        <p className="lookup-message problem" role="alert" data-testid="lookup-busy">
+          {t('lookup.busy')}
         </p>
       );
     default: {
-      const { answer, code, checkedAt, live } = outcome;
+      const { answer, code, checkedAt, live, why } = outcome;
       return (
         <section className={`lookup-result status-${answer.status}`} data-testid="lookup-result" data-status={answer.status} aria-live="polite">
           {!live && (
             <p className="lookup-stale" role="status" data-testid="lookup-stale">
-              {t('lookup.stale', { time: formatMoment(checkedAt, language) })}
+              {t(why === 'server' ? 'lookup.staleServer' : 'lookup.stale', { time: formatMoment(checkedAt, language) })}
             </p>
           )}
           <p className="lookup-number">{t('lookup.fileNumber', { number: answer.number })}</p>

@@ -9,16 +9,18 @@ import { useTranslation } from 'react-i18next';
 import type { ProvinceStats } from '../../../shared/stats/provinceStats.ts';
 import { VIETNAM_TIME } from '../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity } from '../../data/db.ts';
+import { noAnswer } from '../../sync/apiClient.ts';
+import { failureKey } from '../../sync/apiFailureKey.ts';
+import { fetchProvinceStats } from '../../sync/provinceStatsClient.ts';
 import { formatRate } from '../stats/formatFigures.ts';
 import { saveBlob } from '../stats/statsExport.ts';
 import { periodOf, vietnameseDate, type Period, type PeriodChoice } from '../stats/statsPeriod.ts';
 import { StatsTable } from '../stats/StatsTable.tsx';
-import { fetchProvinceStats } from './fetchProvinceStats.ts';
 import { provinceCsv, provinceFileName, provinceXlsx } from './provinceExport.ts';
 import { ProvinceRatesChart } from './ProvinceRatesChart.tsx';
 import './province.css';
 
-type Loaded = { state: 'loading' } | { state: 'error'; reason: string; offline: boolean } | { state: 'ready'; stats: ProvinceStats; period: Period };
+type Loaded = { state: 'loading' } | { state: 'error'; key: string; offline: boolean } | { state: 'ready'; stats: ProvinceStats; period: Period };
 
 const CARDS = ['received', 'done', 'overdue'] as const;
 const RATES = ['onlineRate', 'onTimeRate', 'satisfactionRate'] as const;
@@ -37,9 +39,9 @@ export function ProvinceScreen({ device }: { device: DeviceIdentity }) {
 
   useEffect(() => {
     let live = true;
-    void fetchProvinceStats(device.serverUrl, device.token, period).then((r) => {
+    void fetchProvinceStats(device, period).then((r) => {
       if (!live) return;
-      setLoaded(r.ok ? { state: 'ready', stats: r.value, period } : { state: 'error', reason: r.error.reason, offline: r.error.kind === 'offline' });
+      setLoaded(r.ok ? { state: 'ready', stats: r.value, period } : { state: 'error', key: failureKey(r.error), offline: noAnswer(r.error) });
     });
     return () => {
       live = false;
@@ -104,7 +106,10 @@ export function ProvinceScreen({ device }: { device: DeviceIdentity }) {
       {loaded.state === 'loading' && <p className="stats-note">{t('stats.loading')}</p>}
       {loaded.state === 'error' && (
         <div className="banner warning" role="alert" data-testid="province-error">
-          <span>{loaded.offline ? t('province.offline', { reason: loaded.reason }) : t('stats.error', { reason: loaded.reason })}</span>
+          <span>
+            {t(loaded.key)}
+            {loaded.offline && ` ${t('province.needsNetwork')}`}
+          </span>
           <button type="button" className="button" onClick={() => {
               setLoaded({ state: 'loading' });
               setAttempt((a) => a + 1);

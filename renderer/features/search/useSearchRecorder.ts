@@ -14,6 +14,7 @@ import { queryKey, scrubQuery } from '../../../shared/learning/scrubQuery.ts';
 import { SHOWN_RECORDED, type SearchSession } from '../../../shared/learning/searchSession.ts';
 import type { Route } from '../../app/route.ts';
 import type { MotcuaDb } from '../../data/db.ts';
+import { enrolledRole } from '../../data/deviceRepository.ts';
 import { recordSearch } from '../../data/searchLog.ts';
 import { drainSearches } from '../../sync/searchLogSender.ts';
 import { IDLE_RECORDER, stepRecorder, type FinishedSearch, type RecorderEvent } from './searchRecorder.ts';
@@ -63,10 +64,7 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
   // Whether this device may record: a kiosk, or not enrolled yet (it sends once enrolled as a kiosk).
   const allowed = useRef<boolean | null>(null);
   useEffect(() => {
-    void db.device
-      .get('device')
-      .then((d) => (allowed.current = !d || d.role === 'kiosk'))
-      .catch(() => (allowed.current = false));
+    void enrolledRole(db).then((r) => (allowed.current = r.ok && (r.value === null || r.value === 'kiosk')));
   }, [db]);
   const vocabulary = useMemo(() => kioskVocabulary(procedures ?? []), [procedures]);
   const language = i18n.language === 'en' ? 'en' : 'vi';

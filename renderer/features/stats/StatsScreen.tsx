@@ -9,10 +9,11 @@ import { dayNumberOf, ymdOf } from '../../../shared/calendar/civilDay.ts';
 import { computeCenterStats, type CenterStats } from '../../../shared/stats/centerStats.ts';
 import { VIETNAM_TIME } from '../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
-import { fetchCenterStats } from './fetchCenterStats.ts';
+import { fetchCenterStats } from '../../sync/statsClient.ts';
+import { failureKey } from '../../sync/apiFailureKey.ts';
 import { TILE_ROWS, tileLabel } from './figureTiles.ts';
 import { formatRate } from './formatFigures.ts';
-import { localFileSummaries } from './localFileSummaries.ts';
+import { localFileSummaries } from '../../data/localFileSummaries.ts';
 import { StatsChart } from './StatsChart.tsx';
 import { exportFileName, saveBlob, statsToCsv, statsToXlsx } from './statsExport.ts';
 import { periodOf, vietnameseDate, type Period, type PeriodChoice } from './statsPeriod.ts';
@@ -24,7 +25,8 @@ interface Query {
   groupBy: 'day' | 'week';
 }
 
-type Loaded = { state: 'loading' } | { state: 'error'; reason: string } | { state: 'ready'; stats: CenterStats; source: 'server' | 'local'; query: Query };
+/** `error.key`: what went wrong as a translation key (the server's refusal, or this device's storage). */
+type Loaded = { state: 'loading' } | { state: 'error'; key: string } | { state: 'ready'; stats: CenterStats; source: 'server' | 'local'; query: Query };
 
 const RATE_CARDS = [
   ['onlineRate', 'onlineRate'],
@@ -34,11 +36,12 @@ const RATE_CARDS = [
 
 async function loadStats(db: MotcuaDb, device: DeviceIdentity, query: Query): Promise<Loaded> {
   const { period, location, groupBy } = query;
-  const remote = await fetchCenterStats(device.serverUrl, device.token, { from: period.from, to: period.to, location, groupBy });
+  const remote = await fetchCenterStats(device, { from: period.from, to: period.to, location, groupBy });
   if (remote.ok) return { state: 'ready', stats: remote.value, source: 'server', query };
-  if (remote.error.kind === 'refused') return { state: 'error', reason: remote.error.reason };
+  // Refused: the server's word stands. No answer, or a server that failed: this device's own files.
+  if (remote.error.kind === 'refused') return { state: 'error', key: failureKey(remote.error) };
   const files = await localFileSummaries(db);
-  if (!files.ok) return { state: 'error', reason: files.error };
+  if (!files.ok) return { state: 'error', key: 'counter.errors.storage.unavailable' };
   const local = computeCenterStats(files.value, {
     from: period.from,
     to: period.to,
@@ -47,7 +50,7 @@ async function loadStats(db: MotcuaDb, device: DeviceIdentity, query: Query): Pr
     ...(location === null ? {} : { locationCode: location }),
     series: groupBy,
   });
-  return local.ok ? { state: 'ready', stats: local.value, source: 'local', query } : { state: 'error', reason: local.error };
+  return local.ok ? { state: 'ready', stats: local.value, source: 'local', query } : { state: 'error', key: 'stats.period.invalid' };
 }
 
 export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdentity }) {
@@ -185,7 +188,7 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
       {loaded.state === 'loading' && <p className="stats-note">{t('stats.loading')}</p>}
       {loaded.state === 'error' && (
         <p className="banner warning" role="alert">
-          {t('stats.error', { reason: loaded.reason })}
+          {t('stats.error', { reason: t(loaded.key) })}
         </p>
       )}
       {ready && (

@@ -78,6 +78,22 @@ export class GuidancePage extends KioskPage {
     return this.page.getByTestId('family-list').locator('.result-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code') ?? ''));
   }
 
+  /** The searches this kiosk recorded (learning from what citizens type), as IndexedDB holds them. */
+  async recordedSearches(): Promise<{ query: string; outcome: string; chosen: string | null; flowPath: string[] | null }[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('motcua');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const all = open.result.transaction('searchSessions').objectStore('searchSessions').getAll();
+            all.onsuccess = () => resolve((all.result as { session: { query: string; outcome: string; chosen: string | null; flowPath: string[] | null } }[]).map((r) => r.session));
+            all.onerror = () => reject(all.error);
+          };
+        }),
+    );
+  }
+
   async checklistCode(): Promise<string | null> {
     await this.checklist.waitFor();
     return this.checklist.getAttribute('data-code');

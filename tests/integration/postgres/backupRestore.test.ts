@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app.ts';
-import { pushResponseSchema, sequenceGapSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../../shared/sync/protocol.ts';
+import { pushResponseSchema, sequenceGapSchema, type EnrolResponse, type Mutation } from '../../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../../shared/sync/apiPaths.ts';
 import { createDatabase } from '../../support/postgresDatabases.ts';
 import { postgresBinDir } from '../../support/postgresCluster.ts';
 import { addTestCenter, bearer, createMutation, enrolTestDevice, fixtureClock, makeFile } from '../../support/syncFixtures.ts';
@@ -32,7 +33,7 @@ afterEach(async () => {
 });
 
 const push = async (target: FastifyInstance, device: EnrolResponse, mutations: Mutation[]) =>
-  target.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  target.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
 
 describe('PostgreSQL backup and restore', () => {
   it('restores a pg_dump taken while the server runs, and devices resend what came after it', async () => {

@@ -19,7 +19,8 @@ import type { Device } from '../../../server/store/store.ts';
 import { prepareMutation } from '../../../server/sync/prepareMutation.ts';
 import { createSyncOperations } from '../../../server/sync/syncOperations.ts';
 import type { SyncTransaction, SyncTransactions } from '../../../server/sync/syncTransaction.ts';
-import { enrolResponseSchema, pushResponseSchema, statusPullResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../../shared/sync/protocol.ts';
+import { enrolResponseSchema, pushResponseSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../../shared/sync/apiPaths.ts';
 import { createMutation, FIXTURE_NOW, fixtureClock, addTestCenter, makeFile, testEnrolmentCode } from '../../support/syncFixtures.ts';
 import { openTempStore, type TempStore } from '../../support/tempStore.ts';
 import { statusMutation } from '../lifecycleFixtures.ts';
@@ -50,7 +51,7 @@ afterEach(async () => {
 });
 
 async function enrol(name = 'Quầy 1'): Promise<EnrolResponse> {
-  const res = await fetch(`${base}${SYNC_PATHS.enrol}`, {
+  const res = await fetch(`${base}${API_PATHS.devices.enrol}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ centerCode: 'VB11824', enrolmentCode: testEnrolmentCode('VB11824'), locationCode: 'Q1', deviceName: name, role: 'counter' }),
@@ -60,7 +61,7 @@ async function enrol(name = 'Quầy 1'): Promise<EnrolResponse> {
 }
 
 async function push(device: EnrolResponse, mutations: Mutation[]): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${base}${SYNC_PATHS.push}`, {
+  const res = await fetch(`${base}${API_PATHS.sync.push}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
     body: JSON.stringify({ mutations }),
@@ -179,7 +180,7 @@ describe('two devices of one center pushing at once', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
     expect(await temp.store.countFiles('VB11824')).toEqual({ ok: true, value: 120 });
     const feed = statusPullResponseSchema.parse(
-      await (await fetch(`${base}${SYNC_PATHS.statuses}?since=0&limit=500`, { headers: { authorization: `Bearer ${devices[0]!.token}` } })).json(),
+      await (await fetch(`${base}${API_PATHS.sync.statuses}?since=0&limit=500`, { headers: { authorization: `Bearer ${devices[0]!.token}` } })).json(),
     );
     expect(feed.changes).toHaveLength(160);
     const { rows } = await pool.query<{ cursor: number }>("SELECT cursor::int FROM status_feed WHERE center_code = 'VB11824' ORDER BY cursor");
@@ -258,7 +259,7 @@ describe('a status change racing a push', () => {
     const files = Array.from({ length: 15 }, (_, i) => makeFile(counter, i + 1));
     expect((await push(counter, files.map((f, i) => createMutation(i + 1, f)))).status).toBe(200);
     const office = files.map((f) =>
-      fetch(`${base}${SYNC_PATHS.fileStatus(f.id)}`, {
+      fetch(`${base}${API_PATHS.files.status.at(f.id)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
         body: JSON.stringify({ status: 'processing', note: null }),

@@ -8,9 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { addCenter } from '../../../server/centers/addCenter.ts';
 import { demoCatalog } from '../../../shared/catalog/demoCatalog.ts';
-import { centerStatsSchema } from '../../../renderer/features/stats/fetchCenterStats.ts';
-import { PROVINCE_PATHS, provinceStatsSchema } from '../../../shared/stats/provinceStats.ts';
-import { apiErrorSchema, SYNC_PATHS, type Mutation } from '../../../shared/sync/protocol.ts';
+import { centerStatsSchema } from '../../../shared/stats/statsApi.ts';
+import { provinceStatsSchema } from '../../../shared/stats/provinceStats.ts';
+import { apiErrorSchema, type Mutation } from '../../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../../shared/sync/apiPaths.ts';
+import { noAnswer } from '../../../renderer/sync/apiClient.ts';
+import { failureKey } from '../../../renderer/sync/apiFailureKey.ts';
+import { fetchProvinceStats } from '../../../renderer/sync/provinceStatsClient.ts';
 import type { TempStore } from '../../support/tempStore.ts';
 import { useTestApp } from '../../support/testApp.ts';
 import { addTestCenter, addTestProvince, bearer, createMutation, enrolTestDevice, makeFile, testEnrolmentCode, testProvinceCode } from '../../support/syncFixtures.ts';
@@ -47,7 +51,7 @@ async function setUp() {
   ];
   for (const [center, mutations] of pushes) {
     const counter = await enrolTestDevice(app, center);
-    const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(counter), payload: { mutations: mutations(counter) } });
+    const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(counter), payload: { mutations: mutations(counter) } });
     expect(res.statusCode, res.body).toBe(200);
   }
 }
@@ -58,7 +62,7 @@ describe("a province's account", () => {
     const province = await enrolTestDevice(app, 'HP', undefined, 'province');
     expect(province).toMatchObject({ centerCode: 'HP', centerName: 'Tỉnh HP', role: 'province' });
     const enrol = (centerCode: string, enrolmentCode: string, role: string) =>
-      app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { centerCode, enrolmentCode, locationCode: null, deviceName: 'Máy', role } });
+      app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { centerCode, enrolmentCode, locationCode: null, deviceName: 'Máy', role } });
     // A counter role with the province's code, a province role at a center, a province role with a center's code: all the same 401.
     for (const res of [await enrol('HP', testProvinceCode('HP'), 'counter'), await enrol('VB01', testEnrolmentCode('VB01'), 'province'), await enrol('HP', testEnrolmentCode('VB01'), 'province')]) {
       expect(res.statusCode).toBe(401);
@@ -74,7 +78,7 @@ describe("a province's account", () => {
   it("shows each of its centers' figures side by side, the same as each center's own, per field and in total", async () => {
     await setUp();
     const province = await enrolTestDevice(app, 'HP', undefined, 'province');
-    const res = await app.inject({ url: `${PROVINCE_PATHS.stats}?${PERIOD}`, headers: bearer(province) });
+    const res = await app.inject({ url: `${API_PATHS.province.figures}?${PERIOD}`, headers: bearer(province) });
     expect(res.statusCode, res.body).toBe(200);
     const stats = provinceStatsSchema.parse(res.json());
     expect(stats.province).toEqual({ code: 'HP', name: 'Tỉnh HP' });
@@ -88,7 +92,7 @@ describe("a province's account", () => {
     // Each center's column is what the center's own admin sees for the same period.
     for (const center of ['VB01', 'VB02']) {
       const admin = await enrolTestDevice(app, center, undefined, 'admin');
-      const own = centerStatsSchema.parse((await app.inject({ url: `${SYNC_PATHS.stats}?${PERIOD}`, headers: bearer(admin) })).json());
+      const own = centerStatsSchema.parse((await app.inject({ url: `${API_PATHS.stats.figures}?${PERIOD}`, headers: bearer(admin) })).json());
       const { key: _key, label: _label, field: _field, ...figures } = stats.byCenter.find((c) => c.key === center)!;
       expect(figures, center).toEqual(own.total);
     }
@@ -97,7 +101,7 @@ describe("a province's account", () => {
   it('exports the same table as CSV for Excel', async () => {
     await setUp();
     const province = await enrolTestDevice(app, 'HP', undefined, 'province');
-    const res = await app.inject({ url: `${PROVINCE_PATHS.statsCsv}?${PERIOD}`, headers: bearer(province) });
+    const res = await app.inject({ url: `${API_PATHS.province.csv}?${PERIOD}`, headers: bearer(province) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/thong-ke-tinh-HP-2027-03-01-2027-04-01\.csv/);
     const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
@@ -113,24 +117,41 @@ describe("a province's account", () => {
   it("sees no center's files, cannot push, and no center device sees the province's figures", async () => {
     await setUp();
     const province = await enrolTestDevice(app, 'HP', undefined, 'province');
-    for (const url of ['/api/files', SYNC_PATHS.statuses, `${SYNC_PATHS.stats}?${PERIOD}`]) {
+    for (const url of ['/api/files', API_PATHS.sync.statuses, `${API_PATHS.stats.figures}?${PERIOD}`]) {
       expect((await app.inject({ url, headers: bearer(province) })).statusCode, url).toBe(403);
     }
-    const pushed = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(province), payload: { mutations: [] } });
+    const pushed = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(province), payload: { mutations: [] } });
     expect(pushed.statusCode).toBe(403);
     const admin = await enrolTestDevice(app, 'VB01', undefined, 'admin');
-    expect((await app.inject({ url: `${PROVINCE_PATHS.stats}?${PERIOD}`, headers: bearer(admin) })).statusCode).toBe(403);
+    expect((await app.inject({ url: `${API_PATHS.province.figures}?${PERIOD}`, headers: bearer(admin) })).statusCode).toBe(403);
     // The other province sees only its own center.
     const other = await enrolTestDevice(app, 'HN', undefined, 'province');
-    const theirs = provinceStatsSchema.parse((await app.inject({ url: `${PROVINCE_PATHS.stats}?${PERIOD}`, headers: bearer(other) })).json());
+    const theirs = provinceStatsSchema.parse((await app.inject({ url: `${API_PATHS.province.figures}?${PERIOD}`, headers: bearer(other) })).json());
     expect(theirs.byCenter.map((c) => [c.key, c.received])).toEqual([['HN01', 2]]);
   });
 
   it('answers a bad period with 400 and a reason', async () => {
     await setUp();
     const province = await enrolTestDevice(app, 'HP', undefined, 'province');
-    const res = await app.inject({ url: `${PROVINCE_PATHS.stats}?from=2027-03-01&to=2026-01-01`, headers: bearer(province) });
+    const res = await app.inject({ url: `${API_PATHS.province.figures}?from=2027-03-01&to=2026-01-01`, headers: bearer(province) });
     expect(res.statusCode).toBe(400);
     expect(apiErrorSchema.parse(res.json()).reason).toMatch(/after from/);
+  });
+
+  it("its figures reach the province's device through the one API client, and a refusal or no answer in the device's words", async () => {
+    await setUp();
+    const province = await enrolTestDevice(app, 'HP', undefined, 'province');
+    const admin = await enrolTestDevice(app, 'VB01', undefined, 'admin');
+    const serverUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    const period = { from: '2027-03-01', to: '2027-04-01' };
+    const read = await fetchProvinceStats({ serverUrl, token: province.token }, period);
+    expect(read.ok && read.value.byCenter.map((c) => [c.key, c.received])).toEqual([['VB01', 3], ['VB02', 1], ['VB03', 0]]);
+    const refused = await fetchProvinceStats({ serverUrl, token: admin.token }, period);
+    expect(refused.ok === false && [failureKey(refused.error), noAnswer(refused.error)]).toEqual(['api.refused.forbidden', false]);
+    const badPeriod = await fetchProvinceStats({ serverUrl, token: province.token }, { from: '2027-03-01', to: '2026-01-01' });
+    expect(badPeriod.ok === false && failureKey(badPeriod.error)).toBe('api.refused.invalid_request');
+    await app.close();
+    const gone = await fetchProvinceStats({ serverUrl, token: province.token }, period);
+    expect(gone.ok === false && [gone.error.kind, noAnswer(gone.error)]).toEqual(['offline', true]);
   });
 });

@@ -9,7 +9,8 @@ import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import type { CenterEntry } from '../../../../shared/centerList/centerList.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { Platform } from '../../../platform/platform.ts';
-import { printDocument, type PrintResult } from '../../counter/receipt/printReceipt.ts';
+import type { PrintableDocument, PrintOutcome } from '../../../platform/printing.ts';
+import { PrintOutcomeLine } from '../../counter/receipt/PrintOutcomeLine.tsx';
 import { Poster, type PosterPaper } from './Poster.tsx';
 import posterCss from './poster.css?inline';
 import './poster.css';
@@ -37,15 +38,19 @@ export function PosterScreen({ entries, engine, centerName, version, unsaved, pl
   const fields = useMemo(() => posterFields(Object.keys(entries), (code) => engine.byCode(code)), [entries, engine]);
   const [field, setField] = useState<string | null>(null);
   const [paper, setPaper] = useState<PosterPaper>('A4');
-  const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const [printed, setPrinted] = useState<PrintOutcome | null>(null);
   const holder = useRef<HTMLDivElement>(null);
   const chosen = field ?? fields[0]?.field ?? null;
   const rows = chosen ? posterRows(entries, chosen, lookup) : [];
   const [date] = useState(() => new Date().toLocaleDateString('vi-VN', { timeZone: VIETNAM_TIME, day: '2-digit', month: '2-digit', year: 'numeric' }));
 
-  const print = async () => {
+  const printable = (): PrintableDocument | null => {
     const element = holder.current?.querySelector<HTMLElement>('[data-testid="poster"]');
-    if (element) setPrinted(await printDocument(platform, { element, css: posterCss, pageRule: PAGE[paper], bodyClass: 'printing-poster' }));
+    return element ? { element, css: posterCss, pageRule: PAGE[paper], bodyClass: 'printing-poster' } : null;
+  };
+  const print = async () => {
+    const doc = printable();
+    if (doc) setPrinted(await platform.printing.print(doc));
   };
 
   return (
@@ -84,11 +89,7 @@ export function PosterScreen({ entries, engine, centerName, version, unsaved, pl
         <button type="button" className="button primary big" disabled={rows.length === 0} onClick={() => void print()} data-testid="poster-print">
           {t('centerList.poster.print')}
         </button>
-        {printed && printed !== 'dialog' && (
-          <p className={printed === 'printed' || printed === 'preview' ? 'banner success' : 'field-error'} role="status">
-            {t(`counter.saved.printed.${printed}`)}
-          </p>
-        )}
+        <PrintOutcomeLine platform={platform} printed={printed} document={printable} name={`${t('centerList.poster.title')} ${chosen ?? ''}`} />
         <button type="button" className="button big" onClick={onClose} data-testid="poster-close">
           {t('centerList.poster.back')}
         </button>

@@ -8,7 +8,8 @@ import type { TFunction } from 'i18next';
 import { isRejectionCode } from '../../../../shared/sync/rejectionCodes.ts';
 import type { OutboxItem } from '../../../data/outbox.ts';
 
-const FAILURE_PREFIX = 'counter.outbox.failure.';
+/** Keys of failures without a server's answer: this build's API vocabulary, and the one older builds stored. */
+const FAILURE_PREFIXES = ['api.failure.', 'api.refused.', 'counter.outbox.failure.'];
 
 /** What the entry does, e.g. "Chuyển trạng thái: Đang giải quyết". `day` formats a due date. */
 export function describeEntry(item: Pick<OutboxItem, 'kind' | 'fileNumber' | 'toStatus' | 'dueAt'>, t: TFunction, day: (iso: string) => string): string {
@@ -25,8 +26,6 @@ export function describeEntry(item: Pick<OutboxItem, 'kind' | 'fileNumber' | 'to
       return item.dueAt ? t('counter.outbox.words.due', { date: day(item.dueAt) }) : t('counter.outbox.words.dueUnknown');
     case 'file.fee':
       return t('counter.outbox.words.fee');
-    case 'rating.create':
-      return t('counter.outbox.words.rating');
   }
 }
 
@@ -37,7 +36,8 @@ export function describeEntry(item: Pick<OutboxItem, 'kind' | 'fileNumber' | 'to
 export function reasonWords(item: Pick<OutboxItem, 'state' | 'lastError' | 'lastErrorCode'>, t: TFunction, exists: (key: string) => boolean): string | null {
   if (item.state !== 'rejected' && item.lastError === null) return null;
   const code = item.lastErrorCode;
-  const known = code !== null && (code.startsWith(FAILURE_PREFIX) ? /^[a-z_]+$/.test(code.slice(FAILURE_PREFIX.length)) : isRejectionCode(code)) && exists(code);
+  const prefix = code === null ? undefined : FAILURE_PREFIXES.find((p) => code.startsWith(p));
+  const known = code !== null && (prefix !== undefined ? /^[A-Za-z_]+$/.test(code.slice(prefix.length)) : isRejectionCode(code)) && exists(code);
   if (known) return t(code);
   return item.state === 'rejected' ? t('counter.outbox.reasonUnknown') : t('counter.outbox.failureUnknown');
 }

@@ -13,6 +13,8 @@ import { findCccdQrIn, parseCccdQr, type CccdData, type CccdQrProblem } from '..
 import { vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
 import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
+import { standingRejection } from '../../../data/outbox.ts';
+import { reasonWords } from '../outbox/outboxWords.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
 import { DatePicker } from '../../datePicker/DatePicker.tsx';
@@ -118,6 +120,14 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     return planDueDate(time.known ? time : null, at, calendar);
   };
   const receivedAt = fixing ? new Date(fixing.receivedAt) : new Date();
+  // Why the server refused the file being fixed, in the staff's words (its code; never the server's English).
+  const [fixingReason, setFixingReason] = useState('');
+  useEffect(() => {
+    if (!fixing) return;
+    void standingRejection(db, fixing.id)
+      .then((entry) => setFixingReason(reasonWords(entry ?? { state: 'rejected', lastError: fixing.rejectReason, lastErrorCode: null }, t, (key) => i18n.exists(key)) ?? ''))
+      .catch(() => setFixingReason(t('counter.outbox.reasonUnknown')));
+  }, [db, fixing, t, i18n]);
   const duePlan = procedure ? planAt(receivedAt) : null;
   const contextAt = (at: Date) => ({ today: vietnamToday(), due: planAt(at), receivedAt: at, calendar });
   const live = attempted ? validateDraft(draft, procedure, contextAt(receivedAt)) : null;
@@ -258,7 +268,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     <form ref={formRef} className="register" data-testid="register-form" onSubmit={(e) => e.preventDefault()} noValidate>
       {fixing && (
         <div className="banner error" role="status">
-          {t('counter.register.fixing', { number: fixing.number, reason: fixing.rejectReason ?? '' })}
+          {t('counter.register.fixing', { number: fixing.number, reason: fixingReason })}
         </div>
       )}
       {notice && (

@@ -4,18 +4,11 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import type { MotcuaDb, ScanRow } from '../../../data/db.ts';
-import { scanCounts } from '../../../data/scanStore.ts';
-
-async function refusedScans(db: MotcuaDb): Promise<(ScanRow & { number: string | null })[]> {
-  const rows = await db.scans.where('upload').equals('rejected').toArray();
-  const files = await db.files.bulkGet([...new Set(rows.map((r) => r.fileId))]);
-  const numbers = new Map(files.flatMap((f) => (f ? [[f.id, f.number] as const] : [])));
-  return rows.map((r) => ({ ...r, number: numbers.get(r.fileId) ?? null }));
-}
+import type { MotcuaDb } from '../../../data/db.ts';
+import { refusedScans, scanCounts } from '../../../data/scanStore.ts';
 
 export function ScanUploads({ db }: { db: MotcuaDb }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const counts = useLiveQuery(() => scanCounts(db), [db]);
   const refused = useLiveQuery(() => refusedScans(db), [db]);
   if (!counts?.ok || (counts.value.pending === 0 && counts.value.rejected === 0)) return null;
@@ -28,9 +21,11 @@ export function ScanUploads({ db }: { db: MotcuaDb }) {
           {refused.map((row) => (
             <li key={row.id} className="field-error" data-scan-id={row.id}>
               {t('scans.outbox.refused', { name: row.name, number: row.number ?? '—' })}
-              <div className="small" lang="en">
-                {row.lastError}
+              {/* The reason in staff's language; a code this version does not know (or none, from an older one) reads as "refused". */}
+              <div className="small" data-testid="scan-refusal" data-code={row.lastErrorCode ?? ''}>
+                {row.lastErrorCode && i18n.exists(row.lastErrorCode) ? t(row.lastErrorCode) : t('scans.refusal.unknown')}
               </div>
+              {i18n.language === 'en' && row.lastError && <div className="small muted">{row.lastError}</div>}
             </li>
           ))}
         </ul>

@@ -6,7 +6,9 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Platform } from '../../../platform/platform.ts';
-import { printReceipt, type PrintResult } from '../receipt/printReceipt.ts';
+import type { PrintOutcome } from '../../../platform/printing.ts';
+import { receiptDocument } from '../receipt/printReceipt.ts';
+import { PrintOutcomeLine } from '../receipt/PrintOutcomeLine.tsx';
 import type { PaperSize } from '../receipt/Receipt.tsx';
 import '../receipt/receipt.css';
 
@@ -24,12 +26,16 @@ interface Props {
 export function PrintPanel({ platform, papers, title, notice, onClose, children }: Props) {
   const { t } = useTranslation();
   const [paper, setPaper] = useState<PaperSize>(papers[0] ?? 'A4');
-  const [printed, setPrinted] = useState<PrintResult | null>(null);
+  const [printed, setPrinted] = useState<PrintOutcome | null>(null);
   const holder = useRef<HTMLDivElement>(null);
 
-  const print = async () => {
+  const printable = () => {
     const page = holder.current?.querySelector<HTMLElement>('.receipt');
-    if (page) setPrinted(await printReceipt(platform, page, paper));
+    return page ? receiptDocument(page, paper) : null;
+  };
+  const print = async () => {
+    const doc = printable();
+    if (doc) setPrinted(await platform.printing.print(doc));
   };
 
   return (
@@ -54,11 +60,7 @@ export function PrintPanel({ platform, papers, title, notice, onClose, children 
         <button type="button" className="button primary big" onClick={() => void print()} data-testid="print-slip">
           {t('counter.worklist.print')}
         </button>
-        {printed && printed !== 'dialog' && (
-          <p className={printed === 'printed' || printed === 'preview' ? 'banner success' : 'field-error'} role="status" data-testid="print-result">
-            {t(`counter.saved.printed.${printed}`)}
-          </p>
-        )}
+        <PrintOutcomeLine platform={platform} printed={printed} document={printable} name={title} />
         <button type="button" className="button big" onClick={onClose} data-testid="print-close">
           {t('counter.worklist.backToFile')}
         </button>

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { allowedNext, isFinalStatus } from '../../../../shared/files/lifecycle.ts';
 import type { AuditEntry, DeviceIdentity, MotcuaDb, StaffMember, SupplementRequest } from '../../../data/db.ts';
+import { fileAudit } from '../../../data/auditLog.ts';
 import { getFile } from '../../../data/fileRegistry.ts';
 import type { Platform } from '../../../platform/platform.ts';
 import { methodFor } from '../../procedure/procedureFacts.ts';
@@ -62,7 +63,7 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
   const [viewingScans, setViewingScans] = useState(false);
   // The citizen's part is sealed at rest: getFile opens it (or says why it cannot: purged, unreadable).
   const opened = useLiveQuery(() => getFile(db, fileId), [db, fileId]);
-  const audit = useLiveQuery(() => db.audit.where('fileId').equals(fileId).sortBy('at'), [db, fileId]);
+  const audit = useLiveQuery(() => fileAudit(db, fileId), [db, fileId]);
 
   if (opened === undefined) return <p className="muted">{t('app.loading')}</p>;
   const file = opened.ok ? opened.value : null;

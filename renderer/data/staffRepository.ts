@@ -3,11 +3,11 @@
  * people, disable and enable them, and reset a forgotten PIN; two people with the same name need a
  * detail that tells them apart (a year of birth, a desk); five wrong PINs lock an account for a while.
  */
-import { foldVietnamese } from '../../../../shared/catalog/foldVietnamese.ts';
-import { err, ok, type Result } from '../../../../shared/result.ts';
-import type { MotcuaDb, StaffMember } from '../../../data/db.ts';
-import { hashPin, isValidPin, newSalt, verifyPin } from './pin.ts';
-import { afterWrongPin, cleared, lockedUntil, MAX_WRONG_PINS } from './staffLockout.ts';
+import { foldVietnamese } from '../../shared/catalog/foldVietnamese.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import { afterWrongPin, cleared, lockedUntil, MAX_WRONG_PINS } from '../security/staffLockout.ts';
+import { hashPin, isValidPin, newSalt, verifyPin } from '../security/staffPin.ts';
+import type { MotcuaDb, StaffMember } from './db.ts';
 
 export type StaffProblem = 'name' | 'detail' | 'duplicate' | 'pin' | 'pinMismatch' | 'storage' | 'notFound' | 'lastAdmin' | 'self';
 
@@ -21,6 +21,16 @@ const sameText = (a: string, b: string) => foldVietnamese(a) === foldVietnamese(
 /** How a person is shown where names could be confused: "Nguyễn Văn An (Quầy 2)". */
 export function staffLabel(member: Pick<StaffMember, 'name' | 'detail'>): string {
   return member.detail ? `${member.name} (${member.detail})` : member.name;
+}
+
+/** Everyone who may sign in at this counter, by name (the sign-in tiles). */
+export function activeStaff(db: MotcuaDb): Promise<StaffMember[]> {
+  return db.staff.filter((s) => s.active).sortBy('name');
+}
+
+/** The whole staff list, by name, disabled people included (the admin's screen). */
+export function allStaff(db: MotcuaDb): Promise<StaffMember[]> {
+  return db.staff.orderBy('name').toArray();
 }
 
 async function guard<T>(work: () => Promise<Result<T, StaffProblem>>): Promise<Result<T, StaffProblem>> {

@@ -3,9 +3,9 @@
  * procedure's field from the local catalog and its done / returned times from the status changes
  * in the outbox (or, for a change pulled from the server, the time the device last saw the status).
  */
-import { err, ok, type Result } from '../../../shared/result.ts';
-import type { FileSummary } from '../../../shared/stats/fileSummary.ts';
-import type { MotcuaDb } from '../../data/db.ts';
+import { err, ok, type Result } from '../../shared/result.ts';
+import type { FileSummary } from '../../shared/stats/fileSummary.ts';
+import type { MotcuaDb } from './db.ts';
 
 export async function localFileSummaries(db: MotcuaDb): Promise<Result<FileSummary[]>> {
   try {
