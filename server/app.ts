@@ -23,6 +23,7 @@ import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerLearningRoutes } from './routes/learning.ts';
 import { startSearchRetention } from './learning/searchRetention.ts';
+import { registerProvinceRoutes } from './routes/province.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
@@ -99,6 +100,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerSyncRoutes(app, config.store);
   registerFileRoutes(app, config.store);
   registerStatsRoutes(app, config.store);
+  registerProvinceRoutes(app, config.store);
   registerCenterListRoutes(app, config.store);
   await registerUploadRoutes(app, config.store);
   registerLearningRoutes(app, config.store, { now: learningNow });

@@ -6,11 +6,14 @@ import { err, ok, type Result } from '../shared/result.ts';
 import { defaultAdminUnitsDir } from './address/importAdminUnits.ts';
 import { defaultHolidayTablePath } from './calendar/importCalendar.ts';
 import { COMMUNE_CATALOG, sharedDataDir } from './catalog/readCatalogSource.ts';
+import { chooseStore, type StoreChoice } from './store/openStore.ts';
 
 export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** SQLite in dataDir (default), or PostgreSQL (`--store postgres://...` or DATABASE_URL). */
+  store: StoreChoice;
   webRoot: string | null;
   /** A catalog to import when the server has none yet; null to start with the demo catalog. */
   seedCatalog: string | null;
@@ -40,6 +43,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         host: { type: 'string', default: env.MOTCUA_HOST ?? '127.0.0.1' },
         port: { type: 'string', default: env.MOTCUA_PORT ?? '8787' },
         'data-dir': { type: 'string', default: defaultDataDir(env) },
+        store: { type: 'string' },
         web: { type: 'boolean', default: false },
         catalog: { type: 'string' },
         calendar: { type: 'string' },
@@ -66,7 +70,10 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
   const defaultUnits = env.MOTCUA_ADMIN_UNITS ?? defaultAdminUnitsDir();
   const adminUnits = values['admin-units'] ?? (existsSync(defaultUnits) ? defaultUnits : null);
   const dataDir = resolve(values['data-dir']);
+  const store = chooseStore(values.store, dataDir, env);
+  if (!store.ok) return store;
   return ok({
+    store: store.value,
     host: values.host,
     port,
     dataDir,

@@ -9,16 +9,16 @@ import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
 import { ensureDemoCenterList } from './centers/demoCenterList.ts';
 import { readServerConfig } from './config.ts';
 import { serverLoggerOptions } from './http/serverLog.ts';
+import { describeStore, openStore } from './store/openStore.ts';
 import { PID_FILE } from './store/sqliteBackup.ts';
-import { openSqliteStore } from './store/sqliteStore.ts';
 
 const config = readServerConfig(process.argv.slice(2));
 if (!config.ok) {
   console.error(`motcua server: ${config.error}`);
   process.exit(2);
 }
-const { host, port, dataDir, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter, tls, logDir } = config.value;
-const opened = openSqliteStore(dataDir);
+const { host, port, dataDir, store: storeChoice, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter, tls, logDir } = config.value;
+const opened = await openStore(storeChoice);
 if (!opened.ok) {
   console.error(`motcua server: ${opened.error}`);
   process.exit(1);
@@ -81,7 +81,7 @@ const address = await app.listen({ host, port });
 // `npm run restore` refuses to replace the database while this file names a live process.
 const pidFile = join(dataDir, PID_FILE);
 writeFileSync(pidFile, String(process.pid));
-console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''} (data in ${dataDir}, log in ${logDir})`);
+console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''} (${describeStore(storeChoice)}, log in ${logDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () =>

@@ -15,6 +15,7 @@ export const KNOWN_REFUSALS = [
   'wrong_enrolment_code',
   'forbidden',
   'admin_only',
+  'not_a_province',
   'route_not_declared',
   'lookup_code_required',
   // what was asked

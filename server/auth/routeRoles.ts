@@ -12,7 +12,7 @@ import type { DeviceStore } from '../store/store.ts';
 import { authenticateDevice, decorateDevice } from './deviceAuth.ts';
 
 /** 'public': anyone, no token; the others are the enrolled device's role. */
-export const routeRoleSchema = z.enum(['public', 'kiosk', 'counter', 'admin']);
+export const routeRoleSchema = z.enum(['public', 'kiosk', 'counter', 'admin', 'province']);
 export type RouteRole = z.infer<typeof routeRoleSchema>;
 export const routeRolesSchema = z.array(routeRoleSchema).min(1);
 

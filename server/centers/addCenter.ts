@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CENTER_CODE_PATTERN } from '../../shared/files/fileNumber.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { ENROLMENT_CODE_MIN_LENGTH, enrolRequestSchema } from '../../shared/sync/protocol.ts';
-import { hashEnrolmentCode, newEnrolmentCode } from '../auth/secrets.ts';
+import { hashEnrolmentCode, newEnrolmentCode, UNUSABLE_CODE_HASH } from '../auth/secrets.ts';
 import { describeIssues } from '../http/apiError.ts';
 import type { Center, DeviceStore } from '../store/store.ts';
 import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
@@ -24,6 +24,8 @@ export const newCenterSchema = z
     name: z.string().trim().min(1).max(120),
     enrolmentCode: chosenCode.optional(),
     adminEnrolmentCode: chosenCode.optional(),
+    /** The province the center belongs to (set up first with addProvince). */
+    provinceCode: z.string().regex(CENTER_CODE_PATTERN, 'province code must be 2-10 capital letters or digits').optional(),
   })
   .refine((c) => c.enrolmentCode === undefined || c.enrolmentCode !== c.adminEnrolmentCode, {
     path: ['adminEnrolmentCode'],
@@ -37,10 +39,15 @@ export interface CenterCodes {
 
 export async function addCenter(
   store: DeviceStore,
-  input: { code: string; name: string; enrolmentCode?: string | undefined; adminEnrolmentCode?: string | undefined },
+  input: { code: string; name: string; enrolmentCode?: string | undefined; adminEnrolmentCode?: string | undefined; provinceCode?: string | undefined },
 ): Promise<Result<{ center: Center } & CenterCodes>> {
   const parsed = newCenterSchema.safeParse(input);
   if (!parsed.success) return err(`${describeIssues(parsed.error)} (codes need at least ${ENROLMENT_CODE_MIN_LENGTH} characters)`);
+  if (parsed.data.provinceCode !== undefined) {
+    const province = await store.findCenter(parsed.data.provinceCode);
+    if (!province.ok) return err(province.error.reason);
+    if (province.value?.kind !== 'province') return err(`no province ${parsed.data.provinceCode}: set it up first (npm run province:add)`);
+  }
   const enrolmentCode = parsed.data.enrolmentCode ?? newEnrolmentCode();
   const adminEnrolmentCode = parsed.data.adminEnrolmentCode ?? newEnrolmentCode();
   const added = await store.addCenter({
@@ -48,9 +55,35 @@ export async function addCenter(
     name: parsed.data.name,
     enrolmentCodeHash: hashEnrolmentCode(enrolmentCode),
     adminCodeHash: hashEnrolmentCode(adminEnrolmentCode),
+    provinceCode: parsed.data.provinceCode ?? null,
   });
   if (!added.ok) return err(added.error.reason);
   return ok({ center: added.value, enrolmentCode, adminEnrolmentCode });
+}
+
+/**
+ * Sets up a province's own account: a row beside the centers (kind 'province') whose only code, the
+ * province enrolment code, enrols the province's devices; they read the figures of the centers that
+ * name the province (addCenter's provinceCode) and nothing else. Shown once, stored hashed.
+ */
+export async function addProvince(
+  store: DeviceStore,
+  input: { code: string; name: string; enrolmentCode?: string | undefined },
+): Promise<Result<{ province: Center; enrolmentCode: string }>> {
+  const parsed = newCenterSchema.safeParse({ code: input.code, name: input.name, adminEnrolmentCode: input.enrolmentCode });
+  if (!parsed.success) return err(`${describeIssues(parsed.error)} (codes need at least ${ENROLMENT_CODE_MIN_LENGTH} characters)`);
+  const enrolmentCode = parsed.data.adminEnrolmentCode ?? newEnrolmentCode();
+  const added = await store.addCenter({
+    code: parsed.data.code,
+    name: parsed.data.name,
+    // Kiosks and counters never enrol into a province: its center enrolment code matches nothing.
+    enrolmentCodeHash: UNUSABLE_CODE_HASH,
+    adminCodeHash: hashEnrolmentCode(enrolmentCode),
+    kind: 'province',
+    provinceCode: parsed.data.code,
+  });
+  if (!added.ok) return err(added.error.reason);
+  return ok({ province: added.value, enrolmentCode });
 }
 
 /**

@@ -5,11 +5,18 @@
  */
 import { join, resolve } from 'node:path';
 import { backupDatabase } from '../store/sqliteBackup.ts';
+import { chooseStore } from '../store/openStore.ts';
 import { readCommandLine } from './storeCommand.ts';
 
 const usage = 'usage: npm run backup -- [--to FOLDER] [--data-dir data/server]';
 const { values } = readCommandLine(usage, { to: { type: 'string' } });
 const dataDir = resolve(values['data-dir']);
+const store = chooseStore(values.store, dataDir);
+if (store.ok && store.value.kind === 'postgres') {
+  // PostgreSQL has its own consistent online backup; the README says how (pg_dump / pg_restore).
+  console.error('this server keeps its data in PostgreSQL: back it up with pg_dump --format=custom --file=motcua-DATE.dump "$DATABASE_URL" (README, "PostgreSQL")');
+  process.exit(2);
+}
 const report = await backupDatabase(dataDir, resolve(values.to ?? join(dataDir, 'backups')));
 if (!report.ok) {
   console.error(`backup failed: ${report.error}`);

@@ -10,5 +10,5 @@ if (positionals.length > 1) {
   process.exit(2);
 }
 const dir = resolve(positionals[0] ?? defaultAdminUnitsDir());
-const outcome = await withStore(values['data-dir'], 'administrative units not imported', (store) => importAdminUnits(store, dir));
+const outcome = await withStore(values, 'administrative units not imported', (store) => importAdminUnits(store, dir));
 console.log(describeAdminUnitsImport(outcome));

@@ -10,5 +10,5 @@ if (positionals.length > 1) {
   process.exit(2);
 }
 const path = resolve(positionals[0] ?? defaultHolidayTablePath());
-const outcome = await withStore(values['data-dir'], 'holiday table not imported', (store) => importCalendar(store, path));
+const outcome = await withStore(values, 'holiday table not imported', (store) => importCalendar(store, path));
 console.log(describeCalendarImport(outcome));

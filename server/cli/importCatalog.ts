@@ -10,5 +10,5 @@ if (!path) {
   console.error(usage);
   process.exit(2);
 }
-const outcome = await withStore(values['data-dir'], 'catalog not imported', (store) => importCatalog(store, resolve(path)));
+const outcome = await withStore(values, 'catalog not imported', (store) => importCatalog(store, resolve(path)));
 console.log(describeImport(outcome));

@@ -17,7 +17,7 @@ if (!values.code) {
   process.exit(2);
 }
 const code = values.code;
-const renewed = await withStore(values['data-dir'], 'codes not renewed', (store) =>
+const renewed = await withStore(values, 'codes not renewed', (store) =>
   renewCenterCodes(store, code, {
     ...(values['enrolment-code'] ? { enrolmentCode: values['enrolment-code'] } : {}),
     ...(values['admin-enrolment-code'] ? { adminEnrolmentCode: values['admin-enrolment-code'] } : {}),

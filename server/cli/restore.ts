@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { restoreDatabase } from '../store/sqliteBackup.ts';
+import { chooseStore } from '../store/openStore.ts';
 import { readCommandLine } from './storeCommand.ts';
 
 const usage = 'usage: npm run restore -- BACKUP_FILE [--data-dir data/server]   (stop the server first)';
@@ -11,6 +12,11 @@ const { values, positionals } = readCommandLine(usage, {});
 const file = positionals[0];
 if (!file || positionals.length > 1) {
   console.error(usage);
+  process.exit(2);
+}
+const store = chooseStore(values.store, resolve(values['data-dir']));
+if (store.ok && store.value.kind === 'postgres') {
+  console.error('this server keeps its data in PostgreSQL: restore with pg_restore --no-owner --dbname="$DATABASE_URL" FILE into an empty database (README, "PostgreSQL")');
   process.exit(2);
 }
 const outcome = restoreDatabase(resolve(values['data-dir']), resolve(file));

@@ -8,5 +8,5 @@ if (!deviceId) {
   console.error(usage);
   process.exit(2);
 }
-const d = await withStore(values['data-dir'], 'device not revoked', (store) => store.revokeDevice(deviceId));
+const d = await withStore(values, 'device not revoked', (store) => store.revokeDevice(deviceId));
 console.log(`device ${d.id} (${d.centerCode}-${d.code}, "${d.name}") revoked at ${d.revokedAt}`);

@@ -1,17 +1,18 @@
 /**
  * What every server command shares: reading its command line (usage and exit 2 when it is wrong)
- * and running one piece of work against the SQLite store (closed after, exit 1 with the reason).
+ * and running one piece of work against the store (closed after, exit 1 with the reason).
  */
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Result } from '../../shared/result.ts';
 import { defaultDataDir } from '../config.ts';
-import { openSqliteStore } from '../store/sqliteStore.ts';
+import { chooseStore, openStore } from '../store/openStore.ts';
 import type { SyncStore } from '../store/store.ts';
 
-/** The `--data-dir` option every server command shares, defaulting like the server itself. */
+/** The `--data-dir` and `--store` options every server command shares, defaulting like the server itself. */
 export const dataDirOption = {
   'data-dir': { type: 'string', default: defaultDataDir() },
+  store: { type: 'string' },
 } as const;
 
 /** The option table parseArgs takes (Node's own type for it is not exported in @types/node 20). */
@@ -34,13 +35,14 @@ export function readCommandLine<const O extends OptionsConfig>(usage: string, op
   }
 }
 
-/** Runs `work` on the store in `dataDir`; a failure is printed as "<failure>: <reason>" with exit code 1. */
+/** Runs `work` on the store the options name (SQLite in --data-dir, or --store / DATABASE_URL); a failure is printed as "<failure>: <reason>" with exit code 1. */
 export async function withStore<T, E extends string | { reason: string }>(
-  dataDir: string,
+  where: { 'data-dir': string; store?: string | undefined },
   failure: string,
   work: (store: SyncStore) => Promise<Result<T, E>>,
 ): Promise<T> {
-  const store = openSqliteStore(resolve(dataDir));
+  const choice = chooseStore(where.store, resolve(where['data-dir']));
+  const store = choice.ok ? await openStore(choice.value) : choice;
   if (!store.ok) {
     console.error(`${failure}: ${store.error}`);
     process.exit(1);

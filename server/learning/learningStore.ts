@@ -46,8 +46,6 @@ export interface LearningStore {
    * query, most frequent first. Searches under a taught phrase count only after it was taught.
    */
   unmatchedQueries(centerCode: string, since: string, limit: number): Promise<Result<UnmatchedQuery[], StorageFailure>>;
-  /** How many searches the center has stored (support and tests). */
-  countSearchSessions(centerCode: string): Promise<Result<number, StorageFailure>>;
   centerVocabulary(centerCode: string): Promise<Result<StoredVocabulary, StorageFailure>>;
   /** Adds a taught entry and moves the center's version on, if it is still `expectedVersion`. */
   teach(centerCode: string, teaching: Teaching, expectedVersion: number): Promise<Result<{ version: number }, TeachFailure>>;

@@ -5,20 +5,19 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { SqliteGuard } from '../store/sqliteSerial.ts';
 import { learnedEntrySchema } from '../../shared/learning/centerVocabulary.ts';
-import type { UnmatchedQuery } from '../../shared/learning/learningApi.ts';
 import type { SessionResult } from '../../shared/learning/searchSession.ts';
-import { err, ok, type Result } from '../../shared/result.ts';
-import type { StorageFailure } from '../store/store.ts';
+import { err, ok } from '../../shared/result.ts';
 import type { LearningStore, StoredVocabulary } from './learningStore.ts';
+import { unmatchedQueries } from './unmatchedQueries.ts';
 
 const groupRowSchema = z.object({ key: z.string(), query: z.string(), outcome: z.enum(['none', 'abandoned']), n: z.number().int(), last: z.string() });
 const entryRowSchema = z.object({ entry: z.string(), taught_at: z.string(), taught_by: z.string().nullable() });
 const versionRowSchema = z.object({ version: z.number().int(), updated_at: z.string() });
 const existingRowSchema = z.object({ device_id: z.string() });
-const countRowSchema = z.object({ n: z.number().int() });
 
-type Guard = <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>;
+type Guard = SqliteGuard;
 
 export function createSqliteLearning(db: Database.Database, guard: Guard): LearningStore {
   const q = {
@@ -35,7 +34,6 @@ export function createSqliteLearning(db: Database.Database, guard: Guard): Learn
                               WHERE le.center_code = s.center_code AND k.value = s.query_key), '')
        GROUP BY s.query_key, s.query, s.outcome`,
     ),
-    count: db.prepare('SELECT COUNT(*) AS n FROM search_sessions WHERE center_code = ?'),
     entries: db.prepare('SELECT entry, taught_at, taught_by FROM learned_entries WHERE center_code = ? ORDER BY taught_at, id'),
     version: db.prepare('SELECT version, updated_at FROM center_vocabulary WHERE center_code = ?'),
     setVersion: db.prepare(
@@ -100,34 +98,12 @@ export function createSqliteLearning(db: Database.Database, guard: Guard): Learn
     return ok({ version });
   });
 
-  const unmatched = (centerCode: string, since: string, limit: number): UnmatchedQuery[] => {
-    const byKey = new Map<string, UnmatchedQuery & { spellings: Map<string, { n: number; last: string }> }>();
-    for (const raw of q.groups.all({ center: centerCode, since })) {
-      const row = groupRowSchema.parse(raw);
-      const line = byKey.get(row.key) ?? { key: row.key, text: row.query, count: 0, none: 0, abandoned: 0, lastSeen: row.last, spellings: new Map() };
-      line.count += row.n;
-      line[row.outcome] += row.n;
-      if (row.last > line.lastSeen) line.lastSeen = row.last;
-      const spelling = line.spellings.get(row.query) ?? { n: 0, last: row.last };
-      spelling.n += row.n;
-      if (row.last > spelling.last) spelling.last = row.last;
-      line.spellings.set(row.query, spelling);
-      byKey.set(row.key, line);
-    }
-    return [...byKey.values()]
-      .map(({ spellings, ...line }) => {
-        // The spelling most citizens used; among equals the latest.
-        const [text] = [...spellings].sort((a, b) => b[1].n - a[1].n || b[1].last.localeCompare(a[1].last))[0]!;
-        return { ...line, text };
-      })
-      .sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.key.localeCompare(b.key))
-      .slice(0, limit);
-  };
+  const unmatched = (centerCode: string, since: string, limit: number) =>
+    unmatchedQueries(q.groups.all({ center: centerCode, since }).map((raw) => groupRowSchema.parse(raw)), limit);
 
   return {
     addSearchSessions: async (centerCode, deviceId, sessions, storedAt) => guard(() => ok(add.immediate(centerCode, deviceId, sessions, storedAt))),
     unmatchedQueries: async (centerCode, since, limit) => guard(() => ok(unmatched(centerCode, since, limit))),
-    countSearchSessions: async (centerCode) => guard(() => ok(countRowSchema.parse(q.count.get(centerCode)).n)),
     centerVocabulary: async (centerCode) =>
       guard(() => {
         const { version, updatedAt } = versionOf(centerCode);

@@ -29,7 +29,9 @@ export function registerDeviceRoutes(app: FastifyInstance, store: DeviceStore, g
     if (!center.ok) return sendError(reply, 503, 'storage', center.error.reason);
     // An unknown center (or one without an admin code) is checked against a hash nothing matches,
     // so it costs the same scrypt and gets the same answer as a wrong code.
-    const stored = center.value ? (role === 'admin' ? center.value.adminCodeHash : center.value.enrolmentCodeHash) : null;
+    // A province's account enrols only province devices, with its code; a center never enrols one.
+    const fits = center.value !== null && (role === 'province') === (center.value.kind === 'province');
+    const stored = center.value && fits ? (role === 'admin' || role === 'province' ? center.value.adminCodeHash : center.value.enrolmentCodeHash) : null;
     const outcome = await guard.attempt(request.ip, centerCode, () => enrolmentCodeMatches(enrolmentCode, stored ?? UNUSABLE_CODE_HASH));
     if ('busy' in outcome) {
       request.log.warn({ centerCode, ip: request.ip }, 'enrolment: too many attempts waiting');

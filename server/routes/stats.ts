@@ -26,7 +26,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: FileStore): voi
     }
     const { from, to, location, groupBy } = query.data;
     const summaries = await store.fileSummaries({
-      centerCode: device.centerCode,
+      centerCodes: [device.centerCode],
       fromMs: instantAt(dayNumberFromIso(from)!).getTime(),
       toMs: instantAt(dayNumberFromIso(to)!).getTime(),
     });
@@ -37,7 +37,7 @@ export function registerStatsRoutes(app: FastifyInstance, store: FileStore): voi
     const stats = computeCenterStats(summaries.value, {
       from,
       to,
-      now: new Date(),
+      now: app.serverNow(),
       centerCode: device.centerCode,
       ...(location === undefined ? {} : { locationCode: location }),
       series: groupBy,

@@ -5,14 +5,15 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { adminUnitsSchema, type AdminUnits } from '../../shared/address/adminUnits.ts';
-import { ok, type Result } from '../../shared/result.ts';
-import type { AdminUnitsStore, StorageFailure, StoredAdminUnits } from './store.ts';
+import { ok } from '../../shared/result.ts';
+import type { AdminUnitsStore, StoredAdminUnits } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const rowSchema = z.object({ version: z.number().int().positive(), json: z.string(), source: z.string(), imported_at: z.string() });
 
 export function createSqliteAdminUnits(
   db: Database.Database,
-  guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>,
+  guard: SqliteGuard,
 ): AdminUnitsStore {
   const latestVersion = db.prepare('SELECT version FROM admin_units ORDER BY version DESC LIMIT 1');
   const latest = db.prepare('SELECT version, json, source, imported_at FROM admin_units ORDER BY version DESC LIMIT 1');

@@ -5,14 +5,15 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { holidayTableSchema, type HolidayTable } from '../../shared/calendar/holidayTable.ts';
-import { ok, type Result } from '../../shared/result.ts';
-import type { CalendarStore, StorageFailure, StoredHolidayTable } from './store.ts';
+import { ok } from '../../shared/result.ts';
+import type { CalendarStore, StoredHolidayTable } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const rowSchema = z.object({ version: z.number().int().positive(), json: z.string(), source: z.string(), imported_at: z.string() });
 
 export function createSqliteCalendar(
   db: Database.Database,
-  guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>,
+  guard: SqliteGuard,
 ): CalendarStore {
   const latest = db.prepare('SELECT version, json, source, imported_at FROM holiday_table ORDER BY version DESC LIMIT 1');
   const insert = db.prepare('INSERT INTO holiday_table (version, json, source, imported_at) VALUES (?, ?, ?, ?)');

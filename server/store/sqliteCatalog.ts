@@ -5,10 +5,12 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { procedureSchema, type Catalog, type Procedure } from '../../shared/catalog/procedure.ts';
-import { ok, type Result } from '../../shared/result.ts';
+import { ok } from '../../shared/result.ts';
 import type { CatalogChanges } from '../../shared/sync/protocol.ts';
 import { nextCatalogVersion } from '../catalog/catalogVersion.ts';
-import type { CatalogReplaceOutcome, CatalogStore, StorageFailure } from './store.ts';
+import { catalogDeltaKind, changesContent, planCatalogReplace } from '../catalog/planCatalogReplace.ts';
+import type { CatalogReplaceOutcome, CatalogStore } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const metaRowSchema = z.object({
   version: z.number().int(),
@@ -27,7 +29,7 @@ function parseProcedure(data: string): Procedure {
 
 export function createSqliteCatalog(
   db: Database.Database,
-  guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>,
+  guard: SqliteGuard,
 ): CatalogStore {
   const readMeta = db.prepare('SELECT version, base_version, source, generated_at FROM catalog_meta WHERE id = 1');
   const liveRows = db.prepare('SELECT code, data, version, position FROM procedures WHERE data IS NOT NULL ORDER BY position');
@@ -62,47 +64,21 @@ export function createSqliteCatalog(
   const replace = db.transaction((procedures: Procedure[], source: string): CatalogReplaceOutcome => {
     const previous = meta();
     const version = nextCatalogVersion(previous?.version ?? null);
-    const existing = new Map(allRows.all().map((row) => {
-      const r = procedureRowSchema.parse(row);
-      return [r.code, r] as const;
-    }));
-    const counts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
-    const incoming = new Set<string>();
-    procedures.forEach((procedure, position) => {
-      incoming.add(procedure.code);
-      const data = JSON.stringify(procedure);
-      const row = existing.get(procedure.code);
-      if (row?.data === data) {
-        counts.unchanged += 1;
-        // Order is presentation, not content: it moves without a new version.
-        if (row.position !== position) movePosition.run(position, procedure.code);
-        return;
-      }
-      if (row?.data) counts.changed += 1;
-      else counts.added += 1;
-      upsert.run({ code: procedure.code, data, version, position });
-    });
-    for (const row of existing.values()) {
-      if (row.data !== null && !incoming.has(row.code)) {
-        tombstone.run(version, row.code);
-        counts.removed += 1;
-      }
-    }
-    if (previous && counts.added + counts.changed + counts.removed === 0) {
-      return { catalog: buildCatalog(previous), ...counts };
-    }
+    const plan = planCatalogReplace(allRows.all().map((row) => procedureRowSchema.parse(row)), procedures);
+    for (const { code, position } of plan.moves) movePosition.run(position, code);
+    for (const { code, data, position } of plan.upserts) upsert.run({ code, data, version, position });
+    for (const code of plan.tombstones) tombstone.run(version, code);
+    if (previous && !changesContent(plan)) return { catalog: buildCatalog(previous), ...plan.counts };
     writeMeta.run({ version, base: previous?.base_version ?? version, source, generatedAt: new Date().toISOString() });
-    return { catalog: buildCatalog(meta()!), ...counts };
+    return { catalog: buildCatalog(meta()!), ...plan.counts };
   });
 
   const changes = (since: number): CatalogChanges | null => {
     const m = meta();
     if (!m) return null;
-    if (since === m.version) return { version: m.version, full: false, upserts: [], deletions: [] };
-    // Unknown (0, from the future) or older than anything this store has kept: send it all.
-    if (since <= 0 || since > m.version || since < m.base_version) {
-      return { version: m.version, full: true, upserts: buildCatalog(m).procedures, deletions: [] };
-    }
+    const kind = catalogDeltaKind(since, { version: m.version, baseVersion: m.base_version });
+    if (kind === 'same') return { version: m.version, full: false, upserts: [], deletions: [] };
+    if (kind === 'full') return { version: m.version, full: true, upserts: buildCatalog(m).procedures, deletions: [] };
     const upserts: Procedure[] = [];
     const deletions: string[] = [];
     for (const raw of changedRows.all(since)) {

@@ -4,27 +4,19 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import {
-  centerEntrySchema,
-  sameValues,
-  type CenterEntry,
-  type CenterListChanges,
-  type CenterListWrite,
-  type CenterListWriteAnswer,
-} from '../../shared/centerList/centerList.ts';
-import { err, ok, type Result } from '../../shared/result.ts';
+import type { CenterEntry, CenterListChanges, CenterListWrite, CenterListWriteAnswer } from '../../shared/centerList/centerList.ts';
+import { ok, type Result } from '../../shared/result.ts';
+import { parseCenterEntry, planCenterListWrite, touchedCodes, type CenterListRow } from '../centers/planCenterListWrite.ts';
 import type { CenterListStore, CenterListWriteConflict } from './centerListStore.ts';
-import type { StorageFailure } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const metaRowSchema = z.object({ version: z.number().int().nonnegative(), source: z.string() });
 const entryRowSchema = z.object({ code: z.string(), data: z.string().nullable(), version: z.number().int() });
 
-// A row that no longer fits the schema is a damaged database, not a request error.
-const parseEntry = (data: string): CenterEntry => centerEntrySchema.parse(JSON.parse(data));
 
 export function createSqliteCenterList(
   db: Database.Database,
-  guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>,
+  guard: SqliteGuard,
 ): CenterListStore {
   const readMeta = db.prepare('SELECT version, source FROM center_lists WHERE center_code = ?');
   const writeMeta = db.prepare(
@@ -55,52 +47,23 @@ export function createSqliteCenterList(
     for (const raw of full ? liveRows.all(centerCode) : changedRows.all(centerCode, since)) {
       const row = entryRowSchema.parse(raw);
       if (row.data === null) deletions.push(row.code);
-      else upserts[row.code] = parseEntry(row.data);
+      else upserts[row.code] = parseCenterEntry(row.data);
     }
     return { ...base, full, upserts, deletions };
   };
 
   const write = db.transaction(
     (centerCode: string, w: CenterListWrite, at: string, source: string | undefined): Result<CenterListWriteAnswer, CenterListWriteConflict> => {
-      const m = meta(centerCode);
-      const rowOf = (code: string) => {
+      const rows = new Map<string, CenterListRow>();
+      for (const code of touchedCodes(w)) {
         const raw = oneRow.get(centerCode, code);
-        return raw ? entryRowSchema.parse(raw) : null;
-      };
-      const codes = [...Object.keys(w.upserts), ...w.deletions];
-      if (w.baseVersion > m.version) {
-        return err({ kind: 'conflict', version: m.version, codes: [], reason: `this list is at version ${m.version}, older than the ${w.baseVersion} you edited: reload it first` });
+        if (raw) rows.set(code, entryRowSchema.parse(raw));
       }
-      if (w.baseVersion < m.version) {
-        const moved = codes.filter((code) => (rowOf(code)?.version ?? 0) > w.baseVersion);
-        if (moved.length > 0) {
-          return err({
-            kind: 'conflict',
-            version: m.version,
-            codes: moved,
-            reason: `changed on another device since version ${w.baseVersion}: ${moved.join(', ')}`,
-          });
-        }
-      }
-      const next = m.version + 1;
-      let changed = 0;
-      const by = w.by?.staffName ?? null;
-      for (const [code, values] of Object.entries(w.upserts)) {
-        const row = rowOf(code);
-        if (row?.data && sameValues(parseEntry(row.data), values)) continue;
-        const entry: CenterEntry = { ...values, updatedAt: at, updatedBy: by };
-        upsert.run(centerCode, code, JSON.stringify(centerEntrySchema.parse(entry)), next);
-        changed += 1;
-      }
-      for (const code of w.deletions) {
-        if (!rowOf(code)?.data) continue;
-        upsert.run(centerCode, code, null, next);
-        changed += 1;
-      }
-      const relabel = source !== undefined && source !== m.source;
-      if (changed === 0 && !relabel) return ok({ version: m.version, changed: 0 });
-      writeMeta.run({ centerCode, version: next, source: source ?? m.source, at });
-      return ok({ version: next, changed });
+      const plan = planCenterListWrite(meta(centerCode), rows, w, at, source);
+      if (!plan.ok) return plan;
+      for (const { code, data } of plan.value.writes) upsert.run(centerCode, code, data, plan.value.answer.version);
+      if (plan.value.head) writeMeta.run({ centerCode, version: plan.value.head.version, source: plan.value.head.source, at });
+      return ok(plan.value.answer);
     },
   );
 

@@ -22,16 +22,16 @@ export function createSqliteFileSummaries(db: Database.Database): (query: Summar
             (SELECT r.score FROM ratings r WHERE r.center_code = f.center_code AND r.file_number = f.number AND r.counted = 1
               ORDER BY r.rowid LIMIT 1) AS rating
      FROM files f LEFT JOIN procedures p ON p.code = f.procedure_code AND p.data IS NOT NULL
-     WHERE f.center_code = ? AND f.received_at >= ? AND f.received_at < ?`,
+     WHERE f.center_code IN (SELECT value FROM json_each(?)) AND f.received_at >= ? AND f.received_at < ?`,
   );
   select.raw(true);
 
-  return ({ centerCode, fromMs, toMs }) => {
+  return ({ centerCodes, fromMs, toMs }) => {
     // Times are stored as sent (any UTC offset), so text comparison is only right to within a day:
     // widen the range by one and let computeCenterStats keep exactly the period.
     const from = new Date(fromMs - DAY_MS).toISOString();
     const to = new Date(toMs + DAY_MS).toISOString();
-    return select.all(centerCode, from, to).map((raw) => {
+    return select.all(JSON.stringify(centerCodes), from, to).map((raw) => {
       const [center, location, receivedAt, channel, field, procedureCode, procedureName, status, dueAt, doneAt, returnedAt, rating] = raw as unknown[];
       return fileSummarySchema.parse({
         centerCode: center,

@@ -323,6 +323,13 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 10: provinces. A province's own account is a row of `centers` of kind 'province' (its devices
+  // enrol with its admin enrolment code and read its centers' figures); centers name their province.
+  `
+  ALTER TABLE centers ADD COLUMN kind TEXT NOT NULL DEFAULT 'center' CHECK (kind IN ('center', 'province'));
+  ALTER TABLE centers ADD COLUMN province_code TEXT;
+  CREATE INDEX centers_province ON centers (province_code, code);
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

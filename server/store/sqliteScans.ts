@@ -5,10 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { SqliteGuard } from './sqliteSerial.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { scanTypeSchema } from '../../shared/files/scan.ts';
 import type { ChunkFailure, ScanStore, ScanUpload } from './scanStore.ts';
-import type { StorageFailure } from './store.ts';
 
 const uploadRowSchema = z.object({
   id: z.string(),
@@ -42,7 +42,7 @@ const toUpload = (row: unknown): ScanUpload => {
   };
 };
 
-type Guard = <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>;
+type Guard = SqliteGuard;
 
 export function createSqliteScans(db: Database.Database, guard: Guard): ScanStore {
   const q = {

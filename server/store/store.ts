@@ -2,6 +2,7 @@
  * What the sync server keeps, as one storage interface: centers, enrolled devices, pushed files and
  * their status feed, and the versioned catalog. Routes talk only to this, so a PostgreSQL store can
  * sit beside the SQLite one. Every method is async and failures come back as values with a reason.
+ * What only tests and benchmarks read (counts, duplicates) is not here: tests/support/storeInspection.ts.
  */
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { LearningStore } from '../learning/learningStore.ts';
@@ -28,10 +29,17 @@ export interface Center {
   name: string;
   /** scrypt hash of the enrolment code (kiosks and counters), never the code itself (see auth/secrets.ts). */
   enrolmentCodeHash: string;
-  /** scrypt hash of the admin enrolment code (admin devices); null until one is issued. */
+  /** scrypt hash of the admin enrolment code (admin devices; a province's devices); null until one is issued. */
   adminCodeHash: string | null;
+  /** 'province': a province's own account, whose devices read the figures of its centers (server/centers/provinces.ts). */
+  kind: 'center' | 'province';
+  /** The province a center belongs to (a province's own code for a province); null when not set. */
+  provinceCode: string | null;
   createdAt: string;
 }
+
+/** A center as set up: kind and province may be left out (a center of no province). */
+export type NewCenter = Omit<Center, 'createdAt' | 'kind' | 'provinceCode'> & Partial<Pick<Center, 'kind' | 'provinceCode'>>;
 
 export interface Device {
   id: string;
@@ -64,8 +72,6 @@ export type PreparedMutation = { seq: number; id: string; kind: string; at: stri
   | { action: 'create'; file: FileRecord }
   | { action: 'cancel'; fileId: string; reason: string }
   | { action: 'status'; change: StatusChange }
-  /** `receivedAt`: the server's time of receipt, which is the rating's time. */
-  | { action: 'rate'; rating: RatingPayload; receivedAt: string }
   | { action: 'update'; correction: FileCorrectionPayload }
   | { action: 'due'; due: FileDuePayload }
   | { action: 'fee'; fee: FileFeePayload }
@@ -166,9 +172,9 @@ export interface RatingNeedsCode {
 
 export type RatingOutcome = { status: 'applied' | 'duplicate'; counted: boolean };
 
-/** Which files the center's figures read: received in [fromMs, toMs) (the store may return a little more). */
+/** Which files the figures read: the centers' files received in [fromMs, toMs) (the store may return a little more). */
 export interface SummaryQuery {
-  centerCode: string;
+  centerCodes: readonly string[];
   fromMs: number;
   toMs: number;
 }
@@ -206,8 +212,10 @@ export interface CatalogStore {
 }
 
 export interface DeviceStore {
-  addCenter(center: Omit<Center, 'createdAt'>): Promise<Result<Center, { kind: 'exists'; reason: string } | StorageFailure>>;
+  addCenter(center: NewCenter): Promise<Result<Center, { kind: 'exists'; reason: string } | StorageFailure>>;
   findCenter(code: string): Promise<Result<Center | null, StorageFailure>>;
+  /** The centers of a province (not the province's own account), by code. */
+  provinceCenters(provinceCode: string): Promise<Result<Center[], StorageFailure>>;
   /** Replaces a center's enrolment code hash, admin code hash, or both (new codes issued; old ones stop working). */
   setCenterCodes(
     code: string,
@@ -232,7 +240,6 @@ export interface FileStore {
   statusesSince(centerCode: string, cursor: number, limit: number): Promise<Result<StatusPullResponse, StorageFailure>>;
   listFiles(centerCode: string, filter: { number?: string; limit: number }): Promise<Result<{ total: number; files: FileSummary[] }, StorageFailure>>;
   findFile(centerCode: string, fileId: string): Promise<Result<FileRecord | null, StorageFailure>>;
-  countFiles(centerCode: string): Promise<Result<number, StorageFailure>>;
   /**
    * What the public lookup shows of a file, by its number and the lookup code printed on its receipt,
    * in one read: status, due date and when it last changed (its latest audit-log line, else its
@@ -243,8 +250,6 @@ export interface FileStore {
   fileChanges(centerCode: string, fileId: string): Promise<Result<FileChangeEntry[], StorageFailure>>;
   /** A file's audit log, oldest first; empty when the file is not in the center. */
   statusHistory(centerCode: string, fileId: string): Promise<Result<StatusHistoryEntry[], StorageFailure>>;
-  /** The center's ratings in the order they reached the server (support and tests; the figures join them by file number). */
-  listRatings(centerCode: string): Promise<Result<StoredRating[], StorageFailure>>;
   /**
    * Stores a rating sent to POST /api/public/ratings (no device): once per id, so a kiosk may resend
    * it freely; the same rating again is a `duplicate`, other content under a known id a conflict.
@@ -263,11 +268,6 @@ export interface FileStore {
    * (or "Khác"), done/returned stamps from the history, the one rating that counts for its number.
    */
   fileSummaries(query: SummaryQuery): Promise<Result<StatsFileSummary[], StorageFailure>>;
-  /**
-   * Groups of files that look like one registration stored twice (same device, citizen, procedure
-   * and reception time under different ids): what a broken exactly-once would leave behind.
-   */
-  findDuplicateFiles(centerCode: string): Promise<Result<string[][], StorageFailure>>;
 }
 
 /** A version of the holiday table as stored: `version` counts imports that changed something. */

@@ -68,6 +68,12 @@ export const API_PATHS = {
     /** GET, same query: the figures as CSV. */
     csv: '/api/stats.csv',
   },
+  province: {
+    /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD (to: the day after the last), province devices: each of the province's centers' figures (provinceStatsSchema). */
+    figures: '/api/province/stats',
+    /** GET, same query: the figures as CSV. */
+    csv: '/api/province/stats.csv',
+  },
   /** GET: the holiday table (calendarResponseSchema) the devices count working days with. */
   calendar: '/api/calendar',
   /** GET: the administrative units, old and new (adminUnitsResponseSchema), ETag on their version. */

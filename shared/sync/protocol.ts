@@ -18,8 +18,11 @@ import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
 import { ratingSchema } from '../stats/fileSummary.ts';
 
-/** kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter and more). */
-export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin']);
+/**
+ * kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter
+ * and more); province: a province's device, reading the figures of the province's centers.
+ */
+export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin', 'province']);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;
 
 // ---- enrolment -------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ describe('the catalog server', () => {
     const second = await importCatalog(temp.store, edited);
     expect(second.ok && second.value.catalog.version).toBeGreaterThan(version.version);
     // A new store over the same SQLite file (the server after the CLI import) reads what was written.
-    const reread = await temp.reopen().currentCatalog();
+    const reread = await (await temp.reopen()).currentCatalog();
     expect(reread.ok && reread.value?.version).toBe(second.ok ? second.value.catalog.version : -1);
   });
 

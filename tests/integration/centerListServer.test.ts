@@ -111,7 +111,7 @@ describe('versions and deltas', () => {
 
   it('survives a restart: the list and its version are on disk', async () => {
     await save(await adminOf('VB01'), 0, { '1.001193': SAME_DAY });
-    const reopened = temp.reopen();
+    const reopened = await temp.reopen();
     const again = await reopened.centerListChanges('VB01', 0);
     expect(again.ok && again.value.upserts['1.001193']?.time).toEqual({ unit: 'same_day', cutoff: '15:00' });
   });

@@ -16,6 +16,7 @@ import type { StatusHistoryEntry } from '../../server/store/store.ts';
 import { apiErrorSchema, pushResponseSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
+import { testStoreKind } from '../support/testStores.ts';
 import { bearer, cancelMutation, createMutation, enrolTestDevice, FIXTURE_NOW, makeFile } from '../support/syncFixtures.ts';
 import { ratingOf, STAFF, statusMutation } from './lifecycleFixtures.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
@@ -210,7 +211,8 @@ describe('satisfaction ratings', () => {
   });
 });
 
-describe('the schema upgrade', () => {
+// SQLite's own upgrade path: run once, in the sqlite project.
+describe.skipIf(testStoreKind() !== 'sqlite')('the schema upgrade', () => {
   it('gives files stored before the life of a file a "received" history row, their due date and location', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'motcua-upgrade-'));
     try {

@@ -76,7 +76,7 @@ describe('issue 8, as reported', () => {
     // An enrolled device rates the file 4 (as the kiosk does); then the anonymous post says 1, dated 2099.
     await app.inject({ method: 'POST', url: API_PATHS.ratings, headers: auth(counter), payload: { id: randomUUID(), fileNumber: file.number, score: 4, reasons: [], at: NOW.toISOString() } });
     await app.inject({ method: 'POST', url: '/api/public/ratings', payload: { id: randomUUID(), fileNumber: file.number, score: 1, reasons: [], at: '2099-01-01T00:00:00+07:00' } });
-    const summaries = await store.fileSummaries({ centerCode: 'VB11824', fromMs: Date.UTC(2027, 1, 28), toMs: Date.UTC(2027, 2, 3) });
+    const summaries = await store.fileSummaries({ centerCodes: ['VB11824'], fromMs: Date.UTC(2027, 1, 28), toMs: Date.UTC(2027, 2, 3) });
     if (!summaries.ok) throw new Error(summaries.error.reason);
     expect(summaries.value.map((s) => s.rating)).toEqual([4]);
     const stats = computeCenterStats(summaries.value, { from: '2027-03-01', to: '2027-03-02', now: NOW, centerCode: 'VB11824', series: 'day' });

@@ -88,7 +88,7 @@ describe('public file status', () => {
 describe('ratings', () => {
   const rating = (overrides: Record<string, unknown> = {}) => ({ id: randomUUID(), fileNumber: null, score: 4, reasons: ['fast'], at: '2027-03-04T09:00:00+07:00', ...overrides });
   const figures = async () => {
-    const summaries = await temp.store.fileSummaries({ centerCode: 'VB11824', fromMs: Date.UTC(2027, 1, 28), toMs: Date.UTC(2027, 2, 3) });
+    const summaries = await temp.store.fileSummaries({ centerCodes: ['VB11824'], fromMs: Date.UTC(2027, 1, 28), toMs: Date.UTC(2027, 2, 3) });
     if (!summaries.ok) throw new Error(summaries.error.reason);
     const stats = computeCenterStats(summaries.value, { from: '2027-03-01', to: '2027-03-02', now: FIXTURE_NOW, centerCode: 'VB11824', series: 'day' });
     if (!stats.ok) throw new Error(stats.error);

@@ -1,6 +1,6 @@
 /**
  * Who may call what, walked route by route: every route the server registers declares its roles,
- * and each is called with no token and with a kiosk, a counter and an admin device's token. Allowed
+ * and each is called with no token and with a kiosk, a counter, an admin and a province device's token. Allowed
  * callers never get 401/403; the others get 401 (no token) or 403 (wrong role). A route added
  * without roles is refused to everyone. The table pins today's routes; a new route is walked too.
  */
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { registeredRoutes, roleMayCall, type RouteRole } from '../../server/auth/routeRoles.ts';
 import { apiErrorSchema, type DeviceRole, type EnrolResponse } from '../../shared/sync/protocol.ts';
-import { addTestCenter, bearer, enrolTestDevice, fixtureClock } from '../support/syncFixtures.ts';
+import { addTestCenter, addTestProvince, bearer, enrolTestDevice, fixtureClock } from '../support/syncFixtures.ts';
 import { openTempStore, type TempStore } from '../support/tempStore.ts';
 
 /** The roles each route declares today, by "METHOD url" (HEAD routes mirror their GET). */
@@ -33,12 +33,14 @@ const EXPECTED: Record<string, RouteRole[]> = {
   'GET /api/files/:id': ['counter', 'admin'],
   'GET /api/stats': ['admin'],
   'GET /api/stats.csv': ['admin'],
+  'GET /api/province/stats': ['province'],
+  'GET /api/province/stats.csv': ['province'],
   'GET /updates/*': ['public'],
   'GET /*': ['public'],
 };
 
 type Caller = 'anonymous' | DeviceRole;
-const CALLERS: Caller[] = ['anonymous', 'kiosk', 'counter', 'admin'];
+const CALLERS: Caller[] = ['anonymous', 'kiosk', 'counter', 'admin', 'province'];
 
 let temp: TempStore;
 let dir: string;
@@ -49,9 +51,11 @@ beforeAll(async () => {
   temp = await openTempStore();
   dir = await mkdtemp(join(tmpdir(), 'motcua-roles-'));
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>motcua</title>');
-  await addTestCenter(temp.store, 'VB11824');
+  await addTestProvince(temp.store, 'HP');
+  await addTestCenter(temp.store, 'VB11824', undefined, 'HP');
   app = await createApp({ store: temp.store, webRoot: dir, updatesDir: join(dir, 'updates'), now: fixtureClock });
   for (const role of ['kiosk', 'counter', 'admin'] as const) devices.set(role, await enrolTestDevice(app, 'VB11824', undefined, role));
+  devices.set('province', await enrolTestDevice(app, 'HP', undefined, 'province'));
 });
 afterAll(async () => {
   await app.close();
@@ -107,7 +111,7 @@ describe('route roles', () => {
       matrix.push(`| ${route.method} ${route.url} | ${row.join(' | ')} |`);
     }
     // The matrix as walked, for the report (vitest prints it with --reporter=verbose).
-    console.info(['| route | no token | kiosk | counter | admin |', '|---|---|---|---|---|', ...matrix].join('\n'));
+    console.info(['| route | no token | kiosk | counter | admin | province |', '|---|---|---|---|---|---|', ...matrix].join('\n'));
   });
 
   it('refuses to everyone a route that declares no roles (fail closed)', async () => {

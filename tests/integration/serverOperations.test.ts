@@ -14,6 +14,7 @@ import { createApp } from '../../server/app.ts';
 import { serverLoggerOptions } from '../../server/http/serverLog.ts';
 import { backupDatabase, PID_FILE, restoreDatabase, verifyDatabaseFile } from '../../server/store/sqliteBackup.ts';
 import { openSqliteStore, SQLITE_FILE } from '../../server/store/sqliteStore.ts';
+import { inspectSqlite } from '../support/storeInspection.ts';
 import { pushResponseSchema } from '../../shared/sync/protocol.ts';
 import { addTestCenter, bearer, createMutation, enrolTestDevice, fixtureClock, makeFile } from '../support/syncFixtures.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
@@ -106,7 +107,9 @@ describe('backup and restore', () => {
     expect(restored.ok && restored.value.keptAs).toMatch(/motcua\.sqlite\.before-restore-20270306-090000$/);
     const reopened = openSqliteStore(dataDir);
     if (!reopened.ok) throw new Error(reopened.error);
-    expect(await reopened.value.countFiles('VB11824')).toEqual({ ok: true, value: 5 });
+    const inspection = inspectSqlite(dataDir);
+    expect(await inspection.countFiles('VB11824')).toEqual({ ok: true, value: 5 });
+    await inspection.close();
     await reopened.value.close();
   });
 

@@ -4,31 +4,30 @@
  * past the client's timeout, while the server is restarted mid-batch. Afterwards the server holds
  * every file exactly once.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrolResponseSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { addTestCenter, createMutation, fixtureClock, makeFile, testEnrolmentCode } from '../support/syncFixtures.ts';
 import { startFaultyProxy, seededRandom, type FaultyProxy } from '../support/faultyProxy.ts';
 import { drainOutbox } from '../support/pushClient.ts';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
+import { newStoreLocation } from '../support/tempStore.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
-let dir: string;
+let data: Awaited<ReturnType<typeof newStoreLocation>>;
 let server: RestartableServer;
 let proxy: FaultyProxy;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'motcua-faults-'));
-  server = await startRestartableServer(dir, fixtureClock);
+  // On the project's store: SQLite, and PostgreSQL in the postgres project (vitest.config.ts).
+  data = await newStoreLocation();
+  server = await startRestartableServer(data.location, fixtureClock);
   await addTestCenter(server.store(), 'VB11824');
   proxy = await startFaultyProxy(server.address, { seed: 20270301 });
 });
 afterEach(async () => {
   await proxy.close();
   await server.stop();
-  await rm(dir, { recursive: true, force: true });
+  await data.remove();
 });
 
 async function enrol(): Promise<EnrolResponse> {

@@ -1,44 +1,45 @@
 /**
- * The real sync server on a fixed loopback port over a SQLite folder that outlives it, so a test
- * can stop and start it in the middle of a batch, the way a power cut or an update would.
+ * The real sync server on a fixed loopback port over data that outlives it (a SQLite folder or a
+ * PostgreSQL database), so a test can stop and start it in the middle of a batch, the way a power
+ * cut or an update would.
  *
- *   const server = await startRestartableServer(dataDir);   // listens on a free port
+ *   const server = await startRestartableServer(location);   // listens on a free port
  *   const proxy = await startFaultyProxy(server.address, { seed: 7 });
  *   ...                                                       // devices talk to proxy.url
- *   await server.restart(300);   // stop (waits for requests in flight, closes SQLite), 300 ms down, start on the same port
+ *   await server.restart(300);   // stop (waits for requests in flight, closes the store), 300 ms down, start on the same port
  *   server.store()               // the store of the running instance, for assertions
  */
 import type { FastifyInstance } from 'fastify';
 import { createApp } from '../../server/app.ts';
-import { openSqliteStore } from '../../server/store/sqliteStore.ts';
-import type { SyncStore } from '../../server/store/store.ts';
+import type { InspectedStore } from './storeInspection.ts';
+import { openStoreAt, type StoreLocation } from './tempStore.ts';
 
 export interface RestartableServer {
   address: { host: string; port: number };
   url: string;
-  store(): SyncStore;
+  store(): InspectedStore;
   stop(): Promise<void>;
   start(): Promise<void>;
   restart(downMs: number): Promise<void>;
   restarts(): number;
 }
 
-/** `now`: the server's clock (default the real one; fixture files dated 2027 need fixtureClock). */
-export async function startRestartableServer(dataDir: string, now?: () => Date): Promise<RestartableServer> {
+/** `where`: a SQLite data folder, or a store location; `now`: the server's clock (fixture files dated 2027 need fixtureClock). */
+export async function startRestartableServer(where: string | StoreLocation, now?: () => Date): Promise<RestartableServer> {
+  const location: StoreLocation = typeof where === 'string' ? { kind: 'sqlite', dir: where } : where;
   const host = '127.0.0.1';
   let port = 0;
-  let running: { app: FastifyInstance; store: SyncStore } | null = null;
+  let running: { app: FastifyInstance; store: InspectedStore } | null = null;
   let restarts = 0;
 
   async function start(): Promise<void> {
     if (running) return;
-    const opened = openSqliteStore(dataDir);
-    if (!opened.ok) throw new Error(opened.error);
-    const app = await createApp({ store: opened.value, webRoot: null, now });
+    const store = await openStoreAt(location);
+    const app = await createApp({ store, webRoot: null, now });
     await app.listen({ host, port });
     const address = app.server.address();
     if (port === 0 && typeof address === 'object' && address) port = address.port;
-    running = { app, store: opened.value };
+    running = { app, store };
   }
 
   async function stop(): Promise<void> {

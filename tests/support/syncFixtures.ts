@@ -1,7 +1,7 @@
 /** Builders for sync tests: centers and enrolled devices on a store, valid files and numbered mutations. */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { addCenter } from '../../server/centers/addCenter.ts';
+import { addCenter, addProvince } from '../../server/centers/addCenter.ts';
 import type { SyncStore } from '../../server/store/store.ts';
 import { formatFileNumber } from '../../shared/files/fileNumber.ts';
 import type { FileRecord } from '../../shared/files/fileRecord.ts';
@@ -23,9 +23,16 @@ export const fixtureClock = (): Date => FIXTURE_NOW;
  */
 export const testEnrolmentCode = (center: string): string => `enrol-${center}`.padEnd(ENROLMENT_CODE_MIN_LENGTH, '0');
 export const testAdminCode = (center: string): string => `admin-enrol-${center}`;
+/** A test province's enrolment code (its devices). */
+export const testProvinceCode = (province: string): string => `province-enrol-${province}`;
 
-export async function addTestCenter(store: SyncStore, code: string, enrolmentCode = testEnrolmentCode(code)): Promise<void> {
-  const added = await addCenter(store, { code, name: `Trung tâm ${code}`, enrolmentCode, adminEnrolmentCode: testAdminCode(code) });
+export async function addTestCenter(store: SyncStore, code: string, enrolmentCode = testEnrolmentCode(code), provinceCode?: string): Promise<void> {
+  const added = await addCenter(store, { code, name: `Trung tâm ${code}`, enrolmentCode, adminEnrolmentCode: testAdminCode(code), provinceCode });
+  if (!added.ok) throw new Error(added.error);
+}
+
+export async function addTestProvince(store: SyncStore, code: string): Promise<void> {
+  const added = await addProvince(store, { code, name: `Tỉnh ${code}`, enrolmentCode: testProvinceCode(code) });
   if (!added.ok) throw new Error(added.error);
 }
 
@@ -35,7 +42,7 @@ export async function enrolTestDevice(
   enrolmentCode?: string,
   role: DeviceRole = 'counter',
 ): Promise<EnrolResponse> {
-  const code = enrolmentCode ?? (role === 'admin' ? testAdminCode(centerCode) : testEnrolmentCode(centerCode));
+  const code = enrolmentCode ?? (role === 'admin' ? testAdminCode(centerCode) : role === 'province' ? testProvinceCode(centerCode) : testEnrolmentCode(centerCode));
   const res = await app.inject({
     method: 'POST',
     url: API_PATHS.devices.enrol,

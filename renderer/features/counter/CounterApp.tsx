@@ -37,6 +37,7 @@ import './counter.css';
 // Admins' screens load when opened: the figures bring a chart library, the list and learning their editors.
 const StatsScreen = lazy(() => import('../stats/StatsScreen.tsx').then((m) => ({ default: m.StatsScreen })));
 const CenterListScreen = lazy(() => import('../centerList/CenterListScreen.tsx').then((m) => ({ default: m.CenterListScreen })));
+const ProvinceScreen = lazy(() => import('../province/ProvinceScreen.tsx').then((m) => ({ default: m.ProvinceScreen })));
 const LearningScreen = lazy(() => import('../learning/LearningScreen.tsx').then((m) => ({ default: m.LearningScreen })));
 
 /** The file a view is about (saved, being fixed), read back from the device; undefined while reading. */
@@ -111,7 +112,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl, probe: platform.network.probe }) : null), [db, device, platform]);
+  // A kiosk or a province device has nothing to push and no center's feed to pull.
+  const sync = useMemo(() => (device && device.role !== 'kiosk' && device.role !== 'province' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl, probe: platform.network.probe }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -141,6 +143,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   // A kiosk's token cannot do a counter's work (the server refuses it): say so instead of failing later.
   else if (device.role === 'kiosk') body = <p className="notice" role="alert" data-testid="kiosk-device">{t('counter.enrol.kioskDevice', { center: device.centerName })}</p>;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
+  else if (device.role === 'province') body = <ProvinceScreen device={device} />;
   else if (view.name === 'saved' && viewFile !== null)
     body = viewFile
       ? withCatalog((engine) => <SavedReceipt file={viewFile} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />)
@@ -187,10 +190,10 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     <div className="counter" data-testid="counter">
       <header className="counter-header">
         <div>
-          <h1>{t('counter.title')}</h1>
+          <h1>{device?.role === 'province' ? t('province.header') : t('counter.title')}</h1>
           <p>{device ? `${device.centerName} · ${t('counter.deviceCode', { code: device.deviceCode })}` : t('counter.notEnrolled')}</p>
         </div>
-        {staff && (
+        {staff && device?.role !== 'province' && (
           <nav className="counter-nav">
             <button type="button" className={`button${view.name === 'register' || view.name === 'fix' || view.name === 'saved' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
               {t('counter.nav.register')}

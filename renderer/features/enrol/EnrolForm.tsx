@@ -88,7 +88,7 @@ export function EnrolForm({ db, tokens, defaultServerUrl, roles, onEnrolled }: P
       )}
       {field('serverUrl', t('counter.enrol.serverUrl'), 'enrol-server')}
       {field('centerCode', t('counter.enrol.centerCode'), 'enrol-center')}
-      {field('enrolmentCode', role === 'admin' ? t('counter.enrol.adminCode') : t('counter.enrol.enrolmentCode'), 'enrol-code', 'password')}
+      {field('enrolmentCode', role === 'admin' ? t('counter.enrol.adminCode') : role === 'province' ? t('counter.enrol.provinceCode') : t('counter.enrol.enrolmentCode'), 'enrol-code', 'password')}
       {field('deviceName', t('counter.enrol.deviceName'), 'enrol-name')}
       {field('locationCode', t('counter.enrol.locationCode'), 'enrol-location')}
       {problem && (
@@ -110,7 +110,7 @@ export function EnrolScreen({ db, tokens, defaultServerUrl, onEnrolled }: Omit<P
     <section className="panel narrow" data-testid="enrol">
       <h2>{t('counter.enrol.title')}</h2>
       <p className="muted">{t('counter.enrol.hint')}</p>
-      <EnrolForm db={db} tokens={tokens} defaultServerUrl={defaultServerUrl} roles={['counter', 'admin']} onEnrolled={onEnrolled} />
+      <EnrolForm db={db} tokens={tokens} defaultServerUrl={defaultServerUrl} roles={['counter', 'admin', 'province']} onEnrolled={onEnrolled} />
     </section>
   );
 }

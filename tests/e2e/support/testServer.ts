@@ -12,12 +12,12 @@ import { importCatalog } from '../../../server/catalog/importCatalog.ts';
 import { ensureDemoCenter } from '../../../server/centers/addCenter.ts';
 import { ensureDemoCenterList } from '../../../server/centers/demoCenterList.ts';
 import { openSqliteStore } from '../../../server/store/sqliteStore.ts';
-import type { SyncStore } from '../../../server/store/store.ts';
+import { inspectSqlite, withInspection, type InspectedStore } from '../../support/storeInspection.ts';
 
 export interface TestServer {
   url: string;
   /** The server's store: count files, find duplicates (e.g. `store.countFiles('DEMO')`). */
-  store: SyncStore;
+  store: InspectedStore;
   app: FastifyInstance;
   dataDir: string;
   close(): Promise<void>;
@@ -45,7 +45,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = await mkdtemp(join(tmpdir(), 'motcua-e2e-'));
   const opened = openSqliteStore(dataDir);
   if (!opened.ok) throw new Error(opened.error);
-  const store = opened.value;
+  const store = withInspection(opened.value, inspectSqlite(dataDir));
   if (options.catalogPath) {
     const imported = await importCatalog(store, options.catalogPath);
     if (!imported.ok) throw new Error(imported.error);

@@ -1,0 +1,295 @@
+/**
+ * The PostgreSQL side of the exactly-once rules' transaction port (server/sync/syncTransaction.ts).
+ * Writers run side by side here, so the port's locks are real: SELECT ... FOR UPDATE on the device
+ * (a second push of it waits), on the file (a status change racing a push waits and then sees the
+ * first), on the center for enrolments; the status feed takes its cursor from the center's feed head
+ * under that row's lock, so cursors are handed out in commit order and a reader that has seen N never
+ * finds a new line below N later. Statements are named, so each connection plans them once.
+ */
+import type pg from 'pg';
+import { z } from 'zod';
+import { fileStatusSchema } from '../../../shared/files/fileRecord.ts';
+import { deviceRoleSchema } from '../../../shared/sync/protocol.ts';
+import type { SyncTransaction, SyncTransactions } from '../../sync/syncTransaction.ts';
+import type { Device, StoredRating } from '../store.ts';
+import { inTransaction, PostgresFailure, sql, sqlCount } from './postgresSql.ts';
+
+export const DEVICE_COLUMNS = 'id, center_code, code, name, location_code, role, enrolled_at, revoked_at, last_applied_seq';
+
+const deviceRowSchema = z.object({
+  id: z.string(),
+  center_code: z.string(),
+  code: z.string(),
+  name: z.string(),
+  location_code: z.string().nullable(),
+  role: deviceRoleSchema,
+  enrolled_at: z.string(),
+  revoked_at: z.string().nullable(),
+  last_applied_seq: z.number().int().nonnegative(),
+});
+
+export const toDevice = (row: unknown): Device => {
+  const r = deviceRowSchema.parse(row);
+  return {
+    id: r.id,
+    centerCode: r.center_code,
+    code: r.code,
+    name: r.name,
+    locationCode: r.location_code,
+    role: r.role,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+    lastAppliedSeq: r.last_applied_seq,
+  };
+};
+
+export const RATING_COLUMNS = 'id, center_code, device_id, file_number, score, reasons, at, given_at, counted';
+
+const ratingRowSchema = z.object({
+  id: z.string(),
+  center_code: z.string().nullable(),
+  device_id: z.string().nullable(),
+  file_number: z.string().nullable(),
+  score: z.number().int().min(1).max(4),
+  reasons: z.string(),
+  at: z.string(),
+  given_at: z.string(),
+  counted: z.boolean(),
+});
+
+export const toRating = (row: unknown): StoredRating => {
+  const r = ratingRowSchema.parse(row);
+  return {
+    id: r.id,
+    centerCode: r.center_code,
+    deviceId: r.device_id,
+    fileNumber: r.file_number,
+    score: r.score as StoredRating['score'],
+    reasons: z.array(z.string()).parse(JSON.parse(r.reasons)),
+    at: r.at,
+    givenAt: r.given_at,
+    counted: r.counted,
+  };
+};
+
+const fileRowSchema = z.object({
+  id: z.string(),
+  center_code: z.string(),
+  number: z.string(),
+  status: fileStatusSchema,
+  received_at: z.string(),
+  due_at: z.string().nullable(),
+  fee: z.string().nullable(),
+  content_hash: z.string(),
+  record: z.string(),
+});
+const loggedRowSchema = z.object({ status: z.enum(['applied', 'rejected']), reason: z.string().nullable(), code: z.string().nullable() });
+const byNumberRowSchema = z.object({ id: z.string(), lookup_code: z.string().nullable() });
+const codeRowSchema = z.object({ code: z.string() });
+
+/**
+ * The port over one connection in pipeline mode: reads are awaited, writes are sent without waiting
+ * and ride ahead of the next read (answers come back in order, so a read's answer means every write
+ * before it was done). A write's failure is kept and thrown at the next read, savepoint or commit.
+ */
+function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Promise<void> } {
+  let savepoints = 0;
+  let failure: unknown = null;
+  let lastWrite: Promise<unknown> = Promise.resolve();
+  const settle = async () => {
+    await lastWrite;
+    if (failure !== null) throw failure;
+  };
+  const write = (text: string, values: unknown[], name?: string): Promise<void> => {
+    const sent = sql(client, text, values, name).then(
+      () => undefined,
+      (e: unknown) => {
+        failure ??= e;
+      },
+    );
+    lastWrite = sent;
+    return Promise.resolve();
+  };
+  /** A read: its rows, or the first failure of a write sent before it (the more telling error). */
+  const read = async <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[], name?: string): Promise<R[]> => {
+    try {
+      const rows = await sql<R>(client, text, values, name);
+      await settle();
+      return rows;
+    } catch (e) {
+      await lastWrite;
+      throw failure ?? e;
+    }
+  };
+  const count = async (text: string, values: unknown[], name?: string): Promise<number> => {
+    try {
+      const n = await sqlCount(client, text, values, name);
+      await settle();
+      return n;
+    } catch (e) {
+      await lastWrite;
+      throw failure ?? e;
+    }
+  };
+  return {
+    settle,
+    lockCenterDeviceCodes: async (centerCode) => {
+      await read('SELECT code FROM centers WHERE code = $1 FOR UPDATE', [centerCode], 'lock_center');
+      return (await read('SELECT code FROM devices WHERE center_code = $1', [centerCode], 'device_codes')).map((r) => codeRowSchema.parse(r).code);
+    },
+    insertDevice: async (d) => {
+      const [row] = await read(
+        `INSERT INTO devices (center_code, id, code, name, location_code, role, token_hash, enrolled_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${DEVICE_COLUMNS}`,
+        [d.centerCode, d.id, d.code, d.name, d.locationCode, d.role, d.tokenHash, d.enrolledAt],
+        'insert_device',
+      );
+      return toDevice(row);
+    },
+    lockDevice: async (deviceId) => {
+      const [row] = await read(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1 FOR UPDATE`, [deviceId], 'lock_device');
+      return row ? toDevice(row) : null;
+    },
+    setLastAppliedSeq: async (device, seq) =>
+      write('UPDATE devices SET last_applied_seq = $3 WHERE center_code = $1 AND id = $2', [device.centerCode, device.id, seq], 'set_last_applied'),
+    loggedMutation: async (device, seq) => {
+      const [row] = await read(
+        'SELECT status, reason, code FROM mutations WHERE center_code = $1 AND device_id = $2 AND seq = $3',
+        [device.centerCode, device.id, seq],
+        'logged_mutation',
+      );
+      return row ? loggedRowSchema.parse(row) : null;
+    },
+    logMutation: async (m) =>
+      write(
+        `INSERT INTO mutations (center_code, device_id, seq, mutation_id, kind, at, status, reason, code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [m.centerCode, m.deviceId, m.seq, m.mutationId, m.kind, m.at, m.status, m.reason, m.code],
+        'log_mutation',
+      ),
+    lockFile: async (fileId) => {
+      const [row] = await read(
+        'SELECT id, center_code, number, status, received_at, due_at, fee, content_hash, record FROM files WHERE id = $1 FOR UPDATE',
+        [fileId],
+        'lock_file',
+      );
+      if (!row) return null;
+      const r = fileRowSchema.parse(row);
+      return { id: r.id, centerCode: r.center_code, number: r.number, status: r.status, receivedAt: r.received_at, dueAt: r.due_at, fee: r.fee, contentHash: r.content_hash, record: r.record };
+    },
+    lockFileByNumber: async (centerCode, number) => {
+      const [row] = await read('SELECT id, lookup_code FROM files WHERE center_code = $1 AND number = $2 FOR UPDATE', [centerCode, number], 'lock_file_number');
+      if (!row) return null;
+      const r = byNumberRowSchema.parse(row);
+      return { id: r.id, lookupCode: r.lookup_code };
+    },
+    insertFile: async (f) =>
+      (await count(
+        `INSERT INTO files (center_code, id, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at,
+                            location_code, lookup_code, channel, procedure_name, attachments)
+         VALUES ($1, $2, $3, $4, $5, 'received', $6::text, $7, $8, $9, $10, $11, $12,
+                 ($6::jsonb) ->> 'channel', ($6::jsonb) ->> 'procedureName', COALESCE(jsonb_array_length(($6::jsonb) -> 'attachments'), 0))
+         ON CONFLICT DO NOTHING`,
+        [f.centerCode, f.id, f.number, f.deviceId, f.procedureCode, f.record, f.contentHash, f.receivedAt, f.storedAt, f.dueAt, f.locationCode, f.lookupCode],
+        'insert_file',
+      )) === 1,
+    // The first done and returned times are kept beside the status, as the history's minimum.
+    setFileStatus: async (file, status, at) =>
+      write(
+        `UPDATE files SET status = $3::text,
+           done_at = CASE WHEN $3 = 'done' THEN LEAST(done_at, $4::text COLLATE "C") ELSE done_at END,
+           returned_at = CASE WHEN $3 = 'returned' THEN LEAST(returned_at, $4::text COLLATE "C") ELSE returned_at END
+         WHERE center_code = $1 AND id = $2`,
+        [file.centerCode, file.id, status, at],
+        'set_status',
+      ),
+    setFileRecord: async (file, record, procedureCode) =>
+      write(
+        `UPDATE files SET record = $3::text, procedure_code = $4, channel = ($3::jsonb) ->> 'channel', procedure_name = ($3::jsonb) ->> 'procedureName'
+         WHERE center_code = $1 AND id = $2`,
+        [file.centerCode, file.id, record, procedureCode],
+        'set_record',
+      ),
+    setFileDue: async (file, dueAt, record) =>
+      write('UPDATE files SET due_at = $3, record = $4 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, dueAt, record], 'set_due'),
+    setFileFee: async (file, fee) =>
+      write('UPDATE files SET fee = $3 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, fee], 'set_fee'),
+    appendHistory: async (centerCode, h) =>
+      write(
+        `INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [centerCode, h.fileId, h.status, h.at, h.staffId, h.staffName, h.location, h.note, h.deviceId],
+        'append_history',
+      ),
+    appendFileChange: async (centerCode, c) =>
+      write(
+        `INSERT INTO file_changes (center_code, file_id, kind, at, staff_id, staff_name, location, device_id, reason, previous, next)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [centerCode, c.fileId, c.kind, c.at, c.staffId, c.staffName, c.location, c.deviceId, c.reason, c.previous === null ? null : JSON.stringify(c.previous), JSON.stringify(c.next)],
+        'append_change',
+      ),
+    // The head's row lock is held to the commit: the next writer of this center gets its cursor after this one committed.
+    appendFeed: async (e) =>
+      write(
+        `WITH head AS (
+           INSERT INTO feed_heads (center_code, last_cursor) VALUES ($1, 1)
+           ON CONFLICT (center_code) DO UPDATE SET last_cursor = feed_heads.last_cursor + 1
+           RETURNING last_cursor)
+         INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at)
+         SELECT $1, last_cursor, $2, $3, $4, $5, $6, $7 FROM head`,
+        [e.centerCode, e.fileId, e.number, e.status, e.at, e.note, e.dueAt],
+        'append_feed',
+      ),
+    ratingById: async (id) => {
+      const [row] = await read(`SELECT ${RATING_COLUMNS} FROM ratings WHERE id = $1`, [id], 'rating_by_id');
+      return row ? toRating(row) : null;
+    },
+    countedRatingExists: async (centerCode, fileNumber) =>
+      (await read('SELECT 1 FROM ratings WHERE center_code = $1 AND file_number = $2 AND counted', [centerCode, fileNumber], 'counted_rating')).length > 0,
+    insertRating: async (r) => {
+      const inserted =
+        (await count(
+          `INSERT INTO ratings (id, center_code, device_id, file_number, score, reasons, at, given_at, stored_at, counted)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING`,
+          [r.id, r.centerCode, r.deviceId, r.fileNumber, r.score, JSON.stringify(r.reasons), r.at, r.givenAt, r.storedAt, r.counted],
+          'insert_rating',
+        )) === 1;
+      // The one rating that counts for a file rides on the file's row, for the figures.
+      if (inserted && r.counted && r.fileNumber !== null && r.centerCode !== null) {
+        void write('UPDATE files SET rating = $3 WHERE center_code = $1 AND number = $2', [r.centerCode, r.fileNumber, r.score], 'set_rating');
+      }
+      return inserted;
+    },
+    savepoint: async (work) => {
+      savepoints += 1;
+      const name = `item_${savepoints}`;
+      void write(`SAVEPOINT ${name}`, []);
+      try {
+        const result = await work();
+        void write(`RELEASE SAVEPOINT ${name}`, []);
+        return result;
+      } catch (e) {
+        // The database's own failure fails the transaction; a bug's writes are undone here alone.
+        await settle();
+        await read(`ROLLBACK TO SAVEPOINT ${name}`, []);
+        void write(`RELEASE SAVEPOINT ${name}`, []);
+        throw e;
+      } finally {
+        savepoints -= 1;
+      }
+    },
+  };
+}
+
+export function createPostgresSyncTransactions(pool: pg.Pool): SyncTransactions {
+  return {
+    write: (work) =>
+      inTransaction(pool, async (client) => {
+        const tx = transactionOn(client);
+        const result = await work(tx);
+        // Before COMMIT: in an aborted transaction PostgreSQL answers COMMIT with a rollback, not an error.
+        await tx.settle();
+        return result;
+      }),
+    isStorageError: (e) => e instanceof PostgresFailure,
+    describeStorageError: (e) => (e as Error).message,
+  };
+}
