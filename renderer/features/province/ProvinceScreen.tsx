@@ -18,6 +18,8 @@ import { periodOf, vietnameseDate, type Period, type PeriodChoice } from '../sta
 import { StatsTable } from '../stats/StatsTable.tsx';
 import { provinceCsv, provinceFileName, provinceXlsx } from './provinceExport.ts';
 import { ProvinceRatesChart } from './ProvinceRatesChart.tsx';
+// The figures' tiles and tables are the center's figures screen's, so its styles come along.
+import '../stats/stats.css';
 import './province.css';
 
 type Loaded = { state: 'loading' } | { state: 'error'; key: string; offline: boolean } | { state: 'ready'; stats: ProvinceStats; period: Period };
