@@ -322,6 +322,19 @@ export const MIGRATIONS: readonly string[] = [
     version INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   );
+  `,  // Kiosk pre-registrations (server/prereg): kept until the end of the Vietnam day they were made on.
+  `
+  CREATE TABLE prereg_drafts (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    code TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    UNIQUE (center_code, code)
+  );
+  CREATE INDEX prereg_drafts_expires ON prereg_drafts (expires_at);
   `,
 ];
 

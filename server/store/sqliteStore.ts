@@ -24,6 +24,7 @@ import { createSqliteFileChanges, type ApplyOutcome } from './sqliteFileChanges.
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import { createSqliteScans } from './sqliteScans.ts';
 import { createSqliteLearning } from '../learning/sqliteLearning.ts';
+import { createSqlitePrereg } from '../prereg/sqlitePrereg.ts';
 import type {
   Center,
   Device,
@@ -577,6 +578,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteCenterList(db, guard),
     ...createSqliteScans(db, guard),
     ...createSqliteLearning(db, guard),
+    ...createSqlitePrereg(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

@@ -5,6 +5,7 @@
  */
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { LearningStore } from '../learning/learningStore.ts';
+import type { PreregStore } from '../prereg/preregStore.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
 import type { FileCorrectionPayload, FileDuePayload, FileFeePayload } from '../../shared/files/fileChanges.ts';
@@ -300,6 +301,6 @@ export interface AdminUnitsStore {
   replaceAdminUnits(units: AdminUnits, source: string): Promise<Result<{ stored: StoredAdminUnits; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore, ScanStore, LearningStore {
+export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore, ScanStore, LearningStore, PreregStore {
   close(): Promise<void>;
 }

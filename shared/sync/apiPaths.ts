@@ -97,6 +97,14 @@ export const API_PATHS = {
     /** DELETE, admin: take a taught entry back. */
     taughtEntry: withParam('/api/learning/taught/:id'),
   },
+  prereg: {
+    /** POST a preregDraftSchema body, kiosk: 201 stored, 200 already stored (shared/prereg/preregDraft.ts). */
+    drafts: '/api/prereg/drafts',
+    /** GET, counter and admin devices of the draft's center: one draft (storedDraftSchema); 404 when missing, expired or another center's. */
+    draft: withParam('/api/prereg/drafts/:id'),
+    /** GET, the same by the short code printed on the kiosk's slip. */
+    byCode: withParam('/api/prereg/codes/:code'),
+  },
   public: {
     /**
      * GET ?code=LOOKUPCODE: a file's state by its number and the lookup code on its receipt

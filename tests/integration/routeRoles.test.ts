@@ -35,6 +35,9 @@ const EXPECTED: Record<string, RouteRole[]> = {
   'GET /api/files/:id': ['counter', 'admin'],
   'GET /api/stats': ['admin'],
   'GET /api/stats.csv': ['admin'],
+  'POST /api/prereg/drafts': ['kiosk'],
+  'GET /api/prereg/drafts/:id': ['counter', 'admin'],
+  'GET /api/prereg/codes/:code': ['counter', 'admin'],
   'GET /updates/*': ['public'],
   'GET /*': ['public'],
 };
