@@ -325,6 +325,24 @@ export interface VocabularyRow {
   storedAt: string;
 }
 
+/**
+ * A citizen's pre-registration on the kiosk (data/preregDrafts.ts): the draft sealed in `payload`
+ * (context `prereg:<id>`) until the server has it, then only its code and state (the code keeps the
+ * kiosk's codes of the day unique). Every row goes at `expiresAt`, the end of its Vietnam day.
+ */
+export interface PreregDraftRow {
+  id: string;
+  code: string;
+  createdAt: string;
+  expiresAt: string;
+  /** pending: waiting for the server; sent: the server has it; refused: it never will (reason kept, draft dropped). */
+  state: 'pending' | 'sent' | 'refused';
+  payload: Sealed | null;
+  attempts: number;
+  /** The server's refusal code (translated on screen), or why the last try failed. */
+  lastError: string | null;
+}
+
 export type MotcuaDb = Dexie & {
   /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
   readonly cipher: DataCipher;
@@ -349,6 +367,7 @@ export type MotcuaDb = Dexie & {
   scanBlobs: EntityTable<ScanBlobRow, 'id'>;
   searchSessions: EntityTable<SearchSessionRow, 'id'>;
   vocabulary: EntityTable<VocabularyRow, 'key'>;
+  preregDrafts: EntityTable<PreregDraftRow, 'id'>;
 };
 
 /** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
@@ -406,6 +425,10 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
   db.version(9).stores({
     searchSessions: '&id, state, at',
     vocabulary: '&key',
+  });
+  // v10: the kiosk's pre-registrations waiting for the server (sealed) and their codes of the day; a new table only.
+  db.version(10).stores({
+    preregDrafts: '&id, state, expiresAt',
   });
   return db;
 }
