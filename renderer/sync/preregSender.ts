@@ -4,7 +4,7 @@
  * resend harmless (the server stores each id once), so a lost answer is simply sent again: exactly
  * once on the server. Expired drafts are deleted on every drain, sent or not.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { noteDraftAttempt, pendingDrafts, purgeExpiredDrafts, settleDraft } from '../data/preregDrafts.ts';
@@ -91,13 +91,13 @@ export function keepSendingDrafts(
   };
 }
 
-/** The kiosk's sender: drains on mount, on `online`, when the probe finds the server, and purges expired drafts every few minutes. */
-export function usePreregSender(db: MotcuaDb, tokens: TokenVault, network: NetworkCapability, enabled: boolean): { drain(): Promise<void> } | null {
-  const [sender, setSender] = useState<{ drain(): Promise<void> } | null>(null);
+/** The kiosk's sender: drains on mount, on `online`, when the probe finds the server, and purges expired drafts every few minutes; `drain` runs one now (after a confirmation). */
+export function usePreregSender(db: MotcuaDb, tokens: TokenVault, network: NetworkCapability, enabled: boolean): () => void {
+  const sender = useRef<{ drain(): Promise<void> } | null>(null);
   useEffect(() => {
     if (!enabled) return;
     const running = keepSendingDrafts(db, tokens, network);
-    setSender(running);
+    sender.current = running;
     const drain = () => void running.drain();
     const purge = window.setInterval(drain, PURGE_EVERY_MS);
     window.addEventListener('online', drain);
@@ -105,8 +105,8 @@ export function usePreregSender(db: MotcuaDb, tokens: TokenVault, network: Netwo
       window.clearInterval(purge);
       window.removeEventListener('online', drain);
       running.stop();
-      setSender(null);
+      sender.current = null;
     };
   }, [db, tokens, network, enabled]);
-  return sender;
+  return useCallback(() => void sender.current?.drain(), []);
 }
