@@ -41,6 +41,8 @@ import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
 import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
+import { PreregScreen } from './features/prereg/PreregScreen.tsx';
+import { usePreregSender } from './sync/preregSender.ts';
 
 
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
@@ -90,6 +92,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     if (flowPath) recorder.flow(flowPath.split('/'));
   }, [recorder, flowPath]);
   useVocabularyPull(db, platform.deviceToken);
+  // Pre-registrations confirmed here wait sealed on the kiosk and go out when the link allows.
+  const sendDrafts = usePreregSender(db, platform.deviceToken, platform.network, route.screen !== 'counter');
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle(atRest && route.screen === 'search');
@@ -124,7 +128,9 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     address: () => go({ screen: 'search' }),
     flow: () => goBack(),
     flowList: () => goBack(),
+    prereg: () => goBack(),
   };
+  const preregister = (code: string | null) => go({ screen: 'prereg', code });
   const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
 
   let content;
@@ -150,6 +156,9 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     case 'address':
       content = <AddressScreen db={db} serverUrl={platform.serverUrl} />;
       break;
+    case 'prereg':
+      content = <PreregScreen db={db} engine={engine} platform={platform} procedureCode={route.code} sendNow={sendDrafts} onFinish={reset} />;
+      break;
     case 'rating':
       content = <RatingScreen db={db} serverUrl={platform.serverUrl} tokens={platform.deviceToken} fileNumber={route.number} lookupCode={route.number ? ratingCode : null} onDone={reset} />;
       break;
@@ -166,6 +175,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
           onLeave={() => go({ screen: 'flowList', flow: flow.id })}
           onOpenProcedure={open}
+          onPreregister={preregister}
         />
       ) : (
         <div className="notice" role="alert">
@@ -191,6 +201,9 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
         <>
           <div className="detail-flow-offer">
             <FlowOffer flows={flows.forCode(procedure.code)} onStart={startFlow} />
+            <button type="button" className="button big" onClick={() => preregister(procedure.code)} data-testid="detail-prereg">
+              {t('prereg.start')}
+            </button>
           </div>
           <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
         </>
@@ -214,6 +227,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
             onAddress={() => go({ screen: 'address' })}
+            onPreregister={() => preregister(null)}
             lifeEvents={<LifeEventTiles flows={flows.flows} onStart={startFlow} />}
           />
         ) : (

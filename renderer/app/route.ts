@@ -18,7 +18,9 @@ export type Route =
   /** A question flow, with the answers given so far (each answer is one step of the address). */
   | { screen: 'flow'; flow: string; steps: FlowStep[] }
   /** The plain list of a flow's family of procedures ("không phải? chọn khác"). */
-  | { screen: 'flowList'; flow: string };
+  | { screen: 'flowList'; flow: string }
+  /** Pre-registration at the kiosk, for a procedure already chosen or (null) one picked there; never anything personal in the address. */
+  | { screen: 'prereg'; code: string | null };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg, ...rest] = hash.replace(/^#/, '').split('/');
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (screen === 'counter') return { screen: 'counter' };
   if (screen === 'lookup') return { screen: 'lookup' };
   if (screen === 'address') return { screen: 'address' };
+  if (screen === 'prereg') return { screen: 'prereg', code: value || null };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
   return { screen: 'search' };
 }
@@ -55,6 +58,8 @@ export function routeHref(route: Route): string {
       return ['#', 'flow', encodeURIComponent(route.flow), ...formatSteps(route.steps)].join('/');
     case 'flowList':
       return `#/flow-list/${encodeURIComponent(route.flow)}`;
+    case 'prereg':
+      return route.code ? `#/prereg/${encodeURIComponent(route.code)}` : '#/prereg';
     default:
       return '#/';
   }

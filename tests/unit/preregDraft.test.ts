@@ -10,7 +10,7 @@ describe('a pre-registration draft', () => {
     expect(preregDraftSchema.safeParse(makeDraft('K01', AT)).success).toBe(true);
   });
 
-  it('refuses a citizen the counter would refuse: an ID that disagrees with the birth year, a name with the QR separator', () => {
+  it('refuses a citizen the counter would refuse: an ID that disagrees with the sex, a name with the QR separator', () => {
     const wrongId = makeDraft('K01', AT);
     wrongId.citizen = { ...wrongId.citizen, idNumber: '014092000123' };
     const separator = makeDraft('K01', AT);

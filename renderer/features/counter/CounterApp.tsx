@@ -31,9 +31,11 @@ import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
 import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
+import { OpenPreregistration } from './prereg/OpenPreregistration.tsx';
+import type { OpenedPrereg } from './prereg/openPreregistration.ts';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'learning' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'learning' } | { name: 'prereg' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
 import { LearningScreen } from '../learning/LearningScreen.tsx';
 
 interface Props {
@@ -52,6 +54,13 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   const [view, setView] = useState<View>({ name: 'register' });
   const [formKey, setFormKey] = useState(0);
   const [formDirty, setFormDirty] = useState(false);
+  // A pre-registration opened into a fresh form (features/counter/prereg); gone once that form is saved.
+  const [prefill, setPrefill] = useState<OpenedPrereg | null>(null);
+  const openPrefilled = useCallback((opened: OpenedPrereg) => {
+    setPrefill(opened);
+    setFormKey((k) => k + 1);
+    setView({ name: 'register' });
+  }, []);
   const update = useAppUpdate(updater);
   // An idle sign-out keeps a half-typed form in memory (never on disk) for the same person only.
   const latestDraft = useRef<RegisterDraft | null>(null);
@@ -117,6 +126,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
   else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;
   else if (view.name === 'learning' && staff.role === 'admin') body = <LearningScreen db={db} engine={engine} device={device} staff={staff} tokens={platform.deviceToken} />;
+  else if (view.name === 'prereg') body = <OpenPreregistration device={device} engine={engine} onOpened={openPrefilled} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen
@@ -138,11 +148,13 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
         calendar={calendar}
         onDirtyChange={setFormDirty}
         initialDraft={restore}
+        prefill={view.name === 'register' ? prefill : null}
         onDraftChange={(draft, restored) => {
           latestDraft.current = draft;
           if (restored) setRestore(null);
         }}
         onDone={(file) => {
+          setPrefill(null);
           setView({ name: 'saved', file });
           void sync?.syncNow();
         }}
@@ -160,6 +172,9 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           <nav className="counter-nav">
             <button type="button" className={`button${view.name === 'register' || view.name === 'fix' || view.name === 'saved' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
               {t('counter.nav.register')}
+            </button>
+            <button type="button" className={`button${view.name === 'prereg' ? ' active' : ''}`} onClick={() => setView({ name: 'prereg' })} data-testid="nav-prereg">
+              {t('prereg.counter.open')}
             </button>
             <button type="button" className={`button${view.name === 'worklist' ? ' active' : ''}`} onClick={() => setView({ name: 'worklist' })} data-testid="nav-worklist">
               {t('counter.nav.worklist')}

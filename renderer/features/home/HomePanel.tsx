@@ -17,13 +17,15 @@ interface Props {
   onRate(): void;
   /** Old → new address lookup. */
   onAddress(): void;
+  /** Pre-registration before the counter (renderer/features/prereg). */
+  onPreregister(): void;
   /** Tiles named for life events (a death, a birth, a wedding), each opening its question flow. */
   lifeEvents?: ReactNode;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, lifeEvents }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onPreregister, lifeEvents }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog, not on every render.
   const available = useMemo(
@@ -46,6 +48,9 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
         </button>
         <button type="button" className="home-action" onClick={onAddress} data-testid="home-address">
           <span aria-hidden="true">⌂</span> {t('address.homeTile')}
+        </button>
+        <button type="button" className="home-action" onClick={onPreregister} data-testid="home-prereg">
+          <span aria-hidden="true">✎</span> {t('prereg.homeAction')}
         </button>
       </div>
       {lifeEvents}
