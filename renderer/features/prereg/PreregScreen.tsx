@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
-import type { CccdQrProblem } from '../../../shared/citizen/cccdQr.ts';
+import { looksLikeCccdQr, type CccdQrProblem } from '../../../shared/citizen/cccdQr.ts';
 import { vietnamToday } from '../../../shared/citizen/citizenFields.ts';
 import type { Citizen } from '../../../shared/files/fileRecord.ts';
 import { formatDayMonthYear } from '../../../shared/calendar/dayMonthYear.ts';
@@ -52,6 +52,8 @@ interface Props {
   onFinish(): void;
 }
 
+/** Shorter text ending in Enter is a stray key press, not a scan. */
+const MIN_SCAN_LENGTH = 8;
 const DIGIT_LAYOUT = { default: ['1 2 3', '4 5 6', '7 8 9', '/ 0 {bksp}'] };
 const NAME_LAYOUT = {
   default: ['q w e r t y u i o p â ă {bksp}', 'a s d f g h j k l ê ô đ', 'z x c v b n m ơ ư {clear}', '{sac} {huyen} {hoi} {nga} {nang} {space}'],
@@ -67,6 +69,8 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
   const [field, setField] = useState<TypedField>('fullName');
   const [typedErrors, setTypedErrors] = useState<TypedErrors>({});
   const [scanProblem, setScanProblem] = useState<CccdQrProblem['problem'] | null>(null);
+  // What the scanner types lands here (a keyboard wedge needs a focused field for letters like ữ).
+  const [scanText, setScanText] = useState('');
   const [code, setCode] = useState<string | null>(procedureCode && engine.byCode(procedureCode) ? procedureCode : null);
   const [query, setQuery] = useState('');
   const [brought, setBrought] = useState<ReadonlySet<string>>(new Set());
@@ -80,7 +84,8 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
   }, [db, platform]);
 
   const procedure: Procedure | undefined = code ? engine.byCode(code) : undefined;
-  const documents = useMemo(() => (procedure ? checklistFor(procedure) : []), [procedure]);
+  // Required documents first, those needed only in some cases after them (as the counter's checklist groups them).
+  const documents = useMemo(() => (procedure ? checklistFor(procedure).sort((a, b) => Number(Boolean(a.conditional)) - Number(Boolean(b.conditional))) : []), [procedure]);
   const hits = useMemo(() => (query.trim() ? engine.search(query, { limit: 6 }).hits : []), [engine, query]);
   const afterWho: Step = procedure ? 'documents' : 'procedure';
 
@@ -101,11 +106,13 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
     onCard: (card, before) => {
       if (step === 'done') return;
       setTyped(before);
+      setScanText('');
       gotCitizen(citizenFromCard(card), 'card');
     },
     onProblem: (problem, before) => {
       if (step === 'done') return;
       setTyped(before);
+      setScanText('');
       setScanProblem(problem.problem);
     },
   });
@@ -183,8 +190,36 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
           <h3 id="prereg-who-title">{t('prereg.who.title')}</h3>
           {!typing && (
             <div className="prereg-scan" data-testid="prereg-scan">
-              <p className="prereg-scan-big">{t('prereg.who.scan')}</p>
-              <p>{t('prereg.who.scanHint')}</p>
+              <p className="prereg-scan-big" id="prereg-scan-title">{t('prereg.who.scan')}</p>
+              <p id="prereg-scan-hint">{t('prereg.who.scanHint')}</p>
+              <input
+                className="prereg-scan-input"
+                value={scanText}
+                onChange={(e) => setScanText(e.target.value)}
+                onKeyDown={(e) => {
+                  // A card was handled by the scanner hook (which prevents the Enter); anything else read here is no card.
+                  if (e.key !== 'Enter' || e.defaultPrevented) return;
+                  e.preventDefault();
+                  if (scanText.trim().length >= MIN_SCAN_LENGTH && !looksLikeCccdQr(scanText)) setScanProblem('notCccd');
+                  setScanText('');
+                }}
+                // The scanner types into whatever has the focus: on this step, that is this field.
+                onBlur={(e) => {
+                  const field = e.currentTarget;
+                  window.setTimeout(() => {
+                    if (field.isConnected && !document.activeElement?.matches('input, button, textarea')) field.focus();
+                  }, 0);
+                }}
+                // The scanner needs a focused field, and this step has nothing else to type in.
+                autoFocus
+                inputMode="none"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={t('prereg.who.scanWaiting')}
+                aria-labelledby="prereg-scan-title"
+                aria-describedby="prereg-scan-hint"
+                data-testid="prereg-scan-input"
+              />
             </div>
           )}
           {scanProblem && (
