@@ -14,6 +14,9 @@ import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
+import { createQueueDesk } from './queue/queueDesk.ts';
+import { registerQueueRoutes } from './routes/queue.ts';
+import { registerQueueBoardRoutes } from './routes/queueBoard.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
@@ -45,7 +48,7 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
         .code(204)
         .header('access-control-allow-origin', '*')
         .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-allow-methods', 'GET, POST')
+        .header('access-control-allow-methods', 'GET, POST, PUT')
         .send();
     }
     return undefined;
@@ -66,12 +69,16 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerAddressRoutes(app, config.store);
   await registerDeviceRoutes(app, config.store);
   await registerPublicLookupRoutes(app, config.store);
+  // One front desk per app: the device routes and the waiting-room screen share its live state.
+  const queueDesk = createQueueDesk(config.store);
+  await registerQueueBoardRoutes(app, queueDesk);
   // Everything a device does after enrolment needs its token, checked before the body is read.
   await app.register(async (authenticated) => {
     authenticated.addHook('onRequest', requireDevice(config.store));
     registerSyncRoutes(authenticated, config.store);
     registerFileRoutes(authenticated, config.store);
     registerStatsRoutes(authenticated, config.store);
+    await registerQueueRoutes(authenticated, queueDesk);
   });
 
   if (config.webRoot) {

@@ -17,6 +17,7 @@ import { createSqliteAdminUnits } from './sqliteAdminUnits.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
+import { createSqliteQueue } from './sqliteQueue.ts';
 import type {
   Center,
   Device,
@@ -470,6 +471,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteCatalog(db, guard),
     ...createSqliteCalendar(db, guard),
     ...createSqliteAdminUnits(db, guard),
+    ...createSqliteQueue(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

@@ -11,6 +11,7 @@ import type { Result } from '../../shared/result.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { QueueStore } from './queueStore.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
 export interface StorageFailure {
@@ -230,6 +231,6 @@ export interface AdminUnitsStore {
   replaceAdminUnits(units: AdminUnits, source: string): Promise<Result<{ stored: StoredAdminUnits; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore {
+export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, QueueStore {
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@
 import { err, ok, type Result } from '../result.ts';
 import type { QueueEvent, QueueEventOf } from './queueEvents.ts';
 import type { PriorityCategory } from './queueSettings.ts';
+import { parseTicketNumber } from './ticketNumber.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
 
@@ -136,7 +137,7 @@ function issue(state: QueueState, e: QueueEventOf<'issue'>): Result<QueueState, 
   const facts = { serviceId: e.serviceId, priority: e.priority, procedureCode: e.procedureCode, draftId: e.draftId, issueId: e.id, issuedAt: e.at };
   if (existing) {
     // A number called by hand before its kiosk's offline issue arrived: the issue fills it in.
-    if (existing.issueId !== null) return refuse('queue.error.numberTaken', `${e.number} was already given today`);
+    if (existing.issueId !== null || e.origin !== 'offline') return refuse('queue.error.numberTaken', `${e.number} was already given today`);
     return ok(withTicket(state, { ...existing, ...facts, origin: e.origin }));
   }
   return ok(
@@ -176,6 +177,8 @@ function manualCall(state: QueueState, e: QueueEventOf<'manual_call'>): Result<Q
     if (ticket.status !== 'waiting' && ticket.status !== 'no_show') return refuse('queue.error.notWaiting', `${e.number} is ${ticket.status}`);
     return ok(called(state, ticket, counter.value, e.at));
   }
+  // Only a kiosk's offline number can be ahead of its issue; a server number unknown here was never given.
+  if (parseTicketNumber(e.number)?.kiosk == null) return refuse('queue.error.unknownTicket', `no number ${e.number} today`);
   const unknown: Ticket = {
     number: e.number,
     serviceId: e.serviceId,

@@ -35,8 +35,10 @@ export const SYNC_PATHS = {
   adminUnits: '/api/address/units',
 } as const;
 
-export const deviceRoleSchema = z.enum(['kiosk', 'counter']);
+export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin']);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;
+/** What a device may ask to be at enrolment: a center admin's device is made one on the server, never self-declared. */
+export const enrolRoleSchema = deviceRoleSchema.exclude(['admin']);
 
 // ---- enrolment -------------------------------------------------------------------------------
 export const enrolRequestSchema = z.object({
@@ -45,7 +47,7 @@ export const enrolRequestSchema = z.object({
   enrolmentCode: z.string().min(4).max(200),
   locationCode: z.string().trim().max(40).nullable(),
   deviceName: z.string().trim().min(1).max(80),
-  role: deviceRoleSchema,
+  role: enrolRoleSchema,
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 

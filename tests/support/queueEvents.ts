@@ -9,10 +9,13 @@ export const TEST_DAY = '2027-03-01';
 
 export const demoSettings = (): QueueSettings => queueSettingsSchema.parse(demo);
 
-/** Events of one day, each a minute after the previous one unless `at` says otherwise. */
-export function queueEvents(day = TEST_DAY, startMinute = 8 * 60) {
-  let minute = startMinute;
-  const at = (when?: string) => when ?? new Date(Date.parse(`${day}T00:00:00+07:00`) + minute++ * 60_000).toISOString();
+/**
+ * Events of one day, each a second after the previous one unless `at` says otherwise, from 08:00
+ * Vietnam time on `day` or from `startMs` (server tests start an hour ago: the server refuses events from the future).
+ */
+export function queueEvents(day = TEST_DAY, startMs = Date.parse(`${day}T08:00:00+07:00`)) {
+  let second = 0;
+  const at = (when?: string) => when ?? new Date(startMs + second++ * 1000).toISOString();
   const base = (when?: string) => ({ id: randomUUID(), day, at: at(when) });
   return {
     issue: (number: string, o: { serviceId?: string; priority?: PriorityCategory | null; at?: string; origin?: 'server' | 'offline'; id?: string } = {}): QueueEvent => ({

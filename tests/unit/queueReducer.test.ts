@@ -80,6 +80,10 @@ describe('queue reducer: a ticket from issue to done', () => {
 });
 
 describe('queue reducer: illegal moves are refused with a reason code and change nothing', () => {
+  it('refuses calling by hand a server number never given (a typo must not reserve it)', () => {
+    expect(refusal([q.issue('A001')], q.manualCall('A002', 1))).toBe('queue.error.unknownTicket');
+  });
+
   it('refuses the same number twice', () => {
     expect(refusal([q.issue('A001')], q.issue('A001'))).toBe('queue.error.numberTaken');
   });
