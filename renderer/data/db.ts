@@ -10,6 +10,7 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import { QUEUE_STORES, type QueueLogRow, type QueueOutboxRow, type QueueSettingsRow } from './queueTables.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -183,6 +184,9 @@ export type MotcuaDb = Dexie & {
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
   adminUnits: EntityTable<AdminUnitsRow, 'key'>;
+  queueOutbox: EntityTable<QueueOutboxRow, 'seq'>;
+  queueLog: EntityTable<QueueLogRow, 'id'>;
+  queueSettings: EntityTable<QueueSettingsRow, 'key'>;
 };
 
 export function openDb(name = 'motcua'): MotcuaDb {
@@ -215,5 +219,7 @@ export function openDb(name = 'motcua'): MotcuaDb {
   db.version(5).stores({
     adminUnits: '&key',
   });
+  // v6: the front-desk queue (queueTables.ts): the device's own events, the server's log, the settings; new tables only.
+  db.version(6).stores(QUEUE_STORES);
   return db;
 }
