@@ -26,12 +26,19 @@ import { SearchResults } from './features/search/SearchResults.tsx';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
+import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
+import { QueueSetupScreen } from './features/queue/kiosk/QueueSetupScreen.tsx';
+import { TakeNumberScreen } from './features/queue/kiosk/TakeNumberScreen.tsx';
+import { TicketOverlay } from './features/queue/kiosk/TicketOverlay.tsx';
+import { useKioskQueue } from './features/queue/kiosk/useKioskQueue.ts';
 
 
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
   const { t, i18n } = useTranslation();
   const state = useCatalog(db, platform.serverUrl);
   const [route, go] = useRoute();
+  // Queue numbers, once this kiosk is enrolled as a kiosk (#/queue-setup).
+  const queue = useKioskQueue(db);
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
   // Admins change it in settings; the kiosk takes the new value at once.
@@ -88,6 +95,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     lookup: () => go({ screen: 'search' }),
     rating: () => goBack(),
     address: () => go({ screen: 'search' }),
+    queue: () => goBack(),
+    queueSetup: () => go({ screen: 'search' }),
   };
 
   let content;
@@ -106,6 +115,12 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       break;
     case 'rating':
       content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
+      break;
+    case 'queue':
+      content = <TakeNumberScreen queue={queue} procedure={route.code ? (engine.byCode(route.code) ?? null) : null} />;
+      break;
+    case 'queueSetup':
+      content = <QueueSetupScreen db={db} queue={queue} serverUrl={platform.serverUrl} onDone={reset} />;
       break;
     case 'procedure': {
       const procedure = engine.byCode(route.code);
@@ -131,6 +146,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
             onAddress={() => go({ screen: 'address' })}
+            onTakeNumber={queue.available ? () => go({ screen: 'queue', code: null }) : undefined}
           />
         ) : (
           <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
@@ -162,8 +178,18 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       <main className="kiosk-main" key={`${route.screen}:${'code' in route ? route.code : ''}`}>
         {content}
       </main>
+      {route.screen === 'procedure' && queue.available && <ProcedureQueueBar onTake={() => go({ screen: 'queue', code: route.code })} />}
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
+      {queue.ticket && queue.replica && (
+        <TicketOverlay
+          ticket={queue.ticket}
+          service={queue.view?.settings?.settings.services.find((s) => s.id === queue.ticket?.serviceId) ?? null}
+          centerName={queue.replica.device.centerName}
+          platform={platform}
+          onDone={queue.dismiss}
+        />
+      )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
       {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
     </div>

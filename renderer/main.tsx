@@ -12,6 +12,8 @@ import { openDb } from './data/db.ts';
 import { initI18n } from './i18n.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { choosePlatform } from './platform/choosePlatform.ts';
+import { DisplayApp } from './features/queue/display/DisplayApp.tsx';
+import { displayCenterOf } from './features/queue/display/displayRoute.ts';
 
 await initI18n('vi');
 const platform = choosePlatform();
@@ -26,10 +28,13 @@ void registered.then((status) => {
   document.documentElement.dataset.serviceWorker = status;
 });
 
+// A waiting-room TV opens #/display/CENTER: the screen of numbers, nothing of the kiosk.
+const displayCenter = displayCenterOf(window.location.hash);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App platform={platform} db={db} updater={updater} />
+      {displayCenter === null ? <App platform={platform} db={db} updater={updater} /> : <DisplayApp serverUrl={platform.serverUrl} center={displayCenter} />}
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -13,7 +13,11 @@ export type Route =
   /** Kiosk satisfaction rating, about a file or (number null) about the visit. */
   | { screen: 'rating'; number: string | null }
   /** Kiosk "new address": an old or new commune name → where it belongs since July 2025. */
-  | { screen: 'address' };
+  | { screen: 'address' }
+  /** Kiosk "take a number", for a procedure when it has a code. */
+  | { screen: 'queue'; code: string | null }
+  /** Kiosk set-up for numbers: enrolment as a kiosk, link and settings. */
+  | { screen: 'queueSetup' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg] = hash.replace(/^#/, '').split('/');
@@ -25,6 +29,8 @@ export function parseRoute(hash: string): Route {
   if (screen === 'lookup') return { screen: 'lookup' };
   if (screen === 'address') return { screen: 'address' };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
+  if (screen === 'queue') return { screen: 'queue', code: value || null };
+  if (screen === 'queue-setup') return { screen: 'queueSetup' };
   return { screen: 'search' };
 }
 
@@ -44,6 +50,10 @@ export function routeHref(route: Route): string {
       return '#/address';
     case 'rating':
       return route.number ? `#/rate/${encodeURIComponent(route.number)}` : '#/rate';
+    case 'queue':
+      return route.code ? `#/queue/${encodeURIComponent(route.code)}` : '#/queue';
+    case 'queueSetup':
+      return '#/queue-setup';
     default:
       return '#/';
   }

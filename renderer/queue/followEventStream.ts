@@ -13,8 +13,8 @@ export interface StreamOptions {
   headers?: Record<string, string>;
   onEvent(event: ServerSentEvent): void;
   onState?(state: StreamState, reason: string | null): void;
-  /** A refusal (4xx) that waiting will not fix; the follower stops. */
-  onRefused?(status: number, body: string): void;
+  /** A refusal (4xx): the follower stops, unless this says to keep trying (a screen set up before its center). */
+  onRefused?(status: number, body: string): 'retry' | 'stop';
   fetchFn?: typeof fetch;
   /** The server sends a comment every 15 s; nothing for this long means the line is dead. */
   silenceMs?: number;
@@ -52,8 +52,10 @@ export function followEventStream(options: StreamOptions): StreamFollower {
       heard();
       const response = await fetchFn(options.url(), { headers: options.headers, cache: 'no-store', signal: mine.signal });
       if (response.status >= 400 && response.status < 500 && response.status !== 429 && response.status !== 408) {
-        options.onRefused?.(response.status, await response.text());
-        return 'stop';
+        const next = options.onRefused?.(response.status, await response.text()) ?? 'stop';
+        if (next === 'stop') return 'stop';
+        setState('offline', `HTTP ${response.status}`);
+        return 'again';
       }
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
       pause = retry.first;

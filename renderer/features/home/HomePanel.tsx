@@ -17,11 +17,13 @@ interface Props {
   onRate(): void;
   /** Old → new address lookup. */
   onAddress(): void;
+  /** Take a queue number; absent while this kiosk cannot give numbers. */
+  onTakeNumber?: () => void;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onTakeNumber }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog, not on every render.
   const available = useMemo(
@@ -36,6 +38,11 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
   return (
     <div className="home" data-testid="home">
       <div className="home-actions">
+        {onTakeNumber && (
+          <button type="button" className="home-action primary" onClick={onTakeNumber} data-testid="home-take-number">
+            <span aria-hidden="true">#</span> {t('queue.kiosk.homeTile')}
+          </button>
+        )}
         <button type="button" className="home-action primary" onClick={onLookup} data-testid="home-lookup">
           <span aria-hidden="true">▣</span> {t('lookup.homeTile')}
         </button>

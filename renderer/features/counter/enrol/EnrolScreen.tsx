@@ -9,7 +9,18 @@ import { saveDevice } from '../../../data/deviceRepository.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../../data/db.ts';
 import { enrol } from '../../../sync/syncClient.ts';
 
-export function EnrolScreen({ db, defaultServerUrl, onEnrolled }: { db: MotcuaDb; defaultServerUrl: string; onEnrolled(d: DeviceIdentity): void }) {
+export function EnrolScreen({
+  db,
+  defaultServerUrl,
+  onEnrolled,
+  role = 'counter',
+}: {
+  db: MotcuaDb;
+  defaultServerUrl: string;
+  onEnrolled(d: DeviceIdentity): void;
+  /** A kiosk enrols too, to give queue numbers (features/queue/kiosk/QueueSetupScreen.tsx). */
+  role?: 'counter' | 'kiosk';
+}) {
   const { t } = useTranslation();
   const [form, setForm] = useState({ serverUrl: defaultServerUrl, centerCode: '', enrolmentCode: '', deviceName: '', locationCode: '' });
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,7 +39,7 @@ export function EnrolScreen({ db, defaultServerUrl, onEnrolled }: { db: MotcuaDb
       enrolmentCode: form.enrolmentCode.trim(),
       deviceName: form.deviceName.trim(),
       locationCode: form.locationCode.trim() || null,
-      role: 'counter',
+      role,
     });
     if (!request.success) {
       setProblem(t('counter.enrol.incomplete'));
