@@ -187,7 +187,11 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           service={queue.view?.settings?.settings.services.find((s) => s.id === queue.ticket?.serviceId) ?? null}
           centerName={queue.replica.device.centerName}
           platform={platform}
-          onDone={queue.dismiss}
+          onDone={() => {
+            // The next person finds the kiosk at home.
+            queue.dismiss();
+            reset();
+          }}
         />
       )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}

@@ -23,7 +23,8 @@ export interface RestartableServer {
   restarts(): number;
 }
 
-export async function startRestartableServer(dataDir: string): Promise<RestartableServer> {
+/** `webRoot`: serve the built renderer too (an end-to-end test whose server goes down and comes back). */
+export async function startRestartableServer(dataDir: string, options: { webRoot?: string | null } = {}): Promise<RestartableServer> {
   const host = '127.0.0.1';
   let port = 0;
   let running: { app: FastifyInstance; store: SyncStore } | null = null;
@@ -33,7 +34,7 @@ export async function startRestartableServer(dataDir: string): Promise<Restartab
     if (running) return;
     const opened = openSqliteStore(dataDir);
     if (!opened.ok) throw new Error(opened.error);
-    const app = await createApp({ store: opened.value, webRoot: null });
+    const app = await createApp({ store: opened.value, webRoot: options.webRoot ?? null });
     await app.listen({ host, port });
     const address = app.server.address();
     if (port === 0 && typeof address === 'object' && address) port = address.port;

@@ -62,15 +62,26 @@ export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: Device
     );
   }
 
+  const settingsButton = staff.role === 'admin' && (
+    <button type="button" className={`button${panel === 'settings' ? ' active' : ''}`} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')} data-testid="queue-settings-open">
+      {t('queue.counter.settings')}
+    </button>
+  );
+  const settingsPanel = panel === 'settings' && <QueueSettingsEditor client={queue.replica.client} stored={view.settings} onClose={() => setPanel('none')} />;
+
   if (!desk) {
     return (
       <div className="calling-bar" data-testid="calling-bar" data-state="choose">
-        <span className="calling-label">{t('queue.counter.chooseDesk')}</span>
-        {settings.counters.map((c) => (
-          <button key={c.number} type="button" className="button" onClick={() => queue.chooseCounter(c.number)} data-counter={c.number}>
-            {c.name}
-          </button>
-        ))}
+        <div className="calling-row">
+          <span className="calling-label">{t('queue.counter.chooseDesk')}</span>
+          {settings.counters.map((c) => (
+            <button key={c.number} type="button" className="button" onClick={() => queue.chooseCounter(c.number)} data-counter={c.number}>
+              {c.name}
+            </button>
+          ))}
+          {settingsButton}
+        </div>
+        {settingsPanel}
       </div>
     );
   }
@@ -145,11 +156,7 @@ export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: Device
               {t('queue.counter.resume')}
             </button>
           )}
-          {staff.role === 'admin' && (
-            <button type="button" className={`button${panel === 'settings' ? ' active' : ''}`} onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')} data-testid="queue-settings-open">
-              {t('queue.counter.settings')}
-            </button>
-          )}
+          {settingsButton}
         </div>
         <div className="calling-facts">
           <span data-testid="calling-waiting">{t('queue.counter.waiting', { count: waiting })}</span>
@@ -214,7 +221,7 @@ export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: Device
             ))}
         </div>
       )}
-      {panel === 'settings' && <QueueSettingsEditor client={queue.replica.client} stored={view.settings} onClose={() => setPanel('none')} />}
+      {settingsPanel}
     </div>
   );
 }

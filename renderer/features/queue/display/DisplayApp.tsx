@@ -110,7 +110,7 @@ export function DisplayApp({ serverUrl, center }: { serverUrl: string; center: s
                   <span className="display-letter">{s.prefix}</span> {s.name}
                   <span className="display-waiting">{t('queue.display.waiting', { count: s.waiting })}</span>
                 </p>
-                <p className="display-next-numbers">{s.next.length > 0 ? s.next.join('  ·  ') : t('queue.display.nobody')}</p>
+                <p className={`display-next-numbers${s.next.length === 0 ? ' empty' : ''}`}>{s.next.length > 0 ? s.next.join('  ·  ') : t('queue.display.nobody')}</p>
               </div>
             ))}
           </section>

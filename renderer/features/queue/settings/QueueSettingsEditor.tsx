@@ -48,139 +48,141 @@ export function QueueSettingsEditor({ client, stored, onClose }: { client: Queue
   };
 
   return (
-    <section className="queue-settings" data-testid="queue-settings" aria-labelledby="queue-settings-title">
-      <header className="queue-settings-head">
-        <h2 id="queue-settings-title">{t('queue.settings.title')}</h2>
-        <span className="muted">{base ? t('queue.settings.revision', { revision: base }) : t('queue.settings.first')}</span>
-      </header>
+    <div className="overlay queue-settings-overlay" role="dialog" aria-modal="true" aria-labelledby="queue-settings-title">
+      <section className="queue-settings" data-testid="queue-settings">
+        <header className="queue-settings-head">
+          <h2 id="queue-settings-title">{t('queue.settings.title')}</h2>
+          <span className="muted">{base ? t('queue.settings.revision', { revision: base }) : t('queue.settings.first')}</span>
+        </header>
 
-      <fieldset>
-        <legend>{t('queue.settings.priority')}</legend>
-        <label className="queue-settings-choice">
-          <input type="radio" name="priority" checked={form.priorityMode === 'first'} onChange={() => setForm({ ...form, priorityMode: 'first' })} data-testid="priority-first" />
-          {t('queue.settings.priorityFirst')}
-        </label>
-        <label className="queue-settings-choice">
-          <input type="radio" name="priority" checked={form.priorityMode === 'every'} onChange={() => setForm({ ...form, priorityMode: 'every' })} data-testid="priority-every" />
-          {t('queue.settings.priorityEvery')}
-          <input className="input narrow" inputMode="numeric" value={form.priorityEvery} onChange={(e) => setForm({ ...form, priorityEvery: e.target.value })} aria-label={t('queue.settings.priorityEveryN')} data-testid="priority-every-n" />
-        </label>
-        {problemAt('priority').map((p) => (
-          <p key={p.path + p.code} className="field-error">
-            {refusalText(t, p.code)}
-          </p>
-        ))}
-      </fieldset>
+        <fieldset>
+          <legend>{t('queue.settings.priority')}</legend>
+          <label className="queue-settings-choice">
+            <input type="radio" name="priority" checked={form.priorityMode === 'first'} onChange={() => setForm({ ...form, priorityMode: 'first' })} data-testid="priority-first" />
+            {t('queue.settings.priorityFirst')}
+          </label>
+          <label className="queue-settings-choice">
+            <input type="radio" name="priority" checked={form.priorityMode === 'every'} onChange={() => setForm({ ...form, priorityMode: 'every' })} data-testid="priority-every" />
+            {t('queue.settings.priorityEvery')}
+            <input className="input narrow" inputMode="numeric" value={form.priorityEvery} onChange={(e) => setForm({ ...form, priorityEvery: e.target.value })} aria-label={t('queue.settings.priorityEveryN')} data-testid="priority-every-n" />
+          </label>
+          {problemAt('priority').map((p) => (
+            <p key={p.path + p.code} className="field-error">
+              {refusalText(t, p.code)}
+            </p>
+          ))}
+        </fieldset>
 
-      <fieldset>
-        <legend>{t('queue.settings.services')}</legend>
-        {form.services.map((s, i) => (
-          <div key={i} className="queue-settings-service" data-testid="settings-service">
-            <label>
-              {t('queue.settings.prefix')}
-              <input className="input narrow" maxLength={1} value={s.prefix} onChange={(e) => setService(i, { prefix: e.target.value.toUpperCase() })} />
-            </label>
-            <label>
-              {t('queue.settings.name')}
-              <input className="input" value={s.name} onChange={(e) => setService(i, { name: e.target.value })} />
-            </label>
-            <label>
-              {t('queue.settings.nameEn')}
-              <input className="input" value={s.nameEn} onChange={(e) => setService(i, { nameEn: e.target.value })} />
-            </label>
-            <label>
-              {t('queue.settings.minutes')}
-              <input className="input narrow" inputMode="numeric" value={s.averageServeMinutes} onChange={(e) => setService(i, { averageServeMinutes: e.target.value })} />
-            </label>
-            <label className="wide">
-              {t('queue.settings.fields')}
-              <textarea className="input" rows={2} value={s.fields} onChange={(e) => setService(i, { fields: e.target.value })} />
-            </label>
-            <label className="wide">
-              {t('queue.settings.codes')}
-              <textarea className="input" rows={2} value={s.procedureCodes} onChange={(e) => setService(i, { procedureCodes: e.target.value })} />
-            </label>
-            <button type="button" className="button" onClick={() => setForm({ ...form, services: form.services.filter((_, j) => j !== i), counters: form.counters.map((c) => ({ ...c, services: c.services.filter((id) => id !== s.id) })) })}>
-              {t('queue.settings.remove')}
-            </button>
-            {problemAt(`services.${i}`).map((p) => (
-              <p key={p.path + p.code} className="field-error wide">
-                {refusalText(t, p.code)}
-              </p>
-            ))}
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            const prefix = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').find((l) => !form.services.some((s) => s.prefix === l)) ?? '';
-            setForm({ ...form, services: [...form.services, { id: newServiceId(prefix, form.services.map((s) => s.id)), prefix, name: '', nameEn: '', fields: '', procedureCodes: '', averageServeMinutes: '10' }] });
-          }}
-        >
-          {t('queue.settings.addService')}
-        </button>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('queue.settings.counters')}</legend>
-        {form.counters.map((c, i) => (
-          <div key={i} className="queue-settings-counter" data-testid="settings-counter">
-            <label>
-              {t('queue.settings.counterNumber')}
-              <input className="input narrow" inputMode="numeric" value={c.number} onChange={(e) => setCounter(i, { number: e.target.value })} />
-            </label>
-            <label>
-              {t('queue.settings.name')}
-              <input className="input" value={c.name} onChange={(e) => setCounter(i, { name: e.target.value })} />
-            </label>
-            <span className="queue-settings-serves">
-              {form.services.map((s) => (
-                <label key={s.id} className="queue-settings-choice">
-                  <input
-                    type="checkbox"
-                    checked={c.services.includes(s.id)}
-                    onChange={(e) => setCounter(i, { services: e.target.checked ? [...c.services, s.id] : c.services.filter((id) => id !== s.id) })}
-                  />
-                  {s.prefix}
-                </label>
+        <fieldset>
+          <legend>{t('queue.settings.services')}</legend>
+          {form.services.map((s, i) => (
+            <div key={i} className="queue-settings-service" data-testid="settings-service">
+              <label>
+                {t('queue.settings.prefix')}
+                <input className="input narrow" maxLength={1} value={s.prefix} onChange={(e) => setService(i, { prefix: e.target.value.toUpperCase() })} />
+              </label>
+              <label>
+                {t('queue.settings.name')}
+                <input className="input" value={s.name} onChange={(e) => setService(i, { name: e.target.value })} />
+              </label>
+              <label>
+                {t('queue.settings.nameEn')}
+                <input className="input" value={s.nameEn} onChange={(e) => setService(i, { nameEn: e.target.value })} />
+              </label>
+              <label>
+                {t('queue.settings.minutes')}
+                <input className="input narrow" inputMode="numeric" value={s.averageServeMinutes} onChange={(e) => setService(i, { averageServeMinutes: e.target.value })} />
+              </label>
+              <label className="wide">
+                {t('queue.settings.fields')}
+                <textarea className="input" rows={2} value={s.fields} onChange={(e) => setService(i, { fields: e.target.value })} />
+              </label>
+              <label className="wide">
+                {t('queue.settings.codes')}
+                <textarea className="input" rows={2} value={s.procedureCodes} onChange={(e) => setService(i, { procedureCodes: e.target.value })} />
+              </label>
+              <button type="button" className="button" onClick={() => setForm({ ...form, services: form.services.filter((_, j) => j !== i), counters: form.counters.map((c) => ({ ...c, services: c.services.filter((id) => id !== s.id) })) })}>
+                {t('queue.settings.remove')}
+              </button>
+              {problemAt(`services.${i}`).map((p) => (
+                <p key={p.path + p.code} className="field-error wide">
+                  {refusalText(t, p.code)}
+                </p>
               ))}
-            </span>
-            <button type="button" className="button" onClick={() => setForm({ ...form, counters: form.counters.filter((_, j) => j !== i) })}>
-              {t('queue.settings.remove')}
-            </button>
-            {problemAt(`counters.${i}`).map((p) => (
-              <p key={p.path + p.code} className="field-error wide">
-                {refusalText(t, p.code)}
-              </p>
-            ))}
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            const next = Math.max(0, ...form.counters.map((c) => Number(c.number) || 0)) + 1;
-            setForm({ ...form, counters: [...form.counters, { number: String(next), name: t('queue.settings.counterName', { number: next }), services: [] }] });
-          }}
-        >
-          {t('queue.settings.addCounter')}
-        </button>
-      </fieldset>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const prefix = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').find((l) => !form.services.some((s) => s.prefix === l)) ?? '';
+              setForm({ ...form, services: [...form.services, { id: newServiceId(prefix, form.services.map((s) => s.id)), prefix, name: '', nameEn: '', fields: '', procedureCodes: '', averageServeMinutes: '10' }] });
+            }}
+          >
+            {t('queue.settings.addService')}
+          </button>
+        </fieldset>
 
-      {message && (
-        <p className={`calling-message${message.ok ? '' : ' problem'}`} role={message.ok ? 'status' : 'alert'} data-testid="queue-settings-message">
-          {message.text}
-        </p>
-      )}
-      <div className="queue-settings-actions">
-        <button type="button" className="button primary" disabled={saving} onClick={() => void save()} data-testid="queue-settings-save">
-          {t('queue.settings.save')}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          {t('queue.settings.close')}
-        </button>
-      </div>
-    </section>
+        <fieldset>
+          <legend>{t('queue.settings.counters')}</legend>
+          {form.counters.map((c, i) => (
+            <div key={i} className="queue-settings-counter" data-testid="settings-counter">
+              <label>
+                {t('queue.settings.counterNumber')}
+                <input className="input narrow" inputMode="numeric" value={c.number} onChange={(e) => setCounter(i, { number: e.target.value })} />
+              </label>
+              <label>
+                {t('queue.settings.name')}
+                <input className="input" value={c.name} onChange={(e) => setCounter(i, { name: e.target.value })} />
+              </label>
+              <span className="queue-settings-serves">
+                {form.services.map((s) => (
+                  <label key={s.id} className="queue-settings-choice">
+                    <input
+                      type="checkbox"
+                      checked={c.services.includes(s.id)}
+                      onChange={(e) => setCounter(i, { services: e.target.checked ? [...c.services, s.id] : c.services.filter((id) => id !== s.id) })}
+                    />
+                    {s.prefix}
+                  </label>
+                ))}
+              </span>
+              <button type="button" className="button" onClick={() => setForm({ ...form, counters: form.counters.filter((_, j) => j !== i) })}>
+                {t('queue.settings.remove')}
+              </button>
+              {problemAt(`counters.${i}`).map((p) => (
+                <p key={p.path + p.code} className="field-error wide">
+                  {refusalText(t, p.code)}
+                </p>
+              ))}
+            </div>
+          ))}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              const next = Math.max(0, ...form.counters.map((c) => Number(c.number) || 0)) + 1;
+              setForm({ ...form, counters: [...form.counters, { number: String(next), name: t('queue.settings.counterName', { number: next }), services: [] }] });
+            }}
+          >
+            {t('queue.settings.addCounter')}
+          </button>
+        </fieldset>
+
+        {message && (
+          <p className={`calling-message${message.ok ? '' : ' problem'}`} role={message.ok ? 'status' : 'alert'} data-testid="queue-settings-message">
+            {message.text}
+          </p>
+        )}
+        <div className="queue-settings-actions">
+          <button type="button" className="button primary" disabled={saving} onClick={() => void save()} data-testid="queue-settings-save">
+            {t('queue.settings.save')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('queue.settings.close')}
+          </button>
+        </div>
+      </section>
+    </div>
   );
 }
