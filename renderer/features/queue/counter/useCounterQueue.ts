@@ -4,7 +4,7 @@
  * person); every other action is written on this PC first and sent when it can be, so a desk keeps
  * working, calling numbers by hand, while the server is down.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { PauseReason, QueueEvent } from '../../../../shared/queue/queueEvents.ts';
 import type { QueueRefusal } from '../../../../shared/queue/reduceQueue.ts';
 import { normaliseTypedNumber, parseTicketNumber } from '../../../../shared/queue/ticketNumber.ts';
@@ -58,6 +58,9 @@ export function useCounterQueue(db: MotcuaDb, device: DeviceIdentity): CounterQu
   }, [replica]);
   const view = useSyncExternalStore(replica.subscribe, replica.view);
   const [counter, setCounter] = useState<number | null>(readCounter);
+  // A "call next" left without an answer may have called someone on the server: asking again with
+  // the same id gets that same person back instead of a second one (the server answers it as a resend).
+  const unanswered = useRef<{ counter: number; id: string } | null>(null);
 
   const chooseCounter = useCallback((n: number | null) => {
     if (n === null) window.localStorage.removeItem(COUNTER_STORAGE_KEY);
@@ -87,7 +90,11 @@ export function useCounterQueue(db: MotcuaDb, device: DeviceIdentity): CounterQu
     chooseCounter,
     async callNext() {
       if (counter === null) return err({ kind: 'badNumber' });
-      const called = await replica.client.next(counter, crypto.randomUUID());
+      // The desk's last "finish" or "absent" must reach the server first, or it still sees the desk busy.
+      await replica.sender.kick();
+      const id = unanswered.current?.counter === counter ? unanswered.current.id : crypto.randomUUID();
+      const called = await replica.client.next(counter, id);
+      unanswered.current = !called.ok && (called.error.kind === 'offline' || called.error.kind === 'server') ? { counter, id } : null;
       if (!called.ok) return err(fromServer(called.error));
       if (!called.value) return err({ kind: 'nobody' });
       replica.learn(called.value);

@@ -3,7 +3,7 @@
  * serves, per service the next numbers, all in large type; each call chimes and is said aloud
  * ("Mời số A023 đến quầy số 2"), a recall again, and the newest call stays highlighted for a while.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallAnnouncement } from '../../../../shared/queue/queueBoard.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
@@ -85,7 +85,7 @@ export function DisplayApp({ serverUrl, center }: { serverUrl: string; center: s
         </p>
       ) : (
         <main className="display-main">
-          <section className="display-counters" aria-label={t('queue.display.nowServing')}>
+          <section className="display-counters" aria-label={t('queue.display.nowServing')} style={{ '--rows': Math.max(4, board?.counters.length ?? 4) } as CSSProperties}>
             <div className="display-row display-row-head" aria-hidden="true">
               <span>{t('queue.display.counter')}</span>
               <span>{t('queue.display.number')}</span>

@@ -47,6 +47,8 @@ export function useBoard(serverUrl: string, center: string, onCall: (call: CallA
           callRef.current(call.data);
         }
       },
+      // A screen on the center's LAN comes back quickly after a server restart, so calls are not announced late.
+      retryMs: { first: 500, max: 3000 },
       onState: (link) => setState((s) => ({ ...s, link })),
       onRefused: (status) => {
         setState((s) => ({ ...s, missing: status === 404, link: 'offline' }));
