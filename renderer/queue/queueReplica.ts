@@ -68,7 +68,8 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
   let serverState: QueueState = emptyQueue(day);
   let serverIds = new Set<string>();
   let cursor = 0;
-  let learned: StoredQueueEvent[] = [];
+  /** Server answers not yet in the stream, each placed after the device's own events made before it. */
+  let learned: { event: StoredQueueEvent; afterSeq: number }[] = [];
   let own: QueueOutboxRow[] = [];
   let pending = 0;
   let settings: StoredQueueSettings | null = null;
@@ -81,7 +82,13 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
   let unsubscribeSender: (() => void) | null = null;
 
   function recompute(): void {
-    const overlay: QueueEvent[] = [...learned.filter((e) => !serverIds.has(e.id)), ...own.filter((r) => !serverIds.has(r.id)).map((r) => r.event)];
+    // In the order things happened here: own events by their number, a server answer after the own events made before it.
+    const overlay: QueueEvent[] = [
+      ...learned.filter((l) => !serverIds.has(l.event.id)).map((l) => ({ order: l.afterSeq + 0.5, event: l.event as QueueEvent })),
+      ...own.filter((r) => !serverIds.has(r.id)).map((r) => ({ order: r.seq ?? 0, event: r.event })),
+    ]
+      .sort((a, b) => a.order - b.order)
+      .map((x) => x.event);
     const state = overlay.length === 0 ? serverState : reduceQueue(day, overlay.filter((e) => e.day === day), serverState).state;
     view = { day, state, settings, link, pending, cursor };
     for (const l of listeners) l();
@@ -99,7 +106,7 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
     serverState = next.value;
     serverIds.add(event.id);
     cursor = event.cursor;
-    learned = learned.filter((e) => e.id !== event.id);
+    learned = learned.filter((l) => l.event.id !== event.id);
     if (event.kind === 'issue' && device.role === 'kiosk') {
       const parts = parseTicketNumber(event.number);
       if (parts?.kiosk === device.deviceCode) void noteOwnOfflineNumber(db, event.day, parts.prefix, parts.sequence);
@@ -223,8 +230,8 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
       return ok(undefined);
     },
     learn(event) {
-      if (serverIds.has(event.id) || learned.some((e) => e.id === event.id)) return;
-      learned = [...learned, event];
+      if (serverIds.has(event.id) || learned.some((l) => l.event.id === event.id)) return;
+      learned = [...learned, { event, afterSeq: own.reduce((max, r) => Math.max(max, r.seq ?? 0), 0) }];
       recompute();
     },
     async ownEventsChanged() {

@@ -20,6 +20,7 @@ import { openSqliteStore } from '../../server/store/sqliteStore.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { issueTicket } from '../../renderer/queue/kioskTicketing.ts';
+import { createCounterDesk, type CounterDesk } from '../../renderer/queue/counterDesk.ts';
 import { createQueueReplica, type QueueReplica } from '../../renderer/queue/queueReplica.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
@@ -209,56 +210,49 @@ async function heldHere(c: Device, counter: number, number: string): Promise<boo
 }
 
 /** What the clerk does with the person at the desk: mostly serve them, sometimes mark them absent. */
-async function serve(c: Device, counter: number, number: string): Promise<void> {
+async function serve(c: Device, desk: CounterDesk, counter: number, number: string): Promise<void> {
   // Right after a server restart the desk's copy may not have caught up with its own call yet.
   if (!(await heldHere(c, counter, number))) return;
-  const day = c.replica.view().day;
-  const event = (kind: 'start' | 'finish' | 'no_show') => ({ id: crypto.randomUUID(), at: new Date().toISOString(), day, kind, number, counter });
   await sleep(60 + random() * 120);
   if (c.replica.view().state.tickets.get(number)?.status === 'called') {
     if (random() < 0.05) {
-      if ((await c.replica.act(event('no_show'))).ok) stats.noShows += 1;
+      if ((await desk.onCurrent(counter, 'no_show')).ok) stats.noShows += 1;
       return;
     }
-    if (!(await c.replica.act(event('start'))).ok) return;
+    if (!(await desk.onCurrent(counter, 'start')).ok) return;
   }
   await sleep(150 + random() * 450);
-  if ((await c.replica.act(event('finish'))).ok) stats.served += 1;
+  if ((await desk.onCurrent(counter, 'finish')).ok) stats.served += 1;
 }
 
+/** One clerk's day, through the calling bar's own desk logic (renderer/queue/counterDesk.ts). */
 async function counterLoop(c: Device, counter: number): Promise<void> {
-  let unanswered: string | null = null;
+  const desk = createCounterDesk(c.replica);
   for (;;) {
-    // As the calling bar does: the desk's last finish goes out before it asks for the next number,
-    // and a call left without an answer is asked again under the same id.
-    await c.replica.sender.kick();
     const asked = Date.now();
-    const id: string = unanswered ?? crypto.randomUUID();
-    const next = await c.replica.client.next(counter, id);
-    unanswered = !next.ok && (next.error.kind === 'offline' || next.error.kind === 'server') ? id : null;
+    const next = await desk.callNext(counter);
     if (!next.ok) {
       if (process.env.BENCH_DEBUG) console.error(`counter ${counter}: ${JSON.stringify(next.error)}`);
-      if (next.error.kind === 'offline' || next.error.kind === 'server') stats.offlineCalls += 1;
+      if (next.error.kind === 'nobody') {
+        stats.nobody += 1;
+        if (dayOver && everyone.every((d) => d.replica.view().pending === 0)) {
+          const waiting = [...c.replica.view().state.tickets.values()].some((t) => t.status === 'waiting');
+          if (!waiting) return;
+        }
+        await sleep(250);
+        continue;
+      }
+      if (next.error.kind === 'offline') stats.offlineCalls += 1;
       else stats.refused += 1;
-      // The desk still holds someone (the screen shows who): the clerk finishes with them first.
+      // The desk still holds someone (the bar shows who): the clerk finishes with them first.
       const held = c.replica.view().state.counters.get(counter)?.current;
-      if (next.error.kind === 'refused' && held) await serve(c, counter, held);
+      if (next.error.kind === 'refused' && held) await serve(c, desk, counter, held);
       else await sleep(300);
       continue;
     }
-    if (!next.value || next.value.kind !== 'call') {
-      stats.nobody += 1;
-      if (dayOver && everyone.every((d) => d.replica.view().pending === 0)) {
-        const waiting = [...c.replica.view().state.tickets.values()].some((t) => t.status === 'waiting');
-        if (!waiting) return;
-      }
-      await sleep(250);
-      continue;
-    }
     stats.calls += 1;
-    if (!calledAt.has(next.value.number)) calledAt.set(next.value.number, asked);
-    c.replica.learn(next.value);
-    await serve(c, counter, next.value.number);
+    if (!calledAt.has(next.value)) calledAt.set(next.value, asked);
+    await serve(c, desk, counter, next.value);
   }
 }
 
