@@ -5,6 +5,7 @@
  * numbers, the counter calls one by hand, and everything reaches the server once it is back.
  * Faked only at the edges: the Electron print bridge (its log is the printout) and the system voice.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -192,6 +193,23 @@ describe('the front desk', () => {
     await counterApp.screenshot('queue-settings');
     const stored = await server.store().queueSettings('DEMO');
     expect(stored.ok && stored.value?.settings.priority).toEqual({ mode: 'first' });
+    await counterApp.page.getByRole('button', { name: 'Đóng' }).click();
+
+    // The admin's figures carry the front desk's day: numbers, absences, waits by service, counter, hour.
+    await counterApp.page.getByTestId('nav-stats').click();
+    await counterApp.page.locator('[data-testid="queue-figures"][data-state="ready"]').waitFor({ timeout: 20_000 });
+    expect(Number(await counterApp.page.getByTestId('queue-figure-tickets').getAttribute('data-value'))).toBe(4);
+    expect(Number(await counterApp.page.getByTestId('queue-figure-noShows').getAttribute('data-value'))).toBe(1);
+    expect(Number(await counterApp.page.getByTestId('queue-figure-served').getAttribute('data-value'))).toBe(2);
+    await counterApp.page.locator('[data-testid="queue-by-counter"] tr[data-key="01"]').waitFor();
+    const download = counterApp.page.waitForEvent('download');
+    await counterApp.page.getByTestId('queue-figures-csv').click();
+    const csvPath = await (await download).path();
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.startsWith('\uFEFFNhóm,Tên,Số đã cấp')).toBe(true);
+    expect(csv).toContain('Quầy 1');
+    await counterApp.page.getByTestId('queue-figures').scrollIntoViewIfNeeded();
+    await counterApp.screenshot('queue-figures');
 
     const portrait = await context({ width: 1080, height: 1920 });
     await installFakeBridge(portrait, { adminPin: '2580' });
