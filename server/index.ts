@@ -6,6 +6,7 @@ import { describeCalendarImport, importCalendar } from './calendar/importCalenda
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
 import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
 import { readServerConfig } from './config.ts';
+import { ensureDemoQueue } from './queue/queueSettingsFile.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 
 const config = readServerConfig(process.argv.slice(2));
@@ -54,6 +55,9 @@ if (demoCenter) {
       `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}" ` +
         '(public: anyone can enrol a device; for development and tests only)',
     );
+    const queue = await ensureDemoQueue(store, DEMO_CENTER.code);
+    if (!queue.ok) console.error(`demo queue not set up: ${queue.error}`);
+    else if (queue.value === 'created') console.log('demo queue: the example services and counters (shared/queue/demoQueueSettings.json)');
   }
 }
 
