@@ -136,6 +136,18 @@ describe('the front desk', () => {
     await expect.poll(() => bar.current()).toBe('A002');
     await bar.noShow();
 
+    // A pause with its reason shows on the TV; then a number is sent on to another service.
+    await bar.pause('break');
+    await expect.poll(() => display.page.locator('.display-row[data-counter="1"]').textContent()).toContain('Tạm dừng');
+    await bar.resume();
+    await kiosk.openTakeNumber();
+    expect(await kiosk.takeFor('ho-tich')).toBe('A003');
+    await kiosk.dismissTicket();
+    await bar.callNext();
+    await expect.poll(() => bar.current()).toBe('A003');
+    await bar.transferToService('dat-dai');
+    await expect.poll(() => display.nextNumbers('dat-dai')).toContain('A003');
+
     // The server goes down. The kiosk still gives numbers, its own, and prints them.
     await server.stop();
     await expect.poll(() => bar.link(), { timeout: 60_000 }).toBe('offline');
@@ -144,7 +156,7 @@ describe('the front desk', () => {
     const offline = await kiosk.takeFor('ho-tich');
     expect(offline).toBe(`${kioskCode}-A001`);
     await expect.poll(() => kiosk.printState()).toBe('printed');
-    const printedOffline = (await kiosk.printed())[2]!;
+    const printedOffline = (await kiosk.printed()).at(-1)!;
     expect(printedOffline).toContain(offline);
     expect(printedOffline).toContain('mất kết nối');
     await photographPrinted(kioskContext, printedOffline, 'queue-ticket-offline-printed');
@@ -162,7 +174,7 @@ describe('the front desk', () => {
 
     // The server is back: everything made meanwhile reaches it once, and the screens follow again.
     await server.start();
-    await expect.poll(async () => (await serverIssues()).sort(), { timeout: 60_000 }).toEqual(['A001', 'A002', offline].sort());
+    await expect.poll(async () => (await serverIssues()).sort(), { timeout: 60_000 }).toEqual(['A001', 'A002', 'A003', offline].sort());
     await expect.poll(() => serverKinds(offline), { timeout: 60_000 }).toEqual(expect.arrayContaining(['issue', 'manual_call', 'start', 'finish']));
     await expect.poll(() => bar.pending(), { timeout: 60_000 }).toBe(0);
     const dup = await server.store().duplicateQueueNumbers('DEMO');
@@ -198,7 +210,7 @@ describe('the front desk', () => {
     // The admin's figures carry the front desk's day: numbers, absences, waits by service, counter, hour.
     await counterApp.page.getByTestId('nav-stats').click();
     await counterApp.page.locator('[data-testid="queue-figures"][data-state="ready"]').waitFor({ timeout: 20_000 });
-    expect(Number(await counterApp.page.getByTestId('queue-figure-tickets').getAttribute('data-value'))).toBe(4);
+    expect(Number(await counterApp.page.getByTestId('queue-figure-tickets').getAttribute('data-value'))).toBe(5);
     expect(Number(await counterApp.page.getByTestId('queue-figure-noShows').getAttribute('data-value'))).toBe(1);
     expect(Number(await counterApp.page.getByTestId('queue-figure-served').getAttribute('data-value'))).toBe(2);
     await counterApp.page.locator('[data-testid="queue-by-counter"] tr[data-key="01"]').waitFor();

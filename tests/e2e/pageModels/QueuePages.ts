@@ -134,6 +134,12 @@ export class CallingBarPage {
     await this.page.getByTestId('by-hand-call').click();
   }
 
+  async transferToService(serviceId: string) {
+    await this.page.getByTestId('call-transfer').click();
+    await this.page.locator(`[data-transfer-service="${serviceId}"]`).click();
+    await this.page.locator('[data-testid="calling-bar"][data-state="idle"]').waitFor();
+  }
+
   async pause(reason: string) {
     await this.page.getByTestId('call-pause').click();
     await this.page.locator(`[data-pause="${reason}"]`).click();
