@@ -49,14 +49,16 @@ export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: Device
   }
 
   if (!settings) {
+    // A center without a queue: staff see nothing of it; an admin gets one quiet line to set it up.
+    if (staff.role !== 'admin' || view.link !== 'live') return null;
     return (
       <div className="calling-bar" data-testid="calling-bar" data-state="unset">
-        <span className="calling-note">{view.link === 'live' ? t('queue.counter.noSettings') : t('queue.counter.connecting')}</span>
-        {staff.role === 'admin' && view.link === 'live' && (
+        <div className="calling-row">
+          <span className="calling-note">{t('queue.counter.noSettings')}</span>
           <button type="button" className="button" onClick={() => setPanel(panel === 'settings' ? 'none' : 'settings')} data-testid="queue-settings-open">
             {t('queue.counter.settings')}
           </button>
-        )}
+        </div>
         {panel === 'settings' && <QueueSettingsEditor client={queue.replica.client} stored={null} onClose={() => setPanel('none')} />}
       </div>
     );
