@@ -3,7 +3,8 @@
  * restarted twice mid-day: 3 kiosks give numbers (the app's own ticketing, replica and IndexedDB code
  * over fake-indexeddb), 8 counters call, serve, mark absent (the same replica and outbox), and the
  * waiting-room display runs in Chromium (#/display/BENCH), where each number is timed from the
- * counter's "call next" to the moment it is on the screen. At the end every printed number is looked
+ * clerk's "call next" (which first sends the desk's last finish) to the moment it is on the screen;
+ * the table also gives the time from the server's call to the screen, and the machine's load. At the end every printed number is looked
  * up on the server: lost (printed, not on the server) and duplicate numbers (printed twice, or two
  * issues of one number in the server's log) are counted. Ends with one JSON line.
  *
@@ -13,7 +14,7 @@ import 'fake-indexeddb/auto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus as cpuList, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { addCenter } from '../../server/centers/addCenter.ts';
 import { openSqliteStore } from '../../server/store/sqliteStore.ts';
@@ -257,6 +258,8 @@ async function counterLoop(c: Device, counter: number): Promise<void> {
 }
 
 const began = Date.now();
+const loadAtStart = loadavg()[0]!;
+const cpus = cpuList().length;
 const restarts = (async () => {
   for (const share of [1 / 3, 2 / 3]) {
     while (printed.length < TICKETS * share) await sleep(100);
@@ -307,6 +310,8 @@ const printedTwice = numbers.length - new Set(numbers).size;
 const lost = numbers.filter((n) => !issuedOnServer.has(n)).length;
 const offline = printed.filter((t) => t.origin === 'offline').length;
 const latencies = [...calledAt.entries()].flatMap(([n, at]) => (shownAt.has(n) ? [shownAt.get(n)! - at] : []));
+// From the server's call (its event time, same machine clock) to the screen: the part the server and the display own.
+const serverCalls = logged.value.flatMap((e) => (e.kind === 'call' && shownAt.has(e.number) ? [shownAt.get(e.number)! - Date.parse(e.at)] : []));
 const unseen = [...calledAt.keys()].filter((n) => !shownAt.has(n)).length;
 const kinds = new Map<string, number>();
 for (const e of logged.value) kinds.set(e.kind, (kinds.get(e.kind) ?? 0) + 1);
@@ -329,8 +334,10 @@ console.log(`| calls / served / absent | ${stats.calls} / ${stats.served} / ${st
 console.log(`| call-next answered "nobody" / without a server | ${stats.nobody} / ${stats.offlineCalls} |`);
 console.log(`| events in the server's log | ${[...kinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ')} |`);
 console.log(`| issue time p50 / p95 / max (ms) | ${quantile(issueMs, 0.5).toFixed(1)} / ${quantile(issueMs, 0.95).toFixed(1)} / ${Math.max(...issueMs).toFixed(1)} |`);
-console.log(`| call → on the display p50 / p95 / max (ms) | ${quantile(latencies, 0.5)} / ${quantile(latencies, 0.95)} / ${Math.max(...latencies)} |`);
+console.log(`| counter's click → on the display p50 / p95 / max (ms) | ${quantile(latencies, 0.5)} / ${quantile(latencies, 0.95)} / ${Math.max(...latencies)} |`);
+console.log(`| server's call → on the display p50 / p95 / max (ms) | ${quantile(serverCalls, 0.5)} / ${quantile(serverCalls, 0.95)} / ${Math.max(...serverCalls)} |`);
 console.log(`| calls never seen on the display | ${unseen} |`);
+console.log(`| machine load (1-min average at start / end; ${cpus} cores) | ${loadAtStart.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} |`);
 console.log(`| lost / duplicate numbers | ${lost} / ${result.duplicate_numbers} |`);
 console.log(`| day / day and drain (s) | ${(dayMs / 1000).toFixed(1)} / ${(totalMs / 1000).toFixed(1)} |`);
 if (refusedIssues.length > 0) console.log(`first refusal: ${refusedIssues[0]}`);
