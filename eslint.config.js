@@ -29,6 +29,34 @@ export default tseslint.config(
     },
   },
   {
+    // Screens reach the world through the seams only: storage through renderer/data/, the server
+    // through renderer/sync/ (the one API client), the shell through renderer/platform/.
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/app/**/*.{ts,tsx}', 'renderer/App.tsx'],
+    // useCatalog.ts is being reworked with the catalog's single delta path (issue 10, start-up work).
+    ignores: ['renderer/app/useCatalog.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Requests go through renderer/sync/apiClient.ts.' },
+        { name: 'localStorage', message: 'Device settings go through renderer/data/deviceSettings.ts.' },
+        { name: 'sessionStorage', message: 'Storage goes through renderer/data/.' },
+        { name: 'indexedDB', message: 'Storage goes through renderer/data/.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'fetch', message: 'Requests go through renderer/sync/apiClient.ts.' },
+        { object: 'window', property: 'localStorage', message: 'Device settings go through renderer/data/deviceSettings.ts.' },
+        { object: 'globalThis', property: 'fetch', message: 'Requests go through renderer/sync/apiClient.ts.' },
+        { object: 'window', property: 'motcua', message: 'The shell is reached through renderer/platform/.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.type='MemberExpression'][object.object.name='db']", message: 'Read and write storage through renderer/data/.' },
+        { selector: "MemberExpression[object.name='db'][property.name='transaction']", message: 'Transactions belong in renderer/data/.' },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...nodeOnly, 'react', 'dexie'] }] },
   },

@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
 import { useCatalog } from './app/useCatalog.ts';
-import { useRoute, type Route } from './app/route.ts';
+import { useCenterList } from './app/useCenterList.ts';
+import { routeHref, useRoute, type Route } from './app/route.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
@@ -13,9 +14,13 @@ import { AddressScreen } from './features/address/AddressScreen.tsx';
 import { LookupScreen } from './features/lookup/LookupScreen.tsx';
 import { RatingScreen } from './features/lookup/RatingScreen.tsx';
 import { useRatingSender } from './sync/ratingSender.ts';
+import { useSearchLogSender } from './sync/searchLogSender.ts';
+import { useVocabularyPull } from './sync/vocabularyPull.ts';
+import { useSearchRecorder } from './features/search/useSearchRecorder.ts';
 import { HomePanel } from './features/home/HomePanel.tsx';
 import { IdleWarning } from './features/idle/IdleWarning.tsx';
-import { IDLE_STORAGE_KEY, readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { readIdleSeconds } from './features/idle/kioskSettings.ts';
+import { readDeviceSetting } from './data/deviceSettings.ts';
 import { AdminSettings } from './features/admin/AdminSettings.tsx';
 import { useAdminGesture } from './features/admin/useAdminGesture.ts';
 import { useIdleReset } from './features/idle/useIdleReset.ts';
@@ -26,6 +31,16 @@ import { SearchResults } from './features/search/SearchResults.tsx';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
+import { DisplayToggles } from './features/accessibility/DisplayToggles.tsx';
+import { USUAL_DISPLAY, useDisplayModes, type DisplayModes } from './features/accessibility/displayModes.ts';
+import { useAvailableFlows } from './features/guidance/availableFlows.ts';
+import { FamilyList } from './features/guidance/FamilyList.tsx';
+import { FlowOffer } from './features/guidance/FlowOffer.tsx';
+import { FlowScreen } from './features/guidance/FlowScreen.tsx';
+import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
+import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
+import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
+import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
 import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
 import { QueueSetupScreen } from './features/queue/kiosk/QueueSetupScreen.tsx';
 import { TakeNumberScreen } from './features/queue/kiosk/TakeNumberScreen.tsx';
@@ -36,36 +51,55 @@ import { useKioskQueue } from './features/queue/kiosk/useKioskQueue.ts';
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
   const { t, i18n } = useTranslation();
   const state = useCatalog(db, platform.serverUrl);
+  // The center's own values (danh mục niêm yết), pulled like the catalog once the device is enrolled.
+  const centerList = useCenterList(db, { pullWith: platform.deviceToken });
   const [route, go] = useRoute();
   // Queue numbers, once this kiosk is enrolled as a kiosk (#/queue-setup).
   const queue = useKioskQueue(db);
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
+  // Large text and high contrast are for this visit only: the idle reset puts the usual screen back.
+  const [display, setDisplay] = useState<DisplayModes>(USUAL_DISPLAY);
+  useDisplayModes(display);
   // Admins change it in settings; the kiosk takes the new value at once.
-  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, window.localStorage.getItem(IDLE_STORAGE_KEY)));
+  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, readDeviceSetting('kioskIdleSeconds')));
 
   const reset = useCallback(() => {
     setQuery('');
     setKeyboardVisible(true);
+    setDisplay(USUAL_DISPLAY);
+    platform.speech.stop();
     go({ screen: 'search' });
     void i18n.changeLanguage('vi');
-  }, [go, i18n]);
+  }, [go, i18n, platform]);
 
   const procedures = state.phase === 'ready' ? state.procedures : null;
   const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
+  const flows = useAvailableFlows(state.phase === 'ready' ? state.engine : null);
 
-  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible;
+  const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible && !display.largeText && !display.highContrast;
   const [admin, setAdmin] = useState(false);
-  // Only the shell can check an admin PIN, so the gesture means nothing in a plain browser.
-  useAdminGesture(Boolean(platform.admin) && route.screen !== 'counter', () => {
-    void platform.admin?.gesture().then((r) => r.ok && setAdmin(true));
+  // The code of the file just looked up, for its rating; kept out of the URL (the hash is the screen).
+  const [ratingCode, setRatingCode] = useState<string | null>(null);
+  // Only the shell can check an admin PIN: in a plain browser the platform refuses the gesture.
+  useAdminGesture(route.screen !== 'counter', () => {
+    void platform.admin.gesture().then((r) => r.ok && setAdmin(true));
   });
   const update = useAppUpdate(updater);
   // Ratings given at this kiosk go out on start and whenever the link comes back.
-  useRatingSender(db, platform.serverUrl);
+  useRatingSender(db, platform.serverUrl, platform.deviceToken, platform.network);
+  // Learning from what citizens type: kiosk searches recorded (never the counter's) and sent; the center's taught vocabulary pulled.
+  const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
+  useSearchLogSender(db, platform.deviceToken, route.screen !== 'counter');
+  // The path walked through a guidance flow goes with the search that led there.
+  const flowPath = route.screen === 'flow' ? [route.flow, ...route.steps.map((s) => `${s.question}=${s.answer}`)].join('/') : null;
+  useEffect(() => {
+    if (flowPath) recorder.flow(flowPath.split('/'));
+  }, [recorder, flowPath]);
+  useVocabularyPull(db, platform.deviceToken);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
-    platform.reportIdle?.(atRest && route.screen === 'search');
+    platform.reportIdle(atRest && route.screen === 'search');
   }, [platform, atRest, route.screen]);
   // The kiosk takes a new version only at rest: home screen, nothing typed, nobody mid-screen.
   useEffect(() => {
@@ -95,9 +129,12 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     lookup: () => go({ screen: 'search' }),
     rating: () => goBack(),
     address: () => go({ screen: 'search' }),
+    flow: () => goBack(),
+    flowList: () => goBack(),
     queue: () => goBack(),
     queueSetup: () => go({ screen: 'search' }),
   };
+  const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
 
   let content;
   switch (route.screen) {
@@ -108,14 +145,55 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = <FieldProcedures field={route.field} procedures={state.procedures} onOpen={open} />;
       break;
     case 'lookup':
-      content = <LookupScreen db={db} serverUrl={platform.serverUrl} onRate={(number) => go({ screen: 'rating', number })} />;
+      content = (
+        <LookupScreen
+          db={db}
+          serverUrl={platform.serverUrl}
+          onRate={(number, code) => {
+            setRatingCode(code);
+            go({ screen: 'rating', number });
+          }}
+        />
+      );
       break;
     case 'address':
       content = <AddressScreen db={db} serverUrl={platform.serverUrl} />;
       break;
     case 'rating':
-      content = <RatingScreen db={db} serverUrl={platform.serverUrl} fileNumber={route.number} onDone={reset} />;
+      content = <RatingScreen db={db} serverUrl={platform.serverUrl} tokens={platform.deviceToken} fileNumber={route.number} lookupCode={route.number ? ratingCode : null} onDone={reset} />;
       break;
+    case 'flow': {
+      const flow = flows.byId(route.flow);
+      content = flow ? (
+        <FlowScreen
+          flow={flow}
+          steps={route.steps}
+          engine={engine}
+          platform={platform}
+          queue={QUEUE_NOT_CONNECTED}
+          centerEntries={centerList.entries}
+          onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
+          onLeave={() => go({ screen: 'flowList', flow: flow.id })}
+          onOpenProcedure={open}
+        />
+      ) : (
+        <div className="notice" role="alert">
+          {t('guidance.unknownFlow')}
+        </div>
+      );
+      break;
+    }
+    case 'flowList': {
+      const flow = flows.byId(route.flow);
+      content = flow ? (
+        <FamilyList flow={flow} procedures={familyProcedures(flow, engine.byCode)} onOpen={open} onRestart={() => startFlow(flow.id)} />
+      ) : (
+        <div className="notice" role="alert">
+          {t('guidance.unknownFlow')}
+        </div>
+      );
+      break;
+    }
     case 'queue':
       content = <TakeNumberScreen queue={queue} procedure={route.code ? (engine.byCode(route.code) ?? null) : null} />;
       break;
@@ -125,7 +203,12 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     case 'procedure': {
       const procedure = engine.byCode(route.code);
       content = procedure ? (
-        <ProcedureDetail procedure={procedure} />
+        <>
+          <div className="detail-flow-offer">
+            <FlowOffer flows={flows.forCode(procedure.code)} onStart={startFlow} />
+          </div>
+          <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
+        </>
       ) : (
         <div className="notice" role="alert">
           {t('detail.notFound', { code: route.code })}
@@ -146,17 +229,21 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
             onAddress={() => go({ screen: 'address' })}
+            lifeEvents={<LifeEventTiles flows={flows.flows} onStart={startFlow} />}
             onTakeNumber={queue.available ? () => go({ screen: 'queue', code: null }) : undefined}
           />
         ) : (
-          <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} />
+          <>
+            <SearchFlowOffer engine={engine} flows={flows} query={query} onStart={startFlow} />
+            <SearchResults engine={engine} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
+          </>
         );
   }
 
   const searching = route.screen === 'search';
   return (
     <div className={`kiosk${searching && keyboardVisible ? ' with-keyboard' : ''}`}>
-      <KioskHeader onHome={reset} onBack={back[route.screen]} />
+      <KioskHeader onHome={reset} onBack={back[route.screen]} display={<DisplayToggles modes={display} onChange={setDisplay} />} />
       {state.info.origin === 'bundled' && (
         <div className="banner warning" role="status" data-testid="demo-banner">
           {t('banner.bundledDemo')}
@@ -175,7 +262,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onToggleKeyboard={() => setKeyboardVisible((v) => !v)}
         />
       )}
-      <main className="kiosk-main" key={`${route.screen}:${'code' in route ? route.code : ''}`}>
+      {/* Focusable so the scrolling area can be scrolled from a keyboard too (a page may have no button). */}
+      <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
         {content}
       </main>
       {route.screen === 'procedure' && queue.available && <ProcedureQueueBar onTake={() => go({ screen: 'queue', code: route.code })} />}
@@ -195,7 +283,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
         />
       )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
     </div>
   );
 }

@@ -8,16 +8,21 @@ import '@fontsource/be-vietnam-pro/700.css';
 import './styles/kiosk.css';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
+import { KeyUnavailable } from './app/KeyUnavailable.tsx';
+import { openDataKey } from './app/openDataKey.ts';
 import { openDb } from './data/db.ts';
 import { initI18n } from './i18n.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { choosePlatform } from './platform/choosePlatform.ts';
+import { createDataCipher } from './security/dataCipher.ts';
 import { DisplayApp } from './features/queue/display/DisplayApp.tsx';
 import { displayCenterOf } from './features/queue/display/displayRoute.ts';
 
-await initI18n('vi');
 const platform = choosePlatform();
-const db = openDb();
+// The data key before the database (its upgrades seal what older versions kept in clear); opened
+// while the texts load, so start-up does not wait for the two one after the other.
+const [dataKey] = await Promise.all([openDataKey(platform), initI18n('vi')]);
+const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const { updater, registered } = registerServiceWorker();
 // Visible to support staff (and the tests) without a debugger: where an app update stands.
@@ -34,7 +39,13 @@ const displayCenter = displayCenterOf(window.location.hash);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      {displayCenter === null ? <App platform={platform} db={db} updater={updater} /> : <DisplayApp serverUrl={platform.serverUrl} center={displayCenter} />}
+      {displayCenter !== null ? (
+        <DisplayApp serverUrl={platform.serverUrl} center={displayCenter} />
+      ) : db ? (
+        <App platform={platform} db={db} updater={updater} />
+      ) : (
+        <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />
+      )}
     </ErrorBoundary>
   </StrictMode>,
 );

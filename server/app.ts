@@ -3,16 +3,24 @@
  * Serves the catalog, holiday table, enrolment, sync and figures APIs and, when asked, the built renderer (`npm run web`).
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { requireDevice } from './auth/deviceAuth.ts';
+import type { EnrolmentGuardOptions } from './auth/enrolmentGuard.ts';
+import { declareRolesForScope, enforceRoles } from './auth/routeRoles.ts';
+import { BODY_LIMITS } from './http/bodyLimits.ts';
+import { decorateServerClock } from './http/serverClock.ts';
+import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { sendError } from './http/apiError.ts';
 import { registerAddressRoutes } from './routes/address.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerCenterListRoutes } from './routes/centerList.ts';
 import { registerDeviceRoutes } from './routes/devices.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerLearningRoutes } from './routes/learning.ts';
+import { startSearchRetention } from './learning/searchRetention.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { createQueueDesk } from './queue/queueDesk.ts';
 import { registerQueueRoutes } from './routes/queue.ts';
@@ -20,7 +28,9 @@ import { registerQueueBoardRoutes } from './routes/queueBoard.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
+import { registerUploadRoutes } from './routes/uploads.ts';
 import type { SyncStore } from './store/store.ts';
+import { API_PATHS, API_PREFIX } from '../shared/sync/apiPaths.ts';
 
 export interface AppConfig {
   store: SyncStore;
@@ -28,27 +38,43 @@ export interface AppConfig {
   webRoot: string | null;
   /** Folder of Electron app releases served at /updates/ (electron-updater's generic feed), or none. */
   updatesDir?: string | null;
-  logger?: boolean;
+  /** Fastify's logger: false (tests), or server/http/serverLog.ts's options (requests and errors to a rotating file). */
+  logger?: FastifyServerOptions['logger'];
+  /** Serve over HTTPS with this key and certificate (PEM). */
+  https?: { key: Buffer; cert: Buffer } | null;
+  /** The server's clock (file times are checked against it, ratings stamped with it); default the real one. */
+  now?: () => Date;
+  /** How enrolment guessing is slowed (tests shorten the waits); default auth/enrolmentGuard.ts's. */
+  enrolmentGuard?: EnrolmentGuardOptions;
+  /** Learning from kiosk searches: the clock that dates and purges them (default the server's), how often to purge. */
+  learning?: { now?: () => Date; purgeEveryMs?: number };
 }
 
-/** Attachments travel inline as base64 (up to 10 x 5 MB a file), so a push can be large. */
-export const BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+/** The push's body limit (its own, in its route options); every other route reads a few KB at most. */
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
-  app.decorateRequest('device', null);
+  const app = (
+    config.https
+      ? Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default, https: config.https })
+      : Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default })
+  ) as FastifyInstance;
+  // Before any route: every route must declare who may call it (server/auth/routeRoles.ts).
+  enforceRoles(app, config.store);
+  decorateServerClock(app, config.now);
+  await registerSecurityHeaders(app);
+  const learningNow = config.learning?.now ?? config.now ?? (() => new Date());
 
   // The Electron shell loads the UI from app://motcua, so the API must answer other origins.
   app.addHook('onSend', async (request, reply) => {
-    if (request.url.startsWith('/api/')) reply.header('access-control-allow-origin', '*');
+    if (request.url.startsWith(API_PREFIX)) reply.header('access-control-allow-origin', '*');
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'OPTIONS' && request.url.startsWith('/api/')) {
+    if (request.method === 'OPTIONS' && request.url.startsWith(API_PREFIX)) {
       return reply
         .code(204)
         .header('access-control-allow-origin', '*')
-        .header('access-control-allow-headers', 'authorization, content-type')
-        .header('access-control-allow-methods', 'GET, POST, PUT')
+        .header('access-control-allow-headers', 'authorization, content-type, if-none-match')
+        .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
         .send();
     }
     return undefined;
@@ -62,42 +88,56 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     return sendError(reply, 500, 'internal', 'the server failed on this request; it has been logged');
   });
 
-  app.get('/api/health', async () => ({ ok: true }));
+  app.get(API_PATHS.health, { config: { roles: ['public'] } }, async () => ({ ok: true }));
   registerCatalogRoutes(app, config.store);
   if (config.updatesDir) await registerUpdateRoutes(app, config.updatesDir);
   registerCalendarRoutes(app, config.store);
   registerAddressRoutes(app, config.store);
-  await registerDeviceRoutes(app, config.store);
+  registerDeviceRoutes(app, config.store, config.enrolmentGuard);
   await registerPublicLookupRoutes(app, config.store);
-  // One front desk per app: the device routes and the waiting-room screen share its live state.
+  registerSyncRoutes(app, config.store);
+  registerFileRoutes(app, config.store);
+  registerStatsRoutes(app, config.store);
+  registerCenterListRoutes(app, config.store);
+  await registerUploadRoutes(app, config.store);
+  // One front desk per app: the devices' queue routes and the waiting-room screen share its live state.
   const queueDesk = createQueueDesk(config.store);
   await registerQueueBoardRoutes(app, queueDesk);
-  // Everything a device does after enrolment needs its token, checked before the body is read.
-  await app.register(async (authenticated) => {
-    authenticated.addHook('onRequest', requireDevice(config.store));
-    registerSyncRoutes(authenticated, config.store);
-    registerFileRoutes(authenticated, config.store);
-    registerStatsRoutes(authenticated, config.store);
-    await registerQueueRoutes(authenticated, queueDesk);
+  await registerQueueRoutes(app, queueDesk);
+  registerLearningRoutes(app, config.store, { now: learningNow });
+  // Kiosk searches are kept 90 days: purged now and on a timer.
+  const retention = startSearchRetention({
+    store: config.store,
+    now: learningNow,
+    ...(config.learning?.purgeEveryMs ? { everyMs: config.learning.purgeEveryMs } : {}),
+    report: (outcome) => ('failed' in outcome ? app.log.error(outcome, 'search purge failed') : app.log.info(outcome, 'old kiosk searches deleted')),
   });
+  app.addHook('onClose', async () => retention.stop());
 
   if (config.webRoot) {
     if (!existsSync(join(config.webRoot, 'index.html'))) {
       throw new Error(`no built renderer in ${config.webRoot}: run "npm run build:web" first`);
     }
-    await app.register(fastifyStatic, {
-      root: config.webRoot,
-      // The service worker and the page must be revalidated, or a kiosk could keep an old shell for ever.
-      setHeaders(res, path) {
-        if (/(sw\.js|index\.html|workbox-[^/]*\.js)$/.test(path)) res.setHeader('cache-control', 'no-cache');
-      },
+    const webRoot = config.webRoot;
+    await app.register(async (scope) => {
+      // The app shell is what a kiosk loads before it is anything: public.
+      declareRolesForScope(scope, ['public']);
+      await scope.register(fastifyStatic, {
+        root: webRoot,
+        // The service worker and the page must be revalidated, or a kiosk could keep an old shell for ever.
+        setHeaders(res, path) {
+          if (/(sw\.js|index\.html|workbox-[^/]*\.js)$/.test(path)) res.setHeader('cache-control', 'no-cache');
+        },
+      });
     });
   }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !config.webRoot) {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (request.url.startsWith(API_PREFIX) || !config.webRoot) {
       return sendError(reply, 404, 'not_found', `no such path: ${request.method} ${request.url.split('?')[0]}`);
     }
-    return reply.sendFile('index.html');
+    // Any other path is a screen of the single-page app (the hash routes live in the page).
+    const page = await readFile(join(config.webRoot, 'index.html'));
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page);
   });
   return app;
 }

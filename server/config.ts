@@ -18,8 +18,12 @@ export interface ServerConfig {
   seedCalendar: string | null;
   /** The administrative units folder to import when the server has none yet; null to leave the address lookup off. */
   seedAdminUnits: string | null;
-  /** Seed the public demo center (code DEMO, enrolment code "demo-enrol"): development and e2e only. */
+  /** Seed the public demo center (code DEMO, codes in centers/addCenter.ts DEMO_CENTER): development and e2e only. */
   demoCenter: boolean;
+  /** PEM files to serve HTTPS with (both or neither). */
+  tls: { certPath: string; keyPath: string } | null;
+  /** Where the rotating server log goes (default <data-dir>/logs). */
+  logDir: string;
 }
 
 /** Where the server keeps its SQLite file unless told otherwise: MOTCUA_SERVER_DATA, else data/server. */
@@ -42,11 +46,17 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         'admin-units': { type: 'string' },
         demo: { type: 'boolean', default: false },
         'demo-center': { type: 'boolean', default: false },
+        'tls-cert': { type: 'string', default: env.MOTCUA_TLS_CERT },
+        'tls-key': { type: 'string', default: env.MOTCUA_TLS_KEY },
+        'log-dir': { type: 'string', default: env.MOTCUA_LOG_DIR },
       },
     }));
   } catch (e) {
     return err((e as Error).message);
   }
+  const certPath = values['tls-cert'];
+  const keyPath = values['tls-key'];
+  if (Boolean(certPath) !== Boolean(keyPath)) return err('--tls-cert and --tls-key go together: give both PEM files, or neither for plain HTTP');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return err(`--port must be 0-65535, got ${values.port}`);
   const defaultSeed = env.MOTCUA_CATALOG ?? join(sharedDataDir(), COMMUNE_CATALOG);
@@ -55,14 +65,17 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
   const calendar = values.calendar ?? (existsSync(defaultCalendar) ? defaultCalendar : null);
   const defaultUnits = env.MOTCUA_ADMIN_UNITS ?? defaultAdminUnitsDir();
   const adminUnits = values['admin-units'] ?? (existsSync(defaultUnits) ? defaultUnits : null);
+  const dataDir = resolve(values['data-dir']);
   return ok({
     host: values.host,
     port,
-    dataDir: resolve(values['data-dir']),
+    dataDir,
     webRoot: values.web ? resolve(import.meta.dirname, '../dist/renderer') : null,
     seedCatalog: seed ? resolve(seed) : null,
     seedCalendar: calendar ? resolve(calendar) : null,
     seedAdminUnits: adminUnits ? resolve(adminUnits) : null,
     demoCenter: values['demo-center'],
+    tls: certPath && keyPath ? { certPath: resolve(certPath), keyPath: resolve(keyPath) } : null,
+    logDir: resolve(values['log-dir'] ?? join(dataDir, 'logs')),
   });
 }

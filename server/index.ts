@@ -1,12 +1,16 @@
 /** Starts the motcua server: `npm run server` (API) or `npm run web` (API + the kiosk UI). */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.ts';
 import { describeAdminUnitsImport, importAdminUnits } from './address/importAdminUnits.ts';
 import { describeCalendarImport, importCalendar } from './calendar/importCalendar.ts';
 import { describeImport, importCatalog } from './catalog/importCatalog.ts';
 import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
+import { ensureDemoCenterList } from './centers/demoCenterList.ts';
 import { readServerConfig } from './config.ts';
 import { ensureDemoQueue } from './queue/queueSettingsFile.ts';
+import { serverLoggerOptions } from './http/serverLog.ts';
+import { PID_FILE } from './store/sqliteBackup.ts';
 import { openSqliteStore } from './store/sqliteStore.ts';
 
 const config = readServerConfig(process.argv.slice(2));
@@ -14,7 +18,7 @@ if (!config.ok) {
   console.error(`motcua server: ${config.error}`);
   process.exit(2);
 }
-const { host, port, dataDir, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter } = config.value;
+const { host, port, dataDir, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter, tls, logDir } = config.value;
 const opened = openSqliteStore(dataDir);
 if (!opened.ok) {
   console.error(`motcua server: ${opened.error}`);
@@ -52,24 +56,43 @@ if (demoCenter) {
   if (!seeded.ok) console.error(`demo center not added: ${seeded.error}`);
   else {
     console.warn(
-      `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}" ` +
+      `DEMO CENTER ${seeded.value === 'created' ? 'added' : 'active'}: code ${DEMO_CENTER.code}, enrolment code "${DEMO_CENTER.enrolmentCode}", ` +
+        `admin enrolment code "${DEMO_CENTER.adminEnrolmentCode}" ` +
         '(public: anyone can enrol a device; for development and tests only)',
     );
+    const list = await ensureDemoCenterList(store);
+    if (!list.ok) console.error(`demo center list not added: ${list.error}`);
+    else if (list.value !== 'present') {
+      console.warn(`demo center list: ${list.value.seeded} procedures with DEMO VALUES${list.value.skipped.length > 0 ? ` (not in the catalog: ${list.value.skipped.join(', ')})` : ''}`);
+    }
     const queue = await ensureDemoQueue(store, DEMO_CENTER.code);
     if (!queue.ok) console.error(`demo queue not set up: ${queue.error}`);
     else if (queue.value === 'created') console.log('demo queue: the example services and counters (shared/queue/demoQueueSettings.json)');
   }
 }
 
-const app = await createApp({ store, webRoot, updatesDir: join(dataDir, 'updates') });
+let https: { key: Buffer; cert: Buffer } | null = null;
+if (tls) {
+  try {
+    https = { cert: readFileSync(tls.certPath), key: readFileSync(tls.keyPath) };
+  } catch (e) {
+    console.error(`motcua server: cannot read the TLS files: ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
+const app = await createApp({ store, webRoot, updatesDir: join(dataDir, 'updates'), logger: serverLoggerOptions(logDir), https });
 const address = await app.listen({ host, port });
-console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''} (data in ${dataDir})`);
+// `npm run restore` refuses to replace the database while this file names a live process.
+const pidFile = join(dataDir, PID_FILE);
+writeFileSync(pidFile, String(process.pid));
+console.log(`motcua server listening on ${address}${webRoot ? ' (kiosk UI at /)' : ''} (data in ${dataDir}, log in ${logDir})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () =>
     void app
       .close()
       .then(() => store.close())
+      .then(() => rmSync(pidFile, { force: true }))
       .then(() => process.exit(0)),
   );
 }

@@ -4,6 +4,7 @@
  * a lockout after repeated failures, and opens an admin session that settings-only IPC requires.
  */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { shellRefusal } from '../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 
 const SCRYPT_N = 16_384;
@@ -43,14 +44,14 @@ export function createAdminGate(options: AdminGateOptions) {
 
   return {
     gesture(now: number): Result<{ armedUntil: number }> {
-      if (options.pinHash === null) return err('No admin PIN is set on this device (adminPinHash in the device configuration).');
+      if (options.pinHash === null) return err(shellRefusal('no_pin', 'No admin PIN is set on this device (adminPinHash in the device configuration).'));
       armedUntil = now + armedMs;
       return ok({ armedUntil });
     },
     unlock(pin: string, now: number): Result<{ until: number }> {
-      if (options.pinHash === null) return err('No admin PIN is set on this device (adminPinHash in the device configuration).');
-      if (now < lockedUntil) return err('Too many wrong PINs; try again in a few minutes.');
-      if (now > armedUntil) return err('PIN entry is not open; use the admin gesture first.');
+      if (options.pinHash === null) return err(shellRefusal('no_pin', 'No admin PIN is set on this device (adminPinHash in the device configuration).'));
+      if (now < lockedUntil) return err(shellRefusal('pin_locked_out', 'Too many wrong PINs; try again in a few minutes.'));
+      if (now > armedUntil) return err(shellRefusal('pin_not_armed', 'PIN entry is not open; use the admin gesture first.'));
       if (!verifyPin(pin, options.pinHash)) {
         failures += 1;
         if (failures >= maxAttempts) {
@@ -58,7 +59,7 @@ export function createAdminGate(options: AdminGateOptions) {
           lockedUntil = now + lockoutMs;
           armedUntil = 0;
         }
-        return err('Wrong PIN.');
+        return err(shellRefusal('wrong_pin', 'Wrong PIN.'));
       }
       failures = 0;
       armedUntil = 0;

@@ -7,7 +7,7 @@ import { app, ipcMain, Menu, net, powerSaveBlocker, protocol, safeStorage, sessi
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { DeviceConfig } from '../../shared/ipc/contract.ts';
+import { shellRefusal, type DeviceConfig } from '../../shared/ipc/contract.ts';
 import { err, ok } from '../../shared/result.ts';
 import { createAdminGate } from './adminGate.ts';
 import { APP_SCHEME, resolveAppPath } from './appProtocol.ts';
@@ -98,7 +98,7 @@ void app.whenReady().then(() => {
             config = next;
             return ok(current());
           } catch (error) {
-            return err(`could not save the printer choice: ${String(error)}`);
+            return err(shellRefusal('write_failed', `could not save the printer choice: ${String(error)}`));
           }
         },
       }),

@@ -4,6 +4,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, parse } from 'node:path';
+import { shellRefusal } from '../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 
 export const LOG_MAX_BYTES = 1024 * 1024;
@@ -30,12 +31,12 @@ export function exportFolderName(now: Date): string {
 export function exportLogs(logDir: string, target: string, now: Date = new Date()): Result<{ folder: string; files: number }> {
   try {
     const files = readdirSync(logDir).filter((f) => f.endsWith('.log'));
-    if (files.length === 0) return err('there are no log files yet');
+    if (files.length === 0) return err(shellRefusal('no_logs', 'there are no log files yet'));
     const folder = join(target, exportFolderName(now));
     mkdirSync(folder, { recursive: true });
     for (const file of files) copyFileSync(join(logDir, file), join(folder, file));
     return ok({ folder, files: files.length });
   } catch (error) {
-    return err(`could not export the logs: ${error instanceof Error ? error.message : String(error)}`);
+    return err(shellRefusal('write_failed', `could not export the logs: ${error instanceof Error ? error.message : String(error)}`));
   }
 }

@@ -4,6 +4,7 @@
  */
 import { BrowserWindow, dialog } from 'electron';
 import { writeFile } from 'node:fs/promises';
+import { shellRefusal } from '../../shared/ipc/contract.ts';
 import { err, ok } from '../../shared/result.ts';
 import type { PrintDriver } from './ipc/print.ts';
 import { secureWebPreferences } from './security.ts';
@@ -34,7 +35,7 @@ export function electronPrintDriver(parent: () => BrowserWindow | null): PrintDr
           new Promise((resolve) => {
             win.webContents.print(
               { silent: options.silent, printBackground: true, copies: options.copies, ...(options.deviceName ? { deviceName: options.deviceName } : {}) },
-              (success, failureReason) => resolve(success ? ok(null) : err(`printing failed: ${failureReason || 'cancelled'}`)),
+              (success, failureReason) => resolve(success ? ok(null) : err(shellRefusal('print_failed', `printing failed: ${failureReason || 'cancelled'}`))),
             );
           }),
       ),

@@ -4,6 +4,7 @@
  * background, and installed only while the app reports idle (never during a registration).
  */
 import { createHash } from 'node:crypto';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 /** 0–99, the same for a device across runs and releases. */
 export function rolloutBucket(deviceId: string): number {
@@ -36,6 +37,6 @@ export function decideUpdate(s: UpdateSituation): 'wait' | 'download' | 'install
 
 /** The generic feed: explicit URL from the configuration or env, else the sync server's /updates/. */
 export function updateFeedUrl(serverUrl: string, override: string | null | undefined): string {
-  const base = override && override.length > 0 ? override : new URL('/updates/', serverUrl).href;
+  const base = override && override.length > 0 ? override : new URL(API_PATHS.updates, serverUrl).href;
   return base.endsWith('/') ? base : `${base}/`;
 }

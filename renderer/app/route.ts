@@ -1,5 +1,6 @@
 /** Screens are addressed by the URL hash so a reload (or a kiosk restart) lands where it was. */
 import { useEffect, useState } from 'react';
+import { formatSteps, parseSteps, type FlowStep } from '../../shared/guidance/flowEngine.ts';
 
 export type Route =
   | { screen: 'search' }
@@ -14,14 +15,20 @@ export type Route =
   | { screen: 'rating'; number: string | null }
   /** Kiosk "new address": an old or new commune name → where it belongs since July 2025. */
   | { screen: 'address' }
+  /** A question flow, with the answers given so far (each answer is one step of the address). */
+  | { screen: 'flow'; flow: string; steps: FlowStep[] }
+  /** The plain list of a flow's family of procedures ("không phải? chọn khác"). */
+  | { screen: 'flowList'; flow: string }
   /** Kiosk "take a number", for a procedure when it has a code. */
   | { screen: 'queue'; code: string | null }
   /** Kiosk set-up for numbers: enrolment as a kiosk, link and settings. */
   | { screen: 'queueSetup' };
 
 export function parseRoute(hash: string): Route {
-  const [, screen, arg] = hash.replace(/^#/, '').split('/');
+  const [, screen, arg, ...rest] = hash.replace(/^#/, '').split('/');
   const value = arg ? decodeURIComponent(arg) : '';
+  if (screen === 'flow' && value) return { screen: 'flow', flow: value, steps: parseSteps(rest) };
+  if (screen === 'flow-list' && value) return { screen: 'flowList', flow: value };
   if (screen === 'p' && value) return { screen: 'procedure', code: value };
   if (screen === 'field' && value) return { screen: 'field', field: value };
   if (screen === 'fields') return { screen: 'fields' };
@@ -54,6 +61,10 @@ export function routeHref(route: Route): string {
       return route.code ? `#/queue/${encodeURIComponent(route.code)}` : '#/queue';
     case 'queueSetup':
       return '#/queue-setup';
+    case 'flow':
+      return ['#', 'flow', encodeURIComponent(route.flow), ...formatSteps(route.steps)].join('/');
+    case 'flowList':
+      return `#/flow-list/${encodeURIComponent(route.flow)}`;
     default:
       return '#/';
   }

@@ -6,10 +6,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
+import type { Lexicon } from '../../shared/catalog/language/lexicon.ts';
 import { createSearchEngine } from '../../shared/catalog/searchEngine.ts';
 import type { SearchEngine } from '../../shared/catalog/searchTypes.ts';
 import { loadLocalCatalog, saveCatalog, type StorageError } from '../data/catalogRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
+import { lexiconsWith, loadVocabulary } from '../data/vocabularyRepository.ts';
 import { fetchCatalogIfChanged } from '../sync/fetchCatalog.ts';
 
 export interface CatalogInfo {
@@ -34,14 +36,19 @@ export type CatalogState =
       storageProblem: StorageError | null;
     };
 
-function ready(procedures: Procedure[], info: CatalogInfo, update: UpdateStatus, storageProblem: StorageError | null): CatalogState {
-  return { phase: 'ready', engine: createSearchEngine(procedures), procedures, info, update, storageProblem };
+type Lexicons = { vi: Lexicon; en: Lexicon };
+
+function ready(procedures: Procedure[], info: CatalogInfo, update: UpdateStatus, storageProblem: StorageError | null, lexicons: Lexicons): CatalogState {
+  return { phase: 'ready', engine: createSearchEngine(procedures, { lexicons }), procedures, info, update, storageProblem };
 }
 
 export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
   const [state, setState] = useState<CatalogState>({ phase: 'loading' });
   const version = useRef<number | null>(null);
   const running = useRef(false);
+  // The center's taught vocabulary on top of the bundled lexicons (read before the first engine is built).
+  const lexicons = useRef<Lexicons>(lexiconsWith(null).lexicons);
+  const vocabularyVersion = useRef<number | null>(null);
 
   const checkForUpdate = useCallback(async () => {
     if (running.current) return;
@@ -54,7 +61,7 @@ export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
         setState((s) =>
           s.phase === 'ready'
             ? { ...s, update }
-            : ready(demoCatalog.procedures, { ...infoOf(demoCatalog), origin: 'bundled' }, update, null),
+            : ready(demoCatalog.procedures, { ...infoOf(demoCatalog), origin: 'bundled' }, update, null, lexicons.current),
         );
         return;
       }
@@ -65,7 +72,7 @@ export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
       const { catalog } = fetched.value;
       const saved = await saveCatalog(db, catalog);
       version.current = catalog.version;
-      setState(ready(catalog.procedures, { ...infoOf(catalog), origin: 'server' }, 'updated', saved.ok ? null : saved.error));
+      setState(ready(catalog.procedures, { ...infoOf(catalog), origin: 'server' }, 'updated', saved.ok ? null : saved.error, lexicons.current));
     } finally {
       running.current = false;
     }
@@ -74,12 +81,16 @@ export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const local = await loadLocalCatalog(db);
+      const [local, vocabulary] = await Promise.all([loadLocalCatalog(db), loadVocabulary(db)]);
       if (cancelled) return;
+      if (vocabulary.ok && vocabulary.value) {
+        lexicons.current = lexiconsWith(vocabulary.value.vocabulary).lexicons;
+        vocabularyVersion.current = vocabulary.value.vocabulary.version;
+      }
       if (local.ok && local.value) {
         const { meta, procedures } = local.value;
         version.current = meta.version;
-        setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'checking', null));
+        setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'checking', null, lexicons.current));
       }
       await checkForUpdate();
     })();
@@ -102,12 +113,29 @@ export function useCatalog(db: MotcuaDb, serverUrl: string): CatalogState {
       if (cancelled || !local.ok || !local.value || local.value.meta.version === version.current) return;
       const { meta, procedures } = local.value;
       version.current = meta.version;
-      setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'updated', null));
+      setState(ready(procedures, { ...meta, count: procedures.length, origin: 'device' }, 'updated', null, lexicons.current));
     });
     return () => {
       cancelled = true;
     };
   }, [db, storedVersion]);
+
+  // A newer taught vocabulary (pulled by sync/vocabularyPull.ts): the same procedures, a new engine.
+  const storedVocabulary = useLiveQuery(() => db.vocabulary.get('center'), [db]);
+  const storedVocabularyVersion = storedVocabulary?.vocabulary.version ?? null;
+  useEffect(() => {
+    if (storedVocabularyVersion === null || storedVocabularyVersion === vocabularyVersion.current) return;
+    let cancelled = false;
+    void loadVocabulary(db).then((held) => {
+      if (cancelled || !held.ok || !held.value || held.value.vocabulary.version === vocabularyVersion.current) return;
+      vocabularyVersion.current = held.value.vocabulary.version;
+      lexicons.current = lexiconsWith(held.value.vocabulary).lexicons;
+      setState((s) => (s.phase === 'ready' ? { ...s, engine: createSearchEngine(s.procedures, { lexicons: lexicons.current }) } : s));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, storedVocabularyVersion]);
 
   return state;
 }

@@ -7,9 +7,16 @@ import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import Dexie, { type EntityTable } from 'dexie';
 import { z } from 'zod';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
+import type { CenterEntry, CenterEntryValues } from '../../shared/centerList/centerList.ts';
+import { feePaymentSchema, type FeePayment } from '../../shared/files/fileChanges.ts';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import type { DataCipher, Sealed, SealedBlob } from '../security/dataCipher.ts';
+import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
+import { moveInlineScans } from './inlineScanMigration.ts';
+import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
+import type { SearchSession } from '../../shared/learning/searchSession.ts';
 import { QUEUE_STORES, type QueueLogRow, type QueueOutboxRow, type QueueSettingsRow } from './queueTables.ts';
 
 /** What the device knows about the catalog it holds. */
@@ -29,7 +36,7 @@ export interface DeviceIdentity {
   deviceId: string;
   /** Short code in file numbers, e.g. "D03". */
   deviceCode: string;
-  /** Bearer token for every sync request. */
+  /** Bearer token for every sync request (kept in the platform's token vault, never in this row). */
   token: string;
   centerCode: string;
   centerName: string;
@@ -38,6 +45,9 @@ export interface DeviceIdentity {
   serverUrl: string;
   enrolledAt: string;
 }
+
+/** The device row as stored: without the token; `legacyToken` only on a device enrolled before the at-rest upgrade, until moved to the vault. */
+export type StoredDevice = Omit<DeviceIdentity, 'token'> & { legacyToken?: Sealed };
 
 /** A person who signs in at this counter. The PIN is kept only as a salted hash. */
 export interface StaffMember {
@@ -63,6 +73,14 @@ export interface StaffMember {
 export const fileSyncStateSchema = z.enum(['pending', 'sent', 'rejected', 'cancelled']);
 export type FileSyncState = z.infer<typeof fileSyncStateSchema>;
 
+/** The fee payment recorded at the counter, and who took it. */
+export const localFeeSchema = feePaymentSchema.extend({ staffName: z.string() });
+export type LocalFee = FeePayment & { staffName: string };
+
+/** What a request to supplement the file asked for: the documents missing and free text (for the slip). */
+export const supplementRequestSchema = z.object({ documents: z.array(z.string()).max(200), text: z.string().max(2000) });
+export type SupplementRequest = z.infer<typeof supplementRequestSchema>;
+
 /** A file as the device keeps it: the record it pushes plus its sync and processing state. */
 export const localFileSchema = fileRecordSchema.extend({
   syncState: fileSyncStateSchema,
@@ -71,6 +89,11 @@ export const localFileSchema = fileRecordSchema.extend({
   statusAt: z.string(),
   /** The outbox mutation that carries the file's latest change. */
   seq: z.number().int().positive(),
+  // Optional (files saved before they existed have none), not indexed: no schema version needed.
+  statusNote: z.string().nullable().optional(),
+  dueReason: z.string().nullable().optional(),
+  fee: localFeeSchema.nullable().optional(),
+  supplement: supplementRequestSchema.nullable().optional(),
 });
 export type LocalFile = FileRecord & {
   syncState: FileSyncState;
@@ -78,7 +101,24 @@ export type LocalFile = FileRecord & {
   status: FileStatus;
   statusAt: string;
   seq: number;
+  /** Why the file has its status (the reason written for a rejection, a supplement request, a withdrawal). */
+  statusNote?: string | null;
+  /** Why the due date was last moved. */
+  dueReason?: string | null;
+  fee?: LocalFee | null;
+  /** The latest request to supplement the file. */
+  supplement?: SupplementRequest | null;
 };
+
+/** A file's parts kept in clear: what lists, indexes and the figures read without the key. */
+export type FileClear = Omit<LocalFile, 'citizen' | 'notes' | 'documents' | 'attachments'>;
+
+/**
+ * A file as IndexedDB holds it (renderer/data/sealedFiles.ts): the clear parts, the citizen, notes and
+ * documents sealed in `personal`, the scans sealed in `attachments` (null when none). Retention
+ * (renderer/data/retention.ts) empties both and stamps `purgedAt`, leaving a stub for lists and figures.
+ */
+export type StoredFile = FileClear & { personal: Sealed | null; attachments: Sealed | null; purgedAt?: string };
 
 /**
  * pending: waiting to be pushed; sent: the server applied it (or had already);
@@ -96,17 +136,39 @@ export interface OutboxEntry {
   id: string;
   kind: MutationKind;
   at: string;
-  payload: unknown;
+  /** Sealed with the data key (context `outbox:<id>`); null once the server has acknowledged it. */
+  payload: Sealed | null;
+  /** For file.status: the status it moved to, kept in clear for the figures after the payload is dropped. */
+  statusTo?: FileStatus;
+  /** For file.due: the new due date, kept in clear so the outbox can name the entry without the key. */
+  dueTo?: string;
   fileId: string;
   state: OutboxState;
   /** Push attempts that got no answer for this entry (network, server errors). */
   attempts: number;
   /** The last failure, or the server's reason when rejected. */
   lastError: string | null;
+  /** What staff are shown instead of lastError: the server's rejection code, or a local failure's i18n key. */
+  lastErrorCode?: string | null;
   sentAt: string | null;
 }
 
-export type AuditAction = 'file.register' | 'file.resend' | 'file.cancel' | 'file.status' | 'sync.rejected' | 'sync.gap' | 'sync.ahead';
+export type AuditAction =
+  | 'file.register'
+  | 'file.resend'
+  | 'file.cancel'
+  | 'file.status'
+  | 'file.correct'
+  | 'file.due'
+  | 'file.fee'
+  | 'sync.rejected'
+  | 'sync.gap'
+  | 'sync.ahead'
+  | 'sync.acknowledged'
+  | 'retention.purge'
+  /** A scan the server refused for good, or one kept on this device only. */
+  | 'scan.rejected'
+  | 'scan.kept';
 
 /** Who did what to which file, kept on the device for the center's own review. */
 export interface AuditEntry {
@@ -150,6 +212,8 @@ export interface LookupRow {
   answer: PublicFileStatus;
   /** When the server gave this answer (ISO time). */
   checkedAt: string;
+  /** The lookup code it was asked with; a row without one (older builds) is never shown. */
+  lookupCode?: string;
 }
 
 /** A citizen's rating, kept until the server has it: `pending` until answered, then `sent`. */
@@ -161,6 +225,13 @@ export interface RatingRow {
   sentAt: string | null;
 }
 
+/** Counter settings an admin changes, one validated JSON value per key (e.g. renderer/data/retention.ts). */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
 /** The administrative units (old → new communes) for the address lookup, as the server published them. */
 export interface AdminUnitsRow {
   key: 'units';
@@ -170,12 +241,99 @@ export interface AdminUnitsRow {
   storedAt: string;
 }
 
+/** One procedure of the center's own list (shared/centerList), as last pulled from the server. */
+export interface CenterListRow {
+  code: string;
+  entry: CenterEntry;
+}
+
+/** Which center's list the device holds, and at which version. */
+export interface CenterListMetaRow {
+  key: 'centerList';
+  centerCode: string;
+  version: number;
+  source: string;
+  storedAt: string;
+}
+
+/** An admin's edit not yet accepted by the server; `values` null: remove the procedure from the list. */
+export interface CenterListDraftRow {
+  code: string;
+  values: CenterEntryValues | null;
+  editedAt: string;
+}
+
+/**
+ * Where a scan stands between this device and the server: `pending` until uploaded; `uploaded`
+ * once the server has checked and stored it; `rejected` when the server refused it for good (the
+ * reason in lastError); `kept` on this device only (not an image or PDF from an older version,
+ * or replaced by a corrected file), never uploaded.
+ */
+export type ScanUploadState = 'pending' | 'uploaded' | 'rejected' | 'kept';
+
+/**
+ * A scan's metadata and upload state, without its bytes: lists and the sync loop read these,
+ * never the bytes. The bytes are in `scanBlobs` under the same id (renderer/data/scanStore.ts).
+ */
+export interface ScanRow {
+  id: string;
+  fileId: string;
+  name: string;
+  /** One of SCAN_TYPES, except for `kept` rows from older versions, which keep the type they came with. */
+  type: string;
+  size: number;
+  sha256: string;
+  upload: ScanUploadState;
+  /** Upload attempts that failed without a final answer (network, damaged on the way). */
+  attempts: number;
+  lastError: string | null;
+  /** Why the server refused it for good, as a translation key (`scans.refusal.*`); absent on rows older versions refused. */
+  lastErrorCode?: string | null;
+  createdAt: string;
+  uploadedAt: string | null;
+}
+
+/**
+ * A scan's bytes, kept apart so that reading a file, a list or the upload queue never loads them.
+ * Sealed with the data key (context `scan:<id>`, renderer/data/scanStore.ts); `blob` is a plain copy
+ * written before the at-rest upgrade (v8), which seals it.
+ */
+export interface ScanBlobRow {
+  id: string;
+  sealed?: SealedBlob;
+  blob?: Blob;
+}
+
+/**
+ * A kiosk search waiting to be sent (data/searchLog.ts): `pending` until the server has it (then the
+ * row is deleted), `refused` when the server will never take it (kept, with why, until 90 days pass).
+ */
+export interface SearchSessionRow {
+  id: string;
+  session: SearchSession;
+  state: 'pending' | 'refused';
+  reason: string | null;
+  /** The search's time, for the 90-day limit and oldest-first sending. */
+  at: string;
+}
+
+/** The center's taught vocabulary as last pulled (data/vocabularyRepository.ts). */
+export interface VocabularyRow {
+  key: 'center';
+  vocabulary: CenterVocabulary;
+  /** The server's ETag for it, sent back to ask whether it changed. */
+  etag: string | null;
+  storedAt: string;
+}
+
 export type MotcuaDb = Dexie & {
+  /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
+  readonly cipher: DataCipher;
   procedures: EntityTable<Procedure, 'code'>;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
-  device: EntityTable<DeviceIdentity, 'key'>;
+  device: EntityTable<StoredDevice, 'key'>;
   staff: EntityTable<StaffMember, 'id'>;
-  files: EntityTable<LocalFile, 'id'>;
+  files: EntityTable<StoredFile, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   audit: EntityTable<AuditEntry, 'id'>;
   counters: EntityTable<Counter, 'key'>;
@@ -184,13 +342,22 @@ export type MotcuaDb = Dexie & {
   lookups: EntityTable<LookupRow, 'number'>;
   ratings: EntityTable<RatingRow, 'id'>;
   adminUnits: EntityTable<AdminUnitsRow, 'key'>;
+  centerList: EntityTable<CenterListRow, 'code'>;
+  centerListMeta: EntityTable<CenterListMetaRow, 'key'>;
+  centerListDraft: EntityTable<CenterListDraftRow, 'code'>;
+  settings: EntityTable<SettingRow, 'key'>;
+  scans: EntityTable<ScanRow, 'id'>;
+  scanBlobs: EntityTable<ScanBlobRow, 'id'>;
+  searchSessions: EntityTable<SearchSessionRow, 'id'>;
+  vocabulary: EntityTable<VocabularyRow, 'key'>;
   queueOutbox: EntityTable<QueueOutboxRow, 'seq'>;
   queueLog: EntityTable<QueueLogRow, 'id'>;
   queueSettings: EntityTable<QueueSettingsRow, 'key'>;
 };
 
-export function openDb(name = 'motcua'): MotcuaDb {
-  const db = new Dexie(name) as MotcuaDb;
+/** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
+export function openDb(name: string, cipher: DataCipher): MotcuaDb {
+  const db = Object.assign(new Dexie(name), { cipher }) as MotcuaDb;
   db.version(1).stores({
     procedures: '&code, field',
     catalogMeta: '&key',
@@ -219,7 +386,32 @@ export function openDb(name = 'motcua'): MotcuaDb {
   db.version(5).stores({
     adminUnits: '&key',
   });
-  // v6: the front-desk queue (queueTables.ts): the device's own events, the server's log, the settings; new tables only.
-  db.version(6).stores(QUEUE_STORES);
+  // v6: the center's own list as pulled, and an admin's unsaved edits of it; new tables only.
+  db.version(6).stores({
+    centerList: '&code',
+    centerListMeta: '&key',
+    centerListDraft: '&code',
+  });
+  // v7: scans leave the file records and the outbox for tables of their own (metadata apart from
+  // the bytes, stored as Blobs); inline base64 scans written by older versions move there.
+  db.version(7)
+    .stores({
+      scans: '&id, fileId, upload, createdAt',
+      scanBlobs: '&id',
+    })
+    .upgrade((tx) => moveInlineScans(tx));
+  // v8: citizens' data sealed at rest: files, scans and pending outbox payloads encrypted, payloads the
+  // server already acknowledged dropped, the device token moved out of this database; counter settings.
+  // After v7, so the inline scans have left the records before the records are sealed.
+  db.version(8)
+    .stores({ settings: '&key' })
+    .upgrade((tx) => sealPlaintextRecords(tx, cipher));
+  // v9: the kiosk's searches waiting to be sent and the center's taught vocabulary; new tables only.
+  db.version(9).stores({
+    searchSessions: '&id, state, at',
+    vocabulary: '&key',
+  });
+  // v10: the front-desk queue (queueTables.ts): the device's own events, the server's log, the settings; new tables only.
+  db.version(10).stores(QUEUE_STORES);
   return db;
 }

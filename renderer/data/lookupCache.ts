@@ -1,13 +1,14 @@
 /** The kiosk's last known answer for each file number it looked up, shown offline with its "as of" time. */
 import { publicFileStatusSchema, type PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import { sameLookupCode } from '../../shared/files/lookupCode.ts';
 import type { LookupRow, MotcuaDb } from './db.ts';
 
 /** How many numbers the kiosk remembers; the oldest answers go first. */
 const KEEP = 500;
 
-export async function rememberLookup(db: MotcuaDb, answer: PublicFileStatus, checkedAt = new Date().toISOString()): Promise<void> {
+export async function rememberLookup(db: MotcuaDb, answer: PublicFileStatus, lookupCode: string, checkedAt = new Date().toISOString()): Promise<void> {
   try {
-    await db.lookups.put({ number: answer.number, answer, checkedAt });
+    await db.lookups.put({ number: answer.number, answer, checkedAt, lookupCode });
     const count = await db.lookups.count();
     if (count > KEEP) {
       const rows = await db.lookups.toArray();
@@ -19,11 +20,14 @@ export async function rememberLookup(db: MotcuaDb, answer: PublicFileStatus, che
   }
 }
 
-/** The stored answer for a number, validated as it is read back; null when none (or unreadable). */
-export async function lastKnownLookup(db: MotcuaDb, number: string): Promise<LookupRow | null> {
+/**
+ * The stored answer for a number, validated as it is read back; null when none, unreadable, or the
+ * code is not the one it was looked up with (offline, the kiosk asks for the code as the server does).
+ */
+export async function lastKnownLookup(db: MotcuaDb, number: string, lookupCode: string): Promise<LookupRow | null> {
   try {
     const row = await db.lookups.get(number);
-    if (!row) return null;
+    if (!row || typeof row.lookupCode !== 'string' || !sameLookupCode(row.lookupCode, lookupCode)) return null;
     const answer = publicFileStatusSchema.safeParse(row.answer);
     return answer.success && typeof row.checkedAt === 'string' ? { ...row, answer: answer.data } : null;
   } catch {

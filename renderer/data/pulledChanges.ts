@@ -15,8 +15,17 @@ export async function applyStatusChanges(db: MotcuaDb, page: StatusPullResponse)
       const file = await db.files.get(change.fileId);
       // A file cancelled here never reached the server; a stray change for it is not ours to show.
       if (!file || file.syncState === 'cancelled') continue;
-      if (file.status !== change.status || file.statusAt !== change.changedAt) {
-        await db.files.update(file.id, { status: change.status, statusAt: change.changedAt });
+      if (file.status !== change.status) {
+        await db.files.update(file.id, {
+          status: change.status,
+          statusAt: change.changedAt,
+          statusNote: change.note,
+          ...(change.dueAt !== undefined ? { dueAt: change.dueAt } : {}),
+        });
+        changed += 1;
+      } else if (change.dueAt !== undefined && change.dueAt !== (file.dueAt ?? null)) {
+        // The same status with another date: the due date was moved (here or by another counter).
+        await db.files.update(file.id, { dueAt: change.dueAt, dueReason: change.note });
         changed += 1;
       }
     }

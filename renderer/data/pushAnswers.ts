@@ -3,7 +3,8 @@
  * next, and the server's answer applied in one transaction (sent, rejected with a reason, or the
  * server's own sequence adopted after a gap). Entries change state only here or by staff decision.
  */
-import type { PushResponse } from '../../shared/sync/protocol.ts';
+import type { Mutation, PushResponse } from '../../shared/sync/protocol.ts';
+import { MAX_PUSH_ITEM_BYTES, payloadBytes, type OversizedPayload } from '../../shared/sync/pushLimits.ts';
 import type { MotcuaDb, OutboxEntry, SyncMeta } from './db.ts';
 import { refreshFileSyncState } from './outbox.ts';
 
@@ -21,9 +22,24 @@ export async function updateSyncMeta(db: MotcuaDb, patch: Partial<Omit<SyncMeta,
   });
 }
 
-/** Rough size of an entry on the wire, to keep a push under the body limit. */
+/**
+ * An entry as it goes on the wire, with its payload opened (renderer/data/pushPayloads.ts). A payload
+ * over the item limit (e.g. written by an older version with scans inline), or one the server would
+ * not read (`asStub`, after a 413), goes as a stub the server rejects on its own (`too large`), so it
+ * can never hold up the entries after it.
+ */
+export function wireMutation(entry: Pick<OutboxEntry, 'seq' | 'id' | 'kind' | 'at'>, payload: unknown, asStub = false): Mutation {
+  const { seq, id, kind, at } = entry;
+  const bytes = payloadBytes(payload);
+  return { seq, id, kind, at, payload: asStub || bytes > MAX_PUSH_ITEM_BYTES ? ({ oversized: { bytes } } satisfies OversizedPayload) : payload };
+}
+
+/**
+ * Size of an entry on the wire, to keep a push under the body limit: the sealed payload's length
+ * (AES-GCM adds 16 bytes to the JSON) plus the envelope; a dropped payload counts as the envelope.
+ */
 export function entryBytes(entry: OutboxEntry): number {
-  return JSON.stringify(entry.payload).length + 200;
+  return (entry.payload?.data.byteLength ?? 0) + 200;
 }
 
 /**
@@ -70,7 +86,8 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
     const inBatch = new Set(batch.map((e) => e.seq));
 
     const markSent = async (entry: OutboxEntry) => {
-      await db.outbox.update(entry.seq, { state: 'sent', sentAt: entry.sentAt ?? at, lastError: null });
+      // The server has it now: the device's copy of the payload (citizen's data, scans) goes.
+      await db.outbox.update(entry.seq, { state: 'sent', sentAt: entry.sentAt ?? at, lastError: null, lastErrorCode: null, payload: null });
       if (entry.kind === 'file.cancel') await db.files.update(entry.fileId, { status: 'withdrawn', statusAt: at });
       touched.add(entry.fileId);
       tally.sent += 1;
@@ -82,7 +99,7 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
       const result = results.get(seq);
       if (result?.status === 'rejected') {
         const reason = result.reason ?? 'rejected by the server';
-        await db.outbox.update(seq, { state: 'rejected', lastError: reason });
+        await db.outbox.update(seq, { state: 'rejected', lastError: reason, lastErrorCode: result.code ?? null });
         await db.audit.add({ at, staffId: null, staffName: null, action: 'sync.rejected', fileId: entry.fileId, detail: `mutation ${seq} (${entry.kind}): ${reason}` });
         touched.add(entry.fileId);
         tally.rejected += 1;
@@ -109,12 +126,18 @@ export async function recordPushAnswer(db: MotcuaDb, batch: readonly OutboxEntry
   });
 }
 
-/** A push that got no answer: the entries stay pending, with the attempt and the reason shown. */
-export async function recordPushFailure(db: MotcuaDb, batch: readonly OutboxEntry[], reason: string): Promise<void> {
+/**
+ * A push that got no answer: the entries stay pending, with the attempt and the reason shown.
+ * `code` is what went wrong as a translation key in the API's vocabulary (`api.failure.*`,
+ * `api.refused.*`), which the outbox shows in the staff's language.
+ */
+export async function recordPushFailure(db: MotcuaDb, batch: readonly OutboxEntry[], reason: string, code: string | null = null): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const { seq } of batch) {
       const entry = await db.outbox.get(seq);
-      if (entry?.state === 'pending') await db.outbox.update(seq, { attempts: entry.attempts + 1, lastError: reason });
+      if (entry?.state === 'pending') {
+        await db.outbox.update(seq, { attempts: entry.attempts + 1, lastError: reason, lastErrorCode: code });
+      }
     }
   });
 }

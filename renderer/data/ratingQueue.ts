@@ -7,6 +7,8 @@ import type { MotcuaDb } from './db.ts';
 
 export interface NewRating {
   fileNumber: string | null;
+  /** The receipt's lookup code the citizen looked the file up with (an anonymous kiosk's rating counts only with it). */
+  lookupCode?: string;
   score: 1 | 2 | 3 | 4;
   reasons: string[];
 }

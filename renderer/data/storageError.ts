@@ -7,11 +7,18 @@
 export type StorageError =
   | { kind: 'quota'; reason: string }
   | { kind: 'unavailable'; reason: string }
-  /** The record did not pass fileRecordSchema; `fields` are the dotted paths at fault. */
-  | { kind: 'invalid'; reason: string; fields: string[] }
+  /**
+   * The record did not pass fileRecordSchema or the file checks; `fields` are the dotted paths at
+   * fault, `code` (with `params`) an i18n key for the first problem when there is one.
+   */
+  | { kind: 'invalid'; reason: string; fields: string[]; code?: string; params?: Record<string, string> }
   | { kind: 'not_found'; reason: string }
   /** The file is not in a state that allows this (e.g. resending a file that was not rejected). */
-  | { kind: 'wrong_state'; reason: string };
+  | { kind: 'wrong_state'; reason: string }
+  /** The citizen's data of a file cannot be opened: removed by retention, or it does not decrypt. */
+  | { kind: 'unreadable'; reason: string }
+  /** The platform's key store (OS keystore in the shell) refused to keep or give a secret. */
+  | { kind: 'keystore'; reason: string };
 
 interface ErrorLike {
   name?: unknown;

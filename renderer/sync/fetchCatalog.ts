@@ -1,11 +1,14 @@
 /**
- * Asks the server whether its catalog differs from the local one and downloads it if so.
- * Each record is validated; bad records are counted and skipped, never stored.
+ * Asks the server whether its catalog differs from the local one and downloads it if so, through
+ * the one API client. Each record is validated; bad records are counted and skipped, never stored.
  * Network trouble is a value (`offline`, `server`), not an exception.
  */
-import { CATALOG_PATH, CATALOG_VERSION_PATH, catalogVersionInfoSchema } from '../../shared/catalog/catalogApi.ts';
+import { z } from 'zod';
+import { catalogVersionInfoSchema } from '../../shared/catalog/catalogApi.ts';
 import { catalogSchema, procedureSchema, type Catalog } from '../../shared/catalog/procedure.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
+import { createApiClient, noAnswer, type ApiFailure } from './apiClient.ts';
 
 export type FetchCatalogError = 'offline' | 'server' | 'invalid';
 
@@ -13,46 +16,25 @@ export type FetchCatalogOutcome =
   | { status: 'unchanged' }
   | { status: 'updated'; catalog: Catalog; rejected: number };
 
-async function getJson(url: string, timeoutMs: number): Promise<Result<unknown, FetchCatalogError>> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
-  } catch {
-    return err('offline');
-  }
-  if (!response.ok) return err('server');
-  try {
-    return ok(await response.json());
-  } catch {
-    return err('invalid');
-  }
-}
+/** The envelope is checked whole; records one by one below, so one bad record does not cost the rest. */
+const envelopeSchema = catalogSchema.omit({ procedures: true }).extend({ procedures: z.array(z.unknown()) });
 
-export async function fetchCatalogIfChanged(
-  serverUrl: string,
-  localVersion: number | null,
-  timeoutMs = 15_000,
-): Promise<Result<FetchCatalogOutcome, FetchCatalogError>> {
-  const info = await getJson(new URL(CATALOG_VERSION_PATH, serverUrl).href, timeoutMs);
-  if (!info.ok) return info;
-  const version = catalogVersionInfoSchema.safeParse(info.value);
-  if (!version.success) return err('invalid');
-  if (version.data.version === localVersion) return ok({ status: 'unchanged' });
+const errorOf = (failure: ApiFailure): FetchCatalogError => (noAnswer(failure) ? 'offline' : failure.kind === 'invalid' ? 'invalid' : 'server');
 
-  const body = await getJson(new URL(CATALOG_PATH, serverUrl).href, timeoutMs * 4);
-  if (!body.ok) return body;
-  const envelope = catalogSchema.omit({ procedures: true }).safeParse(body.value);
-  const records = (body.value as { procedures?: unknown }).procedures;
-  if (!envelope.success || !Array.isArray(records)) return err('invalid');
+export async function fetchCatalogIfChanged(serverUrl: string, localVersion: number | null, fetchFn?: typeof fetch): Promise<Result<FetchCatalogOutcome, FetchCatalogError>> {
+  const api = createApiClient({ serverUrl, ...(fetchFn ? { fetchFn } : {}) });
+  const info = await api.send({ path: API_PATHS.catalog.version, auth: false, schema: catalogVersionInfoSchema });
+  if (!info.ok) return err(errorOf(info.error));
+  if (info.value.version === localVersion) return ok({ status: 'unchanged' });
+
+  const body = await api.send({ path: API_PATHS.catalog.full, auth: false, weight: 'bulk', schema: envelopeSchema });
+  if (!body.ok) return err(errorOf(body.error));
+  const { procedures: records, ...envelope } = body.value;
   const procedures = [];
   for (const record of records) {
     const parsed = procedureSchema.safeParse(record);
     if (parsed.success) procedures.push(parsed.data);
   }
   if (procedures.length === 0) return err('invalid');
-  return ok({
-    status: 'updated',
-    catalog: { ...envelope.data, procedures },
-    rejected: records.length - procedures.length,
-  });
+  return ok({ status: 'updated', catalog: { ...envelope, procedures }, rejected: records.length - procedures.length });
 }

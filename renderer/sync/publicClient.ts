@@ -1,52 +1,63 @@
 /**
- * The kiosk's calls to the public API (no enrolment): a file's state by its number, and sending a
- * rating. Network trouble and refusals come back as values, never as exceptions.
+ * The kiosk's calls to the server through the one API client: a file's state by its number and
+ * lookup code (public), and sending a rating (with the kiosk's token when it is enrolled, so it
+ * counts for its center; else the public route with the file's lookup code). Outcomes are values
+ * the kiosk turns into words for the citizen.
  */
 import { err, ok, type Result } from '../../shared/result.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import type { RatingPayload } from '../../shared/sync/protocol.ts';
-import { PUBLIC_PATHS, publicFileStatusSchema, type PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import { publicFileStatusSchema, ratingAnswerSchema, type PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import { createApiClient, mayRetry, noAnswer, type ApiFailure } from './apiClient.ts';
 
-/** offline: no answer (no link, timeout); not_found / invalid_number: the server's word; server: anything else. */
-export type LookupError = 'offline' | 'not_found' | 'invalid_number' | 'server';
+/**
+ * Why a lookup gave no live answer. `offline`: no answer (no link, too slow); `server`: the server
+ * failed or answered nonsense; `busy`: too many lookups from this kiosk; the rest are the server's
+ * word about what was typed.
+ */
+export type LookupProblem = 'offline' | 'server' | 'busy' | 'not_found' | 'invalid_number' | 'invalid_code';
 
-const TIMEOUT_MS = 8_000;
+export function lookupProblemOf(failure: ApiFailure): LookupProblem {
+  if (noAnswer(failure)) return 'offline';
+  if (failure.kind !== 'refused') return 'server';
+  if (failure.status === 404) return 'not_found';
+  if (failure.status === 429) return 'busy';
+  if (failure.code === 'invalid_number') return 'invalid_number';
+  if (failure.code === 'missing_code' || failure.code === 'invalid_code') return 'invalid_code';
+  return 'server';
+}
 
-export async function fetchFileStatus(serverUrl: string, number: string): Promise<Result<PublicFileStatus, LookupError>> {
-  let response: Response;
-  try {
-    const url = new URL(PUBLIC_PATHS.fileStatus(encodeURIComponent(number)), serverUrl).href;
-    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' });
-  } catch {
-    return err('offline');
-  }
-  if (response.status === 404) return err('not_found');
-  if (response.status === 400) return err('invalid_number');
-  if (!response.ok) return err(response.status >= 500 ? 'offline' : 'server');
-  try {
-    const parsed = publicFileStatusSchema.safeParse(await response.json());
-    return parsed.success ? ok(parsed.data) : err('server');
-  } catch {
-    return err('server');
-  }
+export interface PublicLink {
+  serverUrl: string;
+  fetchFn?: typeof fetch;
+}
+
+const clientOf = (link: PublicLink, token: string | null = null) =>
+  createApiClient({ serverUrl: link.serverUrl, token, ...(link.fetchFn ? { fetchFn: link.fetchFn } : {}) });
+
+export async function fetchFileStatus(link: PublicLink, number: string, lookupCode: string): Promise<Result<PublicFileStatus, LookupProblem>> {
+  // A citizen waits at the screen: a glance's time, then the last known answer.
+  const answer = await clientOf(link).send({ path: API_PATHS.public.fileStatus.at(number), query: { code: lookupCode }, weight: 'glance', auth: false, schema: publicFileStatusSchema });
+  return answer.ok ? ok(answer.value) : err(lookupProblemOf(answer.error));
 }
 
 /** sent: the server has it (now or before); retry: try again later; refused: the server will never take it. */
 export type SendRatingOutcome = 'sent' | 'retry' | 'refused';
 
-export async function sendRating(serverUrl: string, rating: RatingPayload, centerCode: string | null): Promise<SendRatingOutcome> {
-  const url = new URL(PUBLIC_PATHS.ratings, serverUrl);
-  if (centerCode) url.searchParams.set('center', centerCode);
-  try {
-    const response = await fetch(url.href, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rating),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-    if (response.ok) return 'sent';
-    // A 4xx other than a timeout or rate limit will not change on a resend.
-    return response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429 ? 'refused' : 'retry';
-  } catch {
-    return 'retry';
-  }
+/** Who sends: an enrolled device (its token; the rating is its center's) or an anonymous kiosk (the center it names, if any). */
+export type RatingSender = { token: string } | { centerCode: string | null };
+
+export async function sendRating(link: PublicLink, rating: RatingPayload, sender: RatingSender): Promise<SendRatingOutcome> {
+  const enrolled = 'token' in sender;
+  const client = clientOf(link, enrolled ? sender.token : null);
+  const answer = await client.send({
+    method: 'POST',
+    path: enrolled ? API_PATHS.ratings : API_PATHS.public.ratings,
+    query: enrolled ? {} : { center: sender.centerCode },
+    json: rating,
+    schema: ratingAnswerSchema,
+  });
+  if (answer.ok) return 'sent';
+  // A rating is stored once by its id, so resending after an answer we could not read is harmless.
+  return mayRetry(answer.error) || answer.error.kind === 'invalid' ? 'retry' : 'refused';
 }

@@ -1,25 +1,32 @@
 /**
- * Sends the kiosk's pending ratings: on start, when the link comes back, and right after a rating
- * is given. One drain at a time; a rating leaves the pending state only when the server has it.
+ * Sends the kiosk's pending ratings: on start, when the link comes back (the browser's `online`
+ * event, or the platform's probe while ratings wait), and right after a rating is given. One drain
+ * at a time; a rating leaves the pending state only when the server has it.
  */
 import { useEffect } from 'react';
 import type { MotcuaDb } from '../data/db.ts';
+import { loadDevice } from '../data/deviceRepository.ts';
+import type { TokenVault } from '../security/dataKey.ts';
 import { markRatingSent, noteRatingAttempt, pendingRatings } from '../data/ratingQueue.ts';
+import type { NetworkCapability } from '../platform/platform.ts';
+import { watchLink, type LinkWatch } from './linkWatch.ts';
 import { sendRating } from './publicClient.ts';
 
 /** A drain in progress per database, so overlapping triggers do not send the same rating twice at once. */
 const draining = new WeakMap<MotcuaDb, Promise<number>>();
 
 /** Sends what is pending; answers how many ratings the server now has from this drain. */
-export function drainRatings(db: MotcuaDb, serverUrl: string): Promise<number> {
+export function drainRatings(db: MotcuaDb, serverUrl: string, tokens: TokenVault): Promise<number> {
   const running = draining.get(db);
-  if (running) return running.then(() => drainRatings(db, serverUrl));
+  if (running) return running.then(() => drainRatings(db, serverUrl, tokens));
   const work = (async () => {
     let sent = 0;
     try {
-      const center = (await db.device.get('device'))?.centerCode ?? null;
+      // An enrolled kiosk sends with its token: its ratings then count for its own center.
+      const device = await loadDevice(db, tokens);
+      const sender = device.ok && device.value ? { token: device.value.token } : { centerCode: null };
       for (const rating of await pendingRatings(db)) {
-        const outcome = await sendRating(serverUrl, rating, center);
+        const outcome = await sendRating({ serverUrl }, rating, sender);
         if (outcome === 'retry') break;
         // A refused rating is kept as it was given (never dropped), but it stops blocking the queue.
         if (outcome === 'sent') {
@@ -36,12 +43,52 @@ export function drainRatings(db: MotcuaDb, serverUrl: string): Promise<number> {
   return work.finally(() => draining.delete(db));
 }
 
-/** Drains on mount and on every `online` event. */
-export function useRatingSender(db: MotcuaDb, serverUrl: string): void {
+/** How often a kiosk with ratings waiting asks whether the server is back. */
+const PROBE_EVERY_MS = 30_000;
+
+const setTimer = (fn: () => void, ms: number) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};
+
+/** Drains now and whenever the probe finds the server again while ratings wait; `drain` runs one more now. */
+export function keepSendingRatings(
+  db: MotcuaDb,
+  serverUrl: string,
+  tokens: TokenVault,
+  network: NetworkCapability,
+  options: { everyMs?: number; setTimer?: typeof setTimer } = {},
+): { stop(): void; drain(): Promise<void> } {
+  let watch: LinkWatch | null = null;
+  let stopped = false;
+  const drain = async () => {
+    watch?.stop();
+    watch = null;
+    await drainRatings(db, serverUrl, tokens);
+    if (stopped) return;
+    const waiting = await pendingRatings(db).catch(() => []);
+    // Ratings still waiting: the link is down (or the server failed); probe for it rather than wait for an event.
+    if (waiting.length > 0 && !stopped) watch = watchLink({ probe: network.probe, everyMs: options.everyMs ?? PROBE_EVERY_MS, setTimer: options.setTimer ?? setTimer, onBack: () => void drain() });
+  };
+  void drain();
+  return {
+    stop() {
+      stopped = true;
+      watch?.stop();
+    },
+    drain,
+  };
+}
+
+/** Drains on mount, on every `online` event, and when the probe finds the server again. */
+export function useRatingSender(db: MotcuaDb, serverUrl: string, tokens: TokenVault, network: NetworkCapability): void {
   useEffect(() => {
-    const drain = () => void drainRatings(db, serverUrl);
-    drain();
+    const sender = keepSendingRatings(db, serverUrl, tokens, network);
+    const drain = () => void sender.drain();
     window.addEventListener('online', drain);
-    return () => window.removeEventListener('online', drain);
-  }, [db, serverUrl]);
+    return () => {
+      window.removeEventListener('online', drain);
+      sender.stop();
+    };
+  }, [db, serverUrl, tokens, network]);
 }

@@ -1,18 +1,16 @@
 /**
- * The HTTP side of sync, per shared/sync/protocol.ts: every request has a timeout, every answer is
- * checked against its schema, and every outcome, good or bad, is a value that says how long the
- * request took (the sync loop marks the link slow from that).
+ * The sync protocol's requests (shared/sync/protocol.ts) through the one API client: push, the
+ * status pull, the catalog's changes, and enrolment. Outcomes are the client's timed values; the
+ * refusals the protocol gives meaning to (a sequence gap) are read here, once.
  */
-import type { z } from 'zod';
-import { err, ok, type Result } from '../../shared/result.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
+import type { RequestWeight } from '../../shared/sync/linkTiming.ts';
 import {
-  apiErrorSchema,
   catalogChangesSchema,
   enrolResponseSchema,
   pushResponseSchema,
   sequenceGapSchema,
   statusPullResponseSchema,
-  SYNC_PATHS,
   type CatalogChanges,
   type EnrolRequest,
   type EnrolResponse,
@@ -20,30 +18,12 @@ import {
   type PushResponse,
   type StatusPullResponse,
 } from '../../shared/sync/protocol.ts';
-
-export type SyncClientError =
-  /** No answer: network down, DNS, refused connection or timeout. */
-  | { kind: 'offline'; reason: string }
-  /** 401: the token is unknown or revoked (or, at enrolment, the enrolment code is wrong). */
-  | { kind: 'unauthorised'; reason: string }
-  /** 409: the push does not follow what the server has applied; resend from `lastAppliedSeq` + 1. */
-  | { kind: 'gap'; lastAppliedSeq: number; reason: string }
-  /** 400 (or another 4xx): the server refused the request itself. */
-  | { kind: 'rejected'; status: number; reason: string }
-  /** 404: the server does not have this resource or route (e.g. an older server). */
-  | { kind: 'not_found'; reason: string }
-  /** 5xx: the server is there but failed. */
-  | { kind: 'server'; status: number; reason: string }
-  /** An answer that does not match the protocol. */
-  | { kind: 'invalid'; reason: string };
-
-/** A result plus how long the request took, whatever its outcome. */
-export type Timed<T> = Result<T, SyncClientError> & { elapsedMs: number };
+import { createApiClient, type Answer, type ApiFailure } from './apiClient.ts';
 
 export interface SyncClientOptions {
   serverUrl: string;
   token: string;
-  /** Timeout for a small request; a push gets more time per byte it carries. */
+  /** Timeout of an ordinary request (REQUEST_TIMEOUTS.normal by default); a push gets more per byte. */
   timeoutMs?: number;
   fetchFn?: typeof fetch;
   /** Clock for elapsed times (ms). */
@@ -51,101 +31,40 @@ export interface SyncClientOptions {
 }
 
 export interface SyncClient {
-  push(mutations: Mutation[]): Promise<Timed<PushResponse>>;
-  pullStatuses(cursor: number, limit?: number): Promise<Timed<StatusPullResponse>>;
-  catalogChanges(version: number): Promise<Timed<CatalogChanges>>;
+  push(mutations: Mutation[]): Promise<Answer<PushResponse>>;
+  pullStatuses(cursor: number, limit?: number): Promise<Answer<StatusPullResponse>>;
+  catalogChanges(version: number): Promise<Answer<CatalogChanges>>;
 }
 
-/** A slow link still gets this many bytes through per second before a push times out. */
-const MIN_UPLOAD_BYTES_PER_SECOND = 32 * 1024;
-
-interface RequestSpec<T> {
-  url: string;
-  init: RequestInit;
-  timeoutMs: number;
-  schema: z.ZodType<T>;
+/**
+ * The server's last applied number when it refused a push that does not follow it (409
+ * `sequence_gap`): resend from there + 1. Null for any other failure.
+ */
+export function sequenceGapOf(failure: ApiFailure): number | null {
+  if (failure.kind !== 'refused' || failure.code !== 'sequence_gap') return null;
+  const gap = sequenceGapSchema.safeParse(failure.body);
+  return gap.success ? gap.data.lastAppliedSeq : null;
 }
 
-async function request<T>(spec: RequestSpec<T>, fetchFn: typeof fetch, clock: () => number): Promise<Timed<T>> {
-  const started = clock();
-  const done = (result: Result<T, SyncClientError>): Timed<T> => ({ ...result, elapsedMs: clock() - started });
-  let response: Response;
-  try {
-    response = await fetchFn(spec.url, { ...spec.init, cache: 'no-store', signal: AbortSignal.timeout(spec.timeoutMs) });
-  } catch (e) {
-    const name = (e as { name?: string }).name;
-    const reason = name === 'TimeoutError' ? `no answer within ${Math.round(spec.timeoutMs / 1000)} s` : `cannot reach the server (${(e as Error).message})`;
-    return done(err({ kind: 'offline', reason }));
-  }
-  let body: unknown = null;
-  try {
-    const text = await response.text();
-    body = text.length > 0 ? JSON.parse(text) : null;
-  } catch (e) {
-    if ((e as { name?: string }).name === 'TimeoutError' || (e as { name?: string }).name === 'AbortError') {
-      return done(err({ kind: 'offline', reason: 'the answer was cut off' }));
-    }
-    if (response.ok) return done(err({ kind: 'invalid', reason: 'the server answered with something that is not JSON' }));
-  }
-  if (response.ok) {
-    const parsed = spec.schema.safeParse(body);
-    if (!parsed.success) return done(err({ kind: 'invalid', reason: `unexpected answer from ${new URL(spec.url).pathname}: ${parsed.error.issues[0]?.message ?? 'wrong shape'}` }));
-    return done(ok(parsed.data));
-  }
-  const apiError = apiErrorSchema.safeParse(body);
-  const reason = apiError.success ? apiError.data.reason : `HTTP ${response.status}`;
-  const status = response.status;
-  if (status === 401 || status === 403) return done(err({ kind: 'unauthorised', reason }));
-  if (status === 404) return done(err({ kind: 'not_found', reason }));
-  if (status === 409) {
-    const gap = sequenceGapSchema.safeParse(body);
-    if (gap.success) return done(err({ kind: 'gap', lastAppliedSeq: gap.data.lastAppliedSeq, reason: `the server has applied up to ${gap.data.lastAppliedSeq}` }));
-    return done(err({ kind: 'invalid', reason: `409 without a sequence number: ${reason}` }));
-  }
-  if (status >= 500) return done(err({ kind: 'server', status, reason }));
-  return done(err({ kind: 'rejected', status, reason }));
+/** The timeouts of a client built for the sync loop: its ordinary one, and the bulk ones in proportion. */
+export function timeoutsFrom(timeoutMs: number | undefined): Partial<Record<RequestWeight, number>> | undefined {
+  return timeoutMs === undefined ? undefined : { glance: timeoutMs, normal: timeoutMs, bulk: timeoutMs * 4 };
 }
 
 export function createSyncClient(options: SyncClientOptions): SyncClient {
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const fetchFn = options.fetchFn ?? ((...args) => globalThis.fetch(...args));
-  const clock = options.clock ?? (() => performance.now());
-  const url = (path: string, query?: Record<string, number>) => {
-    const u = new URL(path, options.serverUrl);
-    for (const [k, v] of Object.entries(query ?? {})) u.searchParams.set(k, String(v));
-    return u.href;
-  };
-  const headers = { authorization: `Bearer ${options.token}` };
-
+  const timeouts = timeoutsFrom(options.timeoutMs);
+  const api = createApiClient({
+    serverUrl: options.serverUrl,
+    token: options.token,
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(timeouts ? { timeouts } : {}),
+  });
   return {
-    push(mutations) {
-      const body = JSON.stringify({ mutations });
-      return request(
-        {
-          url: url(SYNC_PATHS.push),
-          init: { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body },
-          timeoutMs: timeoutMs + Math.ceil((body.length / MIN_UPLOAD_BYTES_PER_SECOND) * 1000),
-          schema: pushResponseSchema,
-        },
-        fetchFn,
-        clock,
-      );
-    },
-    pullStatuses(cursor, limit = 200) {
-      return request(
-        { url: url(SYNC_PATHS.statuses, { since: cursor, limit }), init: { headers }, timeoutMs, schema: statusPullResponseSchema },
-        fetchFn,
-        clock,
-      );
-    },
-    catalogChanges(version) {
-      return request(
-        // A full catalog can be a few MB, so it gets longer than a small request.
-        { url: url(SYNC_PATHS.catalogChanges, { since: version }), init: { headers }, timeoutMs: timeoutMs * 4, schema: catalogChangesSchema },
-        fetchFn,
-        clock,
-      );
-    },
+    push: (mutations) => api.send({ method: 'POST', path: API_PATHS.sync.push, json: { mutations }, schema: pushResponseSchema }),
+    pullStatuses: (cursor, limit = 200) => api.send({ path: API_PATHS.sync.statuses, query: { since: cursor, limit }, schema: statusPullResponseSchema }),
+    // A full catalog can be a few MB, so it gets the bulk time.
+    catalogChanges: (version) => api.send({ path: API_PATHS.catalog.changes, query: { since: version }, weight: 'bulk', schema: catalogChangesSchema }),
   };
 }
 
@@ -154,15 +73,13 @@ export function enrol(
   serverUrl: string,
   body: EnrolRequest,
   options: { timeoutMs?: number; fetchFn?: typeof fetch; clock?: () => number } = {},
-): Promise<Timed<EnrolResponse>> {
-  return request(
-    {
-      url: new URL(SYNC_PATHS.enrol, serverUrl).href,
-      init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-      timeoutMs: options.timeoutMs ?? 20_000,
-      schema: enrolResponseSchema,
-    },
-    options.fetchFn ?? ((...args) => globalThis.fetch(...args)),
-    options.clock ?? (() => performance.now()),
-  );
+): Promise<Answer<EnrolResponse>> {
+  const timeouts = timeoutsFrom(options.timeoutMs);
+  const api = createApiClient({
+    serverUrl,
+    ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(timeouts ? { timeouts } : {}),
+  });
+  return api.send({ method: 'POST', path: API_PATHS.devices.enrol, json: body, schema: enrolResponseSchema });
 }

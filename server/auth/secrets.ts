@@ -16,11 +16,18 @@ export function hashDeviceToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Easy to read aloud and type at a counter: groups of lowercase letters and digits, no look-alikes. */
+/**
+ * Easy to read aloud and type at a counter: three groups of four lowercase letters and digits, no
+ * look-alikes. 12 random symbols of 31: about 59 bits, beyond any online guessing.
+ */
 export function newEnrolmentCode(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(12);
-  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  // Rejection sampling keeps every symbol equally likely (256 is not a multiple of 31).
+  const ceiling = 256 - (256 % alphabet.length);
+  const chars: string[] = [];
+  while (chars.length < 12) {
+    for (const b of randomBytes(24)) if (b < ceiling && chars.length < 12) chars.push(alphabet[b % alphabet.length]!);
+  }
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((g) => g.join('')).join('-');
 }
 
@@ -28,6 +35,9 @@ export function hashEnrolmentCode(code: string): string {
   const salt = randomBytes(16);
   return `scrypt$${salt.toString('hex')}$${scryptSync(code, salt, 32).toString('hex')}`;
 }
+
+/** A hash no code matches: an unknown center's code is checked against it, so it costs the same as a wrong one. */
+export const UNUSABLE_CODE_HASH = hashEnrolmentCode(randomBytes(32).toString('hex'));
 
 /** Async so that a stream of guesses does not hold the event loop (scrypt is slow on purpose). */
 export async function enrolmentCodeMatches(code: string, stored: string): Promise<boolean> {

@@ -5,27 +5,39 @@
  *
  *   npm run --silent search -- "khai sinh"
  *   npm run --silent search -- --catalog PATH --limit 5 --json < queries.txt
+ *
+ * Like the kiosk, it holds the national catalog beside the center's own list (--catalog): when the
+ * best answer is a procedure the center does not handle (a province or ministry one), that answer
+ * comes first, marked "elsewhere" with where to go, then the center's own procedures.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createSearchEngine } from '../../shared/catalog/searchEngine.ts';
 import { foldVietnamese } from '../../shared/catalog/foldVietnamese.ts';
-import type { SearchEngine, SearchResult } from '../../shared/catalog/searchTypes.ts';
-import { COMMUNE_CATALOG, readCatalogSource, sharedDataDir } from '../catalog/readCatalogSource.ts';
+import type { ElsewhereHit, SearchEngine, SearchResult } from '../../shared/catalog/searchTypes.ts';
+import type { Procedure } from '../../shared/catalog/procedure.ts';
+import { answersInOrder } from '../../shared/catalog/searchAnswers.ts';
+import { COMMUNE_CATALOG, FULL_CATALOG_DIR, readCatalogSource, sharedDataDir } from '../catalog/readCatalogSource.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 
 const USAGE = `usage: npm run --silent search -- [options] [query words...]
-  --catalog PATH   catalog file or folder (default: the commune catalog in the shared data folder)
+  --catalog PATH   the center's own procedures, a file or folder (default: the commune catalog in the shared data folder)
+  --national PATH  the national catalog held beside it for answers done elsewhere (default: the shared data folder's)
+  --own-only       search the center's own procedures only (no answers done elsewhere)
+  --lang vi|en     the kiosk's language (default vi)
   --limit N        results per query (default 10)
   --field NAME     only procedures of this field (lĩnh vực), e.g. "Hộ tịch"
   --agency TEXT    only procedures whose agencies mention this text
-  --json           one JSON line per query: {"query": ..., "results": [{"code", "name", "score"}]}
+  --json           one JSON line per query: {"query": ..., "results": [{"code", "name", "score", "elsewhere", "matched"}]}
   -h, --help       this text
 Without query words, queries are read from stdin, one per line.`;
 
 interface CliOptions {
   catalog: string;
+  national: string | null;
+  language: 'vi' | 'en';
   limit: number;
   field: string | undefined;
   agency: string | undefined;
@@ -42,6 +54,9 @@ function readOptions(argv: string[]): Result<CliOptions> {
       allowPositionals: true,
       options: {
         catalog: { type: 'string' },
+        national: { type: 'string' },
+        'own-only': { type: 'boolean', default: false },
+        lang: { type: 'string' },
         limit: { type: 'string' },
         field: { type: 'string' },
         agency: { type: 'string' },
@@ -56,8 +71,13 @@ function readOptions(argv: string[]): Result<CliOptions> {
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) return err(`--limit must be a whole number of at least 1, got ${JSON.stringify(values.limit)}`);
   const query = positionals.join(' ').trim();
+  const language = values.lang ?? 'vi';
+  if (language !== 'vi' && language !== 'en') return err(`--lang must be vi or en, got ${JSON.stringify(values.lang)}`);
+  const defaultNational = join(sharedDataDir(), FULL_CATALOG_DIR);
   return ok({
     catalog: values.catalog ?? join(sharedDataDir(), COMMUNE_CATALOG),
+    national: values['own-only'] ? null : (values.national ?? (existsSync(defaultNational) ? defaultNational : null)),
+    language,
     limit,
     field: values.field,
     agency: values.agency,
@@ -67,19 +87,32 @@ function readOptions(argv: string[]): Result<CliOptions> {
   });
 }
 
+const LEVELS: Record<ElsewhereHit['level'], string> = { commune: 'another commune', province: 'province level', ministry: 'ministry level', other: 'another body' };
+
 function printReadable(query: string, result: SearchResult): void {
   const label = result.kind === 'nearest' ? 'no procedure matches every word; nearest' : result.kind;
   console.log(`"${query}": ${result.hits.length} result(s) (${label})`);
+  for (const h of result.elsewhere ?? []) {
+    console.log(`  *  ${h.code}  NOT DONE HERE (${LEVELS[h.level]}): ${h.name}`);
+    console.log(`${' '.repeat(15)}go to: ${h.where ?? 'ask the counter staff'}`);
+  }
   result.hits.forEach((h, i) => {
     console.log(`${String(i + 1).padStart(3)}  ${h.code}  ${h.score.toFixed(3)}  ${h.name}`);
-    console.log(`${' '.repeat(15)}[${h.procedure.field}]`);
+    console.log(`${' '.repeat(15)}[${h.procedure.field}] ${(h.matched ?? []).map((m) => (m.typed === m.found ? m.typed : `${m.typed} → ${m.found}`)).join('; ')}`);
   });
 }
 
 function answer(engine: SearchEngine, query: string, options: CliOptions): void {
-  const result = engine.search(query, { limit: options.limit, field: options.field, agency: options.agency });
+  const result = engine.search(query, { limit: options.limit, field: options.field, agency: options.agency, language: options.language, finished: true });
   if (options.json) {
-    const results = result.hits.map((h) => ({ code: h.code, name: h.name, score: h.score }));
+    const results = answersInOrder(result, options.limit).map(({ hit, elsewhere }) => ({
+      code: hit.code,
+      name: hit.name,
+      score: hit.score,
+      elsewhere,
+      ...(elsewhere ? { level: (hit as ElsewhereHit).level, where: (hit as ElsewhereHit).where } : {}),
+      matched: hit.matched ?? [],
+    }));
     console.log(JSON.stringify({ query, results }));
   } else {
     printReadable(query, result);
@@ -110,7 +143,19 @@ async function main(argv: string[]): Promise<number> {
     console.error(`search: no valid procedures in ${opts.catalog} (${source.value.issues.length} rejected)`);
     return 2;
   }
-  const engine = createSearchEngine(source.value.procedures);
+  const own = source.value.procedures;
+  let all: readonly Procedure[] = own;
+  if (opts.national !== null) {
+    const national = await readCatalogSource(opts.national);
+    if (!national.ok) {
+      console.error(`search: ${national.error} (use --own-only to search without the national catalog)`);
+      return 2;
+    }
+    const ownCodes = new Set(own.map((p) => p.code));
+    all = [...own, ...national.value.procedures.filter((p) => !ownCodes.has(p.code))];
+  }
+  const ownCodes = new Set(own.map((p) => p.code));
+  const engine = createSearchEngine(all, { isOwn: (p) => ownCodes.has(p.code) });
   const wanted = opts.field === undefined ? undefined : foldVietnamese(opts.field);
   if (wanted !== undefined && !engine.fields().some((f) => foldVietnamese(f.field) === wanted)) {
     console.error(`search: warning: no procedure has field ${JSON.stringify(opts.field)}; see the catalog's fields`);

@@ -4,15 +4,16 @@
  * is built once per version (1.4 MB), not per request.
  */
 import type { FastifyInstance } from 'fastify';
-import { SYNC_PATHS, type AdminUnitsResponse } from '../../shared/sync/protocol.ts';
+import { type AdminUnitsResponse } from '../../shared/sync/protocol.ts';
 import { sendError } from '../http/apiError.ts';
 import type { AdminUnitsStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 export const adminUnitsEtag = (version: number) => `"admin-units-${version}"`;
 
 export function registerAddressRoutes(app: FastifyInstance, store: AdminUnitsStore): void {
   let body: { version: number; json: string } | null = null;
-  app.get(SYNC_PATHS.adminUnits, { config: { roles: ['public'] } }, async (request, reply) => {
+  app.get(API_PATHS.adminUnits, { config: { roles: ['public'] } }, async (request, reply) => {
     const found = await store.currentAdminUnits();
     if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
     if (!found.value) return sendError(reply, 404, 'no_admin_units', 'no administrative units on this server yet (npm run address:import)');

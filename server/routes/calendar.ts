@@ -3,15 +3,15 @@
  * law, and a kiosk needs it before it is enrolled). Revalidated with an ETag on the version.
  */
 import type { FastifyInstance } from 'fastify';
-import { SYNC_PATHS, type CalendarResponse } from '../../shared/sync/protocol.ts';
+import { type CalendarResponse } from '../../shared/sync/protocol.ts';
 import { sendError } from '../http/apiError.ts';
 import type { CalendarStore } from '../store/store.ts';
-
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 export const calendarEtag = (version: number) => `"calendar-${version}"`;
 
 export function registerCalendarRoutes(app: FastifyInstance, store: CalendarStore): void {
-  app.get(SYNC_PATHS.calendar, async (request, reply) => {
+  app.get(API_PATHS.calendar, { config: { roles: ['public'] } }, async (request, reply) => {
     const found = await store.currentHolidayTable();
     if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
     if (!found.value) {

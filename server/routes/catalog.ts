@@ -8,9 +8,13 @@ import { z } from 'zod';
 import type { Catalog } from '../../shared/catalog/procedure.ts';
 import type { CatalogVersionInfo } from '../../shared/catalog/catalogApi.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { SYNC_PATHS, type CatalogChanges } from '../../shared/sync/protocol.ts';
+import { type CatalogChanges } from '../../shared/sync/protocol.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
 import type { CatalogStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
+
+/** The catalog is published law: a kiosk reads it before it is enrolled. */
+const PUBLIC = { config: { roles: ['public'] } } as const;
 
 const changesQuerySchema = z.object({ since: z.coerce.number().int().nonnegative().default(0) });
 
@@ -27,14 +31,14 @@ export function registerCatalogRoutes(app: FastifyInstance, store: CatalogStore)
     return found.value ?? demoCatalog;
   };
 
-  app.get('/api/catalog/version', async (_request, reply) => {
+  app.get(API_PATHS.catalog.version, PUBLIC, async (_request, reply) => {
     const c = await current();
     if ('failed' in c) return sendError(reply, 503, 'storage', c.failed);
     const info: CatalogVersionInfo = { version: c.version, source: c.source, count: c.procedures.length, generatedAt: c.generatedAt };
     return info;
   });
 
-  app.get('/api/catalog', async (request, reply) => {
+  app.get(API_PATHS.catalog.full, PUBLIC, async (request, reply) => {
     const c = await current();
     if ('failed' in c) return sendError(reply, 503, 'storage', c.failed);
     const etag = `"catalog-${c.version}"`;
@@ -42,7 +46,7 @@ export function registerCatalogRoutes(app: FastifyInstance, store: CatalogStore)
     return reply.header('etag', etag).header('cache-control', 'no-cache').send(c);
   });
 
-  app.get(SYNC_PATHS.catalogChanges, async (request, reply) => {
+  app.get(API_PATHS.catalog.changes, PUBLIC, async (request, reply) => {
     const query = changesQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
     const changes = await store.catalogChanges(query.data.since);

@@ -1,62 +1,64 @@
-/** Device enrolment: a device proves it belongs to a center with the center's enrolment code and gets its own token. */
+/**
+ * Device enrolment: a device proves it belongs to a center with one of the center's codes and gets
+ * its own token. Kiosks and counters use the enrolment code, an admin device the admin enrolment
+ * code. An unknown center and a wrong code get the same answer (and take as long), so the route
+ * does not tell which centers exist; guessing is slowed by auth/enrolmentGuard.ts.
+ */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
-import { enrolRequestSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
-import { enrolmentCodeMatches, hashDeviceToken, newDeviceToken } from '../auth/secrets.ts';
+import { enrolRequestSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { createEnrolmentGuard, type EnrolmentGuardOptions } from '../auth/enrolmentGuard.ts';
+import { enrolmentCodeMatches, hashDeviceToken, newDeviceToken, UNUSABLE_CODE_HASH } from '../auth/secrets.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
+import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import type { DeviceStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
-/**
- * Enrolment codes are chosen by people, so guessing them must be slow: a handful of tries a minute
- * from one address is plenty for a center setting up its counters.
- */
-export const ENROL_RATE_LIMIT = { max: 20, timeWindow: 60_000 } as const;
+const WRONG = 'the center code or the enrolment code is not right (an admin device needs the admin enrolment code)';
 
-export async function registerDeviceRoutes(parent: FastifyInstance, store: DeviceStore): Promise<void> {
-  await parent.register(async (app) => {
-    await app.register(rateLimit, {
-      ...ENROL_RATE_LIMIT,
-      // Thrown to the app's error handler, which answers in the API's { error, reason } shape.
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        code: 'rate_limited',
-        message: `too many enrolment attempts from this address; try again in ${Math.ceil(context.ttl / 1000)} s`,
-      }),
-    });
-    registerRoutes(app, store);
-  });
-}
+export function registerDeviceRoutes(app: FastifyInstance, store: DeviceStore, guardOptions?: EnrolmentGuardOptions): void {
+  const guard = createEnrolmentGuard(guardOptions);
 
-function registerRoutes(app: FastifyInstance, store: DeviceStore): void {
-  app.post(SYNC_PATHS.enrol, async (request, reply) => {
+  app.post(API_PATHS.devices.enrol, { config: { roles: ['public'] }, bodyLimit: BODY_LIMITS.public }, async (request, reply) => {
     const body = enrolRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
-    const { centerCode, enrolmentCode, locationCode, deviceName, role } = body.data;
+    const { enrolmentCode, locationCode, deviceName, role } = body.data;
+    const centerCode = body.data.centerCode.toUpperCase();
 
     const center = await store.findCenter(centerCode);
     if (!center.ok) return sendError(reply, 503, 'storage', center.error.reason);
-    if (!center.value) return sendError(reply, 404, 'unknown_center', `no center ${centerCode} on this server`);
-    if (!(await enrolmentCodeMatches(enrolmentCode, center.value.enrolmentCodeHash))) {
-      return sendError(reply, 401, 'wrong_enrolment_code', `the enrolment code for center ${centerCode} is not right`);
+    // An unknown center (or one without an admin code) is checked against a hash nothing matches,
+    // so it costs the same scrypt and gets the same answer as a wrong code.
+    const stored = center.value ? (role === 'admin' ? center.value.adminCodeHash : center.value.enrolmentCodeHash) : null;
+    const outcome = await guard.attempt(request.ip, centerCode, () => enrolmentCodeMatches(enrolmentCode, stored ?? UNUSABLE_CODE_HASH));
+    if ('busy' in outcome) {
+      request.log.warn({ centerCode, ip: request.ip }, 'enrolment: too many attempts waiting');
+      return reply
+        .header('retry-after', String(outcome.retryAfterS))
+        .code(429)
+        .send({ error: 'enrol_busy', reason: `too many enrolment attempts are waiting for this center; try again in ${outcome.retryAfterS} s` });
+    }
+    if (!outcome.right || !center.value || stored === null) {
+      request.log.warn({ centerCode, ip: request.ip, role, failures: guard.failures(request.ip, centerCode) }, 'enrolment: wrong code');
+      return sendError(reply, 401, 'wrong_enrolment_code', WRONG);
     }
 
     const token = newDeviceToken();
     const device = await store.enrolDevice({
       id: randomUUID(),
-      centerCode,
+      centerCode: center.value.code,
       name: deviceName,
       locationCode,
       role,
       tokenHash: hashDeviceToken(token),
     });
     if (!device.ok) return sendError(reply, 503, 'storage', device.error.reason);
-    request.log.info({ deviceId: device.value.id, centerCode, code: device.value.code }, 'device enrolled');
+    request.log.info({ deviceId: device.value.id, centerCode: center.value.code, code: device.value.code, role }, 'device enrolled');
     const answer: EnrolResponse = {
       deviceId: device.value.id,
       deviceCode: device.value.code,
       token,
-      centerCode,
+      centerCode: center.value.code,
       centerName: center.value.name,
       locationCode,
       role,

@@ -5,19 +5,24 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { statusChangeRequestSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { statusChangeRequestSchema } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
+import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import type { FileStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const listQuerySchema = z.object({
   number: z.string().min(1).max(40).optional(),
   limit: z.coerce.number().int().min(0).max(1000).default(100),
 });
+/** The center's files carry names, ID numbers and addresses: staff devices only, never a kiosk. */
+const STAFF = { config: { roles: ['counter', 'admin'] } } as const;
+
 const idParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export function registerFileRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post(SYNC_PATHS.fileStatusRoute, async (request, reply) => {
+  app.post(API_PATHS.files.status.route, { ...STAFF, bodyLimit: BODY_LIMITS.small }, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     const body = statusChangeRequestSchema.safeParse(request.body);
@@ -31,7 +36,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
       from: null,
       status: body.data.status,
       note: body.data.note,
-      at: new Date().toISOString(),
+      at: app.serverNow().toISOString(),
       by: null,
       location: device.locationCode,
       deviceId: device.id,
@@ -50,7 +55,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
   });
 
   /** The file's audit log (every change of status, the first 'received' included), oldest first. */
-  app.get('/api/files/:id/history', async (request, reply) => {
+  app.get(API_PATHS.files.history.route, STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -60,8 +65,22 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
     return { history: history.value };
   });
 
+  /** The file's corrections, due date moves and fee payment, each with what it replaced, oldest first. */
+  app.get(API_PATHS.files.changes.route, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
+    const device = deviceOf(request);
+    const params = idParamsSchema.safeParse(request.params);
+    if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
+    // Every file has at least its 'received' line: an empty history means no such file here.
+    const history = await store.statusHistory(device.centerCode, params.data.id);
+    if (!history.ok) return sendError(reply, 503, 'storage', history.error.reason);
+    if (history.value.length === 0) return sendError(reply, 404, 'not_found', `no file ${params.data.id} in center ${device.centerCode}`);
+    const changes = await store.fileChanges(device.centerCode, params.data.id);
+    if (!changes.ok) return sendError(reply, 503, 'storage', changes.error.reason);
+    return { changes: changes.value };
+  });
+
   /** `{ total, files }`: the center's files (optionally one number), without attachment bytes. */
-  app.get('/api/files', async (request, reply) => {
+  app.get(API_PATHS.files.list, STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const query = listQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
@@ -70,7 +89,7 @@ export function registerFileRoutes(app: FastifyInstance, store: FileStore): void
     return listed.value;
   });
 
-  app.get('/api/files/:id', async (request, reply) => {
+  app.get(API_PATHS.files.one.route, STAFF, async (request, reply) => {
     const device = deviceOf(request);
     const params = idParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));

@@ -3,38 +3,17 @@
  * own center only, computed by shared/stats from the files, their history and the ratings.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { dayNumberFromIso, instantAt } from '../../shared/calendar/civilDay.ts';
 import { computeCenterStats, type CenterStats } from '../../shared/stats/centerStats.ts';
-import { SYNC_PATHS } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
+import { statsQuerySchema } from '../../shared/stats/statsApi.ts';
 import { statsToCsv } from '../../shared/stats/statsTable.ts';
 import type { FileStore } from '../store/store.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
-/** A year and a bit: a yearly report fits, a typo like 2205 does not scan the whole store. */
-export const MAX_STATS_DAYS = 400;
-
-const civilDate = z.string().refine((d) => dayNumberFromIso(d) !== null, 'must be a real date written YYYY-MM-DD');
-
-/**
- * `from` is the first day, `to` the day after the last (as in shared/stats: July is
- * from=2025-07-01&to=2025-08-01); `location` narrows to one location of the center.
- */
-export const statsQuerySchema = z
-  .object({
-    from: civilDate,
-    to: civilDate,
-    location: z.string().trim().min(1).max(40).optional(),
-    groupBy: z.enum(['day', 'week']).default('day'),
-  })
-  .superRefine((q, ctx) => {
-    const from = dayNumberFromIso(q.from);
-    const to = dayNumberFromIso(q.to);
-    if (from === null || to === null) return;
-    if (to <= from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (it is the day after the last day counted)' });
-    else if (to - from > MAX_STATS_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `the period may be at most ${MAX_STATS_DAYS} days` });
-  });
+/** The center's official figures: a center admin's device only. */
+const ADMIN = { config: { roles: ['admin'] } } as const;
 
 export function registerStatsRoutes(app: FastifyInstance, store: FileStore): void {
   /** The figures, or an error already sent. */
@@ -70,12 +49,12 @@ export function registerStatsRoutes(app: FastifyInstance, store: FileStore): voi
     return stats.value;
   }
 
-  app.get(SYNC_PATHS.stats, async (request, reply) => {
+  app.get(API_PATHS.stats.figures, ADMIN, async (request, reply) => {
     const stats = await figures(request, reply);
     return stats ?? reply;
   });
 
-  app.get(`${SYNC_PATHS.stats}.csv`, async (request, reply) => {
+  app.get(API_PATHS.stats.csv, ADMIN, async (request, reply) => {
     const stats = await figures(request, reply);
     if (!stats) return reply;
     const center = deviceOf(request).centerCode;

@@ -1,28 +1,46 @@
 /**
  * Device sync: POST push applies a device's numbered mutations exactly once; GET statuses hands
- * out the center's status feed after a cursor. Both sit behind requireDevice.
+ * out the center's status feed after a cursor. Counters and admin devices only: the feed names files.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { pushRequestSchema, SYNC_PATHS, type StatusPullResponse } from '../../shared/sync/protocol.ts';
+import { pushRequestSchema, type Mutation, type StatusPullResponse } from '../../shared/sync/protocol.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
+import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
-import type { FileStore } from '../store/store.ts';
+import type { Device, FileStore, PreparedMutation } from '../store/store.ts';
 import { prepareMutation } from '../sync/prepareMutation.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const statusQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** A check that throws (a server bug) rejects that item, not the push: later items still flow. */
+function prepareSafely(mutation: Mutation, device: Device, now: Date, log: FastifyBaseLogger): PreparedMutation {
+  try {
+    return prepareMutation(mutation, device, now);
+  } catch (e) {
+    log.error({ deviceId: device.id, seq: mutation.seq, err: e }, 'push item check failed on the server');
+    const reason = `the server failed to check this item (${(e as Error).message}); it has been logged`;
+    return { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at, action: 'reject', reason, code: 'syncReason.internal' };
+  }
+}
+
 export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
-  app.post(SYNC_PATHS.push, async (request, reply) => {
+  // Scans no longer ride in the push, so its body is small; an item over its own limit is
+  // rejected alone (prepareMutation), never the whole push.
+  app.post(API_PATHS.sync.push, { bodyLimit: BODY_LIMITS.push, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const body = pushRequestSchema.safeParse(request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
 
-    const prepared = body.data.mutations.map((m) => prepareMutation(m, device));
-    const applied = await store.applyPush(device.id, prepared);
+    const now = app.serverNow();
+    const prepared = body.data.mutations.map((m) => prepareSafely(m, device, now, request.log));
+    const applied = await store.applyPush(device.id, prepared, (failure) =>
+      request.log.error({ deviceId: device.id, seq: failure.seq, kind: failure.kind, err: failure.error }, 'push item failed on the server'),
+    );
     if (!applied.ok) {
       if (applied.error.kind === 'sequence_gap') {
         return reply.code(409).send({ error: 'sequence_gap', lastAppliedSeq: applied.error.lastAppliedSeq });
@@ -34,7 +52,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void
     return applied.value;
   });
 
-  app.get(SYNC_PATHS.statuses, async (request, reply) => {
+  app.get(API_PATHS.sync.statuses, { config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
     const device = deviceOf(request);
     const query = statusQuerySchema.safeParse(request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));

@@ -1,7 +1,8 @@
 /**
  * Reads the slice of each file the center's figures need (shared/stats/fileSummary.ts) in one
  * query: the procedure's field from the catalog ("Khác" when the catalog does not know it), the
- * done/returned stamps from the status history and the latest rating given for the file's number.
+ * done/returned stamps from the status history and the one rating that counts for the file's number
+ * (the first from the center's own devices or with the receipt's lookup code; see store.ts StoredRating).
  */
 import type Database from 'better-sqlite3';
 import { DAY_MS } from '../../shared/calendar/civilDay.ts';
@@ -18,8 +19,8 @@ export function createSqliteFileSummaries(db: Database.Database): (query: Summar
             f.status, f.due_at,
             (SELECT min(h.at) FROM status_history h WHERE h.file_id = f.id AND h.status = 'done') AS done_at,
             (SELECT min(h.at) FROM status_history h WHERE h.file_id = f.id AND h.status = 'returned') AS returned_at,
-            (SELECT r.score FROM ratings r WHERE r.center_code = f.center_code AND r.file_number = f.number
-              ORDER BY r.at DESC, r.rowid DESC LIMIT 1) AS rating
+            (SELECT r.score FROM ratings r WHERE r.center_code = f.center_code AND r.file_number = f.number AND r.counted = 1
+              ORDER BY r.rowid LIMIT 1) AS rating
      FROM files f LEFT JOIN procedures p ON p.code = f.procedure_code AND p.data IS NOT NULL
      WHERE f.center_code = ? AND f.received_at >= ? AND f.received_at < ?`,
   );

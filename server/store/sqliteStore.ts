@@ -10,31 +10,49 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
 import { transition } from '../../shared/files/lifecycle.ts';
+import { fileCheckKey } from '../../shared/files/fileChecks.ts';
+import { sameLookupCode } from '../../shared/files/lookupCode.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { deviceRoleSchema, type FileStatusChange, type PushItemResult, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { checkFileBeforeOpen, checkOpenedDatabase } from './sqliteIntegrity.ts';
 import { migrate } from './sqliteMigrations.ts';
 import { createSqliteAdminUnits } from './sqliteAdminUnits.ts';
 import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
+import { createSqliteCenterList } from './sqliteCenterList.ts';
+import { createSqliteFileChanges, type ApplyOutcome } from './sqliteFileChanges.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
+import { createSqliteScans } from './sqliteScans.ts';
+import { createSqliteLearning } from '../learning/sqliteLearning.ts';
 import { createSqliteQueue } from './sqliteQueue.ts';
 import type {
   Center,
   Device,
   FileSummary,
   PreparedMutation,
+  PushItemFailure,
   StatusChange,
   StatusChangeFailure,
   StatusHistoryEntry,
   StorageFailure,
   RatingConflict,
+  RatingNeedsCode,
+  RatingOutcome,
   StoredRating,
   SyncStore,
 } from './store.ts';
 
+/** What a pushed item came to: applied or duplicate, or rejected with a reason and its code. */
+
 export const SQLITE_FILE = 'motcua.sqlite';
 
-const centerRowSchema = z.object({ code: z.string(), name: z.string(), enrolment_code_hash: z.string(), created_at: z.string() });
+const centerRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  enrolment_code_hash: z.string(),
+  admin_code_hash: z.string().nullable(),
+  created_at: z.string(),
+});
 const deviceRowSchema = z.object({
   id: z.string(),
   center_code: z.string(),
@@ -74,9 +92,9 @@ const historyRowSchema = z.object({
   note: z.string().nullable(),
   device_id: z.string(),
 });
-const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable() }).optional();
-const attachmentRowSchema = z.object({ name: z.string(), type: z.string(), size: z.number(), data: z.instanceof(Buffer) });
+const loggedMutationSchema = z.object({ status: z.string(), reason: z.string().nullable(), code: z.string().nullable() }).optional();
 const recordRowSchema = z.object({ record: z.string() });
+const lookupCodeRowSchema = z.object({ lookup_code: z.string().nullable() });
 const countRowSchema = z.object({ n: z.number() });
 const codeRowSchema = z.object({ code: z.string() });
 const idsRowSchema = z.object({ ids: z.string() });
@@ -95,6 +113,8 @@ const ratingRowSchema = z.object({
   score: z.number().int().min(1).max(4),
   reasons: z.string(),
   at: z.string(),
+  given_at: z.string(),
+  counted: z.union([z.literal(0), z.literal(1)]),
 });
 
 /**
@@ -105,7 +125,7 @@ const UNNAMED_STAFF = { staffId: 'unnamed', staffName: 'unnamed' } as const;
 
 const toCenter = (row: unknown): Center => {
   const r = centerRowSchema.parse(row);
-  return { code: r.code, name: r.name, enrolmentCodeHash: r.enrolment_code_hash, createdAt: r.created_at };
+  return { code: r.code, name: r.name, enrolmentCodeHash: r.enrolment_code_hash, adminCodeHash: r.admin_code_hash, createdAt: r.created_at };
 };
 const toDevice = (row: unknown): Device => {
   const r = deviceRowSchema.parse(row);
@@ -132,17 +152,42 @@ const toHistory = (row: unknown): StatusHistoryEntry => {
 const toRating = (row: unknown): StoredRating => {
   const r = ratingRowSchema.parse(row);
   const reasons = z.array(z.string()).parse(JSON.parse(r.reasons));
-  return { id: r.id, centerCode: r.center_code, deviceId: r.device_id, fileNumber: r.file_number, score: r.score, reasons, at: r.at };
+  return {
+    id: r.id,
+    centerCode: r.center_code,
+    deviceId: r.device_id,
+    fileNumber: r.file_number,
+    score: r.score as StoredRating['score'],
+    reasons,
+    at: r.at,
+    givenAt: r.given_at,
+    counted: r.counted === 1,
+  };
 };
+
+/** What applying one pushed item came to: its status, or a rejection with a reason and a code. */
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** Opens (creating and migrating if needed) the store in `dataDir`. */
+/**
+ * Opens (creating and migrating if needed) the store in `dataDir`. An existing file is checked first
+ * (store/sqliteIntegrity.ts): a damaged or emptied database is refused with the reason, never replaced.
+ */
 export function openSqliteStore(dataDir: string): Result<SyncStore> {
   let db: Database.Database;
+  const path = join(dataDir, SQLITE_FILE);
+  const before = checkFileBeforeOpen(path);
+  if (!before.ok) return before;
   try {
     mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, SQLITE_FILE));
+    db = new Database(path);
+    if (before.value === 'existing') {
+      const checked = checkOpenedDatabase(db, path);
+      if (!checked.ok) {
+        db.close();
+        return checked;
+      }
+    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -170,7 +215,9 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const q = {
     center: db.prepare('SELECT * FROM centers WHERE code = ?'),
-    insertCenter: db.prepare('INSERT INTO centers (code, name, enrolment_code_hash, created_at) VALUES (?, ?, ?, ?)'),
+    insertCenter: db.prepare('INSERT INTO centers (code, name, enrolment_code_hash, admin_code_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    setEnrolmentCode: db.prepare('UPDATE centers SET enrolment_code_hash = ? WHERE code = ?'),
+    setAdminCode: db.prepare('UPDATE centers SET admin_code_hash = ? WHERE code = ?'),
     device: db.prepare('SELECT * FROM devices WHERE id = ?'),
     deviceByToken: db.prepare('SELECT * FROM devices WHERE token_hash = ?'),
     deviceCodes: db.prepare('SELECT code FROM devices WHERE center_code = ?'),
@@ -180,17 +227,16 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ),
     revoke: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
     setLastApplied: db.prepare('UPDATE devices SET last_applied_seq = ? WHERE id = ?'),
-    loggedMutation: db.prepare('SELECT status, reason FROM mutations WHERE device_id = ? AND seq = ?'),
+    loggedMutation: db.prepare('SELECT status, reason, code FROM mutations WHERE device_id = ? AND seq = ?'),
     logMutation: db.prepare(
-      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO mutations (device_id, seq, mutation_id, kind, at, status, reason, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at FROM files WHERE id = ?'),
+    fileById: db.prepare('SELECT id, center_code, status, number, content_hash, due_at, received_at FROM files WHERE id = ?'),
     fileByNumber: db.prepare('SELECT id FROM files WHERE center_code = ? AND number = ?'),
     insertFile: db.prepare(
-      `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at, location_code)
-       VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt, @dueAt, @locationCode)`,
+      `INSERT INTO files (id, center_code, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at, location_code, lookup_code)
+       VALUES (@id, @centerCode, @number, @deviceId, @procedureCode, 'received', @record, @contentHash, @receivedAt, @storedAt, @dueAt, @locationCode, @lookupCode)`,
     ),
-    insertAttachment: db.prepare('INSERT INTO attachments (file_id, position, name, type, size, data) VALUES (?, ?, ?, ?, ?, ?)'),
     setStatus: db.prepare('UPDATE files SET status = ? WHERE id = ?'),
     appendFeed: db.prepare(
       'INSERT INTO status_feed (center_code, file_id, number, status, changed_at, note, due_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -204,31 +250,32 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ),
     ratingById: db.prepare('SELECT * FROM ratings WHERE id = ?'),
     insertRating: db.prepare(
-      `INSERT INTO ratings (id, center_code, device_id, file_number, score, reasons, at, stored_at)
-       VALUES (@id, @centerCode, @deviceId, @fileNumber, @score, @reasons, @at, @storedAt)`,
+      `INSERT INTO ratings (id, center_code, device_id, file_number, score, reasons, at, given_at, stored_at, counted)
+       VALUES (@id, @centerCode, @deviceId, @fileNumber, @score, @reasons, @at, @givenAt, @storedAt, @counted)`,
     ),
+    countedRatingFor: db.prepare('SELECT 1 FROM ratings WHERE center_code = ? AND file_number = ? AND counted = 1'),
+    fileLookupCode: db.prepare('SELECT lookup_code FROM files WHERE center_code = ? AND number = ?'),
     ratings: db.prepare('SELECT * FROM ratings WHERE center_code = ? ORDER BY rowid'),
     feedSince: db.prepare('SELECT * FROM status_feed WHERE center_code = ? AND cursor > ? ORDER BY cursor LIMIT ?'),
     fileRecord: db.prepare('SELECT record FROM files WHERE center_code = ? AND id = ?'),
-    fileAttachments: db.prepare('SELECT name, type, size, data FROM attachments WHERE file_id = ? ORDER BY position'),
     countFiles: db.prepare('SELECT count(*) AS n FROM files WHERE center_code = ?'),
     countAll: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ?'),
     countByNumber: db.prepare('SELECT count(*) AS n FROM files f WHERE f.center_code = ? AND f.number = ?'),
     listAll: db.prepare(
       `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+              json_array_length(f.record, '$.attachments') AS attachments
        FROM files f WHERE f.center_code = ? ORDER BY f.received_at, f.number LIMIT ?`,
     ),
     listByNumber: db.prepare(
       `SELECT f.id, f.number, f.device_id, f.procedure_code, f.status, f.received_at,
-              (SELECT count(*) FROM attachments a WHERE a.file_id = f.id) AS attachments
+              json_array_length(f.record, '$.attachments') AS attachments
        FROM files f WHERE f.center_code = ? AND f.number = ? ORDER BY f.received_at, f.number LIMIT ?`,
     ),
     // The latest audit-log line is the last change; a file always has at least its reception.
     publicStatus: db.prepare(
       `SELECT f.number, f.status, f.due_at, f.received_at,
               (SELECT h.at FROM status_history h WHERE h.file_id = f.id ORDER BY h.id DESC LIMIT 1) AS changed_at
-       FROM files f WHERE f.center_code = ? AND f.number = ? ORDER BY f.received_at LIMIT 1`,
+       FROM files f WHERE f.center_code = ? AND f.number = ? AND f.lookup_code = ? ORDER BY f.received_at LIMIT 1`,
     ),
     duplicates: db.prepare(
       `SELECT group_concat(id, ' ') AS ids FROM files WHERE center_code = ?
@@ -244,6 +291,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     number: z.string(),
     content_hash: z.string(),
     due_at: z.string().nullable(),
+    received_at: z.string(),
   });
 
   function appendFeed(centerCode: string, fileId: string, number: string, status: FileStatus, at: string, note: string | null, dueAt: string | null): number {
@@ -270,6 +318,14 @@ function createSqliteStore(db: Database.Database): SyncStore {
         kind: 'illegal_transition',
         code: 'fileStatus.error.staleStatus',
         reason: `file ${file.number} is ${file.status} on the server, not ${change.from}: it was changed elsewhere in the meantime`,
+      });
+    }
+    // A clock that went back must not date a change before the file existed (shared/files/fileChecks.ts).
+    if (Date.parse(change.at) < Date.parse(file.received_at)) {
+      return err({
+        kind: 'illegal_transition',
+        code: fileCheckKey('timeBeforeReceived'),
+        reason: `file ${file.number}: the change is dated ${change.at}, before the file was received (${file.received_at})`,
       });
     }
     const moved = transition({ status: file.status }, change.status, {
@@ -299,17 +355,27 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   /**
    * Stores a rating once, from a device or (deviceId null) the public endpoint: the same id again is
-   * a duplicate, a different rating under it is a conflict. Runs inside the caller's transaction.
+   * a duplicate, a different rating under it is a conflict. `counts` says whether it may count in
+   * the figures; it then counts only if no rating of the same file counts yet (one per file, the
+   * first to arrive). Runs inside the caller's transaction.
    */
-  function storeRating(centerCode: string | null, deviceId: string | null, rating: RatingPayload): 'applied' | 'duplicate' | 'conflict' {
+  function storeRating(
+    centerCode: string | null,
+    deviceId: string | null,
+    rating: RatingPayload,
+    receivedAt: string,
+    counts: boolean,
+  ): RatingOutcome | 'conflict' {
     const existing = q.ratingById.get(rating.id);
     if (existing) {
       const stored = toRating(existing);
       const same =
         stored.deviceId === deviceId && stored.fileNumber === rating.fileNumber && stored.score === rating.score &&
-        JSON.stringify(stored.reasons) === JSON.stringify(rating.reasons) && stored.at === rating.at;
-      return same ? 'duplicate' : 'conflict';
+        JSON.stringify(stored.reasons) === JSON.stringify(rating.reasons) && stored.givenAt === rating.at;
+      return same ? { status: 'duplicate', counted: stored.counted } : 'conflict';
     }
+    const first = centerCode !== null && (rating.fileNumber === null || !q.countedRatingFor.get(centerCode, rating.fileNumber));
+    const counted = counts && first;
     q.insertRating.run({
       id: rating.id,
       centerCode,
@@ -317,46 +383,65 @@ function createSqliteStore(db: Database.Database): SyncStore {
       fileNumber: rating.fileNumber,
       score: rating.score,
       reasons: JSON.stringify(rating.reasons),
-      at: rating.at,
+      at: receivedAt,
+      givenAt: rating.at,
       storedAt: new Date().toISOString(),
+      counted: counted ? 1 : 0,
     });
-    return 'applied';
+    return { status: 'applied', counted };
   }
 
+  /** Items that threw in the push being applied, handed to the caller to log (the store has no logger). */
+  let itemFailures: PushItemFailure[] = [];
   const ratingConflict = (id: string) => `another rating with id ${id} is already on the server`;
 
-  function applyRating(device: Device, rating: RatingPayload): PushItemResult['status'] | { rejected: string } {
-    const outcome = storeRating(device.centerCode, device.id, rating);
-    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id) } : outcome;
+  /** A device speaks for its own center: its visit ratings count, and its file ratings for the center's files. */
+  function deviceRating(device: Device, rating: RatingPayload, receivedAt: string): RatingOutcome | 'conflict' {
+    const fileKnown = rating.fileNumber === null || Boolean(q.fileByNumber.get(device.centerCode, rating.fileNumber));
+    return storeRating(device.centerCode, device.id, rating, receivedAt, fileKnown);
   }
 
-  function applyCreate(device: Device, file: FileRecord): PushItemResult['status'] | { rejected: string } {
+  function applyRating(device: Device, rating: RatingPayload, receivedAt: string): ApplyOutcome {
+    const outcome = deviceRating(device, rating, receivedAt);
+    return outcome === 'conflict' ? { rejected: ratingConflict(rating.id), code: 'syncReason.ratingConflict' } : outcome.status;
+  }
+
+  /** A refused status change as a push answer: the lifecycle's code, or "no such file". */
+  const statusRefusal = (failure: Exclude<StatusChangeFailure, StorageFailure>): ApplyOutcome => ({
+    rejected: failure.reason,
+    code: failure.kind === 'not_found' ? 'syncReason.fileNotFound' : failure.code,
+  });
+
+  function applyCreate(device: Device, file: FileRecord): ApplyOutcome {
     const contentHash = sha256(JSON.stringify(file));
     const existingRow = q.fileById.get(file.id);
     if (existingRow) {
       const existing = fileRowStatus.parse(existingRow);
       // Same id and same content: the device resent it under a new number in its sequence.
       if (existing.content_hash === contentHash) return 'duplicate';
-      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})` };
+      // Another center's file is never named to this device, not even by its number.
+      if (existing.center_code !== device.centerCode) {
+        return { rejected: `the file id ${file.id} is already used on the server: register the file again`, code: 'syncReason.duplicateId' };
+      }
+      return { rejected: `another file with id ${file.id} is already on the server (${existing.number})`, code: 'syncReason.duplicateId' };
     }
     if (q.fileByNumber.get(device.centerCode, file.number)) {
-      return { rejected: `file number ${file.number} is already used by another file in this center` };
+      return { rejected: `file number ${file.number} is already used by another file in this center`, code: 'syncReason.numberTaken' };
     }
-    const record = { ...file, attachments: file.attachments.map(({ dataBase64: _data, ...meta }) => meta) };
     q.insertFile.run({
       id: file.id,
       centerCode: device.centerCode,
       number: file.number,
       deviceId: device.id,
       procedureCode: file.procedureCode,
-      record: JSON.stringify(record),
+      record: JSON.stringify(file),
       contentHash,
       receivedAt: file.receivedAt,
       storedAt: new Date().toISOString(),
       dueAt: file.dueAt ?? null,
       locationCode: file.locationCode,
+      lookupCode: file.lookupCode ?? null,
     });
-    file.attachments.forEach((a, i) => q.insertAttachment.run(file.id, i, a.name, a.type, a.size, Buffer.from(a.dataBase64, 'base64')));
     appendHistory({
       fileId: file.id,
       status: 'received',
@@ -372,7 +457,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   }
 
   /** A withdrawal is a status change like any other, except that withdrawing twice is no error. */
-  function applyCancel(device: Device, fileId: string, reason: string, at: string): PushItemResult['status'] | { rejected: string } {
+  function applyCancel(device: Device, fileId: string, reason: string, at: string): ApplyOutcome {
     const row = q.fileById.get(fileId);
     const file = row ? fileRowStatus.parse(row) : null;
     if (file?.center_code === device.centerCode && file.status === 'withdrawn') return 'applied';
@@ -387,8 +472,40 @@ function createSqliteStore(db: Database.Database): SyncStore {
       location: device.locationCode,
       deviceId: device.id,
     });
-    return moved.ok ? 'applied' : { rejected: moved.error.reason };
+    return moved.ok ? 'applied' : statusRefusal(moved.error);
   }
+
+  function applyOne(device: Device, m: PreparedMutation): ApplyOutcome {
+    if (m.action === 'reject') return { rejected: m.reason, code: m.code };
+    if (m.action === 'create') return applyCreate(device, m.file);
+    if (m.action === 'cancel') return applyCancel(device, m.fileId, m.reason, m.at);
+    if (m.action === 'rate') return applyRating(device, m.rating, m.receivedAt);
+    if (m.action === 'update') return fileChanges.applyCorrection(device, m.correction);
+    if (m.action === 'due') return fileChanges.applyDue(device, m.due);
+    if (m.action === 'fee') return fileChanges.applyFee(device, m.fee);
+    // The payload's center is never trusted: the change is checked against the pushing device's.
+    const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
+    return moved.ok ? 'applied' : statusRefusal(moved.error);
+  }
+  // Inside the push's transaction this is a SAVEPOINT: an item that throws is rolled back alone.
+  const applyItemAtomically = db.transaction(applyOne);
+
+  /**
+   * One item of a push. A bug that throws on one item must not fail the whole push, or the device
+   * would resend it for ever and nothing after it would ever arrive: the item is rolled back and
+   * answered `internal`. SQLite's own failures (disk full, locked) still fail the push, to be retried.
+   */
+  function applyItem(device: Device, m: PreparedMutation): ApplyOutcome {
+    try {
+      return applyItemAtomically(device, m);
+    } catch (e) {
+      if (e instanceof Database.SqliteError) throw e;
+      itemFailures.push({ seq: m.seq, kind: m.kind, error: e });
+      return { rejected: `the server failed on this item (${(e as Error).message}); it has been logged`, code: 'syncReason.internal' };
+    }
+  }
+
+  const fileChanges = createSqliteFileChanges(db, appendFeed);
 
   const applyPush = db.transaction((deviceId: string, mutations: PreparedMutation[]) => {
     const device = toDevice(q.device.get(deviceId));
@@ -403,24 +520,17 @@ function createSqliteStore(db: Database.Database): SyncStore {
         const logged = loggedMutationSchema.parse(q.loggedMutation.get(deviceId, m.seq));
         results.push(
           logged?.status === 'rejected'
-            ? { seq: m.seq, status: 'rejected', reason: logged.reason }
+            ? { seq: m.seq, status: 'rejected', reason: logged.reason, code: logged.code }
             : { seq: m.seq, status: 'duplicate', reason: null },
         );
         continue;
       }
-      let outcome: PushItemResult['status'] | { rejected: string };
-      if (m.action === 'reject') outcome = { rejected: m.reason };
-      else if (m.action === 'create') outcome = applyCreate(device, m.file);
-      else if (m.action === 'cancel') outcome = applyCancel(device, m.fileId, m.reason, m.at);
-      else if (m.action === 'rate') outcome = applyRating(device, m.rating);
-      else {
-        // The payload's center is never trusted: the change is checked against the pushing device's.
-        const moved = applyStatusChange({ ...m.change, centerCode: device.centerCode, deviceId: device.id });
-        outcome = moved.ok ? 'applied' : { rejected: moved.error.reason };
-      }
+      const outcome = applyItem(device, m);
       const result: PushItemResult =
-        typeof outcome === 'string' ? { seq: m.seq, status: outcome, reason: null } : { seq: m.seq, status: 'rejected', reason: outcome.rejected };
-      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason);
+        typeof outcome === 'string'
+          ? { seq: m.seq, status: outcome, reason: null }
+          : { seq: m.seq, status: 'rejected', reason: outcome.rejected, code: outcome.code };
+      q.logMutation.run(deviceId, m.seq, m.id, m.kind, m.at, result.status === 'rejected' ? 'rejected' : 'applied', result.reason, result.code ?? null);
       results.push(result);
     }
     const lastAppliedSeq = fresh.length > 0 ? fresh[fresh.length - 1]!.seq : last;
@@ -452,13 +562,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
 
   const findFile = (centerCode: string, fileId: string): FileRecord | null => {
     const row = q.fileRecord.get(centerCode, fileId);
-    if (!row) return null;
-    const record = JSON.parse(recordRowSchema.parse(row).record) as Record<string, unknown>;
-    const attachments = q.fileAttachments.all(fileId).map((raw) => {
-      const a = attachmentRowSchema.parse(raw);
-      return { name: a.name, type: a.type, size: a.size, dataBase64: a.data.toString('base64') };
-    });
-    return fileRecordSchema.parse({ ...record, attachments });
+    return row ? fileRecordSchema.parse(JSON.parse(recordRowSchema.parse(row).record)) : null;
   };
 
   const findDuplicates = (centerCode: string): string[][] => {
@@ -471,13 +575,16 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteCatalog(db, guard),
     ...createSqliteCalendar(db, guard),
     ...createSqliteAdminUnits(db, guard),
+    ...createSqliteCenterList(db, guard),
+    ...createSqliteScans(db, guard),
+    ...createSqliteLearning(db, guard),
     ...createSqliteQueue(db, guard),
 
     addCenter: async (center) =>
       guard(() => {
         if (q.center.get(center.code)) return err({ kind: 'exists' as const, reason: `center ${center.code} already exists` });
         const createdAt = new Date().toISOString();
-        q.insertCenter.run(center.code, center.name, center.enrolmentCodeHash, createdAt);
+        q.insertCenter.run(center.code, center.name, center.enrolmentCodeHash, center.adminCodeHash, createdAt);
         return ok({ ...center, createdAt });
       }),
     findCenter: async (code) =>
@@ -485,6 +592,15 @@ function createSqliteStore(db: Database.Database): SyncStore {
         const row = q.center.get(code);
         return ok(row ? toCenter(row) : null);
       }),
+    setCenterCodes: async (code, hashes) =>
+      guard(() =>
+        db.transaction(() => {
+          if (!q.center.get(code)) return err({ kind: 'not_found' as const, reason: `no center ${code}` });
+          if (hashes.enrolmentCodeHash !== undefined) q.setEnrolmentCode.run(hashes.enrolmentCodeHash, code);
+          if (hashes.adminCodeHash !== undefined) q.setAdminCode.run(hashes.adminCodeHash, code);
+          return ok(toCenter(q.center.get(code)));
+        }).immediate(),
+      ),
     enrolDevice: async (device) => guard(() => ok(enrol.immediate(device))),
     findDeviceByTokenHash: async (tokenHash) =>
       guard(() => {
@@ -498,7 +614,12 @@ function createSqliteStore(db: Database.Database): SyncStore {
         return row ? ok(toDevice(row)) : err({ kind: 'not_found' as const, reason: `no device ${deviceId}` });
       }),
 
-    applyPush: async (deviceId, mutations) => guard(() => applyPush.immediate(deviceId, mutations)),
+    applyPush: async (deviceId, mutations, onItemFailure) => {
+      itemFailures = [];
+      const applied = guard(() => applyPush.immediate(deviceId, mutations));
+      for (const failure of itemFailures) onItemFailure?.(failure);
+      return applied;
+    },
     changeStatus: async (change) => guard(() => changeStatus.immediate(change)),
     statusesSince: async (centerCode, cursor, limit) =>
       guard(() => {
@@ -513,19 +634,36 @@ function createSqliteStore(db: Database.Database): SyncStore {
     listFiles: async (centerCode, filter) => guard(() => ok(listFiles(centerCode, filter))),
     findFile: async (centerCode, fileId) => guard(() => ok(findFile(centerCode, fileId))),
     countFiles: async (centerCode) => guard(() => ok(countRowSchema.parse(q.countFiles.get(centerCode)).n)),
-    publicFileStatus: async (centerCode, number) =>
+    publicFileStatus: async (centerCode, number, lookupCode) =>
       guard(() => {
-        const row = q.publicStatus.get(centerCode, number);
+        const row = q.publicStatus.get(centerCode, number, lookupCode);
         if (!row) return ok(null);
         const r = publicStatusRowSchema.parse(row);
         return ok({ number: r.number, status: r.status, dueAt: r.due_at, changedAt: r.changed_at ?? r.received_at });
       }),
+    fileChanges: async (centerCode, fileId) => guard(() => ok(fileChanges.fileChanges(centerCode, fileId))),
     statusHistory: async (centerCode, fileId) => guard(() => ok(q.history.all(centerCode, fileId).map(toHistory))),
     listRatings: async (centerCode) => guard(() => ok(q.ratings.all(centerCode).map(toRating))),
-    addPublicRating: async (centerCode, rating) =>
+    addPublicRating: async (centerCode, rating, receivedAt) =>
       guard(() =>
-        db.transaction((): Result<'applied' | 'duplicate', RatingConflict> => {
-          const outcome = storeRating(centerCode, null, rating);
+        db.transaction((): Result<RatingOutcome, RatingConflict | RatingNeedsCode> => {
+          if (rating.fileNumber !== null) {
+            // Only the receipt holder knows the code: without it, a rating about a file is not taken.
+            const row = centerCode === null ? undefined : q.fileLookupCode.get(centerCode, rating.fileNumber);
+            const code = row ? lookupCodeRowSchema.parse(row).lookup_code : null;
+            if (code === null || rating.lookupCode === undefined || !sameLookupCode(code, rating.lookupCode)) {
+              return err({ kind: 'lookup_code', reason: 'a rating about a file needs the lookup code printed on its receipt' });
+            }
+          }
+          // A visit rating proves nothing about who gave it: kept, never counted.
+          const outcome = storeRating(centerCode, null, rating, receivedAt, rating.fileNumber !== null);
+          return outcome === 'conflict' ? err({ kind: 'conflict', reason: ratingConflict(rating.id) }) : ok(outcome);
+        }).immediate(),
+      ),
+    addDeviceRating: async (device, rating, receivedAt) =>
+      guard(() =>
+        db.transaction((): Result<RatingOutcome, RatingConflict> => {
+          const outcome = deviceRating(device, rating, receivedAt);
           return outcome === 'conflict' ? err({ kind: 'conflict', reason: ratingConflict(rating.id) }) : ok(outcome);
         }).immediate(),
       ),

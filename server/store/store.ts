@@ -4,14 +4,19 @@
  * sit beside the SQLite one. Every method is async and failures come back as values with a reason.
  */
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
+import type { LearningStore } from '../learning/learningStore.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
+import type { FileCorrectionPayload, FileDuePayload, FileFeePayload } from '../../shared/files/fileChanges.ts';
 import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
+import type { CenterListStore } from './centerListStore.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
 import type { QueueStore } from './queueStore.ts';
+import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
+import type { ScanStore } from './scanStore.ts';
 
 /** The storage itself failed (disk full, locked, damaged); the request can be retried later. */
 export interface StorageFailure {
@@ -22,8 +27,10 @@ export interface StorageFailure {
 export interface Center {
   code: string;
   name: string;
-  /** scrypt hash of the enrolment code, never the code itself (see auth/secrets.ts). */
+  /** scrypt hash of the enrolment code (kiosks and counters), never the code itself (see auth/secrets.ts). */
   enrolmentCodeHash: string;
+  /** scrypt hash of the admin enrolment code (admin devices); null until one is issued. */
+  adminCodeHash: string | null;
   createdAt: string;
 }
 
@@ -58,11 +65,38 @@ export type PreparedMutation = { seq: number; id: string; kind: string; at: stri
   | { action: 'create'; file: FileRecord }
   | { action: 'cancel'; fileId: string; reason: string }
   | { action: 'status'; change: StatusChange }
-  | { action: 'rate'; rating: RatingPayload }
-  | { action: 'reject'; reason: string }
+  /** `receivedAt`: the server's time of receipt, which is the rating's time. */
+  | { action: 'rate'; rating: RatingPayload; receivedAt: string }
+  | { action: 'update'; correction: FileCorrectionPayload }
+  | { action: 'due'; due: FileDuePayload }
+  | { action: 'fee'; fee: FileFeePayload }
+  | { action: 'reject'; reason: string; code: RejectionCode }
 );
 
+/** One line of a file's change log (corrections, due dates, fees), oldest first. */
+export interface FileChangeEntry {
+  fileId: string;
+  kind: 'update' | 'due' | 'fee';
+  at: string;
+  staffId: string;
+  staffName: string;
+  location: string | null;
+  deviceId: string;
+  reason: string | null;
+  /** What the change replaced: the corrected parts of the record, or the previous due date; null for a fee. */
+  previous: unknown;
+  /** What it set: the corrected parts, the new due date, or the payment. */
+  next: unknown;
+}
+
 export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | StorageFailure;
+
+/** An item whose application threw (a server bug): it was rolled back and answered `internal`. */
+export interface PushItemFailure {
+  seq: number;
+  kind: string;
+  error: unknown;
+}
 
 /** A change of a file's status, stamped for the audit log; the store checks it against shared/files/lifecycle.ts. */
 export interface StatusChange {
@@ -84,7 +118,7 @@ export interface StatusChange {
 export type StatusChangeFailure =
   | { kind: 'not_found'; reason: string }
   /** The lifecycle refuses the change; `code` is shared/files/lifecycle.ts's i18n key. */
-  | { kind: 'illegal_transition'; code: string; reason: string }
+  | { kind: 'illegal_transition'; code: RejectionCode; reason: string }
   | StorageFailure;
 
 /** One line of a file's audit log. */
@@ -99,18 +133,39 @@ export interface StatusHistoryEntry {
   deviceId: string;
 }
 
-export interface StoredRating extends RatingPayload {
-  /** null only for a public visit rating from a kiosk that did not know its center. */
+export interface StoredRating {
+  id: string;
+  /** null only for a public visit rating that named no known center. */
   centerCode: string | null;
   /** null for a rating sent through the public endpoint (a kiosk needs no enrolment to rate). */
   deviceId: string | null;
+  fileNumber: string | null;
+  score: RatingPayload['score'];
+  reasons: string[];
+  /** The server's time of receipt: the rating's time in every figure. */
+  at: string;
+  /** When the device says it was given (its own clock; support only). */
+  givenAt: string;
+  /**
+   * Whether it counts in the center's figures: from the center's own device (or, through the public
+   * route, with the receipt's lookup code), about a file of the center, and the first such for it.
+   */
+  counted: boolean;
 }
 
-/** A public rating whose id is already on the server with other content. */
+/** A rating whose id is already on the server with other content. */
 export interface RatingConflict {
   kind: 'conflict';
   reason: string;
 }
+
+/** A public rating about a file without that file's lookup code (or with a wrong one, or no such file). */
+export interface RatingNeedsCode {
+  kind: 'lookup_code';
+  reason: string;
+}
+
+export type RatingOutcome = { status: 'applied' | 'duplicate'; counted: boolean };
 
 /** Which files the center's figures read: received in [fromMs, toMs) (the store may return a little more). */
 export interface SummaryQuery {
@@ -154,6 +209,11 @@ export interface CatalogStore {
 export interface DeviceStore {
   addCenter(center: Omit<Center, 'createdAt'>): Promise<Result<Center, { kind: 'exists'; reason: string } | StorageFailure>>;
   findCenter(code: string): Promise<Result<Center | null, StorageFailure>>;
+  /** Replaces a center's enrolment code hash, admin code hash, or both (new codes issued; old ones stop working). */
+  setCenterCodes(
+    code: string,
+    hashes: { enrolmentCodeHash?: string; adminCodeHash?: string },
+  ): Promise<Result<Center, { kind: 'not_found'; reason: string } | StorageFailure>>;
   /** Enrols a device and gives it the next free short code in its center (D01, D02, ...). */
   enrolDevice(device: NewDevice): Promise<Result<Device, StorageFailure>>;
   findDeviceByTokenHash(tokenHash: string): Promise<Result<Device | null, StorageFailure>>;
@@ -167,7 +227,7 @@ export interface FileStore {
    * (duplicate, or rejected again with the same reason), a gap applies nothing, and the device's
    * last applied number is recorded with the changes.
    */
-  applyPush(deviceId: string, mutations: PreparedMutation[]): Promise<Result<PushResponse, PushFailure>>;
+  applyPush(deviceId: string, mutations: PreparedMutation[], onItemFailure?: (failure: PushItemFailure) => void): Promise<Result<PushResponse, PushFailure>>;
   changeStatus(change: StatusChange): Promise<Result<FileStatusChange, StatusChangeFailure>>;
   /** The center's status feed after `cursor`, oldest first. */
   statusesSince(centerCode: string, cursor: number, limit: number): Promise<Result<StatusPullResponse, StorageFailure>>;
@@ -175,10 +235,13 @@ export interface FileStore {
   findFile(centerCode: string, fileId: string): Promise<Result<FileRecord | null, StorageFailure>>;
   countFiles(centerCode: string): Promise<Result<number, StorageFailure>>;
   /**
-   * What the public lookup shows of a file, by its number, in one read: status, due date and when
-   * it last changed (its latest audit-log line, else its reception). Null when the center has no such number.
+   * What the public lookup shows of a file, by its number and the lookup code printed on its receipt,
+   * in one read: status, due date and when it last changed (its latest audit-log line, else its
+   * reception). Null when the center has no such number or the code is not the file's.
    */
-  publicFileStatus(centerCode: string, number: string): Promise<Result<PublicFileStatus | null, StorageFailure>>;
+  publicFileStatus(centerCode: string, number: string, lookupCode: string): Promise<Result<PublicFileStatus | null, StorageFailure>>;
+  /** A file's corrections, due date moves and fee payment, oldest first; empty when the file is not in the center. */
+  fileChanges(centerCode: string, fileId: string): Promise<Result<FileChangeEntry[], StorageFailure>>;
   /** A file's audit log, oldest first; empty when the file is not in the center. */
   statusHistory(centerCode: string, fileId: string): Promise<Result<StatusHistoryEntry[], StorageFailure>>;
   /** The center's ratings in the order they reached the server (support and tests; the figures join them by file number). */
@@ -186,12 +249,19 @@ export interface FileStore {
   /**
    * Stores a rating sent to POST /api/public/ratings (no device): once per id, so a kiosk may resend
    * it freely; the same rating again is a `duplicate`, other content under a known id a conflict.
-   * `centerCode` must be a known center or null.
+   * A rating about a file needs the file's lookup code (then it counts, if it is the file's first);
+   * a visit rating is kept under `centerCode` (a known center or null) and never counts.
    */
-  addPublicRating(centerCode: string | null, rating: RatingPayload): Promise<Result<'applied' | 'duplicate', RatingConflict | StorageFailure>>;
+  addPublicRating(
+    centerCode: string | null,
+    rating: RatingPayload,
+    receivedAt: string,
+  ): Promise<Result<RatingOutcome, RatingConflict | RatingNeedsCode | StorageFailure>>;
+  /** Stores a rating from an enrolled device (POST /api/ratings): its center's, counted as in a push. */
+  addDeviceRating(device: Device, rating: RatingPayload, receivedAt: string): Promise<Result<RatingOutcome, RatingConflict | StorageFailure>>;
   /**
    * The slice of each file the figures need (shared/stats/fileSummary.ts): field from the catalog
-   * (or "Khác"), done/returned stamps from the history, the latest rating given for its number.
+   * (or "Khác"), done/returned stamps from the history, the one rating that counts for its number.
    */
   fileSummaries(query: SummaryQuery): Promise<Result<StatsFileSummary[], StorageFailure>>;
   /**
@@ -231,6 +301,6 @@ export interface AdminUnitsStore {
   replaceAdminUnits(units: AdminUnits, source: string): Promise<Result<{ stored: StoredAdminUnits; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, QueueStore {
+export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore, ScanStore, LearningStore, QueueStore {
   close(): Promise<void>;
 }

@@ -17,6 +17,10 @@
  *    the next working day, as in rule 3; before opening on a working day, that day's close;
  *    otherwise it is that exact minute.
  * 5. An unknown value or unit gives `unknownTime`: the receipt then says so, never a guess.
+ * 6. Same day ("trong ngày", from the center's list): counted like 0 working days with the
+ *    procedure's own cut-off instead of the general one. Received on a working day before it, the
+ *    file is due at that day's closing time; at or after it, or on a rest day, at the close of the
+ *    next working day.
  */
 import type { TimeUnit } from '../catalog/procedure.ts';
 import { err, ok, type Result } from '../result.ts';
@@ -34,7 +38,10 @@ import type { WorkCalendar } from './holidayTable.ts';
 
 export interface ProcessingTime {
   value: number | null;
-  unit: TimeUnit | null;
+  /** A catalog unit, or `same_day` from the center's list (shared/centerList). */
+  unit: TimeUnit | 'same_day' | null;
+  /** "HH:MM", same day only: received at or after it, the file is done on the next working day. */
+  cutoff?: string;
 }
 
 export interface DueDateOptions {
@@ -48,7 +55,7 @@ export interface DueDateOptions {
 
 export const DEFAULT_DUE_DATE_OPTIONS = { cutoff: '16:00', opening: '07:30', closing: '17:00' } as const;
 
-export type DueDateRule = 'working_days' | 'calendar_days' | 'months' | 'hours';
+export type DueDateRule = 'working_days' | 'calendar_days' | 'months' | 'hours' | 'same_day';
 
 /** Everything a receipt or a tooltip needs to say how the due date came about (texts via i18n). */
 export interface DueDateExplanation {
@@ -76,7 +83,13 @@ export interface DueDate {
   explanation: DueDateExplanation;
 }
 
-const RULES: Record<TimeUnit, DueDateRule> = { working_day: 'working_days', day: 'calendar_days', month: 'months', hour: 'hours' };
+const RULES: Record<TimeUnit | 'same_day', DueDateRule> = {
+  working_day: 'working_days',
+  day: 'calendar_days',
+  month: 'months',
+  hour: 'hours',
+  same_day: 'same_day',
+};
 
 function clock(text: string, name: string): number {
   const minutes = parseClockTime(text);
@@ -90,10 +103,13 @@ export function computeDueDate(
   calendar: WorkCalendar,
   options: DueDateOptions = {},
 ): Result<DueDate, 'unknownTime'> {
-  const { value, unit } = time;
+  const { unit } = time;
+  // Same day is 0 working days whatever value came with it (rule 6).
+  const value = unit === 'same_day' ? 0 : time.value;
   if (unit === null || value === null || !Number.isFinite(value) || value < 0) return err('unknownTime');
   const opening = clock(options.opening ?? DEFAULT_DUE_DATE_OPTIONS.opening, 'opening');
-  const cutoff = clock(options.cutoff ?? DEFAULT_DUE_DATE_OPTIONS.cutoff, 'cutoff');
+  const generalCutoff = options.cutoff ?? DEFAULT_DUE_DATE_OPTIONS.cutoff;
+  const cutoff = clock(unit === 'same_day' ? (time.cutoff ?? generalCutoff) : generalCutoff, 'cutoff');
   const closing = clock(options.closing ?? DEFAULT_DUE_DATE_OPTIONS.closing, 'closing');
   if (!(opening < cutoff && cutoff <= closing)) throw new Error('computeDueDate: expected opening < cutoff <= closing');
   if (Number.isNaN(receivedAt.getTime())) throw new Error('computeDueDate: receivedAt is not a valid date');
@@ -119,7 +135,7 @@ export function computeDueDate(
     return instantAt(calendar.nextWorkingDay(day), closing);
   };
 
-  if (unit === 'working_day') {
+  if (unit === 'working_day' || unit === 'same_day') {
     let day = startDay;
     for (let i = 0; i < counted; i += 1) {
       day += 1;

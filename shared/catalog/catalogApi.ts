@@ -8,6 +8,3 @@ export const catalogVersionInfoSchema = z.object({
   generatedAt: z.string(),
 });
 export type CatalogVersionInfo = z.infer<typeof catalogVersionInfoSchema>;
-
-export const CATALOG_VERSION_PATH = '/api/catalog/version';
-export const CATALOG_PATH = '/api/catalog';

@@ -1,9 +1,10 @@
 /**
  * Measures a search engine against labelled citizen queries: hit@1 and hit@5 overall and per kind
- * of query (plain, toneless, colloquial, typo, code). Shared by the benchmark and the unit test so
- * both report the same numbers.
+ * of query (situation, question, colloquial, toneless, typo, ...). Shared by the benchmark and the
+ * unit test so both report the same numbers.
  */
-import type { SearchEngine } from './searchTypes.ts';
+import type { SearchEngine, SearchOptions } from './searchTypes.ts';
+import { answersInOrder } from './searchAnswers.ts';
 
 /** One labelled query: any of `acceptable` in the first k results is a hit at k. */
 export interface LabelledQuery {
@@ -34,8 +35,25 @@ export interface SearchEvaluation extends HitRates {
 /** Anything that answers a query with ranked codes: our engine, or a baseline in the benchmark. */
 export type RankCodes = (query: string, limit: number) => string[];
 
-export function rankWithEngine(engine: SearchEngine): RankCodes {
-  return (query, limit) => engine.search(query, { limit }).hits.map((h) => h.code);
+/** The engine's answers in the order the kiosk and the CLI show them (an answer done elsewhere first). */
+export function rankWithEngine(engine: SearchEngine, options: SearchOptions = {}): RankCodes {
+  return (query, limit) => answersInOrder(engine.search(query, { finished: true, ...options, limit }), limit).map((a) => a.hit.code);
+}
+
+/**
+ * The two halves of a development set for measuring generalisation: within each kind, in file
+ * order, every other query. Build on one half, measure on the other, swap.
+ */
+export function splitHalves(queries: readonly LabelledQuery[]): { a: LabelledQuery[]; b: LabelledQuery[] } {
+  const seen = new Map<string, number>();
+  const a: LabelledQuery[] = [];
+  const b: LabelledQuery[] = [];
+  for (const q of queries) {
+    const k = seen.get(q.kind) ?? 0;
+    seen.set(q.kind, k + 1);
+    (k % 2 === 0 ? a : b).push(q);
+  }
+  return { a, b };
 }
 
 export function evaluateSearch(queries: readonly LabelledQuery[], rank: RankCodes, depth = 10): SearchEvaluation {

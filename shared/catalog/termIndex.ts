@@ -1,12 +1,16 @@
 /**
  * The inverted index behind procedure search: folded words to the procedures that use them, with
- * BM25F weights (the name counts most, then what the procedure produces, then its field), plus the
- * adjacent word pairs of each name, because Vietnamese words are mostly two syllables ("khai sinh",
- * "kết hôn") and a pair in the right order says far more than its two syllables apart.
+ * BM25F weights over four parts of a procedure: its name counts most, then what it produces
+ * ("Giấy khai sinh"), then the papers a person brings ("Giấy chứng sinh", "Giấy báo tử"), then its
+ * field. Each posting also remembers which tones the word had there, so a tone the person typed can
+ * tell "Lào" from "lao". Adjacent word pairs of each name are kept too, because Vietnamese words
+ * are mostly two syllables ("khai sinh", "kết hôn") and a pair in order says far more than its
+ * syllables apart.
  */
 import type { Procedure } from './procedure.ts';
 import { foldVietnamese } from './foldVietnamese.ts';
 import { qualifiersInName, type VariantQualifier } from './procedureVariants.ts';
+import { readWords, type Tone } from './language/vietnameseWords.ts';
 
 /** A procedure as search sees it, folded once at build time. */
 export interface IndexedProcedure {
@@ -15,6 +19,8 @@ export interface IndexedProcedure {
   foldedName: string;
   /** Distinct name words that carry meaning (not the "thủ tục" every name may start with). */
   nameWords: readonly string[];
+  /** The name's words as written, by folded word, to show which of them matched. */
+  writtenName: ReadonlyMap<string, string>;
   qualifiers: readonly VariantQualifier[];
   /** Folded competent/executing/authorized/coordinating agencies and address, for the agency filter. */
   foldedAgencies: string;
@@ -23,10 +29,14 @@ export interface IndexedProcedure {
   codeDigits: string;
 }
 
-/** Procedures (by position in `docs`) that contain a word, with the word's BM25F score in each. */
+/** Procedures (by position in `docs`) that contain a word, with the word's BM25F score and tones in each. */
 export interface Posting {
   docs: Int32Array;
   weights: Float64Array;
+  /** Bit t set: the word appears with tone t in that procedure. */
+  tones: Uint8Array;
+  /** 1: the word is in the name, results or field; 0: only among the papers (weaker evidence). */
+  strong: Uint8Array;
 }
 
 export interface TermIndex {
@@ -36,42 +46,89 @@ export interface TermIndex {
   pairDocs(first: string, second: string): Int32Array | undefined;
   /** Inverse document frequency of a name pair, so a rare pair counts more than "đăng ký". */
   pairWeight(first: string, second: string): number;
+  /** Inverse document frequency of a word (0 for an unknown word). */
+  idf(word: string): number;
 }
 
 /** BM25 saturation: how quickly repeats of a word stop adding. */
-const K1 = 1.4;
+const K1 = 1.2;
 /** How much a word counts in each part of a procedure, and how much that part's length discounts it (BM25 b). */
 const NAME = { weight: 3, b: 0.75 };
-const RESULTS = { weight: 1.2, b: 0.75 };
+const RESULTS = { weight: 1.3, b: 0.6 };
+const PAPERS = { weight: 0.45, b: 0.75 };
 const FIELD = { weight: 0.8, b: 0.3 };
 /** Words that open many names and say nothing about the procedure. */
 const NAME_FILLER = new Set(['thu', 'tuc']);
+/** A paper's name is read up to its first clause and at most this many words: the rest is conditions. */
+const PAPER_WORDS = 12;
+/** A paper named in more than this share of procedures is boilerplate (an ID card, the usual form). */
+const COMMON_PAPER_SHARE = 0.02;
+/** Lines of the papers list that are notes or conditions, not papers. */
+const NOT_A_PAPER = /^(\+|-|\*|trường hợp|đối với|lưu ý|người |cơ quan|cá nhân có quyền|trong thời hạn|nếu )/i;
 
-function words(folded: string): string[] {
-  return folded === '' ? [] : folded.split(' ');
+interface Token {
+  folded: string;
+  tone: Tone;
+}
+
+/** The head of each paper a person brings, without numbering, notes and boilerplate. */
+function paperHeads(p: Procedure): string[] {
+  const heads: string[] = [];
+  for (const d of p.documents) {
+    if (d.originals + d.copies === 0) continue;
+    const text = d.name.replace(/^\s*(\(\d+\)|\d+[.)]|[a-zđ][.)]|[-+*•])\s*/i, '').trim();
+    if (text === '' || NOT_A_PAPER.test(text)) continue;
+    const head = text.split(/[;:(]|\.\s|,\s(?:trừ|nếu|trường hợp)/i)[0]!.trim();
+    if (head !== '') heads.push(head);
+  }
+  return heads;
 }
 
 export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
-  // Many procedures share a field or a result ("Giấy khai sinh"); fold each distinct text once.
-  const foldCache = new Map<string, string>();
-  const foldOnce = (text: string): string => {
-    let folded = foldCache.get(text);
-    if (folded === undefined) foldCache.set(text, (folded = foldVietnamese(text)));
-    return folded;
+  // Many procedures share a field, a result or a paper; read each distinct text once.
+  const tokenCache = new Map<string, Token[]>();
+  const tokens = (text: string): Token[] => {
+    let found = tokenCache.get(text);
+    if (found === undefined) {
+      found = readWords(text).map((w) => ({ folded: w.folded, tone: w.tone }));
+      tokenCache.set(text, found);
+    }
+    return found;
   };
 
+  // Papers that almost every procedure of a kind asks for say nothing about which one it is.
+  const paperCount = new Map<string, number>();
+  const heads = procedures.map((p) => {
+    const own = [...new Set(paperHeads(p).map((h) => tokens(h).slice(0, PAPER_WORDS).map((t) => t.folded).join(' ')))];
+    for (const h of own) paperCount.set(h, (paperCount.get(h) ?? 0) + 1);
+    return paperHeads(p);
+  });
+  const commonLimit = Math.max(3, COMMON_PAPER_SHARE * procedures.length);
+
   const docs: IndexedProcedure[] = [];
-  const parts: { name: string[]; results: string[]; field: string[] }[] = [];
-  for (const p of procedures) {
+  const parts: { name: Token[]; results: Token[]; papers: Token[]; field: Token[] }[] = [];
+  procedures.forEach((p, n) => {
     const foldedName = foldVietnamese(p.name);
-    const foldedField = foldOnce(p.field);
-    const name = words(foldedName);
-    parts.push({ name, results: p.results.flatMap((r) => words(foldOnce(r.name))), field: words(foldedField) });
+    const foldedField = foldVietnamese(p.field);
+    const name = tokens(p.name);
+    const seenPapers = new Set<string>();
+    const papers: Token[] = [];
+    for (const head of heads[n]!) {
+      const t = tokens(head).slice(0, PAPER_WORDS);
+      const key = t.map((x) => x.folded).join(' ');
+      if (seenPapers.has(key) || (paperCount.get(key) ?? 0) > commonLimit) continue;
+      seenPapers.add(key);
+      papers.push(...t);
+    }
+    parts.push({ name, results: p.results.flatMap((r) => tokens(r.name)), papers, field: tokens(p.field) });
+    const writtenName = new Map<string, string>();
+    for (const w of readWords(p.name)) if (!writtenName.has(w.folded)) writtenName.set(w.folded, w.text);
     let agencies: string | undefined;
     docs.push({
       procedure: p,
       foldedName,
-      nameWords: [...new Set(name)].filter((w) => !NAME_FILLER.has(w)),
+      nameWords: [...new Set(name.map((t) => t.folded))].filter((w) => !NAME_FILLER.has(w)),
+      writtenName,
       qualifiers: qualifiersInName(foldedName),
       // Only the agency filter needs these; most searches never fold them.
       get foldedAgencies() {
@@ -84,42 +141,53 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       foldedField,
       codeDigits: p.code.replace('.', ''),
     });
-  }
+  });
 
   // BM25F: each part's term frequency, weighted and length-normalised, summed before saturation.
-  const avg = (pick: (x: (typeof parts)[number]) => string[]): number =>
-    parts.reduce((s, x) => s + pick(x).length, 0) / Math.max(1, parts.length) || 1;
-  const avgName = avg((x) => x.name);
-  const avgResults = avg((x) => x.results);
-  const avgField = avg((x) => x.field);
-  // Word -> (procedures, weighted term frequencies), filled one procedure at a time.
-  const byWord = new Map<string, { docs: number[]; tfs: number[] }>();
-  const inDoc = new Map<string, number>();
-  const add = (list: string[], spec: { weight: number; b: number }, average: number): void => {
+  const avg = (pick: (x: (typeof parts)[number]) => Token[]): number => parts.reduce((s, x) => s + pick(x).length, 0) / Math.max(1, parts.length) || 1;
+  const averages = { name: avg((x) => x.name), results: avg((x) => x.results), papers: avg((x) => x.papers), field: avg((x) => x.field) };
+  const byWord = new Map<string, { docs: number[]; tfs: number[]; tones: number[]; strong: number[] }>();
+  const inDoc = new Map<string, { tf: number; tones: number; strong: number }>();
+  const add = (list: Token[], spec: { weight: number; b: number }, average: number, strong: number): void => {
+    if (list.length === 0) return;
     const w = spec.weight / (1 - spec.b + spec.b * (list.length / average));
-    for (const word of list) inDoc.set(word, (inDoc.get(word) ?? 0) + w);
+    for (const t of list) {
+      const entry = inDoc.get(t.folded);
+      if (entry) {
+        entry.tf += w;
+        entry.tones |= 1 << t.tone;
+        entry.strong |= strong;
+      } else inDoc.set(t.folded, { tf: w, tones: 1 << t.tone, strong });
+    }
   };
   parts.forEach((x, doc) => {
     inDoc.clear();
-    add(x.name, NAME, avgName);
-    add(x.results, RESULTS, avgResults);
-    add(x.field, FIELD, avgField);
-    for (const [word, tf] of inDoc) {
+    add(x.name, NAME, averages.name, 1);
+    add(x.results, RESULTS, averages.results, 1);
+    add(x.papers, PAPERS, averages.papers, 0);
+    add(x.field, FIELD, averages.field, 1);
+    for (const [word, { tf, tones: mask, strong }] of inDoc) {
       let entry = byWord.get(word);
-      if (!entry) byWord.set(word, (entry = { docs: [], tfs: [] }));
+      if (!entry) byWord.set(word, (entry = { docs: [], tfs: [], tones: [], strong: [] }));
       entry.docs.push(doc);
       entry.tfs.push(tf);
+      entry.tones.push(mask);
+      entry.strong.push(strong);
     }
   });
 
   const n = docs.length;
   const postings = new Map<string, Posting>();
+  const idfOf = new Map<string, number>();
   for (const [word, entry] of byWord) {
     const df = entry.docs.length;
     const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    idfOf.set(word, idf);
     postings.set(word, {
       docs: Int32Array.from(entry.docs),
       weights: Float64Array.from(entry.tfs, (tf) => (idf * tf * (K1 + 1)) / (tf + K1)),
+      tones: Uint8Array.from(entry.tones),
+      strong: Uint8Array.from(entry.strong),
     });
   }
 
@@ -129,13 +197,15 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
   for (const word of byWord.keys()) ids.set(word, ids.size);
   const size = ids.size;
   const pairDocs = new Map<number, number[]>();
-  parts.forEach(({ name }, doc) => {
-    for (let i = 0; i + 1 < name.length; i += 1) {
-      const key = ids.get(name[i]!)! * size + ids.get(name[i + 1]!)!;
-      const list = pairDocs.get(key);
-      // Procedures are visited in order, so a pair repeated within one name repeats the last entry.
-      if (!list) pairDocs.set(key, [doc]);
-      else if (list[list.length - 1] !== doc) list.push(doc);
+  parts.forEach(({ name, results }, doc) => {
+    for (const list of [name, results]) {
+      for (let i = 0; i + 1 < list.length; i += 1) {
+        const key = ids.get(list[i]!.folded)! * size + ids.get(list[i + 1]!.folded)!;
+        const found = pairDocs.get(key);
+        // Procedures are visited in order, so a pair repeated within one procedure repeats the last entry.
+        if (!found) pairDocs.set(key, [doc]);
+        else if (found[found.length - 1] !== doc) found.push(doc);
+      }
     }
   });
   const namePairs = new Map<number, Int32Array>();
@@ -158,5 +228,6 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       const df = key === undefined ? 0 : (namePairs.get(key)?.length ?? 0);
       return df === 0 ? 0 : Math.log(1 + n / df);
     },
+    idf: (word) => idfOf.get(word) ?? 0,
   };
 }

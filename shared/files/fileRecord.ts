@@ -7,6 +7,8 @@ import { channelSchema, procedureCodeSchema } from '../catalog/procedure.ts';
 import { dayNumberOf, isoFromDayNumber } from '../calendar/civilDay.ts';
 import { checkAddress, checkBirthDate, checkFullName, tidyText } from '../citizen/citizenFields.ts';
 import { checkCitizenId } from '../citizen/citizenId.ts';
+import { MAX_SCANS_PER_FILE, scanRefSchema } from './scan.ts';
+import { lookupCodeSchema } from './lookupCode.ts';
 
 export const fileStatusSchema = z.enum(['received', 'processing', 'needs_supplement', 'done', 'returned', 'rejected', 'withdrawn']);
 export type FileStatus = z.infer<typeof fileStatusSchema>;
@@ -63,16 +65,8 @@ export const receivedDocumentSchema = z.object({
 });
 export type ReceivedDocument = z.infer<typeof receivedDocumentSchema>;
 
-/** Attachments travel inline (base64) so a file and its scans reach the server in one exactly-once step. */
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 10;
-export const attachmentSchema = z.object({
-  name: z.string().min(1).max(255),
-  type: z.string().max(100),
-  size: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES),
-  dataBase64: z.string(),
-});
-export type Attachment = z.infer<typeof attachmentSchema>;
+/** Scans are not in the record: it lists them by reference and each is uploaded on its own (shared/files/scan.ts). */
+export const MAX_ATTACHMENTS = MAX_SCANS_PER_FILE;
 
 export const fileRecordSchema = z.object({
   /** Client-made UUID: the file's identity everywhere. */
@@ -87,7 +81,11 @@ export const fileRecordSchema = z.object({
   channel: fileChannelSchema,
   citizen: citizenSchema,
   documents: z.array(receivedDocumentSchema).max(200),
-  attachments: z.array(attachmentSchema).max(MAX_ATTACHMENTS),
+  /** The file's scans by reference (id, sha256, size, type); their bytes are uploaded separately. */
+  attachments: z
+    .array(scanRefSchema)
+    .max(MAX_ATTACHMENTS)
+    .refine((scans) => new Set(scans.map((s) => s.id)).size === scans.length, 'a scan is listed twice'),
   notes: z.string().max(2000).nullable(),
   receivedAt: z.iso.datetime({ offset: true }),
   receivedBy: z.object({ staffId: z.string().min(1), staffName: z.string().min(1) }),
@@ -95,5 +93,10 @@ export const fileRecordSchema = z.object({
   dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
   /** True when neither the catalog nor the center's list gave a time and staff chose the due date at the counter. */
   dueAtSetByStaff: z.boolean().optional(),
+  /**
+   * The receipt's lookup code (shared/files/lookupCode.ts), made at registration: the public status
+   * route needs it with the number. Optional only for files registered before codes existed.
+   */
+  lookupCode: lookupCodeSchema.optional(),
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;

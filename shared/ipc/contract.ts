@@ -90,6 +90,40 @@ export interface IdleReport {
   idle: boolean;
 }
 
+/**
+ * Refusals staff can act on, answered by main as "code: sentence" (see `shellRefusal`): the code
+ * becomes words in the staff's language in the renderer (`platform.refusal.<code>`), the English
+ * sentence stays for the log. Any other failure is a sentence for the log only.
+ */
+export const SHELL_REFUSALS = [
+  /** No admin PIN is configured on this device. */
+  'no_pin',
+  /** Too many wrong PINs: PIN entry is locked for a while. */
+  'pin_locked_out',
+  /** The hidden gesture was not seen (or too long ago). */
+  'pin_not_armed',
+  'wrong_pin',
+  /** A settings call without an unlocked admin session. */
+  'settings_locked',
+  /** Staff closed the folder dialog without choosing one. */
+  'no_folder',
+  'no_logs',
+  'write_failed',
+  'print_failed',
+] as const;
+export type ShellRefusal = (typeof SHELL_REFUSALS)[number];
+
+/** How main words a refusal: the code first, then a sentence for the log. */
+export function shellRefusal(code: ShellRefusal, sentence: string): string {
+  return `${code}: ${sentence}`;
+}
+
+/** The code of a refusal worded by `shellRefusal`, or null for any other failure. */
+export function shellRefusalCode(error: string): ShellRefusal | null {
+  const code = /^([a-z_]+): /.exec(error)?.[1];
+  return code && (SHELL_REFUSALS as readonly string[]).includes(code) ? (code as ShellRefusal) : null;
+}
+
 /** The one object the preload exposes as `window.motcua`. Every call returns a Result; none throws. */
 export interface MotcuaBridge {
   readonly version: string;

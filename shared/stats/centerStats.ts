@@ -9,8 +9,10 @@
  * - everything is as of `asOf` = min(now, end of period): a result ready or returned later is not
  *   counted yet, and "within period" means not ready at asOf and asOf <= due;
  * - done = result ready (done or returned stamp); returned ⊆ done;
- * - early / on time / overdue split the done files by day (shared/files/timeliness.ts);
- *   pendingOverdue counts files not ready and past due at asOf;
+ * - early / on time / overdue / doneNoDueDate split the done files by day (shared/files/timeliness.ts);
+ * - every file received stands in exactly one of: done, withinPeriod, pendingOverdue (not ready and
+ *   past due at asOf), pendingNoDueDate (not ready, no date was promised), rejected, withdrawn
+ *   (closed before a result), so the screen's tiles always add up to what was received;
  * - onlineRate = online / received; onTimeRate = (early + onTime) / (early + onTime + overdue);
  *   satisfactionRate = ratings ≥ 3 / rated files. A rate with nothing to divide by is null.
  */
@@ -49,8 +51,12 @@ export interface Figures {
   withinPeriod: number;
   /** Not ready and past due. */
   pendingOverdue: number;
-  /** No due date was promised (unknown processing time). */
+  /** No due date was promised (unknown processing time): doneNoDueDate + pendingNoDueDate. */
   noDueDate: number;
+  /** Result ready, but no date had been promised. */
+  doneNoDueDate: number;
+  /** Not ready, and no date has been promised yet. */
+  pendingNoDueDate: number;
   rejected: number;
   withdrawn: number;
   rated: number;
@@ -102,6 +108,8 @@ class Tally {
   withinPeriod = 0;
   pendingOverdue = 0;
   noDueDate = 0;
+  doneNoDueDate = 0;
+  pendingNoDueDate = 0;
   rejected = 0;
   withdrawn = 0;
   rated = 0;
@@ -136,11 +144,11 @@ function add(t: Tally, channel: number, ready: boolean, returned: boolean, timel
     case T_ON_TIME: t.onTime += 1; break;
     case T_OVERDUE: if (ready) t.overdue += 1; else t.pendingOverdue += 1; break;
     case T_WITHIN: t.withinPeriod += 1; break;
-    case T_NO_DUE: t.noDueDate += 1; break;
+    case T_NO_DUE: t.noDueDate += 1; if (ready) t.doneNoDueDate += 1; else t.pendingNoDueDate += 1; break;
+    // Closed before a result: only these count as rejected or withdrawn, so no file counts twice.
+    case T_CLOSED: if (status === 'rejected') t.rejected += 1; else t.withdrawn += 1; break;
     default: break;
   }
-  if (status === 'rejected') t.rejected += 1;
-  else if (status === 'withdrawn') t.withdrawn += 1;
   if (rating > 0) {
     t.rated += 1;
     if (rating >= SATISFIED_MIN_RATING) t.satisfied += 1;
@@ -163,6 +171,8 @@ function figuresOf(t: Tally): Figures {
     withinPeriod: t.withinPeriod,
     pendingOverdue: t.pendingOverdue,
     noDueDate: t.noDueDate,
+    doneNoDueDate: t.doneNoDueDate,
+    pendingNoDueDate: t.pendingNoDueDate,
     rejected: t.rejected,
     withdrawn: t.withdrawn,
     rated: t.rated,

@@ -24,6 +24,8 @@ export const FIGURE_COLUMNS: readonly (readonly [keyof Figures, string])[] = [
   ['withinPeriod', 'Đang giải quyết trong hạn'],
   ['pendingOverdue', 'Đang giải quyết quá hạn'],
   ['noDueDate', 'Không có hạn'],
+  ['doneNoDueDate', 'Đã giải quyết (không có hạn)'],
+  ['pendingNoDueDate', 'Đang giải quyết (chưa có hạn)'],
   ['rejected', 'Từ chối'],
   ['withdrawn', 'Rút hồ sơ'],
   ['rated', 'Lượt đánh giá'],

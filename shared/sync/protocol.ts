@@ -1,6 +1,7 @@
 /**
  * The sync protocol between devices and the motcua server: request and response bodies, their
- * schemas (the server validates every body; the client validates every answer) and the paths.
+ * schemas (the server validates every body; the client validates every answer). The paths are in
+ * apiPaths.ts.
  *
  * Exactly-once: each device numbers its mutations 1, 2, 3, ... The server applies a push in one
  * transaction, skipping numbers it has already applied, and answers with the last applied number.
@@ -12,42 +13,29 @@ import { z } from 'zod';
 import { adminUnitsSchema } from '../address/adminUnits.ts';
 import { holidayTableSchema } from '../calendar/holidayTable.ts';
 import { procedureSchema } from '../catalog/procedure.ts';
+import { fileCorrectionPayloadSchema, fileDuePayloadSchema, fileFeePayloadSchema } from '../files/fileChanges.ts';
 import { fileRecordSchema, fileStatusSchema } from '../files/fileRecord.ts';
 import { statusChangeSchema } from '../files/lifecycle.ts';
 import { ratingSchema } from '../stats/fileSummary.ts';
 
-/** The file-status route as the server registers it (Fastify pattern); clients build it with SYNC_PATHS.fileStatus. */
-const FILE_STATUS_ROUTE = '/api/files/:id/status';
-
-export const SYNC_PATHS = {
-  enrol: '/api/devices/enrol',
-  push: '/api/sync/push',
-  statuses: '/api/sync/statuses',
-  catalogChanges: '/api/catalog/changes',
-  /** POST a statusChangeRequestSchema body: a server-side status change of one file. */
-  fileStatus: (fileId: string) => FILE_STATUS_ROUTE.replace(':id', encodeURIComponent(fileId)),
-  fileStatusRoute: FILE_STATUS_ROUTE,
-  /** GET ?from=YYYY-MM-DD&to=YYYY-MM-DD[&location=]: the center's figures (shared/stats). */
-  stats: '/api/stats',
-  /** GET: the holiday table (shared/calendar) the devices count working days with. */
-  calendar: '/api/calendar',
-  /** GET: the administrative units, old and new (shared/address), for the address lookup. */
-  adminUnits: '/api/address/units',
-} as const;
-
+/** kiosk: citizens' screen; counter: staff registering files; admin: a center admin's device (a counter and more). */
 export const deviceRoleSchema = z.enum(['kiosk', 'counter', 'admin']);
 export type DeviceRole = z.infer<typeof deviceRoleSchema>;
-/** What a device may ask to be at enrolment: a center admin's device is made one on the server, never self-declared. */
-export const enrolRoleSchema = deviceRoleSchema.exclude(['admin']);
 
 // ---- enrolment -------------------------------------------------------------------------------
+/** Enrolment codes are at least this long (generated ones carry 12 random characters, ~59 bits). */
+export const ENROLMENT_CODE_MIN_LENGTH = 12;
+
 export const enrolRequestSchema = z.object({
   centerCode: z.string().trim().min(1).max(20),
-  /** The secret a center admin got when the center was set up on the server. */
-  enrolmentCode: z.string().min(4).max(200),
+  /**
+   * The secret a center admin got when the center was set up on the server: the enrolment code
+   * for kiosks and counters, the admin enrolment code for an admin device.
+   */
+  enrolmentCode: z.string().trim().min(ENROLMENT_CODE_MIN_LENGTH).max(200),
   locationCode: z.string().trim().max(40).nullable(),
   deviceName: z.string().trim().min(1).max(80),
-  role: enrolRoleSchema,
+  role: deviceRoleSchema,
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -64,7 +52,12 @@ export const enrolResponseSchema = z.object({
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
 // ---- push ------------------------------------------------------------------------------------
-export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'rating.create']);
+/**
+ * What a counter pushes. Ratings are not among them: a citizen's rating has one path, the ratings
+ * route (apiPaths.ts `ratings` with the kiosk's token, `public.ratings` with the lookup code), stored
+ * once by its id, so it needs no numbered push and a counter cannot rate its own files through one.
+ */
+export const mutationKindSchema = z.enum(['file.create', 'file.cancel', 'file.status', 'file.update', 'file.due', 'file.fee']);
 export type MutationKind = z.infer<typeof mutationKindSchema>;
 
 export const fileCancelPayloadSchema = z.object({ fileId: z.uuid(), reason: z.string().min(1).max(500) });
@@ -84,7 +77,10 @@ export const ratingPayloadSchema = z.object({
   fileNumber: z.string().max(40).nullable(),
   score: ratingScoreSchema,
   reasons: z.array(z.string().min(1).max(40)).max(10),
+  /** When the citizen gave it, by the device's clock (kept for support; the server counts its own time of receipt). */
   at: z.iso.datetime({ offset: true }),
+  /** The receipt's lookup code: a rating sent without enrolment counts for a file only with it. */
+  lookupCode: z.string().max(20).optional(),
 });
 export type RatingPayload = z.infer<typeof ratingPayloadSchema>;
 
@@ -93,7 +89,12 @@ export const mutationPayloadSchemas = {
   'file.create': fileRecordSchema,
   'file.cancel': fileCancelPayloadSchema,
   'file.status': fileStatusPayloadSchema,
-  'rating.create': ratingPayloadSchema,
+  /** A correction of a registered file, with its reason (shared/files/fileChanges.ts). */
+  'file.update': fileCorrectionPayloadSchema,
+  /** A new due date, with its reason. */
+  'file.due': fileDuePayloadSchema,
+  /** The fee was paid. */
+  'file.fee': fileFeePayloadSchema,
 } as const;
 
 export const mutationSchema = z.object({
@@ -124,8 +125,11 @@ export const pushItemResultSchema = z.object({
   seq: z.number().int().positive(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
   reason: z.string().nullable(),
+  /** With a rejection: a stable code the device translates (shared/sync/rejectionCodes.ts); absent from older servers. */
+  code: z.string().max(80).nullable().optional(),
 });
 export type PushItemResult = z.infer<typeof pushItemResultSchema>;
+
 
 export const pushResponseSchema = z.object({
   lastAppliedSeq: z.number().int().nonnegative(),

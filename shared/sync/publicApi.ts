@@ -1,16 +1,9 @@
 /**
- * The public kiosk API (no enrolment): a file's state by its receipt number, and satisfaction
- * ratings. Paths and answer schema, shared by the server route and the kiosk's client.
+ * The public kiosk API (no enrolment): a file's state by its receipt number and lookup code, and
+ * satisfaction ratings. Answer schemas, shared by the server routes and the kiosk's client (paths: apiPaths.ts).
  */
 import { z } from 'zod';
 import { fileStatusSchema } from '../files/fileRecord.ts';
-
-export const PUBLIC_PATHS = {
-  /** GET: a file's state by its number; 400 on a malformed number, 404 when unknown. */
-  fileStatus: (number: string) => `/api/public/files/${number}`,
-  /** POST a ratingPayloadSchema body (optionally ?center=CODE): 201 stored, 200 already stored. */
-  ratings: '/api/public/ratings',
-} as const;
 
 /** What the receipt holder may see: no names, no ID numbers. */
 export const publicFileStatusSchema = z.object({
@@ -21,3 +14,11 @@ export const publicFileStatusSchema = z.object({
   changedAt: z.string(),
 });
 export type PublicFileStatus = z.infer<typeof publicFileStatusSchema>;
+
+/** The answer to a stored rating: whether it counts in the center's figures (one rating per file does). */
+export const ratingAnswerSchema = z.object({
+  id: z.string(),
+  status: z.enum(['applied', 'duplicate']),
+  counted: z.boolean(),
+});
+export type RatingAnswer = z.infer<typeof ratingAnswerSchema>;

@@ -2,14 +2,19 @@
  * Runs inside Chromium for `npm run bench:sync`: real IndexedDB (Dexie), the app's own
  * registration and sync engine. Exposed on window.motcuaBench for the Node driver.
  */
-import { saveDevice } from '../../renderer/data/deviceRepository.ts';
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
+import { loadDevice, saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { outboxCounts } from '../../renderer/data/outbox.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
+import { createBrowserKeys } from '../../renderer/platform/browserKeys.ts';
+import { createDataCipher } from '../../renderer/security/dataCipher.ts';
+import type { TokenVault } from '../../renderer/security/dataKey.ts';
 
 let db: MotcuaDb;
+let tokens: TokenVault;
 
 function walkIn(n: number): NewFileInput {
   return {
@@ -31,16 +36,23 @@ function walkIn(n: number): NewFileInput {
 }
 
 async function setup(dbName: string, enrolUrl: string, syncUrl: string): Promise<string> {
-  db = openDb(dbName);
-  const answer = await enrol(enrolUrl, { centerCode: 'DEMO', enrolmentCode: 'demo-enrol', locationCode: null, deviceName: dbName, role: 'counter' });
+  // The browser platform's own keys: a non-extractable key in IndexedDB, the token sealed beside it.
+  const keys = createBrowserKeys(`${dbName}-keys`);
+  const key = await keys.dataKey.open();
+  if (!key.ok) throw new Error(key.error);
+  tokens = keys.deviceToken;
+  db = openDb(dbName, createDataCipher(key.value));
+  const answer = await enrol(enrolUrl, { centerCode: DEMO_CENTER.code, enrolmentCode: DEMO_CENTER.enrolmentCode, locationCode: null, deviceName: dbName, role: 'counter' });
   if (!answer.ok) throw new Error(`enrol failed: ${answer.error.reason}`);
-  const saved = await saveDevice(db, syncUrl, answer.value);
+  const saved = await saveDevice(db, tokens, syncUrl, answer.value);
   if (!saved.ok) throw new Error(saved.error.reason);
   return answer.value.deviceId;
 }
 
 async function register(count: number): Promise<number[]> {
-  const device = (await db.device.get('device'))!;
+  const loaded = await loadDevice(db, tokens);
+  if (!loaded.ok || !loaded.value) throw new Error('the bench device is not enrolled');
+  const device = loaded.value;
   const staff = { id: 'bench', name: 'Bench' };
   const times: number[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -54,7 +66,7 @@ async function register(count: number): Promise<number[]> {
 
 /** Syncs until nothing is pending; a failed cycle waits a little, as the engine's timer would. */
 async function drain(timeoutMs: number): Promise<{ seconds: number; cycles: number; failedCycles: number; pending: number }> {
-  const engine = createSyncEngine({ db, events: null, requestTimeoutMs: 2_000, slowThresholdMs: 1_000 });
+  const engine = createSyncEngine({ db, tokens, events: null, requestTimeoutMs: 2_000, slowThresholdMs: 1_000 });
   const start = performance.now();
   let cycles = 0;
   let failedCycles = 0;

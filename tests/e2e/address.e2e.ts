@@ -21,6 +21,8 @@ describe('the kiosk address lookup', () => {
       'xã Yên Thành, huyện Yên Mô, tỉnh Ninh Bình (cũ) → nay là xã Đồng Thái, tỉnh Ninh Bình',
     );
     await kiosk.screenshot('kiosk-address');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.smallTouchTargets()).toEqual([]);
 
     await kiosk.typeAddress('cong vi ba dinh');
     const split = (await kiosk.answerTexts())[0] ?? '';
@@ -54,6 +56,7 @@ describe('the kiosk address lookup', () => {
     const overflow = await kiosk.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await kiosk.screenshot('kiosk-address-portrait');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
     await context.close();
   });
 });

@@ -27,6 +27,8 @@ describe('the citizen kiosk', () => {
     await expect.poll(() => kiosk.footer.textContent()).toContain('588');
     await kiosk.waitForOfflineShell();
     await kiosk.screenshot('home-landscape');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.smallTouchTargets()).toEqual([]);
 
     // Unplug the cable and restart the kiosk: a new page in the same profile.
     await context.setOffline(true);
@@ -40,6 +42,8 @@ describe('the citizen kiosk', () => {
     await expect(restarted.searchInput.inputValue()).resolves.toBe('khai sinh');
     await expect.poll(() => restarted.resultCodes().then((codes) => codes[0])).toBe('1.001193');
     await restarted.screenshot('results-landscape');
+    expect(await restarted.accessibilityViolations()).toEqual([]);
+    expect(await restarted.smallTouchTargets()).toEqual([]);
 
     await restarted.openResult('1.001193');
     await expect(restarted.detail.locator('h2').textContent()).resolves.toContain('khai sinh');
@@ -50,6 +54,8 @@ describe('the citizen kiosk', () => {
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await restarted.screenshot('detail-landscape');
+    expect(await restarted.accessibilityViolations()).toEqual([]);
+    expect(await restarted.smallTouchTargets()).toEqual([]);
     await context.close();
   });
 
@@ -78,6 +84,7 @@ describe('the citizen kiosk', () => {
     await kiosk.results.first().waitFor();
     await kiosk.page.getByTestId('idle-warning').waitFor({ timeout: 10_000 });
     await kiosk.screenshot('idle-warning');
+    expect(await kiosk.accessibilityViolations('[data-testid="idle-warning"]')).toEqual([]);
     await kiosk.page.getByTestId('home').waitFor({ timeout: 10_000 });
     expect(await kiosk.searchInput.inputValue()).toBe('');
     expect(await kiosk.page.evaluate(() => document.documentElement.lang)).toBe('vi');
@@ -104,6 +111,7 @@ describe('the citizen kiosk', () => {
     const facts = await kiosk.results.first().locator('.fact-label').allTextContents();
     expect(facts).toEqual(['Time:', 'Fee:']);
     await kiosk.screenshot('results-english');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.page.getByTestId('lang-vi').click();
     await expect.poll(() => kiosk.page.locator('h1').textContent()).toBe('Trung tâm Phục vụ hành chính công');
     await context.close();
@@ -112,10 +120,17 @@ describe('the citizen kiosk', () => {
   it('offers the nearest matches and the fields when nothing matches', async () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(harness.server.url);
+    // A word nothing matches is left out, and the kiosk says so.
     await kiosk.searchInput.fill('khai sinh zzzqqq');
+    await kiosk.page.getByTestId('unread').waitFor();
+    await expect(kiosk.page.getByTestId('unread').textContent()).resolves.toContain('zzzqqq');
+    // Words that no single procedure answers: the nearest ones and the fields to browse.
+    await kiosk.searchInput.fill('khai sinh hợp tác xã');
     await kiosk.page.getByTestId('no-result').waitFor();
     await kiosk.page.getByTestId('no-result').getByRole('button').click();
     await kiosk.page.getByTestId('field-list').waitFor();
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    expect(await kiosk.smallTouchTargets()).toEqual([]);
     await context.close();
   });
 
@@ -123,12 +138,14 @@ describe('the citizen kiosk', () => {
     const { context, kiosk } = await newKiosk(PORTRAIT);
     await kiosk.open(harness.server.url);
     await kiosk.screenshot('home-portrait');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.tapType('lam can cuoc');
     await kiosk.results.first().waitFor();
     await kiosk.screenshot('results-portrait');
     const first = await kiosk.resultCodes();
     await kiosk.openResult(first[0]!);
     await kiosk.screenshot('detail-portrait');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
     const overflow = await kiosk.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow).toBe(false);
     await context.close();

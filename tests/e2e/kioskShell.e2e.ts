@@ -4,6 +4,7 @@
  * wait, and receipts print through the shell rather than the browser dialog.
  */
 import { describe, expect, it } from 'vitest';
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
 import { installFakeBridge, type FakeShellLog } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
@@ -52,6 +53,36 @@ describe('the kiosk in the shell', () => {
     await context.close();
   });
 
+  it("enrols the kiosk from its settings, and its home-screen rating then counts for its center", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580' });
+    const kiosk = new KioskPage(await context.newPage());
+    await kiosk.open(harness.server.url);
+    await kiosk.openAdminSettings('2580');
+    // A wrong code is refused with a reason and enrols nothing.
+    await kiosk.page.getByTestId('enrol-center').fill(DEMO_CENTER.code);
+    await kiosk.page.getByTestId('enrol-code').fill('not-the-right-code');
+    await kiosk.page.getByTestId('enrol-name').fill('Ki-ốt sảnh');
+    await kiosk.page.getByTestId('enrol-submit').click();
+    await kiosk.page.getByTestId('enrol-problem').waitFor();
+    await kiosk.enrolKiosk(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, 'Ki-ốt sảnh');
+    await kiosk.screenshot('kiosk-admin-enrolled');
+    await kiosk.page.getByTestId('admin-close').click();
+
+    const before = await harness.server.store.listRatings(DEMO_CENTER.code);
+    const known = new Set(before.ok ? before.value.map((r) => r.id) : []);
+    await kiosk.page.getByTestId('home-rate').click();
+    await kiosk.page.locator('.rating-face[data-score="3"]').click();
+    await kiosk.page.getByTestId('rating-thanks').waitFor();
+    await expect
+      .poll(async () => {
+        const after = await harness.server.store.listRatings(DEMO_CENTER.code);
+        return after.ok ? after.value.filter((r) => !known.has(r.id)).map((r) => ({ score: r.score, counted: r.counted, byDevice: r.deviceId !== null })) : [];
+      }, { timeout: 15_000 })
+      .toEqual([{ score: 3, counted: true, byDevice: true }]);
+    await context.close();
+  });
+
   it('tells the shell when the kiosk is idle, so updates wait for it', async () => {
     const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
     await installFakeBridge(context, { adminPin: '2580' });
@@ -81,6 +112,28 @@ describe('the kiosk in the shell', () => {
     expect(printed[0]).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(printed[0]).toContain('@page { size: A5 portrait');
     expect(printed[0]).toContain('data:image/png;base64,');
+    await context.close();
+  });
+
+  it('offers to save the receipt as a PDF on a computer with no printer, and says where it went', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await installFakeBridge(context, { adminPin: '2580', profile: 'counter', printers: 'none' });
+    const counter = await CounterPage.enrolled(context, harness.server.url);
+    await counter.pickProcedure('khai sinh', '1.001193');
+    await counter.scanCard(testCardQr(6));
+    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.tickAllDocuments();
+    await counter.save();
+    const number = await counter.page.getByTestId('saved-receipt').getAttribute('data-number');
+    await counter.page.getByTestId('print-receipt').click();
+    await counter.page.getByText('Chưa có máy in: chọn máy in trong cài đặt hoặc lưu PDF.').waitFor();
+    await counter.page.getByTestId('save-pdf').click();
+    await expect.poll(() => counter.page.getByTestId('pdf-result').textContent()).toBe(`Đã lưu tệp PDF: C:\\Users\\motcua\\Documents\\${number}.pdf`);
+    await counter.screenshot('counter-receipt-saved-as-pdf');
+    const log = await counter.page.evaluate(() => (window as unknown as { __shell: FakeShellLog }).__shell);
+    expect(log.printed).toEqual([]);
+    expect(log.pdfs.map((p) => p.fileName)).toEqual([`${number}.pdf`]);
+    expect(log.pdfs[0]!.html).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     await context.close();
   });
 });

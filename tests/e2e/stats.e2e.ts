@@ -12,8 +12,8 @@ import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { buildWorkCalendar, parseHolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
 import { CENTER, julyReport, LOCATION } from '../fixtures/centerReports.ts';
-import { enrolAt, pushAll, replaySummaries } from '../integration/lifecycleFixtures.ts';
-import { addTestCenter } from '../support/syncFixtures.ts';
+import { enrolAt, postRatings, pushAll, replayRatings, replaySummaries } from '../integration/lifecycleFixtures.ts';
+import { addTestCenter, testAdminCode } from '../support/syncFixtures.ts';
 import { CounterPage } from './pageModels/CounterPage.ts';
 import { SCREENSHOTS } from './pageModels/KioskPage.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -41,6 +41,7 @@ async function seedJulyReport(): Promise<void> {
     const answers = await pushAll(server.app, device, replaySummaries(device, files));
     const refused = answers.flatMap((a) => a.results).filter((r) => r.status !== 'applied');
     if (refused.length > 0) throw new Error(`the server refused ${refused.length} seeded mutations`);
+    await postRatings(server.app, device, replayRatings(device, files));
   }
 }
 
@@ -61,7 +62,8 @@ describe('the statistics screen', () => {
     const page = counter.page;
     await counter.open(server.url);
     await page.getByTestId('enrol-location').fill(LOCATION);
-    await counter.enrol(CENTER, `enrol-${CENTER}`, 'Quầy thống kê');
+    // The figures are the center admin's: this counter is enrolled as the admin device.
+    await counter.enrol(CENTER, testAdminCode(CENTER), 'Quầy thống kê', true);
     await counter.createFirstAdmin('Nguyễn Thị Lan', '2468');
 
     await page.getByTestId('nav-stats').click();

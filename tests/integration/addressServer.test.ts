@@ -6,9 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { defaultAdminUnitsDir, importAdminUnits } from '../../server/address/importAdminUnits.ts';
-import { adminUnitsResponseSchema, apiErrorSchema, SYNC_PATHS } from '../../shared/sync/protocol.ts';
+import { adminUnitsResponseSchema, apiErrorSchema } from '../../shared/sync/protocol.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
@@ -16,7 +17,7 @@ useTestApp({ centers: [] }, (ready) => ({ app, temp } = ready));
 
 describe('the administrative units on the server', () => {
   it('answers 404 with a reason before any import', async () => {
-    const res = await app.inject({ url: SYNC_PATHS.adminUnits });
+    const res = await app.inject({ url: API_PATHS.adminUnits });
     expect(res.statusCode).toBe(404);
     expect(apiErrorSchema.parse(res.json()).error).toBe('no_admin_units');
   });
@@ -27,7 +28,7 @@ describe('the administrative units on the server', () => {
     const again = await importAdminUnits(temp.store, defaultAdminUnitsDir());
     expect(again.ok && !again.value.changed && again.value.stored.version === 1).toBe(true);
 
-    const res = await app.inject({ url: SYNC_PATHS.adminUnits });
+    const res = await app.inject({ url: API_PATHS.adminUnits });
     expect(res.statusCode).toBe(200);
     const body = adminUnitsResponseSchema.parse(res.json());
     expect(body.version).toBe(1);
@@ -36,7 +37,7 @@ describe('the administrative units on the server', () => {
     const etag = res.headers.etag as string;
     expect(etag).toBe('"admin-units-1"');
 
-    const revalidated = await app.inject({ url: SYNC_PATHS.adminUnits, headers: { 'if-none-match': etag } });
+    const revalidated = await app.inject({ url: API_PATHS.adminUnits, headers: { 'if-none-match': etag } });
     expect(revalidated.statusCode).toBe(304);
     expect(revalidated.body).toBe('');
   });

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createApp as createServerApp } from '../../server/app.ts';
 import { nextCatalogVersion } from '../../server/catalog/catalogVersion.ts';
-import { importCatalog } from '../../server/catalog/importCatalog.ts';
+import { describeImport, importCatalog } from '../../server/catalog/importCatalog.ts';
 import { COMMUNE_CATALOG, FULL_CATALOG_DIR, readCatalogSource, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
 import { catalogSchema } from '../../shared/catalog/procedure.ts';
 import { catalogChangesSchema } from '../../shared/sync/protocol.ts';
@@ -54,6 +54,10 @@ describe('the catalog server', () => {
   it('imports the commune file and serves it with an ETag; only a changed re-import grows the version', async () => {
     const first = await importCatalog(temp.store, join(sharedDataDir(), COMMUNE_CATALOG));
     expect(first.ok).toBe(true);
+    // Records broken in the source are kept and listed for admins.
+    const flagged = first.ok ? first.value.flagged.map((f) => f.code) : [];
+    expect(flagged).toEqual(expect.arrayContaining(['2.001428', '3.000226', '1.002544', '1.014208', '1.010385']));
+    expect(first.ok && describeImport(first.value)).toMatch(/1\.010385 .*district-level twin of 1\.010386/);
     const app = await createApp({ store: temp.store, webRoot: null });
     const version = (await app.inject('/api/catalog/version')).json();
     expect(version.count).toBe(588);

@@ -7,17 +7,18 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Citizen } from '../../shared/files/fileRecord.ts';
-import { pushResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { pushResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { bearer, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
 useTestApp({ centers: ['VB11824'] }, (ready) => ({ app, temp } = ready));
 
 const push = (device: EnrolResponse, mutations: Mutation[]) =>
-  app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
 
 describe('citizen values the server refuses', () => {
   it('rejects each nonsense citizen with the field and a reason, and keeps the sensible files', async () => {

@@ -7,9 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayNumberFromIso } from '../../shared/calendar/civilDay.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
-import { loadWorkCalendar, refreshHolidayTable } from '../../renderer/data/calendarRepository.ts';
+import { loadWorkCalendar } from '../../renderer/data/calendarRepository.ts';
+import { refreshHolidayTable } from '../../renderer/sync/calendarPull.ts';
 import { defaultHolidayTablePath, importCalendar } from '../../server/calendar/importCalendar.ts';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.ts';
+import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 
 let server: TestServer;
 let db: MotcuaDb;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   server = await startTestServer({ web: false });
   const imported = await importCalendar(server.store, defaultHolidayTablePath());
   if (!imported.ok) throw new Error(imported.error);
-  db = openDb(`calendar-${randomUUID()}`);
+  db = openDb(`calendar-${randomUUID()}`, await createMemoryCipher());
 });
 afterAll(async () => {
   await db?.delete();

@@ -16,7 +16,8 @@ import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistr
 import { outboxCounts } from '../../renderer/data/outbox.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { createSyncEngine } from '../../renderer/sync/syncEngine.ts';
-import { addTestCenter } from '../support/syncFixtures.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
+import { addTestCenter, testEnrolmentCode } from '../support/syncFixtures.ts';
 import { startFaultyProxy, type FaultyProxy } from '../support/faultyProxy.ts';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
 
@@ -31,7 +32,7 @@ beforeEach(async () => {
   server = await startRestartableServer(dir);
   await addTestCenter(server.store(), 'VB11824');
   proxy = await startFaultyProxy(server.address, { seed: 11824 });
-  db = openDb(`faults-${randomUUID()}`);
+  db = openDb(`faults-${randomUUID()}`, await createMemoryCipher());
 });
 afterEach(async () => {
   await db.delete();
@@ -52,16 +53,17 @@ const walkIn = (n: number): NewFileInput => ({
 
 describe('the device sync engine over a faulty link', () => {
   it('leaves nothing pending and lands every file exactly once', async () => {
-    const enrolled = await enrol(server.url, { centerCode: 'VB11824', enrolmentCode: 'enrol-VB11824', locationCode: null, deviceName: 'Quầy 2', role: 'counter' });
+    const enrolled = await enrol(server.url, { centerCode: 'VB11824', enrolmentCode: testEnrolmentCode('VB11824'), locationCode: null, deviceName: 'Quầy 2', role: 'counter' });
     if (!enrolled.ok) throw new Error(enrolled.error.reason);
-    const saved = await saveDevice(db, proxy.url, enrolled.value);
+    const { deviceToken: tokens } = createMemoryPlatform();
+    const saved = await saveDevice(db, tokens, proxy.url, enrolled.value);
     if (!saved.ok) throw new Error(saved.error.reason);
     for (let i = 1; i <= FILES; i += 1) {
       const r = await registerFile(db, walkIn(i), { device: saved.value, staff: { id: 's', name: 'Cán bộ' } });
       expect(r.ok).toBe(true);
     }
     proxy.setFaults({ dropRequestRate: 0.3, dropResponseRate: 0.3, delayRate: 0.15, delayMs: 5000, maxFaults: 300 });
-    const engine = createSyncEngine({ db, events: null, batchSize: 10, requestTimeoutMs: 700 });
+    const engine = createSyncEngine({ db, tokens, events: null, batchSize: 10, requestTimeoutMs: 700 });
 
     let restarted = false;
     const deadline = Date.now() + 40_000;

@@ -3,6 +3,7 @@
  * (checked by the shared lifecycle, rejected per item with a reason), the audit history, the due
  * date in the status feed, changes made by another office, kiosk ratings, and the schema upgrade.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,18 +13,19 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../server/store/sqliteMigrations.ts';
 import { openSqliteStore, SQLITE_FILE } from '../../server/store/sqliteStore.ts';
 import type { StatusHistoryEntry } from '../../server/store/store.ts';
-import { apiErrorSchema, pushResponseSchema, statusPullResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { apiErrorSchema, pushResponseSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
-import { bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
-import { ratingMutation, STAFF, statusMutation } from './lifecycleFixtures.ts';
+import { bearer, cancelMutation, createMutation, enrolTestDevice, FIXTURE_NOW, makeFile } from '../support/syncFixtures.ts';
+import { ratingOf, STAFF, statusMutation } from './lifecycleFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
 useTestApp({ centers: ['VB11824', 'OTHER'] }, (ready) => ({ app, temp } = ready));
 
 const push = async (device: EnrolResponse, mutations: Mutation[]) => {
-  const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
   expect(res.statusCode, res.body).toBe(200);
   return pushResponseSchema.parse(res.json());
 };
@@ -33,7 +35,7 @@ const history = async (device: EnrolResponse, fileId: string): Promise<StatusHis
   return read.value;
 };
 const feed = async (device: EnrolResponse) =>
-  statusPullResponseSchema.parse((await app.inject({ url: `${SYNC_PATHS.statuses}?limit=500`, headers: bearer(device) })).json()).changes;
+  statusPullResponseSchema.parse((await app.inject({ url: `${API_PATHS.sync.statuses}?limit=500`, headers: bearer(device) })).json()).changes;
 const DUE = '2027-03-04T17:00:00+07:00';
 
 describe('status changes pushed from the counter', () => {
@@ -145,7 +147,7 @@ describe('status changes made by another office', () => {
     const file = makeFile(counter, 1, { dueAt: DUE });
     await push(counter, [createMutation(1, file)]);
     const change = (status: string, note: string | null) =>
-      app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus(file.id), headers: bearer(office), payload: { status, note } });
+      app.inject({ method: 'POST', url: API_PATHS.files.status.at(file.id), headers: bearer(office), payload: { status, note } });
 
     const skip = await change('done', null);
     expect(skip.statusCode).toBe(400);
@@ -175,16 +177,15 @@ describe('status changes made by another office', () => {
 
 describe('satisfaction ratings', () => {
   it('stores a rating once per id, refuses a different one under the same id and an invalid one, and adds nothing to the feed', async () => {
-    const kiosk = await enrolTestDevice(app, 'VB11824');
-    const file = makeFile(kiosk, 1);
-    await push(kiosk, [createMutation(1, file)]);
-    const rating = ratingMutation(2, { fileNumber: file.number, score: 3, reasons: ['Nhanh chóng', 'Thân thiện'] });
-    const again = { ...rating, seq: 3, id: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' };
-    const changed = { ...rating, seq: 4, payload: { ...(rating.payload as object), score: 1 } };
-    const answer = await push(kiosk, [rating, again, changed, ratingMutation(5, { score: 5 }), ratingMutation(6, { fileNumber: null, score: 4 })]);
-    expect(answer.results.map((r) => r.status)).toEqual(['applied', 'duplicate', 'rejected', 'rejected', 'applied']);
-    expect(answer.results[2]!.reason).toMatch(/another rating with id/);
-    expect(answer.results[3]!.reason).toMatch(/invalid rating: score/);
+    const counter = await enrolTestDevice(app, 'VB11824');
+    const kiosk = await enrolTestDevice(app, 'VB11824', undefined, 'kiosk');
+    const file = makeFile(counter, 1);
+    await push(counter, [createMutation(1, file)]);
+    const rate = (payload: unknown) => app.inject({ method: 'POST', url: API_PATHS.ratings, headers: bearer(kiosk), payload: payload as object });
+    const rating = ratingOf({ fileNumber: file.number, score: 3, reasons: ['Nhanh chóng', 'Thân thiện'] });
+    const answers = [await rate(rating), await rate(rating), await rate({ ...rating, score: 1 }), await rate(ratingOf({ score: 5 as never })), await rate(ratingOf({ fileNumber: null, score: 4 }))];
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 200, 409, 400, 201]);
+    expect(answers[2]!.json()).toMatchObject({ error: 'conflict', reason: expect.stringMatching(/another rating with id/) });
 
     const ratings = await temp.store.listRatings('VB11824');
     expect(ratings.ok && ratings.value.map((r) => [r.fileNumber, r.score, r.reasons])).toEqual([
@@ -192,7 +193,20 @@ describe('satisfaction ratings', () => {
       [null, 4, []],
     ]);
     expect(await temp.store.listRatings('OTHER')).toEqual({ ok: true, value: [] });
-    expect((await feed(kiosk)).map((c) => c.status)).toEqual(['received']);
+    expect((await feed(counter)).map((c) => c.status)).toEqual(['received']);
+  });
+
+  it('have one path: a rating pushed as a mutation is refused as an unknown kind, and the push moves on', async () => {
+    const counter = await enrolTestDevice(app, 'VB11824');
+    const file = makeFile(counter, 1);
+    const pushed = { seq: 2, id: randomUUID(), kind: 'rating.create', at: FIXTURE_NOW.toISOString(), payload: ratingOf({ fileNumber: file.number, score: 4 }) };
+    const answer = await push(counter, [createMutation(1, file), pushed, createMutation(3, makeFile(counter, 2))]);
+    expect(answer.results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['applied', null],
+      ['rejected', 'syncReason.unknownKind'],
+      ['applied', null],
+    ]);
+    expect(await temp.store.listRatings('VB11824')).toEqual({ ok: true, value: [] });
   });
 });
 

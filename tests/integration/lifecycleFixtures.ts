@@ -1,22 +1,23 @@
 /**
- * Builders for the life-of-a-file server tests: devices enrolled at a location, status and rating
- * mutations as the counter and kiosk send them, and a replay of figure fixtures (shared/stats
- * FileSummary) as the pushes that would have produced them.
+ * Builders for the life-of-a-file server tests: devices enrolled at a location, status mutations as
+ * the counter sends them, ratings as the kiosk sends them, and a replay of figure fixtures
+ * (shared/stats FileSummary) as the pushes and ratings that would have produced them.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { FileStatus } from '../../shared/files/fileRecord.ts';
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
-import { enrolResponseSchema, pushResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
-import { bearer, createMutation, makeFile } from '../support/syncFixtures.ts';
+import { enrolResponseSchema, pushResponseSchema, type DeviceRole, type EnrolResponse, type Mutation, type PushResponse, type RatingPayload } from '../../shared/sync/protocol.ts';
+import { bearer, createMutation, FIXTURE_NOW, makeFile, testAdminCode, testEnrolmentCode } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 export const STAFF = { staffId: 's7', staffName: 'Lê Thị Hoa' } as const;
 
-export async function enrolAt(app: FastifyInstance, centerCode: string, locationCode: string | null, role: 'counter' | 'kiosk' = 'counter'): Promise<EnrolResponse> {
+export async function enrolAt(app: FastifyInstance, centerCode: string, locationCode: string | null, role: DeviceRole = 'counter'): Promise<EnrolResponse> {
   const res = await app.inject({
     method: 'POST',
-    url: SYNC_PATHS.enrol,
-    payload: { centerCode, enrolmentCode: `enrol-${centerCode}`, locationCode, deviceName: `Máy ${locationCode ?? 'chung'}`, role },
+    url: API_PATHS.devices.enrol,
+    payload: { centerCode, enrolmentCode: role === 'admin' ? testAdminCode(centerCode) : testEnrolmentCode(centerCode), locationCode, deviceName: `Máy ${locationCode ?? 'chung'}`, role },
   });
   if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
   return enrolResponseSchema.parse(res.json());
@@ -32,7 +33,7 @@ export interface StatusOptions {
 
 /** A `file.status` mutation shaped as shared/files/lifecycle.ts stamps it at the counter. */
 export function statusMutation(seq: number, device: EnrolResponse, fileId: string, from: FileStatus, to: FileStatus, options: StatusOptions = {}): Mutation {
-  const when = options.when ?? new Date().toISOString();
+  const when = options.when ?? FIXTURE_NOW.toISOString();
   return {
     seq,
     id: randomUUID(),
@@ -52,16 +53,23 @@ export function statusMutation(seq: number, device: EnrolResponse, fileId: strin
   };
 }
 
-export function ratingMutation(seq: number, rating: Partial<RatingPayload> = {}): Mutation {
-  const at = rating.at ?? new Date().toISOString();
-  return { seq, id: randomUUID(), kind: 'rating.create', at, payload: { id: randomUUID(), fileNumber: null, score: 4, reasons: [], at, ...rating } };
+export function ratingOf(rating: Partial<RatingPayload> = {}): RatingPayload {
+  return { id: randomUUID(), fileNumber: null, score: 4, reasons: [], at: FIXTURE_NOW.toISOString(), ...rating };
+}
+
+/** Sends ratings the way an enrolled kiosk does (its token, the ratings route), each checked stored. */
+export async function postRatings(app: FastifyInstance, device: EnrolResponse, ratings: readonly RatingPayload[]): Promise<void> {
+  for (const rating of ratings) {
+    const res = await app.inject({ method: 'POST', url: API_PATHS.ratings, headers: bearer(device), payload: rating });
+    if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`rating refused: ${res.statusCode} ${res.body}`);
+  }
 }
 
 /** Pushes any number of mutations (numbered from 1 on a fresh device) in batches the protocol allows. */
 export async function pushAll(app: FastifyInstance, device: EnrolResponse, mutations: Mutation[]): Promise<PushResponse[]> {
   const answers: PushResponse[] = [];
   for (let i = 0; i < mutations.length; i += 200) {
-    const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations: mutations.slice(i, i + 200) } });
+    const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations: mutations.slice(i, i + 200) } });
     if (res.statusCode !== 200) throw new Error(`push failed: ${res.statusCode} ${res.body}`);
     answers.push(pushResponseSchema.parse(res.json()));
   }
@@ -70,8 +78,8 @@ export async function pushAll(app: FastifyInstance, device: EnrolResponse, mutat
 
 /**
  * The mutations a device would have pushed for these summaries: each file registered, moved through
- * processing → done → returned at the summary's stamps (or rejected / withdrawn at once), and rated
- * when the summary has a rating.
+ * processing → done → returned at the summary's stamps (or rejected / withdrawn at once). Ratings
+ * go their own way: replayRatings.
  */
 export function replaySummaries(device: EnrolResponse, summaries: readonly FileSummary[]): Mutation[] {
   const mutations: Mutation[] = [];
@@ -96,7 +104,13 @@ export function replaySummaries(device: EnrolResponse, summaries: readonly FileS
     mutations.push(statusMutation(next(), device, file.id, 'received', 'processing', { when: soon }));
     if (s.doneAt !== null) mutations.push(statusMutation(next(), device, file.id, 'processing', 'done', { when: iso(s.doneAt) }));
     if (s.returnedAt !== null) mutations.push(statusMutation(next(), device, file.id, 'done', 'returned', { when: iso(s.returnedAt) }));
-    if (s.rating != null) mutations.push(ratingMutation(next(), { fileNumber: file.number, score: s.rating, at: iso(s.returnedAt ?? s.receivedAt) }));
   });
   return mutations;
+}
+
+/** The ratings citizens gave for these summaries' files (numbered as replaySummaries numbers them). */
+export function replayRatings(device: EnrolResponse, summaries: readonly FileSummary[]): RatingPayload[] {
+  return summaries.flatMap((s, i) =>
+    s.rating == null ? [] : [ratingOf({ fileNumber: makeFile(device, i + 1, { receivedAt: new Date(s.receivedAt).toISOString() }).number, score: s.rating, at: new Date(s.returnedAt ?? s.receivedAt).toISOString() })],
+  );
 }

@@ -14,19 +14,20 @@ import { buildWorkCalendar, parseHolidayTable, type WorkCalendar } from '../../s
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { computeCenterStats, type CenterStats } from '../../shared/stats/centerStats.ts';
 import type { FileSummary } from '../../shared/stats/fileSummary.ts';
-import { apiErrorSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { apiErrorSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
 import { CENTER, julyReport } from '../fixtures/centerReports.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
 import { addTestCenter, bearer } from '../support/syncFixtures.ts';
-import { enrolAt, pushAll, replaySummaries } from './lifecycleFixtures.ts';
+import { enrolAt, postRatings, pushAll, replayRatings, replaySummaries } from './lifecycleFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
 useTestApp({ centers: [] }, (ready) => ({ app, temp } = ready));
 
 const stats = async (device: EnrolResponse, query: string): Promise<CenterStats> => {
-  const res = await app.inject({ url: `${SYNC_PATHS.stats}?${query}`, headers: bearer(device) });
+  const res = await app.inject({ url: `${API_PATHS.stats.figures}?${query}`, headers: bearer(device) });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as CenterStats;
 };
@@ -57,9 +58,10 @@ describe('GET /api/stats', () => {
     await addTestCenter(temp.store, 'OTHER');
     const catalog = await temp.store.replaceCatalog(demoCatalog.procedures, 'test');
     if (!catalog.ok) throw new Error(catalog.error.reason);
-    const q1 = await enrolAt(app, 'VB11824', 'Q1');
+    // The figures are an admin route: the devices that ask for them are admin devices (which push like counters).
+    const q1 = await enrolAt(app, 'VB11824', 'Q1', 'admin');
     const q2 = await enrolAt(app, 'VB11824', 'Q2');
-    const other = await enrolAt(app, 'OTHER', 'Q1');
+    const other = await enrolAt(app, 'OTHER', 'Q1', 'admin');
     const q1Files = [
       july(1, { channel: 'in_person', doneAt: '2025-07-02T10:00:00+07:00', returnedAt: '2025-07-03T08:00:00+07:00', rating: 4 }), // early
       july(2, { channel: 'online', doneAt: '2025-07-04T16:00:00+07:00', returnedAt: '2025-07-05T08:00:00+07:00', rating: 2 }), // on time
@@ -73,6 +75,8 @@ describe('GET /api/stats', () => {
 
     const answers = [...(await pushAll(app, q1, replaySummaries(q1, [...q1Files, outside]))), ...(await pushAll(app, q2, replaySummaries(q2, q2Files)))];
     expect(answers.flatMap((a) => a.results).filter((r) => r.status !== 'applied')).toEqual([]);
+    await postRatings(app, q1, replayRatings(q1, [...q1Files, outside]));
+    await postRatings(app, q2, replayRatings(q2, q2Files));
     await pushAll(app, other, replaySummaries(other, [july(5, { channel: 'online' })]));
     return { q1, q2, other };
   }
@@ -116,9 +120,9 @@ describe('GET /api/stats', () => {
     expect(theirs.total.received).toBe(1);
   });
 
-  it('refuses a bad period or grouping with 400 and a reason, and a missing token with 401', async () => {
+  it('refuses a bad period or grouping with 400 and a reason, a missing token with 401, a device that is not an admin with 403', async () => {
     await addTestCenter(temp.store, 'VB11824');
-    const device = await enrolAt(app, 'VB11824', 'Q1');
+    const device = await enrolAt(app, 'VB11824', 'Q1', 'admin');
     const bad: [string, RegExp][] = [
       ['to=2025-08-01', /from/],
       ['from=2025-07-32&to=2025-08-01', /from: must be a real date/],
@@ -128,19 +132,25 @@ describe('GET /api/stats', () => {
       ['from=2025-07-01&to=2025-08-01&location=', /location/],
     ];
     for (const [query, reason] of bad) {
-      for (const path of [SYNC_PATHS.stats, `${SYNC_PATHS.stats}.csv`]) {
+      for (const path of [API_PATHS.stats.figures, API_PATHS.stats.csv]) {
         const res = await app.inject({ url: `${path}?${query}`, headers: bearer(device) });
         expect(res.statusCode, `${path}?${query}`).toBe(400);
         expect(apiErrorSchema.parse(res.json()).reason).toMatch(reason);
       }
     }
-    expect((await app.inject({ url: `${SYNC_PATHS.stats}?from=2025-07-01&to=2025-08-01` })).statusCode).toBe(401);
-    expect((await app.inject({ url: `${SYNC_PATHS.stats}.csv?from=2025-07-01&to=2025-08-01` })).statusCode).toBe(401);
+    expect((await app.inject({ url: `${API_PATHS.stats.figures}?from=2025-07-01&to=2025-08-01` })).statusCode).toBe(401);
+    // A counter or a kiosk is not a center admin's device.
+    for (const role of ['counter', 'kiosk'] as const) {
+      const notAdmin = await enrolAt(app, 'VB11824', 'Q1', role);
+      const refused = await app.inject({ url: `${API_PATHS.stats.figures}?from=2025-07-01&to=2025-08-01`, headers: bearer(notAdmin) });
+      expect(refused.statusCode, role).toBe(403);
+    }
+    expect((await app.inject({ url: `${API_PATHS.stats.csv}?from=2025-07-01&to=2025-08-01` })).statusCode).toBe(401);
   });
 
   it('exports the same figures as CSV with a BOM, Vietnamese headers and quoted names', async () => {
     const { q1 } = await seedSmallSet();
-    const res = await app.inject({ url: `${SYNC_PATHS.stats}.csv?from=2025-07-01&to=2025-08-01`, headers: bearer(q1) });
+    const res = await app.inject({ url: `${API_PATHS.stats.csv}?from=2025-07-01&to=2025-08-01`, headers: bearer(q1) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="thong-ke-VB11824-2025-07-01-2025-08-01.csv"');
@@ -150,8 +160,8 @@ describe('GET /api/stats', () => {
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe(STATS_CSV_HEADER.join(','));
     expect(lines[0]).toMatch(/^Nhóm,Mã,Tên,Lĩnh vực,Tiếp nhận,Trực tiếp,Trực tuyến,Bưu chính,Đã giải quyết,Đã trả kết quả/);
-    expect(lines[1]).toBe('Tổng cộng,,2025-07-01 – 2025-08-01,,7,4,2,1,4,3,2,1,1,1,1,0,1,0,3,2,28.6,75,66.7');
-    expect(lines).toContain('Lĩnh vực,Hộ tịch,Hộ tịch,,6,3,2,1,3,3,2,1,0,1,1,0,1,0,3,2,33.3,100,66.7');
+    expect(lines[1]).toBe('Tổng cộng,,2025-07-01 – 2025-08-01,,7,4,2,1,4,3,2,1,1,1,1,0,0,0,1,0,3,2,28.6,75,66.7');
+    expect(lines).toContain('Lĩnh vực,Hộ tịch,Hộ tịch,,6,3,2,1,3,3,2,1,0,1,1,0,0,0,1,0,3,2,33.3,100,66.7');
     expect(lines.some((l) => l.startsWith('Thủ tục,9.999999,"Thủ tục ngoài danh mục, ""đặc biệt""",Khác,1,'))).toBe(true);
     expect(lines).toHaveLength(1 + 1 + 2 + 2);
   });
@@ -183,9 +193,10 @@ describe('the July 2025 report replayed through the sync server', () => {
       const [center, location] = key.split('|') as [string, string];
       if (!centers.has(center)) await addTestCenter(temp.store, center);
       centers.add(center);
-      const device = await enrolAt(app, center, location);
+      const device = await enrolAt(app, center, location, 'admin');
       const answers = await pushAll(app, device, replaySummaries(device, files));
       expect(answers.flatMap((a) => a.results).filter((r) => r.status !== 'applied')).toEqual([]);
+      await postRatings(app, device, replayRatings(device, files));
       if (center === CENTER && location === fixture.options.locationCode) report = device;
     }
 
@@ -203,20 +214,20 @@ describe('the July 2025 report replayed through the sync server', () => {
 
 describe('GET /api/calendar', () => {
   it('is 404 until a table is imported, then serves it with its version and an ETag, 304 when unchanged', async () => {
-    const none = await app.inject({ url: SYNC_PATHS.calendar });
+    const none = await app.inject({ url: API_PATHS.calendar });
     expect(none.statusCode).toBe(404);
     expect(apiErrorSchema.parse(none.json()).error).toBe('no_calendar');
 
     const imported = await importCalendar(temp.store, defaultHolidayTablePath());
     expect(imported.ok && [imported.value.changed, imported.value.stored.version]).toEqual([true, 1]);
-    const first = await app.inject({ url: SYNC_PATHS.calendar });
+    const first = await app.inject({ url: API_PATHS.calendar });
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"calendar-1"');
     const body = calendarResponseSchema.parse(first.json());
     expect(body.version).toBe(1);
     expect(body.table).toMatchObject({ version: 'vn-public-sector-holidays-2025-2027', years: [2025, 2026, 2027] });
     expect(buildWorkCalendar(body.table).describeDay(Date.UTC(2026, 1, 17) / 86_400_000)).toMatchObject({ working: false, source: 'table' });
-    const cached = await app.inject({ url: SYNC_PATHS.calendar, headers: { 'if-none-match': '"calendar-1"' } });
+    const cached = await app.inject({ url: API_PATHS.calendar, headers: { 'if-none-match': '"calendar-1"' } });
     expect(cached.statusCode).toBe(304);
     expect(cached.body).toBe('');
 
@@ -229,7 +240,7 @@ describe('GET /api/calendar', () => {
     await writeFile(path, JSON.stringify(edited));
     const second = await importCalendar(temp.store, path);
     expect(second.ok && second.value.stored.version).toBe(2);
-    const after = await app.inject({ url: SYNC_PATHS.calendar, headers: { 'if-none-match': '"calendar-1"' } });
+    const after = await app.inject({ url: API_PATHS.calendar, headers: { 'if-none-match': '"calendar-1"' } });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).toBe('"calendar-2"');
     expect(calendarResponseSchema.parse(after.json()).table.days).toHaveLength(body.table.days.length - 1);
@@ -243,7 +254,7 @@ describe('GET /api/calendar', () => {
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.error).toMatch(/days\.0\.date: date must be a real YYYY-MM-DD date/);
     expect((await importCalendar(temp.store, join(temp.dir, 'missing.json'))).ok).toBe(false);
-    const current = calendarResponseSchema.parse((await app.inject({ url: SYNC_PATHS.calendar })).json());
+    const current = calendarResponseSchema.parse((await app.inject({ url: API_PATHS.calendar })).json());
     expect(current.version).toBe(1);
   });
 });

@@ -14,12 +14,15 @@ import { outboxCounts } from '../../renderer/data/outbox.ts';
 import { readSyncMeta } from '../../renderer/data/pushAnswers.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { createSyncEngine, type SyncEngine, type SyncState } from '../../renderer/sync/syncEngine.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import { startTestServer, type TestServer } from '../e2e/support/testServer.ts';
+import { makeScan } from '../support/syncFixtures.ts';
 
 const staff = { id: 's1', name: 'Trần Thị Bình' };
 
 function input(n: number): NewFileInput {
+  const scan = makeScan(n);
   return {
     procedureCode: '1.001193',
     procedureName: 'Đăng ký khai sinh',
@@ -33,7 +36,8 @@ function input(n: number): NewFileInput {
       address: 'Thôn 3',
     },
     documents: [{ name: 'Tờ khai', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 }],
-    attachments: [{ name: 'scan.txt', type: 'text/plain', size: 4, dataBase64: Buffer.from(`ab${n % 10}c`).toString('base64') }],
+    attachments: [scan.ref],
+    scans: [{ ref: scan.ref, blob: scan.blob }],
     notes: null,
   };
 }
@@ -66,12 +70,13 @@ describe('the sync loop against the real server', () => {
       role: 'counter',
     });
     if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error.reason}`);
-    db = openDb(`sync-${randomUUID()}`);
-    const saved = await saveDevice(db, server.url, enrolled.value);
+    db = openDb(`sync-${randomUUID()}`, await createMemoryCipher());
+    const { deviceToken: tokens } = createMemoryPlatform();
+    const saved = await saveDevice(db, tokens, server.url, enrolled.value);
     if (!saved.ok) throw new Error(saved.error.reason);
     device = saved.value;
     serverUrl = await deadPort();
-    engine = createSyncEngine({ db, getServerUrl: () => serverUrl, events: null, batchSize: 7, requestTimeoutMs: 5000 });
+    engine = createSyncEngine({ db, tokens, getServerUrl: () => serverUrl, events: null, batchSize: 7, requestTimeoutMs: 5000 });
     engine.subscribe((s) => seen.push(s));
   });
 

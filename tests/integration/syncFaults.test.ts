@@ -8,11 +8,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrolResponseSchema, SYNC_PATHS, type EnrolResponse } from '../../shared/sync/protocol.ts';
-import { addTestCenter, createMutation, makeFile } from '../support/syncFixtures.ts';
+import { enrolResponseSchema, type EnrolResponse } from '../../shared/sync/protocol.ts';
+import { addTestCenter, createMutation, fixtureClock, makeFile, testEnrolmentCode } from '../support/syncFixtures.ts';
 import { startFaultyProxy, seededRandom, type FaultyProxy } from '../support/faultyProxy.ts';
 import { drainOutbox } from '../support/pushClient.ts';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let dir: string;
 let server: RestartableServer;
@@ -20,7 +21,7 @@ let proxy: FaultyProxy;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-faults-'));
-  server = await startRestartableServer(dir);
+  server = await startRestartableServer(dir, { now: fixtureClock });
   await addTestCenter(server.store(), 'VB11824');
   proxy = await startFaultyProxy(server.address, { seed: 20270301 });
 });
@@ -31,10 +32,10 @@ afterEach(async () => {
 });
 
 async function enrol(): Promise<EnrolResponse> {
-  const res = await fetch(`${server.url}${SYNC_PATHS.enrol}`, {
+  const res = await fetch(`${server.url}${API_PATHS.devices.enrol}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ centerCode: 'VB11824', enrolmentCode: 'enrol-VB11824', locationCode: null, deviceName: 'Quầy 1', role: 'counter' }),
+    body: JSON.stringify({ centerCode: 'VB11824', enrolmentCode: testEnrolmentCode('VB11824'), locationCode: null, deviceName: 'Quầy 1', role: 'counter' }),
   });
   return enrolResponseSchema.parse(await res.json());
 }

@@ -6,27 +6,19 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CENTER, ensureDemoCenter } from '../../server/centers/addCenter.ts';
-import {
-  apiErrorSchema,
-  enrolResponseSchema,
-  pushResponseSchema,
-  sequenceGapSchema,
-  statusPullResponseSchema,
-  SYNC_PATHS,
-  type EnrolResponse,
-  type Mutation,
-} from '../../shared/sync/protocol.ts';
+import { apiErrorSchema, enrolResponseSchema, pushResponseSchema, sequenceGapSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import { fileRecordSchema } from '../../shared/files/fileRecord.ts';
 import type { TempStore } from '../support/tempStore.ts';
 import { useTestApp } from '../support/testApp.ts';
-import { bearer, cancelMutation, createMutation, enrolTestDevice, makeFile } from '../support/syncFixtures.ts';
+import { bearer, cancelMutation, createMutation, enrolTestDevice, makeFile, testEnrolmentCode } from '../support/syncFixtures.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 let temp: TempStore;
 let app: FastifyInstance;
 useTestApp({ centers: ['VB11824', 'OTHER'] }, (ready) => ({ app, temp } = ready));
 
 const push = (device: EnrolResponse, mutations: Mutation[]) =>
-  app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: { mutations } });
+  app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: { mutations } });
 
 const count = async (center: string): Promise<number> => {
   const n = await temp.store.countFiles(center);
@@ -35,12 +27,12 @@ const count = async (center: string): Promise<number> => {
 };
 
 describe('device enrolment', () => {
-  const body = { centerCode: 'VB11824', enrolmentCode: 'enrol-VB11824', locationCode: null, deviceName: 'Quầy 2', role: 'counter' };
+  const body = { centerCode: 'VB11824', enrolmentCode: testEnrolmentCode('VB11824'), locationCode: null, deviceName: 'Quầy 2', role: 'counter' };
 
   it('gives each device its own token and the next short code in its center', async () => {
-    const first = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: body });
-    const second = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, role: 'kiosk' } });
-    const other = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, centerCode: 'OTHER', enrolmentCode: 'enrol-OTHER' } });
+    const first = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: body });
+    const second = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, role: 'kiosk' } });
+    const other = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, centerCode: 'OTHER', enrolmentCode: testEnrolmentCode('OTHER') } });
     expect(first.statusCode).toBe(201);
     const a = enrolResponseSchema.parse(first.json());
     const b = enrolResponseSchema.parse(second.json());
@@ -50,12 +42,12 @@ describe('device enrolment', () => {
     expect(a.token).not.toBe(b.token);
   });
 
-  it('refuses a wrong enrolment code with 401 and an unknown center with 404, each with a reason', async () => {
-    const wrong = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, enrolmentCode: 'enrol-OTHER' } });
-    expect(wrong.statusCode).toBe(401);
-    expect(apiErrorSchema.parse(wrong.json())).toMatchObject({ error: 'wrong_enrolment_code', reason: expect.stringContaining('VB11824') });
-    const unknown = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, centerCode: 'NOPE' } });
-    expect(unknown.statusCode).toBe(404);
+  it('answers a wrong code and an unknown center alike (401, same body), so the answer does not tell which centers exist', async () => {
+    const wrong = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, enrolmentCode: testEnrolmentCode('OTHER') } });
+    const unknown = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, centerCode: 'NOPE' } });
+    expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
+    expect(apiErrorSchema.parse(wrong.json())).toMatchObject({ error: 'wrong_enrolment_code', reason: expect.stringMatching(/not right/) });
+    expect(unknown.json()).toEqual(wrong.json());
   });
 
   it('seeds the demo center once, and devices enrol with its public code', async () => {
@@ -66,13 +58,13 @@ describe('device enrolment', () => {
   });
 
   it('answers a bad body with 400 and a reason, enrolling nothing', async () => {
-    const bad = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: { ...body, role: 'printer' } });
+    const bad = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: { ...body, role: 'printer' } });
     expect(bad.statusCode).toBe(400);
     expect(apiErrorSchema.parse(bad.json()).reason).toMatch(/role/);
-    const malformed = await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, headers: { 'content-type': 'application/json' }, payload: '{"centerCode":' });
+    const malformed = await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, headers: { 'content-type': 'application/json' }, payload: '{"centerCode":' });
     expect(malformed.statusCode).toBe(400);
     expect(apiErrorSchema.safeParse(malformed.json()).success).toBe(true);
-    const next = enrolResponseSchema.parse((await app.inject({ method: 'POST', url: SYNC_PATHS.enrol, payload: body })).json());
+    const next = enrolResponseSchema.parse((await app.inject({ method: 'POST', url: API_PATHS.devices.enrol, payload: body })).json());
     expect(next.deviceCode).toBe('D01');
   });
 });
@@ -81,17 +73,17 @@ describe('device authentication', () => {
   it('refuses a missing, unknown or revoked token with 401 and a reason', async () => {
     const device = await enrolTestDevice(app, 'VB11824');
     const payload = { mutations: [createMutation(1, makeFile(device, 1))] };
-    const missing = await app.inject({ method: 'POST', url: SYNC_PATHS.push, payload });
+    const missing = await app.inject({ method: 'POST', url: API_PATHS.sync.push, payload });
     expect(missing.statusCode).toBe(401);
     expect(apiErrorSchema.parse(missing.json()).error).toBe('unauthenticated');
-    const unknown = await app.inject({ method: 'GET', url: SYNC_PATHS.statuses, headers: { authorization: 'Bearer not-a-real-token-at-all' } });
+    const unknown = await app.inject({ method: 'GET', url: API_PATHS.sync.statuses, headers: { authorization: 'Bearer not-a-real-token-at-all' } });
     expect(unknown.statusCode).toBe(401);
     expect(apiErrorSchema.parse(unknown.json()).error).toBe('unknown_device');
 
-    expect((await app.inject({ method: 'GET', url: SYNC_PATHS.statuses, headers: bearer(device) })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: API_PATHS.sync.statuses, headers: bearer(device) })).statusCode).toBe(200);
     const revoked = await temp.store.revokeDevice(device.deviceId);
     expect(revoked.ok && revoked.value.revokedAt).toBeTruthy();
-    const after = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload });
+    const after = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload });
     expect(after.statusCode).toBe(401);
     expect(apiErrorSchema.parse(after.json())).toMatchObject({ error: 'revoked_device', reason: expect.stringMatching(/revoked/) });
     expect((await app.inject({ method: 'GET', url: '/api/files', headers: bearer(device) })).statusCode).toBe(401);
@@ -101,13 +93,13 @@ describe('device authentication', () => {
 
 describe('the HTTP edge', () => {
   it('answers CORS preflights for the Electron shell and refuses an oversized body in the error shape', async () => {
-    const preflight = await app.inject({ method: 'OPTIONS', url: SYNC_PATHS.push, headers: { origin: 'app://motcua', 'access-control-request-method': 'POST' } });
+    const preflight = await app.inject({ method: 'OPTIONS', url: API_PATHS.sync.push, headers: { origin: 'app://motcua', 'access-control-request-method': 'POST' } });
     expect(preflight.statusCode).toBe(204);
     expect(preflight.headers['access-control-allow-headers']).toMatch(/authorization/);
     const device = await enrolTestDevice(app, 'VB11824');
     const huge = await app.inject({
       method: 'POST',
-      url: SYNC_PATHS.push,
+      url: API_PATHS.sync.push,
       headers: { ...bearer(device), 'content-type': 'application/json' },
       payload: `{"mutations":"${'x'.repeat(65 * 1024 * 1024)}"}`,
     });
@@ -128,7 +120,7 @@ describe('push', () => {
       { mutations: [{ ...createMutation(1, file), id: 'not-a-uuid' }] },
     ];
     for (const payload of bodies) {
-      const res = await app.inject({ method: 'POST', url: SYNC_PATHS.push, headers: bearer(device), payload: payload as object });
+      const res = await app.inject({ method: 'POST', url: API_PATHS.sync.push, headers: bearer(device), payload: payload as object });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(apiErrorSchema.parse(res.json()).reason.length).toBeGreaterThan(5);
     }
@@ -236,7 +228,7 @@ describe('push', () => {
     expect((await app.inject({ url: `/api/files/${file.id}`, headers: bearer(theirs) })).statusCode).toBe(404);
     const change = await app.inject({
       method: 'POST',
-      url: SYNC_PATHS.fileStatus(file.id),
+      url: API_PATHS.files.status.at(file.id),
       headers: bearer(theirs),
       payload: { status: 'done', note: null },
     });
@@ -245,7 +237,7 @@ describe('push', () => {
     const cancel = pushResponseSchema.parse((await push(theirs, [cancelMutation(3, file.id)])).json());
     expect(cancel.results[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/no file/) });
 
-    const feed = statusPullResponseSchema.parse((await app.inject({ url: SYNC_PATHS.statuses, headers: bearer(theirs) })).json());
+    const feed = statusPullResponseSchema.parse((await app.inject({ url: API_PATHS.sync.statuses, headers: bearer(theirs) })).json());
     expect(feed.changes.map((c) => c.number).sort()).toEqual(['OTHER-D01-20270301-0001', 'OTHER-D01-20270301-0002']);
     expect(await count('VB11824')).toBe(1);
     expect(await count('OTHER')).toBe(2);
@@ -259,29 +251,29 @@ describe('the status feed', () => {
     const files = [1, 2, 3].map((n) => makeFile(counter, n));
     await push(counter, files.map((f, i) => createMutation(i + 1, f)));
 
-    const first = statusPullResponseSchema.parse((await app.inject({ url: `${SYNC_PATHS.statuses}?since=0&limit=2`, headers: bearer(counter) })).json());
+    const first = statusPullResponseSchema.parse((await app.inject({ url: `${API_PATHS.sync.statuses}?since=0&limit=2`, headers: bearer(counter) })).json());
     expect(first.changes.map((c) => [c.number, c.status])).toEqual([
       [files[0]!.number, 'received'],
       [files[1]!.number, 'received'],
     ]);
     expect(first.more).toBe(true);
 
-    const started = await app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus(files[0]!.id), headers: bearer(office), payload: { status: 'processing', note: null } });
+    const started = await app.inject({ method: 'POST', url: API_PATHS.files.status.at(files[0]!.id), headers: bearer(office), payload: { status: 'processing', note: null } });
     expect(started.statusCode).toBe(200);
     const moved = await app.inject({
       method: 'POST',
-      url: SYNC_PATHS.fileStatus(files[0]!.id),
+      url: API_PATHS.files.status.at(files[0]!.id),
       headers: bearer(office),
       payload: { status: 'needs_supplement', note: 'Thiếu bản sao giấy chứng sinh' },
     });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ fileId: files[0]!.id, status: 'needs_supplement' });
-    const bad = await app.inject({ method: 'POST', url: SYNC_PATHS.fileStatus(files[0]!.id), headers: bearer(office), payload: { status: 'lost' } });
+    const bad = await app.inject({ method: 'POST', url: API_PATHS.files.status.at(files[0]!.id), headers: bearer(office), payload: { status: 'lost' } });
     expect(bad.statusCode).toBe(400);
     await push(counter, [cancelMutation(4, files[1]!.id, 'công dân xin rút')]);
 
     const rest = statusPullResponseSchema.parse(
-      (await app.inject({ url: `${SYNC_PATHS.statuses}?since=${first.cursor}&limit=10`, headers: bearer(counter) })).json(),
+      (await app.inject({ url: `${API_PATHS.sync.statuses}?since=${first.cursor}&limit=10`, headers: bearer(counter) })).json(),
     );
     expect(rest.changes.map((c) => [c.number, c.status, c.note])).toEqual([
       [files[2]!.number, 'received', null],
@@ -290,9 +282,9 @@ describe('the status feed', () => {
       [files[1]!.number, 'withdrawn', 'công dân xin rút'],
     ]);
     expect(rest.more).toBe(false);
-    const empty = statusPullResponseSchema.parse((await app.inject({ url: `${SYNC_PATHS.statuses}?since=${rest.cursor}`, headers: bearer(counter) })).json());
+    const empty = statusPullResponseSchema.parse((await app.inject({ url: `${API_PATHS.sync.statuses}?since=${rest.cursor}`, headers: bearer(counter) })).json());
     expect(empty).toEqual({ cursor: rest.cursor, changes: [], more: false });
-    expect((await app.inject({ url: `${SYNC_PATHS.statuses}?since=-1`, headers: bearer(counter) })).statusCode).toBe(400);
+    expect((await app.inject({ url: `${API_PATHS.sync.statuses}?since=-1`, headers: bearer(counter) })).statusCode).toBe(400);
 
     const byNumber = await app.inject({ url: `/api/files?number=${files[1]!.number}`, headers: bearer(office) });
     expect(byNumber.json()).toMatchObject({ total: 1, files: [{ id: files[1]!.id, status: 'withdrawn', attachments: 1 }] });

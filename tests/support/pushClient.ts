@@ -4,7 +4,8 @@
  * follows the server after a 409, and validates every answer with the shared schemas.
  */
 import { err, ok, type Result } from '../../shared/result.ts';
-import { pushResponseSchema, sequenceGapSchema, SYNC_PATHS, type Mutation, type PushItemResult } from '../../shared/sync/protocol.ts';
+import { pushResponseSchema, sequenceGapSchema, type Mutation, type PushItemResult } from '../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 export interface PushClientOptions {
   baseUrl: string;
@@ -43,7 +44,7 @@ export async function drainOutbox(outbox: Mutation[], options: PushClientOptions
     let response: Response;
     let body: unknown;
     try {
-      response = await fetch(`${options.baseUrl}${SYNC_PATHS.push}`, {
+      response = await fetch(`${options.baseUrl}${API_PATHS.sync.push}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
         body: JSON.stringify({ mutations: batch }),

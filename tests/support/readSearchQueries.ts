@@ -1,6 +1,6 @@
 /**
- * Reads the labelled search queries (shared/eval/search_queries.tsv: query, acceptable codes, kind)
- * for the search benchmark and the search evaluation test.
+ * Reads the labelled search queries (shared/eval/*.tsv: query, acceptable codes, kind) for the
+ * search benchmark and the search evaluation test.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -11,6 +11,11 @@ import { err, ok, type Result } from '../../shared/result.ts';
 /** Beside the shared data folder, overridable with MOTCUA_SEARCH_QUERIES. */
 export function searchQueriesPath(): string {
   return resolve(process.env.MOTCUA_SEARCH_QUERIES ?? resolve(sharedDataDir(), '../eval/search_queries.tsv'));
+}
+
+/** The 200 labelled citizen queries in nine kinds (situation, question, ...), overridable with MOTCUA_GUIDANCE_QUERIES. */
+export function guidanceQueriesPath(): string {
+  return resolve(process.env.MOTCUA_GUIDANCE_QUERIES ?? resolve(sharedDataDir(), '../eval/guidance_dev.tsv'));
 }
 
 /** Parses the TSV; `#` lines are comments. A malformed line is an error naming its line number. */

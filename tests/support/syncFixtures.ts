@@ -1,21 +1,45 @@
 /** Builders for sync tests: centers and enrolled devices on a store, valid files and numbered mutations. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { addCenter } from '../../server/centers/addCenter.ts';
 import type { SyncStore } from '../../server/store/store.ts';
+import { formatFileNumber } from '../../shared/files/fileNumber.ts';
 import type { FileRecord } from '../../shared/files/fileRecord.ts';
-import { enrolResponseSchema, SYNC_PATHS, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { newLookupCode } from '../../shared/files/lookupCode.ts';
+import type { ScanRef } from '../../shared/files/scan.ts';
+import { ENROLMENT_CODE_MIN_LENGTH, enrolResponseSchema, type DeviceRole, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
-export async function addTestCenter(store: SyncStore, code: string, enrolmentCode = `enrol-${code}`): Promise<void> {
-  const added = await addCenter(store, { code, name: `Trung tâm ${code}`, enrolmentCode });
+/**
+ * The server's clock in the server tests: a few days after the fixture files' 1 March 2027, so the
+ * server's bound on reception times (shared/files/fileChecks.ts) takes them as past.
+ */
+export const FIXTURE_NOW = new Date('2027-03-05T02:00:00Z');
+export const fixtureClock = (): Date => FIXTURE_NOW;
+
+/**
+ * A test center's codes: `enrol-CODE` (padded to the 12 characters a code needs) for kiosks and
+ * counters, `admin-enrol-CODE` for admin devices.
+ */
+export const testEnrolmentCode = (center: string): string => `enrol-${center}`.padEnd(ENROLMENT_CODE_MIN_LENGTH, '0');
+export const testAdminCode = (center: string): string => `admin-enrol-${center}`;
+
+export async function addTestCenter(store: SyncStore, code: string, enrolmentCode = testEnrolmentCode(code)): Promise<void> {
+  const added = await addCenter(store, { code, name: `Trung tâm ${code}`, enrolmentCode, adminEnrolmentCode: testAdminCode(code) });
   if (!added.ok) throw new Error(added.error);
 }
 
-export async function enrolTestDevice(app: FastifyInstance, centerCode: string, enrolmentCode = `enrol-${centerCode}`): Promise<EnrolResponse> {
+export async function enrolTestDevice(
+  app: FastifyInstance,
+  centerCode: string,
+  enrolmentCode?: string,
+  role: DeviceRole = 'counter',
+): Promise<EnrolResponse> {
+  const code = enrolmentCode ?? (role === 'admin' ? testAdminCode(centerCode) : testEnrolmentCode(centerCode));
   const res = await app.inject({
     method: 'POST',
-    url: SYNC_PATHS.enrol,
-    payload: { centerCode, enrolmentCode, locationCode: 'Q1', deviceName: 'Quầy 1', role: 'counter' },
+    url: API_PATHS.devices.enrol,
+    payload: { centerCode, enrolmentCode: code, locationCode: 'Q1', deviceName: 'Quầy 1', role },
   });
   if (res.statusCode !== 201) throw new Error(`enrolment failed: ${res.statusCode} ${res.body}`);
   return enrolResponseSchema.parse(res.json());
@@ -23,12 +47,27 @@ export async function enrolTestDevice(app: FastifyInstance, centerCode: string, 
 
 export const bearer = (device: EnrolResponse) => ({ authorization: `Bearer ${device.token}` });
 
-/** The n-th file a device registers on 1 March 2027, numbered as the counter app numbers it. */
+/** A small real PDF (its first bytes are what the server sniffs) and the reference a record makes to it. */
+export function makeScan(n: number, extraBytes = 0): { ref: ScanRef; bytes: Buffer; blob: Blob } {
+  const bytes = Buffer.concat([
+    Buffer.from(`%PDF-1.4\n% bản chụp hồ sơ ${n}\n`),
+    Buffer.alloc(extraBytes, 0x20),
+    Buffer.from('\n%%EOF\n'),
+  ]);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const blob = new Blob([new Uint8Array(bytes)], { type: 'application/pdf' });
+  return { ref: { id: randomUUID(), name: `scan-${n}.pdf`, type: 'application/pdf', size: bytes.length, sha256 }, bytes, blob };
+}
+
+/**
+ * The n-th file a device registers (on 1 March 2027 unless `receivedAt` says otherwise), numbered
+ * as the counter app numbers it: the Vietnam day of its reception, and a lookup code.
+ */
 export function makeFile(device: EnrolResponse, n: number, overrides: Partial<FileRecord> = {}): FileRecord {
-  const scan = Buffer.from(`bản chụp hồ sơ ${n}`);
+  const receivedAt = overrides.receivedAt ?? new Date(Date.UTC(2027, 2, 1, 1, 0, n)).toISOString();
   return {
     id: randomUUID(),
-    number: `${device.centerCode}-${device.deviceCode}-20270301-${String(n).padStart(4, '0')}`,
+    number: formatFileNumber({ centerCode: device.centerCode, deviceCode: device.deviceCode, date: new Date(receivedAt), sequence: n }),
     centerCode: device.centerCode,
     locationCode: device.locationCode,
     deviceId: device.deviceId,
@@ -44,18 +83,19 @@ export function makeFile(device: EnrolResponse, n: number, overrides: Partial<Fi
       address: 'Thôn 3, xã Vĩnh Bảo',
     },
     documents: [{ name: 'Tờ khai đăng ký khai sinh', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 }],
-    attachments: [{ name: 'scan.txt', type: 'text/plain', size: scan.length, dataBase64: scan.toString('base64') }],
+    attachments: [makeScan(n).ref],
     notes: null,
-    receivedAt: new Date(Date.UTC(2027, 2, 1, 1, 0, n)).toISOString(),
+    receivedAt,
     receivedBy: { staffId: 's1', staffName: 'Trần Thị Bình' },
+    lookupCode: newLookupCode(),
     ...overrides,
   };
 }
 
 export function createMutation(seq: number, file: unknown): Mutation {
-  return { seq, id: randomUUID(), kind: 'file.create', at: new Date().toISOString(), payload: file };
+  return { seq, id: randomUUID(), kind: 'file.create', at: FIXTURE_NOW.toISOString(), payload: file };
 }
 
 export function cancelMutation(seq: number, fileId: string, reason = 'công dân rút hồ sơ'): Mutation {
-  return { seq, id: randomUUID(), kind: 'file.cancel', at: new Date().toISOString(), payload: { fileId, reason } };
+  return { seq, id: randomUUID(), kind: 'file.cancel', at: FIXTURE_NOW.toISOString(), payload: { fileId, reason } };
 }

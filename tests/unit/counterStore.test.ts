@@ -3,15 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/db.ts';
 import { cancelFile, findFileByNumber, getFile, listFiles, registerFile, resendFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
-import { listOutbox, outboxCounts } from '../../renderer/data/outbox.ts';
+import { listOutbox, openPayload, outboxCounts } from '../../renderer/data/outbox.ts';
 import { requestPersistentStorage } from '../../renderer/data/persistentStorage.ts';
 import { applyCatalogChanges, applyStatusChanges } from '../../renderer/data/pulledChanges.ts';
 import { adoptServerSeq, readSyncMeta, recordPushAnswer, recordPushFailure, takeBatch } from '../../renderer/data/pushAnswers.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { readIdleSeconds } from '../../renderer/features/counter/chrome/counterIdle.ts';
 import { pinAfterKey } from '../../renderer/features/counter/staff/PinPad.tsx';
-import { afterWrongPin, LOCK_MINUTES } from '../../renderer/features/counter/staff/staffLockout.ts';
-import { addStaff, resetPin, setStaffActive, signIn, staffLabel } from '../../renderer/features/counter/staff/staffStore.ts';
+import { afterWrongPin, LOCK_MINUTES } from '../../renderer/security/staffLockout.ts';
+import { addStaff, resetPin, setStaffActive, signIn, staffLabel } from '../../renderer/data/staffRepository.ts';
+import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 
 const device: DeviceIdentity = {
   key: 'device',
@@ -50,9 +51,10 @@ function input(overrides: Partial<NewFileInput> = {}): NewFileInput {
   };
 }
 
+const cipher = await createMemoryCipher();
 const opened: MotcuaDb[] = [];
 function freshDb(): MotcuaDb {
-  const db = openDb(`test-${randomUUID()}`);
+  const db = openDb(`test-${randomUUID()}`, cipher);
   opened.push(db);
   return db;
 }
@@ -99,8 +101,9 @@ describe('registering a file', () => {
     });
     const entry = await db.outbox.get(1);
     expect(entry).toMatchObject({ kind: 'file.create', fileId: file.id, state: 'pending', attempts: 0 });
-    expect(entry?.payload).toMatchObject({ id: file.id, number: file.number });
-    expect(entry?.payload).not.toHaveProperty('syncState');
+    const payload = await openPayload(db, entry!);
+    expect(payload).toEqual({ ok: true, value: expect.objectContaining({ id: file.id, number: file.number }) });
+    expect(payload.ok && payload.value).not.toHaveProperty('syncState');
     const audit = await db.audit.toArray();
     expect(audit).toEqual([expect.objectContaining({ action: 'file.register', fileId: file.id, staffId: 's1', detail: file.number })]);
   });
@@ -180,7 +183,9 @@ describe('a file the server rejected', () => {
     expect(resent).toEqual({ ok: true, value: expect.objectContaining({ id: file.id, number: file.number, seq: 2, syncState: 'pending', notes: 'đã sửa', rejectReason: null }) });
     expect(resent.ok && resent.value.receivedAt).toBe(file.receivedAt);
     expect(await db.outbox.get(1)).toMatchObject({ state: 'superseded' });
-    expect(await db.outbox.get(2)).toMatchObject({ state: 'pending', kind: 'file.create', fileId: file.id, payload: expect.objectContaining({ notes: 'đã sửa' }) });
+    const corrected = (await db.outbox.get(2))!;
+    expect(corrected).toMatchObject({ state: 'pending', kind: 'file.create', fileId: file.id });
+    expect(await openPayload(db, corrected)).toEqual({ ok: true, value: expect.objectContaining({ notes: 'đã sửa' }) });
     expect((await db.audit.toArray()).at(-1)).toMatchObject({ action: 'file.resend', staffId: 's1', fileId: file.id });
   });
 
@@ -221,7 +226,9 @@ describe('cancelling a file the server has or will have', () => {
 
     expect(a).toEqual({ ok: true, value: expect.objectContaining({ syncState: 'pending', seq: 4, status: 'received' }) });
     expect(b.ok && b.value.seq).toBe(5);
-    expect(await db.outbox.get(4)).toMatchObject({ kind: 'file.cancel', fileId: sent.id, payload: { fileId: sent.id, reason: 'nhầm thủ tục' } });
+    const cancel = (await db.outbox.get(4))!;
+    expect(cancel).toMatchObject({ kind: 'file.cancel', fileId: sent.id });
+    expect(await openPayload(db, cancel)).toEqual({ ok: true, value: { fileId: sent.id, reason: 'nhầm thủ tục' } });
     expect(await cancelFile(db, sent.id, 'twice', staff)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'wrong_state' }) });
     expect(await cancelFile(db, pending.id, '   ', staff)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'invalid', fields: ['reason'] }) });
 
@@ -376,7 +383,7 @@ describe('staff accounts', () => {
 
   it('locks an account after five wrong PINs, across a reload, until the lock ends', async () => {
     const name = `test-${randomUUID()}`;
-    const db = openDb(name);
+    const db = openDb(name, cipher);
     opened.push(db);
     const { clerk } = await adminAndClerk(db);
     const at = morning;
@@ -386,7 +393,7 @@ describe('staff accounts', () => {
     expect(await signIn(db, clerk.id, '0000', at)).toEqual({ ok: false, error: { kind: 'locked', until: minutesLater(at, LOCK_MINUTES) } });
     // The page is reloaded (a new connection to the same database): still locked, even with the right PIN.
     db.close();
-    const reloaded = openDb(name);
+    const reloaded = openDb(name, cipher);
     opened.push(reloaded);
     expect(await signIn(reloaded, clerk.id, '1357', minutesLater(at, 1))).toEqual({ ok: false, error: { kind: 'locked', until: minutesLater(at, LOCK_MINUTES) } });
     const after = await signIn(reloaded, clerk.id, '1357', minutesLater(at, LOCK_MINUTES));

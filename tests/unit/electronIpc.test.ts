@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IPC, type DeviceConfig, type PrinterInfo } from '../../shared/ipc/contract.ts';
 import { ok } from '../../shared/result.ts';
+import { SLOW_ANSWER_MS } from '../../shared/sync/linkTiming.ts';
 import { createAdminGate, hashPin } from '../../electron/main/adminGate.ts';
 import { adminHandlers } from '../../electron/main/ipc/admin.ts';
 import { appHandlers } from '../../electron/main/ipc/app.ts';
@@ -147,7 +148,9 @@ describe('secrets', () => {
 describe('network probe', () => {
   it('classifies online, slow and offline', async () => {
     expect(classifyProbe(true, 120)).toEqual({ state: 'online', elapsedMs: 120 });
-    expect(classifyProbe(true, 2_000)).toEqual({ state: 'slow', elapsedMs: 2_000 });
+    // The same "slow" as the renderer's sync loop (one constant, shared/sync/linkTiming.ts).
+    expect(classifyProbe(true, SLOW_ANSWER_MS)).toEqual({ state: 'online', elapsedMs: SLOW_ANSWER_MS });
+    expect(classifyProbe(true, SLOW_ANSWER_MS + 1)).toEqual({ state: 'slow', elapsedMs: SLOW_ANSWER_MS + 1 });
     expect(classifyProbe(false, 5_000)).toEqual({ state: 'offline', elapsedMs: null });
     const down = (async () => {
       throw new TypeError('fetch failed');
@@ -169,7 +172,7 @@ describe('admin gate', () => {
     const gate = createAdminGate({ pinHash });
     expect(gate.unlock('246810', 1_000)).toMatchObject({ ok: false, error: expect.stringMatching(/gesture first/) });
     gate.gesture(2_000);
-    expect(gate.unlock('111111', 3_000)).toEqual({ ok: false, error: 'Wrong PIN.' });
+    expect(gate.unlock('111111', 3_000)).toEqual({ ok: false, error: 'wrong_pin: Wrong PIN.' });
     expect(gate.unlock('246810', 4_000).ok).toBe(true);
     expect(gate.isOpen(5_000)).toBe(true);
     gate.lock();

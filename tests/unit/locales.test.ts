@@ -42,7 +42,21 @@ describe('translations', () => {
       ...['sac', 'huyen', 'hoi', 'nga', 'nang'].map((x) => `keyboard.tone.${x}`),
       ...['checking', 'current', 'updated', 'offline', 'failed'].map((x) => `footer.update.${x}`),
       ...['quota', 'unavailable'].map((x) => `banner.storage.${x}`),
+      ...['printed', 'preview', 'no-printer', 'failed'].map((x) => `guidance.printed.${x}`),
     ];
     expect(dynamic.filter((k) => !known.has(k))).toEqual([]);
   });
+
+  it('addresses citizens as "Ông/bà", never "bạn", on every kiosk screen', () => {
+    const staffOnly = new Set(['counter', 'admin', 'stats', 'receipt', 'status', 'fileStatus', 'crash']);
+    const kioskTexts = Object.entries(vi as Tree)
+      .filter(([k]) => !staffOnly.has(k))
+      .flatMap(([k, v]) => (typeof v === 'string' ? [`${k}: ${v}`] : flattenValues(v, `${k}.`)));
+    expect(kioskTexts.length).toBeGreaterThan(100);
+    expect(kioskTexts.filter((x) => /(^|[^\p{L}])bạn([^\p{L}]|$)/iu.test(x))).toEqual([]);
+  });
 });
+
+function flattenValues(tree: Tree, prefix: string): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}: ${v}`] : flattenValues(v, `${prefix}${k}.`)));
+}

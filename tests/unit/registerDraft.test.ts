@@ -24,7 +24,7 @@ import {
   type RegisterDraft,
 } from '../../renderer/features/counter/register/registerDraft.ts';
 import { monthGrid } from '../../renderer/features/datePicker/monthGrid.ts';
-import { hashPin, isValidPin, newSalt, verifyPin } from '../../renderer/features/counter/staff/pin.ts';
+import { hashPin, isValidPin, newSalt, verifyPin } from '../../renderer/security/staffPin.ts';
 import { methodFor } from '../../renderer/features/procedure/procedureFacts.ts';
 
 const birth = demoCatalog.procedures.find((p) => p.code === '1.001193')!;

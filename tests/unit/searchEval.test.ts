@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSearchEngine } from '../../shared/catalog/searchEngine.ts';
 import { evaluateSearch, rankWithEngine } from '../../shared/catalog/evaluateSearch.ts';
 import { COMMUNE_CATALOG, readCatalogSource, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
-import { parseSearchQueries, readSearchQueries } from '../support/readSearchQueries.ts';
+import { guidanceQueriesPath, parseSearchQueries, readSearchQueries } from '../support/readSearchQueries.ts';
 
 describe('search quality on the labelled citizen queries', () => {
   it('finds an acceptable procedure in the top 5 for at least 90% of queries', async () => {
@@ -21,6 +21,19 @@ describe('search quality on the labelled citizen queries', () => {
 
     expect(result.hit5).toBeGreaterThanOrEqual(0.9);
     expect(result.hit1).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('search quality on the 200 labelled guidance queries (nine kinds)', () => {
+  it('stays where the development work left it (a regression guard, not the held-out measure)', async () => {
+    const [source, queries] = await Promise.all([readCatalogSource(join(sharedDataDir(), COMMUNE_CATALOG)), readSearchQueries(guidanceQueriesPath())]);
+    if (!source.ok) throw new Error(source.error);
+    if (!queries.ok) throw new Error(queries.error);
+    const result = evaluateSearch(queries.value, rankWithEngine(createSearchEngine(source.value.procedures)));
+    console.log(`guidance: hit@1 ${result.hit1.toFixed(3)}, hit@5 ${result.hit5.toFixed(3)} over ${result.count} queries`);
+    expect(result.hit5).toBeGreaterThanOrEqual(0.95);
+    expect(result.hit1).toBeGreaterThanOrEqual(0.75);
+    for (const kind of result.byKind) expect(kind.hit5, kind.kind).toBeGreaterThanOrEqual(0.85);
   });
 });
 

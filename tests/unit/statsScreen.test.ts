@@ -9,7 +9,7 @@ import { sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
 import { csvCell, STATS_CSV_HEADER, statsToCsv as serverCsv } from '../../shared/stats/statsTable.ts';
 import { buildWorkCalendar, parseHolidayTable } from '../../shared/calendar/holidayTable.ts';
 import { computeCenterStats } from '../../shared/stats/centerStats.ts';
-import { centerStatsSchema } from '../../renderer/features/stats/fetchCenterStats.ts';
+import { centerStatsSchema } from '../../shared/stats/statsApi.ts';
 import { formatRate } from '../../renderer/features/stats/formatFigures.ts';
 import { statsToCsv } from '../../renderer/features/stats/statsExport.ts';
 import { periodOf, vietnameseDate } from '../../renderer/features/stats/statsPeriod.ts';

@@ -5,7 +5,9 @@ import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/
 import { registerFile, type NewFileInput } from '../../renderer/data/fileRegistry.ts';
 import { readSyncMeta } from '../../renderer/data/pushAnswers.ts';
 import { backoffDelay, createSyncEngine, type SyncEngineOptions } from '../../renderer/sync/syncEngine.ts';
-import { SYNC_PATHS, type Mutation } from '../../shared/sync/protocol.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
+import { type Mutation } from '../../shared/sync/protocol.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
 const device: DeviceIdentity = {
   key: 'device',
@@ -36,12 +38,12 @@ function fakeServer(answerPush: (mutations: Mutation[]) => Response | Promise<Re
   const pushes: number[][] = [];
   const fetchFn: typeof fetch = async (input, init) => {
     const url = new URL(String(input));
-    if (url.pathname === SYNC_PATHS.push) {
+    if (url.pathname === API_PATHS.sync.push) {
       const { mutations } = JSON.parse(String(init?.body)) as { mutations: Mutation[] };
       pushes.push(mutations.map((m) => m.seq));
       return answerPush(mutations);
     }
-    if (url.pathname === SYNC_PATHS.statuses) return json(200, { cursor: 0, changes: [], more: false });
+    if (url.pathname === API_PATHS.sync.statuses) return json(200, { cursor: 0, changes: [], more: false });
     return json(404, { error: 'not_found', reason: 'no such path' });
   };
   return { fetchFn, pushes };
@@ -50,11 +52,16 @@ function fakeServer(answerPush: (mutations: Mutation[]) => Response | Promise<Re
 const applyAll = (lastBefore = 0) => (mutations: Mutation[]) =>
   json(200, { lastAppliedSeq: Math.max(lastBefore, ...mutations.map((m) => m.seq)), results: mutations.map((m) => ({ seq: m.seq, status: 'applied', reason: null })) });
 
+const cipher = await createMemoryCipher();
+const { deviceToken: tokens } = createMemoryPlatform();
+await tokens.write(device.token);
+const { token: _token, ...storedDevice } = device;
+
 const opened: MotcuaDb[] = [];
 async function deviceDb(files: number): Promise<MotcuaDb> {
-  const db = openDb(`engine-${randomUUID()}`);
+  const db = openDb(`engine-${randomUUID()}`, cipher);
   opened.push(db);
-  await db.device.put(device);
+  await db.device.put(storedDevice);
   for (let i = 0; i < files; i += 1) {
     const saved = await registerFile(db, file, { device, staff: { id: 's1', name: 'Bình' } });
     if (!saved.ok) throw new Error(saved.error.reason);
@@ -97,7 +104,7 @@ describe('the sync loop', () => {
       serverLast = mutations.at(-1)!.seq;
       return applyAll()(mutations);
     });
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events: null });
 
     const report = await engine.syncNow();
 
@@ -116,7 +123,7 @@ describe('the sync loop', () => {
       return fakeServer(applyAll()).fetchFn(input, init);
     };
     const timers = manualTimers();
-    const engine = createSyncEngine({ db, fetchFn, events: null, setTimer: timers.setTimer, random: () => 0.5, slowThresholdMs: 3000, intervalMs: 30_000 });
+    const engine = createSyncEngine({ db, tokens, fetchFn, events: null, setTimer: timers.setTimer, random: () => 0.5, slowThresholdMs: 3000, intervalMs: 30_000 });
     const retries = () => timers.live().filter((t) => t.ms !== 3000);
     const nextRetry = async (ms: number) => {
       await vi.waitFor(() => expect(retries().map((t) => t.ms)).toEqual([ms]));
@@ -146,7 +153,7 @@ describe('the sync loop', () => {
       return applyAll()(mutations);
     });
     const timers = manualTimers();
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null, setTimer: timers.setTimer, slowThresholdMs: 3000 });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events: null, setTimer: timers.setTimer, slowThresholdMs: 3000 });
     const links: string[] = [];
     engine.subscribe((s) => links.push(s.link));
 
@@ -169,10 +176,10 @@ describe('the sync loop', () => {
     const db = await deviceDb(1);
     const events = new EventTarget();
     const server = fakeServer(() => json(401, { error: 'revoked_device', reason: 'this device was revoked' }));
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events });
 
     const report = await engine.syncNow();
-    expect(report.error).toEqual({ kind: 'unauthorised', reason: 'this device was revoked' });
+    expect(report.error).toMatchObject({ kind: 'refused', status: 401, code: 'revoked_device', reason: 'this device was revoked' });
     expect(engine.getState()).toMatchObject({ link: 'unauthorised', pending: 1, lastError: 'this device was revoked' });
     expect(await db.outbox.get(1)).toMatchObject({ state: 'pending', attempts: 1 });
 
@@ -189,10 +196,10 @@ describe('the sync loop', () => {
     // The cable is pulled while the cycle's last answer is on its way back.
     const fetchFn: typeof fetch = async (input, init) => {
       const answer = await server.fetchFn(input, init);
-      if (new URL(String(input)).pathname === SYNC_PATHS.catalogChanges) events.dispatchEvent(new Event('offline'));
+      if (new URL(String(input)).pathname === API_PATHS.centerList.changes) events.dispatchEvent(new Event('offline'));
       return answer;
     };
-    const engine = createSyncEngine({ db, fetchFn, events });
+    const engine = createSyncEngine({ db, tokens, fetchFn, events });
     engine.start();
     await engine.syncNow();
     expect(engine.getState().link).toBe('offline');
@@ -200,10 +207,10 @@ describe('the sync loop', () => {
   });
 
   it('does nothing but say so before the device is enrolled', async () => {
-    const db = openDb(`engine-${randomUUID()}`);
+    const db = openDb(`engine-${randomUUID()}`, cipher);
     opened.push(db);
     const server = fakeServer(applyAll());
-    const engine = createSyncEngine({ db, fetchFn: server.fetchFn, events: null });
+    const engine = createSyncEngine({ db, tokens, fetchFn: server.fetchFn, events: null });
     expect(await engine.syncNow()).toMatchObject({ ok: false, error: { kind: 'not_enrolled' } });
     expect(server.pushes).toEqual([]);
   });

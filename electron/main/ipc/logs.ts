@@ -1,5 +1,5 @@
 /** logs:export — an admin copies the rotated log files into a folder they choose. */
-import { IPC } from '../../../shared/ipc/contract.ts';
+import { IPC, shellRefusal } from '../../../shared/ipc/contract.ts';
 import { err, type Result } from '../../../shared/result.ts';
 import { noPayload } from './device.ts';
 import { validated, type HandlerMap } from './handler.ts';
@@ -11,9 +11,9 @@ export function logsHandlers(deps: {
 }): HandlerMap {
   return {
     [IPC.logsExport]: validated(noPayload, async () => {
-      if (!deps.isAdmin()) return err('settings are locked: unlock with the admin PIN first');
+      if (!deps.isAdmin()) return err(shellRefusal('settings_locked', 'settings are locked: unlock with the admin PIN first'));
       const folder = await deps.chooseFolder();
-      return folder ? deps.exportTo(folder) : err('no folder was chosen');
+      return folder ? deps.exportTo(folder) : err(shellRefusal('no_folder', 'no folder was chosen'));
     }),
   };
 }

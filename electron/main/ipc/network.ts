@@ -1,24 +1,20 @@
 /** network:probe — is the configured motcua server reachable, and how quickly (online/slow/offline)? */
 import { z } from 'zod';
 import { IPC, type NetworkProbe } from '../../../shared/ipc/contract.ts';
+import { API_PATHS } from '../../../shared/sync/apiPaths.ts';
+import { classifyProbe, PROBE_TIMEOUT_MS } from '../../../shared/sync/linkTiming.ts';
 import { ok } from '../../../shared/result.ts';
 import { validated, type HandlerMap } from './handler.ts';
 
 export const probeSchema = z.union([z.undefined(), z.object({ timeoutMs: z.number().int().min(200).max(30_000).optional() }).strict()]);
 
-export const SLOW_MS = 1_500;
-export const DEFAULT_TIMEOUT_MS = 5_000;
+export { classifyProbe };
 
-export function classifyProbe(answered: boolean, elapsedMs: number, slowMs = SLOW_MS): NetworkProbe {
-  if (!answered) return { state: 'offline', elapsedMs: null };
-  return { state: elapsedMs > slowMs ? 'slow' : 'online', elapsedMs };
-}
-
-/** Probes `${serverUrl}/api/health`; the URL comes from the configuration, never from the page. */
+/** Probes the server's health path; the URL comes from the configuration, never from the page. */
 export async function probeServer(serverUrl: string, timeoutMs: number, fetchFn: typeof fetch, now: () => number = Date.now): Promise<NetworkProbe> {
   const started = now();
   try {
-    const response = await fetchFn(new URL('/api/health', serverUrl), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchFn(new URL(API_PATHS.health, serverUrl), { signal: AbortSignal.timeout(timeoutMs) });
     return classifyProbe(response.ok, now() - started);
   } catch {
     return classifyProbe(false, now() - started);
@@ -28,7 +24,7 @@ export async function probeServer(serverUrl: string, timeoutMs: number, fetchFn:
 export function networkHandlers(deps: { serverUrl: () => string; fetch: typeof fetch }): HandlerMap {
   return {
     [IPC.networkProbe]: validated(probeSchema, async (input) =>
-      ok(await probeServer(deps.serverUrl(), input?.timeoutMs ?? DEFAULT_TIMEOUT_MS, deps.fetch)),
+      ok(await probeServer(deps.serverUrl(), input?.timeoutMs ?? PROBE_TIMEOUT_MS, deps.fetch)),
     ),
   };
 }

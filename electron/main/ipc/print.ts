@@ -5,7 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { IPC, type DeviceConfig, type PrinterChoice, type PrinterInfo, type PrintOutcome } from '../../../shared/ipc/contract.ts';
+import { IPC, shellRefusal, type DeviceConfig, type PrinterChoice, type PrinterInfo, type PrintOutcome } from '../../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { noPayload } from './device.ts';
 import { validated, type HandlerMap } from './handler.ts';
@@ -64,13 +64,13 @@ export async function printReceipt(deps: PrintDeps, request: z.output<typeof rec
 
 export async function printToPdf(deps: PrintDeps, request: z.output<typeof pdfSchema>): Promise<Result<{ path: string }>> {
   const folder = await deps.driver.chooseFolder();
-  if (!folder) return err('no folder was chosen');
+  if (!folder) return err(shellRefusal('no_folder', 'no folder was chosen'));
   const path = join(folder, basename(request.fileName));
   try {
     await deps.driver.writeFile(path, await deps.driver.toPdf(request.html));
     return ok({ path });
   } catch (error) {
-    return err(`could not write the PDF: ${error instanceof Error ? error.message : String(error)}`);
+    return err(shellRefusal('write_failed', `could not write the PDF: ${error instanceof Error ? error.message : String(error)}`));
   }
 }
 
@@ -80,7 +80,7 @@ export function printHandlers(deps: PrintDeps): HandlerMap {
     [IPC.printReceipt]: validated(receiptSchema, (request) => printReceipt(deps, request)),
     [IPC.printPdf]: validated(pdfSchema, (request) => printToPdf(deps, request)),
     [IPC.printChoosePrinter]: validated(printerChoiceSchema, (choice) =>
-      deps.isAdmin() ? deps.saveChoice(choice) : err('settings are locked: unlock with the admin PIN first'),
+      deps.isAdmin() ? deps.saveChoice(choice) : err(shellRefusal('settings_locked', 'settings are locked: unlock with the admin PIN first')),
     ),
   };
 }

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { createAddressMatcher, type AddressMatcher } from '../../../shared/address/addressMatcher.ts';
-import { loadAdminUnits, refreshAdminUnits } from '../../data/adminUnitsRepository.ts';
+import { loadAdminUnits } from '../../data/adminUnitsRepository.ts';
+import { refreshAdminUnits } from '../../sync/adminUnitsPull.ts';
 import type { MotcuaDb } from '../../data/db.ts';
 
 export type AddressMatcherState = { phase: 'loading' } | { phase: 'unavailable' } | { phase: 'ready'; matcher: AddressMatcher };

@@ -1,37 +1,54 @@
 /**
  * The kiosk's hidden settings, reached by the corner gesture and a PIN that the shell checks (the
- * PIN never lives in the page). Printer and print mode, log export, idle time; closing locks again.
+ * PIN never lives in the page). Printer and print mode, log export, idle time, and enrolling the
+ * kiosk with its center (its ratings then count for that center); closing locks again. Every call
+ * goes to the platform as it is: what a runtime cannot do comes back as a reason in words.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterInfo } from '../../../shared/ipc/contract.ts';
+import type { DeviceIdentity as ShellIdentity, PrinterInfo } from '../../../shared/ipc/contract.ts';
+import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
+import { loadDevice } from '../../data/deviceRepository.ts';
+import { EnrolForm } from '../enrol/EnrolForm.tsx';
 import type { Platform } from '../../platform/platform.ts';
 import { PinPad } from '../counter/staff/PinPad.tsx';
-import { IDLE_STORAGE_KEY, readIdleSeconds } from '../idle/kioskSettings.ts';
+import { readDeviceSetting, writeDeviceSetting } from '../../data/deviceSettings.ts';
+import { readIdleSeconds } from '../idle/kioskSettings.ts';
 
 type Step = { name: 'pin'; problem: string | null } | { name: 'settings' };
 
 interface Props {
   platform: Platform;
+  db: MotcuaDb;
   onClose(): void;
   /** The idle time was saved: the kiosk uses it from now on. */
   onIdleSaved(seconds: number): void;
 }
 
-export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
+export function AdminSettings({ platform, db, onClose, onIdleSaved }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'pin', problem: null });
   const [pin, setPin] = useState('');
   const [printers, setPrinters] = useState<PrinterInfo[] | null>(null);
   const [printer, setPrinter] = useState<string | null>(null);
   const [mode, setMode] = useState<'silent' | 'preview'>('silent');
-  const [idle, setIdle] = useState(() => readIdleSeconds('', window.localStorage.getItem(IDLE_STORAGE_KEY)));
+  const [idle, setIdle] = useState(() => readIdleSeconds('', readDeviceSetting('kioskIdleSeconds')));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // undefined: not read yet; null: not enrolled.
+  const [device, setDevice] = useState<DeviceIdentity | null | undefined>(undefined);
+  // This computer as the platform knows it (host name and app version), for support.
+  const [machine, setMachine] = useState<ShellIdentity | null>(null);
 
   useEffect(() => {
-    if (step.name !== 'settings' || !platform.printing) return;
+    if (step.name !== 'settings') return;
+    void loadDevice(db, platform.deviceToken).then((r) => setDevice(r.ok ? r.value : null));
+  }, [step.name, db, platform]);
+
+  useEffect(() => {
+    if (step.name !== 'settings') return;
     void platform.printing.printers().then((r) => setPrinters(r.ok ? r.value : []));
-    void platform.device?.config().then((r) => {
+    void platform.device.identity().then((r) => setMachine(r.ok ? r.value : null));
+    void platform.device.config().then((r) => {
       if (!r.ok) return;
       setPrinter(r.value.printer ?? null);
       setMode(r.value.printMode ?? 'silent');
@@ -39,29 +56,28 @@ export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
   }, [step.name, platform]);
 
   const close = () => {
-    void platform.admin?.lock();
+    void platform.admin.lock();
     onClose();
   };
 
   const unlock = async () => {
-    const r = await platform.admin?.unlock(pin);
+    const r = await platform.admin.unlock(pin);
     setPin('');
-    if (r?.ok) setStep({ name: 'settings' });
-    else setStep({ name: 'pin', problem: r ? r.error : t('admin.unavailable') });
+    if (r.ok) setStep({ name: 'settings' });
+    else setStep({ name: 'pin', problem: t(r.error.code) });
   };
 
   const save = async () => {
-    window.localStorage.setItem(IDLE_STORAGE_KEY, String(idle));
+    const kept = writeDeviceSetting('kioskIdleSeconds', String(idle));
     onIdleSaved(readIdleSeconds('', String(idle)));
-    if (platform.printing) {
-      const r = await platform.printing.choosePrinter({ printer, printMode: mode });
-      setMessage(r.ok ? { ok: true, text: t('admin.saved') } : { ok: false, text: t('admin.saveFailed', { reason: r.error }) });
-    } else setMessage({ ok: true, text: t('admin.saved') });
+    const r = await platform.printing.choosePrinter({ printer, printMode: mode });
+    if (!r.ok) setMessage({ ok: false, text: t('admin.saveFailed', { reason: t(r.error.code) }) });
+    else setMessage(kept ? { ok: true, text: t('admin.saved') } : { ok: false, text: t('admin.idleNotKept') });
   };
 
   const exportLogs = async () => {
-    const r = await platform.logs?.export();
-    if (r) setMessage(r.ok ? { ok: true, text: t('admin.logsExported', { count: r.value.files, folder: r.value.folder }) } : { ok: false, text: r.error });
+    const r = await platform.logs.export();
+    setMessage(r.ok ? { ok: true, text: t('admin.logsExported', { count: r.value.files, folder: r.value.folder }) } : { ok: false, text: t(r.error.code) });
   };
 
   return (
@@ -115,21 +131,37 @@ export function AdminSettings({ platform, onClose, onIdleSaved }: Props) {
                 ))}
               </div>
             </fieldset>
+            <section className="field admin-enrol" data-testid="admin-enrol">
+              <h3>{t('admin.enrol.title')}</h3>
+              {device === undefined ? null : device ? (
+                <p className="banner success" data-testid="admin-enrolled">
+                  {t('admin.enrol.enrolled', { center: device.centerName, code: device.centerCode, device: device.deviceCode })}
+                </p>
+              ) : (
+                <>
+                  <p className="muted">{t('admin.enrol.hint')}</p>
+                  <EnrolForm db={db} tokens={platform.deviceToken} defaultServerUrl={platform.serverUrl} roles={['kiosk']} onEnrolled={setDevice} />
+                </>
+              )}
+            </section>
             <label className="field">
               <span>{t('admin.idleSeconds')}</span>
               <input className="input" type="number" min={10} max={3600} value={idle} onChange={(e) => setIdle(Number(e.target.value))} data-testid="admin-idle" />
             </label>
+            {machine && (
+              <p className="muted small" data-testid="admin-machine">
+                {t('admin.machine', { host: machine.hostname, version: machine.appVersion })}
+              </p>
+            )}
             {message && (
               <p className={message.ok ? 'banner success' : 'field-error'} role="status" data-testid="admin-message">
                 {message.text}
               </p>
             )}
             <div className="admin-actions">
-              {platform.logs && (
-                <button type="button" className="button" onClick={() => void exportLogs()} data-testid="admin-export-logs">
-                  {t('admin.exportLogs')}
-                </button>
-              )}
+              <button type="button" className="button" onClick={() => void exportLogs()} data-testid="admin-export-logs">
+                {t('admin.exportLogs')}
+              </button>
               <button type="button" className="button" onClick={close} data-testid="admin-close">
                 {t('admin.close')}
               </button>

@@ -1,4 +1,5 @@
 /** The kiosk's top bar: home, back, the center's name, the link state and the language switch. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n.ts';
 import { useOnline } from './useOnline.ts';
@@ -6,9 +7,11 @@ import { useOnline } from './useOnline.ts';
 interface Props {
   onHome(): void;
   onBack: (() => void) | null;
+  /** The citizen's display switches (large text, high contrast). */
+  display?: ReactNode;
 }
 
-export function KioskHeader({ onHome, onBack }: Props) {
+export function KioskHeader({ onHome, onBack, display }: Props) {
   const { t, i18n } = useTranslation();
   const online = useOnline();
   return (
@@ -31,6 +34,7 @@ export function KioskHeader({ onHome, onBack }: Props) {
         </div>
       </div>
       <div className="header-right">
+        {display}
         <span className={`link-badge ${online ? 'online' : 'offline'}`} data-testid="link-state" role="status">
           {online ? t('link.online') : t('link.offline')}
         </span>

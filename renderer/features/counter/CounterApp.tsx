@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { buildWorkCalendar, type WorkCalendar } from '../../../shared/calendar/holidayTable.ts';
-import { loadWorkCalendar, refreshHolidayTable } from '../../data/calendarRepository.ts';
+import { loadWorkCalendar } from '../../data/calendarRepository.ts';
+import { refreshHolidayTable } from '../../sync/calendarPull.ts';
 import { loadDevice } from '../../data/deviceRepository.ts';
 import { getFile } from '../../data/fileRegistry.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../data/db.ts';
@@ -19,7 +20,7 @@ import { useAppUpdate } from '../../offline/useAppUpdate.ts';
 import { IdleSignOutWarning } from './chrome/IdleSignOutWarning.tsx';
 import { SyncStatusBar } from './chrome/SyncStatusBar.tsx';
 import { useIdleSignOut } from './chrome/useIdleSignOut.ts';
-import { EnrolScreen } from './enrol/EnrolScreen.tsx';
+import { EnrolScreen } from '../enrol/EnrolForm.tsx';
 import { OutboxScreen } from './outbox/OutboxScreen.tsx';
 import type { RegisterDraft } from './register/registerDraft.ts';
 import { RegisterScreen } from './register/RegisterScreen.tsx';
@@ -29,8 +30,12 @@ import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
 import { CallingBar } from '../queue/counter/CallingBar.tsx';
+import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
+import { RetentionSettings } from './privacy/RetentionSettings.tsx';
+import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
-type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'learning' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
+import { LearningScreen } from '../learning/LearningScreen.tsx';
 
 interface Props {
   db: MotcuaDb;
@@ -63,14 +68,16 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     setParked(null);
     setStaff(member);
   };
+  // Citizens' data of finished files leaves this device after the retention period: at start, then daily.
+  useRetentionPurge(db);
 
   const [calendar, setCalendar] = useState<WorkCalendar>(() => buildWorkCalendar(null));
   useEffect(() => {
     // A storage failure is not "never enrolled": asking to enrol again would burn an enrolment code.
-    void loadDevice(db).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
+    void loadDevice(db, platform.deviceToken).then((r) => (r.ok ? setDevice(r.value) : setStorageProblem(r.error.kind)));
     void requestPersistentStorage();
     void loadWorkCalendar(db).then(setCalendar);
-  }, [db]);
+  }, [db, platform]);
   useEffect(() => {
     if (!device) return;
     void refreshHolidayTable(db, device.serverUrl).then(async (r) => {
@@ -78,7 +85,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     });
   }, [db, device]);
 
-  const sync = useMemo(() => (device ? createSyncEngine({ db, getServerUrl: () => device.serverUrl }) : null), [db, device]);
+  const sync = useMemo(() => (device && device.role !== 'kiosk' ? createSyncEngine({ db, tokens: platform.deviceToken, getServerUrl: () => device.serverUrl, probe: platform.network.probe }) : null), [db, device, platform]);
   useEffect(() => {
     if (!sync) return;
     sync.start();
@@ -95,12 +102,22 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   if (device === undefined) return <div className="splash">{t('app.loading')}</div>;
 
   let body;
-  if (!device) body = <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  if (!device) body = <EnrolScreen db={db} tokens={platform.deviceToken} defaultServerUrl={serverUrl} onEnrolled={setDevice} />;
+  // A kiosk's token cannot do a counter's work (the server refuses it): say so instead of failing later.
+  else if (device.role === 'kiosk') body = <p className="notice" role="alert" data-testid="kiosk-device">{t('counter.enrol.kioskDevice', { center: device.centerName })}</p>;
   else if (!staff) body = <SignInScreen db={db} onSignedIn={signedIn} />;
-  else if (view.name === 'saved') body = <SavedReceipt file={view.file} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
-  else if (view.name === 'staff' && staff.role === 'admin') body = <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />;
+  else if (view.name === 'saved') body = <SavedReceipt file={view.file} db={db} engine={engine} centerName={device.centerName} platform={platform} onNext={() => { setFormKey((k) => k + 1); setView({ name: 'register' }); }} />;
+  else if (view.name === 'staff' && staff.role === 'admin')
+    body = (
+      <>
+        <StaffAdminScreen db={db} me={staff} idleMinutes={idle.idleMinutes} onIdleMinutesChange={idle.setIdleMinutes} />
+        <RetentionSettings db={db} />
+      </>
+    );
   else if (view.name === 'stats' && staff.role === 'admin') body = <StatsScreen db={db} device={device} />;
-  else if (view.name === 'worklist') body = <WorklistScreen db={db} device={device} staff={staff} />;
+  else if (view.name === 'centerList' && staff.role === 'admin') body = <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />;
+  else if (view.name === 'worklist') body = <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />;
+  else if (view.name === 'learning' && staff.role === 'admin') body = <LearningScreen db={db} engine={engine} device={device} staff={staff} tokens={platform.deviceToken} />;
   else if (view.name === 'outbox' && sync)
     body = (
       <OutboxScreen
@@ -159,6 +176,16 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
             {staff.role === 'admin' && (
               <button type="button" className={`button${view.name === 'stats' ? ' active' : ''}`} onClick={() => setView({ name: 'stats' })} data-testid="nav-stats">
                 {t('stats.nav')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'centerList' ? ' active' : ''}`} onClick={() => setView({ name: 'centerList' })} data-testid="nav-center-list">
+                {t('centerList.nav')}
+              </button>
+            )}
+            {staff.role === 'admin' && (
+              <button type="button" className={`button${view.name === 'learning' ? ' active' : ''}`} onClick={() => setView({ name: 'learning' })} data-testid="nav-learning">
+                {t('learning.nav')}
               </button>
             )}
           </nav>

@@ -1,5 +1,5 @@
 /** What the kiosk shows before anything is typed: the most common procedures as big tiles, then fields. */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import type { CitizenField } from '../browse/citizenFields.ts';
@@ -19,11 +19,13 @@ interface Props {
   onAddress(): void;
   /** Take a queue number; absent while this kiosk cannot give numbers. */
   onTakeNumber?: () => void;
+  /** Tiles named for life events (a death, a birth, a wedding), each opening its question flow. */
+  lifeEvents?: ReactNode;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onTakeNumber }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, lifeEvents, onTakeNumber }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog, not on every render.
   const available = useMemo(
@@ -53,6 +55,7 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
           <span aria-hidden="true">⌂</span> {t('address.homeTile')}
         </button>
       </div>
+      {lifeEvents}
       <h2 className="section-title">{t('home.popular')}</h2>
       <ul className="tile-grid">
         {tiles.map((tile) => (

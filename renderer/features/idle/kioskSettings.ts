@@ -1,10 +1,9 @@
 /**
  * Kiosk settings a center can set without a rebuild: the idle time comes from the URL
- * (`?idle=60`, for set-up and tests) or local storage, within sane bounds.
+ * (`?idle=60`, for set-up and tests) or the device's settings (renderer/data/deviceSettings.ts),
+ * within sane bounds.
  */
 export const DEFAULT_IDLE_SECONDS = 90;
-/** Where admins' idle-time setting is kept on the device. */
-export const IDLE_STORAGE_KEY = 'motcua.kiosk.idleSeconds';
 
 export function readIdleSeconds(search: string, stored: string | null): number {
   const fromUrl = new URLSearchParams(search).get('idle');

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from '../../data/db.ts';
 import { saveRating, type NewRating } from '../../data/ratingQueue.ts';
 import { drainRatings } from '../../sync/ratingSender.ts';
+import type { TokenVault } from '../../security/dataKey.ts';
 import { RatingFace } from './RatingFace.tsx';
 import './lookup.css';
 
@@ -20,12 +21,16 @@ const THANKS_MS = 8_000;
 interface Props {
   db: MotcuaDb;
   serverUrl: string;
+  /** The device token's vault: an enrolled kiosk sends its ratings with its token. */
+  tokens: TokenVault;
   /** The file the rating is about, or null for the visit. */
   fileNumber: string | null;
+  /** The lookup code the file was looked up with (sent with the rating, so an anonymous kiosk's rating counts). */
+  lookupCode: string | null;
   onDone(): void;
 }
 
-export function RatingScreen({ db, serverUrl, fileNumber, onDone }: Props) {
+export function RatingScreen({ db, serverUrl, tokens, fileNumber, lookupCode, onDone }: Props) {
   const { t } = useTranslation();
   const [reasons, setReasons] = useState<string[]>([]);
   const [phase, setPhase] = useState<'asking' | 'saving' | 'thanks' | 'failed'>('asking');
@@ -40,12 +45,12 @@ export function RatingScreen({ db, serverUrl, fileNumber, onDone }: Props) {
     if (phase !== 'asking') return;
     setPhase('saving');
     try {
-      await saveRating(db, { fileNumber, score, reasons });
+      await saveRating(db, { fileNumber, score, reasons, ...(lookupCode ? { lookupCode } : {}) });
     } catch {
       return setPhase('failed');
     }
     setPhase('thanks');
-    void drainRatings(db, serverUrl);
+    void drainRatings(db, serverUrl, tokens);
   };
 
   if (phase === 'thanks' || phase === 'failed') {

@@ -1,10 +1,10 @@
 /**
- * A USB QR scanner acts as a very fast keyboard: it types the receipt's file number, then Enter.
- * Anywhere on the lookup screen (no field needs the focus) a burst that ends in a file-number-shaped
- * text is handed over; slow typing is left to the on-screen keyboard.
+ * A USB QR scanner acts as a very fast keyboard: it types the receipt's QR (the file number and its
+ * lookup code, space-separated), then Enter.
+ * Anywhere on the lookup screen (no field needs the focus) a burst of at least MIN_BURST keys ending in
+ * Enter is handed over; slow typing is left to the on-screen keyboard.
  */
 import { useEffect, useRef } from 'react';
-import { parseFileNumber } from '../../../shared/files/fileNumber.ts';
 
 /** Keys closer together than this belong to one scanner burst (the counter's card scanner uses the same). */
 const BURST_GAP_MS = 80;
@@ -26,9 +26,9 @@ export function useReceiptScanner(onNumber: (number: string) => void): void {
         text = '';
         if (candidate.length >= MIN_BURST && e.timeStamp - last <= BURST_GAP_MS * 4) {
           e.preventDefault();
-          // A QR that is not a file number still goes through, so the screen can say why it is wrong.
-          const parsed = parseFileNumber(candidate);
-          latest.current(parsed.ok ? candidate.trim().toUpperCase() : candidate.trim());
+          // Handed over as read (the screen splits number and code); a QR that is not a receipt's still
+          // goes through, so the screen can say why it is wrong.
+          latest.current(candidate.trim());
         }
         return;
       }

@@ -4,24 +4,29 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
+import type { CenterEntryValues } from '../../../shared/centerList/centerList.ts';
+import { effectiveFacts } from '../../../shared/centerList/effectiveFacts.ts';
+import { CenterMark } from './CenterMark.tsx';
+import { describeEffectiveFee, describeEffectiveTime, describePlace } from './effectiveFactsText.ts';
 import { PortalQrCode } from './PortalQrCode.tsx';
 import {
   describeChannel,
   describeFee,
   describeTime,
   isConditional,
-  primaryMethod,
   splitDocuments,
   stepLines,
   whereToSubmit,
 } from './procedureFacts.ts';
 
-export function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
+/** `centerEntry`: the center's own values for this procedure (danh mục niêm yết), shown first and marked as the center's. */
+export function ProcedureDetail({ procedure: p, centerEntry }: { procedure: Procedure; centerEntry?: CenterEntryValues | undefined }) {
   const { t, i18n } = useTranslation();
   const where = whereToSubmit(p);
   const groups = splitDocuments(p);
   const steps = stepLines(p.steps);
-  const main = primaryMethod(p);
+  const facts = effectiveFacts(p, centerEntry);
+  const place = describePlace(facts.place);
   const mustBring = groups.flatMap((g) => g.items).filter((d) => !isConditional(d.name)).length;
   return (
     <article className="detail" data-testid="procedure-detail">
@@ -32,23 +37,37 @@ export function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
           </p>
           <h2 className="detail-title">{p.name}</h2>
           <dl className="glance" data-testid="glance">
-            <div>
+            <div data-fact="time" data-source={facts.time.known ? facts.time.source : 'unknown'}>
               <dt>{t('facts.timeLabel')}</dt>
-              <dd>{describeTime(t, main)}</dd>
+              <dd>
+                {describeEffectiveTime(t, facts.time)}
+                {facts.time.known && facts.time.source === 'center' && <CenterMark />}
+              </dd>
             </div>
-            <div>
+            <div data-fact="fee" data-source={facts.fee.source}>
               <dt>{t('facts.feeLabel')}</dt>
-              <dd>{describeFee(t, main, i18n.language)}</dd>
+              <dd>
+                {describeEffectiveFee(t, facts.fee, i18n.language)}
+                {facts.fee.source === 'center' && <CenterMark />}
+              </dd>
             </div>
             <div>
               <dt>{t('detail.bringLabel')}</dt>
               <dd>{t('detail.bringCount', { count: mustBring })}</dd>
             </div>
-            <div>
+            <div data-fact="place" data-source={facts.place.source}>
               <dt>{t('detail.whereLabel')}</dt>
-              <dd>{where[0] ?? t('detail.whereDefault')}</dd>
+              <dd>
+                {place ?? t('detail.whereDefault')}
+                {facts.place.source === 'center' && <CenterMark />}
+              </dd>
             </div>
           </dl>
+          {facts.note && (
+            <p className="center-note" data-testid="center-note">
+              <strong>{t('centerList.noteLabel')}</strong> {facts.note} <CenterMark />
+            </p>
+          )}
         </div>
         {p.portalUrl ? <PortalQrCode url={p.portalUrl} /> : <p className="muted">{t('detail.noPortalLink')}</p>}
       </header>
@@ -86,6 +105,7 @@ export function ProcedureDetail({ procedure: p }: { procedure: Procedure }) {
 
       <section aria-labelledby="sec-methods">
         <h3 id="sec-methods">{t('detail.timeAndFee')}</h3>
+        {centerEntry && (centerEntry.time || centerEntry.fee) && <p className="muted small">{t('centerList.nationalTable')}</p>}
         {p.methods.length === 0 ? (
           <p className="muted">{t('facts.time.unknown')}</p>
         ) : (

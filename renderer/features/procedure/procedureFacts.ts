@@ -5,21 +5,9 @@
 import type { TFunction } from 'i18next';
 import type { Procedure, SubmissionMethod } from '../../../shared/catalog/procedure.ts';
 
-const CHANNEL_ORDER = ['in_person', 'online', 'postal', 'other'] as const;
+import { nationalWhere } from '../../../shared/centerList/effectiveFacts.ts';
 
-/** The method a person at the center cares about first: handing the file in at the counter. */
-export function primaryMethod(p: Procedure): SubmissionMethod | undefined {
-  for (const channel of CHANNEL_ORDER) {
-    const m = p.methods.find((x) => x.channel === channel);
-    if (m) return m;
-  }
-  return undefined;
-}
-
-/** The method for the channel a file came in by, else the one primaryMethod() leads with. */
-export function methodFor(p: Procedure, channel: SubmissionMethod['channel']): SubmissionMethod | undefined {
-  return p.methods.find((m) => m.channel === channel) ?? primaryMethod(p);
-}
+export { methodFor, primaryMethod } from '../../../shared/catalog/submissionMethod.ts';
 
 export function describeTime(t: TFunction, m: SubmissionMethod | undefined): string {
   const value = m?.time.value;
@@ -49,10 +37,7 @@ export function describeChannel(t: TFunction, m: SubmissionMethod): string {
 }
 
 /** Where to hand the file in: the receiving address first, then the agencies, as the portal names them. */
-export function whereToSubmit(p: Procedure): string[] {
-  const a = p.agencies;
-  return [...new Set([a.receivingAddress, a.executing, a.competent].filter((x): x is string => Boolean(x)))];
-}
+export const whereToSubmit = nationalWhere;
 
 const CONDITIONAL = /^(trường hợp|nếu|đối với|riêng)\b/i;
 

@@ -1,9 +1,11 @@
-/** One result row: the name big, then field, time and fee at a glance. */
+/** One result row: the name big, then field, time and fee at a glance, then why it matched. */
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
+import type { MatchedWords } from '../../../shared/catalog/searchTypes.ts';
 import { describeFee, describeTime, primaryMethod } from '../procedure/procedureFacts.ts';
+import { MatchedWordsLine } from './MatchedWordsLine.tsx';
 
-export function ProcedureCard({ procedure, onOpen }: { procedure: Procedure; onOpen(code: string): void }) {
+export function ProcedureCard({ procedure, matched, onOpen }: { procedure: Procedure; matched?: readonly MatchedWords[]; onOpen(code: string): void }) {
   const { t, i18n } = useTranslation();
   const method = primaryMethod(procedure);
   return (
@@ -19,6 +21,7 @@ export function ProcedureCard({ procedure, onOpen }: { procedure: Procedure; onO
             <span className="fact-label">{t('facts.feeLabel')}</span> {describeFee(t, method, i18n.language)}
           </span>
         </span>
+        <MatchedWordsLine matched={matched} />
       </button>
     </li>
   );

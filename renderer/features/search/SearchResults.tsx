@@ -1,30 +1,45 @@
-/** Results as the person types; "nothing found" still offers the nearest matches and the fields to browse. */
-import { useMemo, useState } from 'react';
+/**
+ * Results as the person types; "nothing found" still offers the nearest matches and the fields to
+ * browse. When the best answer is done elsewhere (province, ministry), that comes first with where
+ * to go. Each card says which of the person's words it matched.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
+import type { SearchEngine, SearchResult } from '../../../shared/catalog/searchTypes.ts';
 import { ProcedureCard } from './ProcedureCard.tsx';
+import { ElsewhereAnswer } from './ElsewhereAnswer.tsx';
 
 interface Props {
   engine: SearchEngine;
   query: string;
   onOpen(code: string): void;
   onBrowse(): void;
+  /** Told what is on screen for each query (the kiosk's search recorder). */
+  onShown?(query: string, result: SearchResult): void;
 }
 
-export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
-  const { t } = useTranslation();
+export function SearchResults({ engine, query, onOpen, onBrowse, onShown }: Props) {
+  const { t, i18n } = useTranslation();
   const [field, setField] = useState<string | null>(null);
-  const all = useMemo(() => engine.search(query, { limit: 30 }), [engine, query]);
+  const language = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const all = useMemo(() => engine.search(query, { limit: 30, language }), [engine, query, language]);
+  const elsewhere = all.elsewhere ?? [];
+  // What was shown, for learning from what citizens type (the kiosk's recorder; nothing at the counter).
+  useEffect(() => onShown?.(query, all), [onShown, query, all]);
   const fields = useMemo(() => [...new Set(all.hits.map((h) => h.procedure.field))], [all]);
   const activeField = field && fields.includes(field) ? field : null;
   const hits = activeField ? all.hits.filter((h) => h.procedure.field === activeField) : all.hits;
 
   return (
     <section className="results" aria-live="polite" data-testid="results" data-kind={all.kind}>
-      {all.kind === 'match' && (
+      {elsewhere.map((hit) => (
+        <ElsewhereAnswer key={hit.code} hit={hit} onOpen={onOpen} />
+      ))}
+      {elsewhere.length > 0 && all.hits.length > 0 && <p className="results-summary">{t('search.elsewhereOwnBelow')}</p>}
+      {elsewhere.length === 0 && all.kind === 'match' && (
         <p className="results-summary">{t('search.found', { count: all.hits.length })}</p>
       )}
-      {all.kind !== 'match' && (
+      {elsewhere.length === 0 && all.kind !== 'match' && (
         <div className="notice" data-testid="no-result">
           <p>
             <strong>{t('search.noneTitle', { query })}</strong>
@@ -34,6 +49,11 @@ export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
             {t('search.browseFields')}
           </button>
         </div>
+      )}
+      {(all.unread ?? []).length > 0 && all.hits.length > 0 && (
+        <p className="results-summary" data-testid="unread">
+          {t('search.unread', { words: (all.unread ?? []).map((w) => `“${w}”`).join(', ') })}
+        </p>
       )}
       {fields.length > 1 && (
         <div className="filter-row" role="group" aria-label={t('search.filterByField')}>
@@ -49,7 +69,7 @@ export function SearchResults({ engine, query, onOpen, onBrowse }: Props) {
       )}
       <ol className="result-list">
         {hits.map((h) => (
-          <ProcedureCard key={h.code} procedure={h.procedure} onOpen={onOpen} />
+          <ProcedureCard key={h.code} procedure={h.procedure} matched={h.matched} onOpen={onOpen} />
         ))}
       </ol>
     </section>

@@ -6,12 +6,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayNumberOf, ymdOf } from '../../../shared/calendar/civilDay.ts';
-import { computeCenterStats, type CenterStats, type Figures } from '../../../shared/stats/centerStats.ts';
+import { computeCenterStats, type CenterStats } from '../../../shared/stats/centerStats.ts';
 import { VIETNAM_TIME } from '../../../shared/files/vietnamTime.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../data/db.ts';
-import { fetchCenterStats } from './fetchCenterStats.ts';
+import { fetchCenterStats } from '../../sync/statsClient.ts';
+import { failureKey } from '../../sync/apiFailureKey.ts';
+import { TILE_ROWS, tileLabel } from './figureTiles.ts';
 import { formatRate } from './formatFigures.ts';
-import { localFileSummaries } from './localFileSummaries.ts';
+import { localFileSummaries } from '../../data/localFileSummaries.ts';
 import { StatsChart } from './StatsChart.tsx';
 import { exportFileName, saveBlob, statsToCsv, statsToXlsx } from './statsExport.ts';
 import { periodOf, vietnameseDate, type Period, type PeriodChoice } from './statsPeriod.ts';
@@ -24,21 +26,9 @@ interface Query {
   groupBy: 'day' | 'week';
 }
 
-type Loaded = { state: 'loading' } | { state: 'error'; reason: string } | { state: 'ready'; stats: CenterStats; source: 'server' | 'local'; query: Query };
+/** `error.key`: what went wrong as a translation key (the server's refusal, or this device's storage). */
+type Loaded = { state: 'loading' } | { state: 'error'; key: string } | { state: 'ready'; stats: CenterStats; source: 'server' | 'local'; query: Query };
 
-type CountKey = Exclude<keyof Figures, 'onlineRate' | 'onTimeRate' | 'satisfactionRate'>;
-const COUNT_CARDS: readonly (readonly [CountKey, string])[] = [
-  ['received', 'received'],
-  ['receivedInPerson', 'inPerson'],
-  ['receivedOnline', 'online'],
-  ['receivedPostal', 'postal'],
-  ['done', 'done'],
-  ['returned', 'returned'],
-  ['early', 'early'],
-  ['onTime', 'onTime'],
-  ['overdue', 'overdue'],
-  ['withinPeriod', 'withinPeriod'],
-];
 const RATE_CARDS = [
   ['onlineRate', 'onlineRate'],
   ['onTimeRate', 'onTimeRate'],
@@ -47,11 +37,12 @@ const RATE_CARDS = [
 
 async function loadStats(db: MotcuaDb, device: DeviceIdentity, query: Query): Promise<Loaded> {
   const { period, location, groupBy } = query;
-  const remote = await fetchCenterStats(device.serverUrl, device.token, { from: period.from, to: period.to, location, groupBy });
+  const remote = await fetchCenterStats(device, { from: period.from, to: period.to, location, groupBy });
   if (remote.ok) return { state: 'ready', stats: remote.value, source: 'server', query };
-  if (remote.error.kind === 'refused') return { state: 'error', reason: remote.error.reason };
+  // Refused: the server's word stands. No answer, or a server that failed: this device's own files.
+  if (remote.error.kind === 'refused') return { state: 'error', key: failureKey(remote.error) };
   const files = await localFileSummaries(db);
-  if (!files.ok) return { state: 'error', reason: files.error };
+  if (!files.ok) return { state: 'error', key: 'counter.errors.storage.unavailable' };
   const local = computeCenterStats(files.value, {
     from: period.from,
     to: period.to,
@@ -60,7 +51,7 @@ async function loadStats(db: MotcuaDb, device: DeviceIdentity, query: Query): Pr
     ...(location === null ? {} : { locationCode: location }),
     series: groupBy,
   });
-  return local.ok ? { state: 'ready', stats: local.value, source: 'local', query } : { state: 'error', reason: local.error };
+  return local.ok ? { state: 'ready', stats: local.value, source: 'local', query } : { state: 'error', key: 'stats.period.invalid' };
 }
 
 export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdentity }) {
@@ -198,7 +189,7 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
       {loaded.state === 'loading' && <p className="stats-note">{t('stats.loading')}</p>}
       {loaded.state === 'error' && (
         <p className="banner warning" role="alert">
-          {t('stats.error', { reason: loaded.reason })}
+          {t('stats.error', { reason: t(loaded.key) })}
         </p>
       )}
       {ready && (
@@ -223,20 +214,30 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
             {ready.source === 'server' ? t('stats.source.server', { time: time(ready.stats.asOf) }) : t('stats.source.local', { time: time(ready.stats.asOf) })}
           </p>
 
-          <div className="stats-cards">
-            {COUNT_CARDS.map(([key, label]) => (
-              <div key={key} className={`stats-card card-${label}`} data-testid={`figure-${key}`} data-value={ready.stats.total[key]}>
-                <span className="stats-card-value">{n(ready.stats.total[key])}</span>
-                <span className="stats-card-label">{t(`stats.figures.${label}`)}</span>
+          {TILE_ROWS.map((row) => (
+            <section key={row.key} className="stats-row" data-testid={`figures-${row.key}`}>
+              <h3 className="stats-row-title">{t(`stats.rows.${row.key}`)}</h3>
+              <div className="stats-cards">
+                {row.tiles.map((key) => (
+                  <div key={key} className={`stats-card card-${tileLabel(key)}`} data-testid={`figure-${key}`} data-value={ready.stats.total[key]}>
+                    <span className="stats-card-value">{n(ready.stats.total[key])}</span>
+                    <span className="stats-card-label">{t(`stats.figures.${tileLabel(key)}`)}</span>
+                  </div>
+                ))}
               </div>
-            ))}
-            {RATE_CARDS.map(([key, label]) => (
-              <div key={key} className="stats-card rate" data-testid={`figure-${key}`} data-value={ready.stats.total[key] ?? ''}>
-                <span className="stats-card-value">{formatRate(ready.stats.total[key], i18n.language)}</span>
-                <span className="stats-card-label">{t(`stats.figures.${label}`)}</span>
-              </div>
-            ))}
-          </div>
+            </section>
+          ))}
+          <section className="stats-row">
+            <h3 className="stats-row-title">{t('stats.rows.rates')}</h3>
+            <div className="stats-cards">
+              {RATE_CARDS.map(([key, label]) => (
+                <div key={key} className="stats-card rate" data-testid={`figure-${key}`} data-value={ready.stats.total[key] ?? ''}>
+                  <span className="stats-card-value">{formatRate(ready.stats.total[key], i18n.language)}</span>
+                  <span className="stats-card-label">{t(`stats.figures.${label}`)}</span>
+                </div>
+              ))}
+            </div>
+          </section>
 
           <StatsChart points={ready.stats.series.points} bucket={ready.stats.series.bucket} />
           <StatsTable title={t('stats.table.byField')} groups={ready.stats.byField} showField={false} all={printing} testId="stats-by-field" />

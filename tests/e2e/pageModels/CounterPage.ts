@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_CENTER } from '../../../shared/demo/demoCenter.ts';
 import { SCREENSHOTS } from './KioskPage.ts';
 
 export interface Applicant {
@@ -11,13 +12,20 @@ export interface Applicant {
 }
 
 export class CounterPage {
+  /** The lookup code printed on the receipt of the file saved last (the kiosk lookup needs it with the number). */
+  lastLookupCode = '';
+
   constructor(readonly page: Page) {}
 
-  /** A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo center, first admin signed in. */
-  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }, search = ''): Promise<CounterPage> {
+  /**
+   * A new counter in `context`: opened (with `search`, e.g. "?counterIdle=6"), enrolled with the demo
+   * center (`adminDevice`: as the center admin's device, with the admin code), first admin signed in.
+   */
+  static async enrolled(context: BrowserContext, url: string, admin = { name: 'Nguyễn Thị Lan', pin: '2468' }, search = '', adminDevice = false): Promise<CounterPage> {
     const counter = new CounterPage(await context.newPage());
     await counter.open(url, search);
-    await counter.enrol();
+    if (adminDevice) await counter.enrol(DEMO_CENTER.code, DEMO_CENTER.adminEnrolmentCode, 'Quầy 1', true);
+    else await counter.enrol();
     await counter.createFirstAdmin(admin.name, admin.pin);
     return counter;
   }
@@ -27,7 +35,9 @@ export class CounterPage {
     await this.page.getByTestId('counter').waitFor();
   }
 
-  async enrol(centerCode = 'DEMO', enrolmentCode = 'demo-enrol', deviceName = 'Quầy 1') {
+  /** Enrols this counter; `admin`: as the center admin's device (the admin enrolment code), which sees the server's figures. */
+  async enrol(centerCode: string = DEMO_CENTER.code, enrolmentCode: string = DEMO_CENTER.enrolmentCode, deviceName = 'Quầy 1', admin = false) {
+    if (admin) await this.page.getByTestId('enrol-role-admin').click();
     await this.page.getByTestId('enrol-center').fill(centerCode);
     await this.page.getByTestId('enrol-code').fill(enrolmentCode);
     await this.page.getByTestId('enrol-name').fill(deviceName);
@@ -91,6 +101,7 @@ export class CounterPage {
     await this.page.getByTestId('save-file').click();
     const receipt = this.page.getByTestId('saved-receipt');
     await receipt.waitFor();
+    this.lastLookupCode = (await receipt.getAttribute('data-lookup-code')) ?? '';
     return (await receipt.getAttribute('data-number')) ?? '';
   }
 
@@ -159,6 +170,44 @@ export class CounterPage {
     await this.page.getByTestId('register-next').click();
     await this.page.getByTestId('register-form').waitFor();
     return number;
+  }
+
+  /** Picks files in the scans field (as the OS file dialog would) and waits until they are prepared. */
+  async attachScans(files: { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.getByTestId('attachments').setInputFiles(files);
+    await this.page.getByTestId('scan-preparing').waitFor({ state: 'detached', timeout: 60_000 });
+    await this.page.waitForFunction(() => !(document.querySelector('[data-testid="attachments"]') as HTMLInputElement | null)?.disabled);
+  }
+
+  /** The scans listed on the form: id, size and type as they will be stored. */
+  async formScans(): Promise<{ id: string; size: number; type: string; text: string }[]> {
+    return this.page.locator('[data-testid="scan-list"] li').evaluateAll((items) =>
+      items.map((li) => ({
+        id: li.getAttribute('data-scan-id') ?? '',
+        size: Number(li.getAttribute('data-size')),
+        type: li.getAttribute('data-type') ?? '',
+        text: li.textContent ?? '',
+      })),
+    );
+  }
+
+  /** The messages shown next to the scans field. */
+  async scanProblems(): Promise<string[]> {
+    return this.page.locator('[data-error-for="attachments"] li').allTextContents();
+  }
+
+  /** Opens the worklist and the scans of one file, as staff would. */
+  async openScansOf(number: string) {
+    await this.page.getByTestId('nav-worklist').click();
+    // A file's scans open from its detail: lists never load them.
+    await this.page.locator(`.work-row[data-number="${number}"] [data-testid="open-file"]`).click();
+    await this.page.getByTestId('file-detail').waitFor();
+    await this.page.getByTestId('open-scans').click();
+    await this.page.getByTestId('scan-viewer').waitFor();
+  }
+
+  async scansWaiting(): Promise<number> {
+    return Number(await this.page.getByTestId('sync-bar').getAttribute('data-scans-pending'));
   }
 
   async pendingCount(): Promise<number> {

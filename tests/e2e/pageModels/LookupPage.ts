@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
 import { SCREENSHOTS } from './KioskPage.ts';
 
 export class LookupPage {
@@ -10,6 +11,16 @@ export class LookupPage {
   async open(url: string) {
     await this.page.goto(url);
     await this.page.getByTestId('home').waitFor();
+  }
+
+  /** What axe-core (WCAG 2.x A/AA) finds wrong on the screen as it is now; [] when nothing. */
+  accessibilityViolations(within?: string): Promise<string[]> {
+    return accessibilityViolations(this.page, within);
+  }
+
+  /** Visible buttons smaller than 48 px. */
+  smallTouchTargets(): Promise<string[]> {
+    return smallTouchTargets(this.page);
   }
 
   /** The big "Tra cứu hồ sơ" button on the home screen. */
@@ -25,19 +36,26 @@ export class LookupPage {
     return this.page.getByTestId('lookup-status');
   }
 
-  /** Clears the field and taps the number on the on-screen keyboard, then "Tra cứu". */
-  async typeNumber(number: string) {
-    await this.anotherFile();
+  /** Taps `text` into one field on the on-screen keyboard (after clearing it). */
+  private async tapInto(testId: 'lookup-input' | 'lookup-code', text: string) {
+    await this.page.getByTestId(testId).click();
     await this.page.locator('.keyboard .hg-button[data-skbtn="{clear}"]').click();
-    for (const ch of number) await this.page.locator(`.keyboard .hg-button[data-skbtn="${ch}"]`).click();
+    for (const ch of text) await this.page.locator(`.keyboard .hg-button[data-skbtn="${ch}"]`).click();
+  }
+
+  /** Taps the number, then the lookup code printed beside it, on the on-screen keyboard, then "Tra cứu". */
+  async typeNumber(number: string, code = '') {
+    await this.anotherFile();
+    await this.tapInto('lookup-input', number);
+    await this.tapInto('lookup-code', code);
     await this.page.getByTestId('lookup-submit').click();
   }
 
-  /** A USB scanner reads the receipt's QR: a very fast burst of keys, then Enter, with no field focused. */
-  async scanReceipt(number: string) {
+  /** A USB scanner reads the receipt's QR ("NUMBER CODE"): a very fast burst of keys, then Enter, with no field focused. */
+  async scanReceipt(number: string, code: string) {
     await this.anotherFile();
     await this.page.locator('.lookup-title').click();
-    await this.page.keyboard.type(number, { delay: 2 });
+    await this.page.keyboard.type(`${number} ${code}`, { delay: 2 });
     await this.page.keyboard.press('Enter');
   }
 

@@ -10,15 +10,26 @@ export interface FakeShellLog {
   unlockAttempts: string[];
   printerChoices: { printer: string | null; printMode: string }[];
   printed: string[];
+  /** PDFs the page asked the shell to save: file name and the document's HTML. */
+  pdfs: { fileName: string; html: string }[];
   locks: number;
   /** How many times the page reported the hidden admin gesture. */
   gestures: number;
+  /** What the "OS keystore" holds, by secret name (kept in sessionStorage so a reload finds it, as a real keystore would). */
+  keystore: Record<string, string>;
 }
 
-export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter' }) {
+/**
+ * `keystore: 'refusing'` answers every secrets call as Electron does on Linux without a keyring;
+ * `printers: 'none'` is a computer with no printer installed (print answers `no-printer`).
+ */
+export async function installFakeBridge(context: BrowserContext, options: { adminPin: string; profile?: 'kiosk' | 'counter'; keystore?: 'working' | 'refusing'; printers?: 'two' | 'none' }) {
   await context.addInitScript(
-    ({ adminPin, profile }) => {
-      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], locks: 0, gestures: 0 };
+    ({ adminPin, profile, keystore: keystoreMode, printers: printerMode }) => {
+      const KEYSTORE = '__fakeKeystore';
+      const NO_KEYRING = "No system keyring (gnome-keyring or KWallet) is running, so Electron would store secrets in plain text ('basic_text'); refusing.";
+      const keystore = JSON.parse(sessionStorage.getItem(KEYSTORE) ?? '{}') as Record<string, string>;
+      const log = { idle: [] as boolean[], unlockAttempts: [] as string[], printerChoices: [] as unknown[], printed: [] as string[], pdfs: [] as { fileName: string; html: string }[], locks: 0, gestures: 0, keystore };
       (window as unknown as { __shell: typeof log }).__shell = log;
       const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
       const fail = (error: string) => Promise.resolve({ ok: false as const, error });
@@ -33,21 +44,33 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
           config: () => ok(config),
         },
         print: {
-          printers: () => ok([{ name: 'EPSON_TM_T82', displayName: 'EPSON TM-T82', isDefault: true }, { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: false }]),
+          printers: () => ok(printerMode === 'none' ? [] : [{ name: 'EPSON_TM_T82', displayName: 'EPSON TM-T82', isDefault: true }, { name: 'HP_LaserJet', displayName: 'HP LaserJet', isDefault: false }]),
           receipt: (request: { html: string }) => {
+            if (printerMode === 'none') return ok({ kind: 'no-printer', reason: 'no printer is installed' });
             log.printed.push(request.html);
             return ok({ kind: 'printed', printer: config.printer ?? 'EPSON_TM_T82' });
           },
-          toPdf: () => ok({ path: '/tmp/receipt.pdf' }),
+          toPdf: (request: { html: string; fileName: string }) => {
+            log.pdfs.push(request);
+            return ok({ path: `C:\\Users\\motcua\\Documents\\${request.fileName}` });
+          },
           choosePrinter: (choice: { printer: string | null; printMode: 'silent' | 'preview' }) => {
-            if (!unlocked) return fail('admin session required');
+            if (!unlocked) return fail('settings_locked: admin session required');
             log.printerChoices.push(choice);
             config = { ...config, ...choice };
             return ok(config);
           },
         },
         network: { probe: () => ok({ state: 'online', elapsedMs: 5 }) },
-        secrets: { get: () => ok(null), set: () => ok(null) },
+        secrets: {
+          get: (name: string) => (keystoreMode === 'refusing' ? fail(NO_KEYRING) : ok(keystore[name] ?? null)),
+          set: (name: string, value: string) => {
+            if (keystoreMode === 'refusing') return fail(NO_KEYRING);
+            keystore[name] = value;
+            sessionStorage.setItem(KEYSTORE, JSON.stringify(keystore));
+            return ok(null);
+          },
+        },
         admin: {
           gesture: () => {
             log.gestures += 1;
@@ -56,8 +79,9 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
           },
           unlock: (pin: string) => {
             log.unlockAttempts.push(pin);
-            if (Date.now() > armed) return fail('the admin gesture was not seen');
-            if (pin !== adminPin) return fail('Sai mã PIN quản trị.');
+            if (Date.now() > armed) return fail('pin_not_armed: the admin gesture was not seen');
+            // Main answers a refusal as "code: sentence" (shared/ipc/contract.ts); the page shows the code's words.
+            if (pin !== adminPin) return fail('wrong_pin: Wrong PIN.');
             unlocked = true;
             return ok({ until: Date.now() + 600_000 });
           },
@@ -67,7 +91,7 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
             return ok(null);
           },
         },
-        logs: { export: () => (unlocked ? ok({ folder: '/media/usb/motcua-logs', files: 3 }) : fail('admin session required')) },
+        logs: { export: () => (unlocked ? ok({ folder: '/media/usb/motcua-logs', files: 3 }) : fail('settings_locked: admin session required')) },
         app: {
           reportIdle: (report: { idle: boolean }) => {
             log.idle.push(report.idle);
@@ -77,6 +101,6 @@ export async function installFakeBridge(context: BrowserContext, options: { admi
       } satisfies MotcuaBridge;
       (window as unknown as { motcua: MotcuaBridge }).motcua = bridge;
     },
-    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk' },
+    { adminPin: options.adminPin, profile: options.profile ?? 'kiosk', keystore: options.keystore ?? 'working', printers: options.printers ?? 'two' },
   );
 }

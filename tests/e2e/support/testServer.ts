@@ -1,6 +1,6 @@
 /**
  * A real motcua server on loopback, with its own SQLite data folder, serving the built renderer.
- * The demo center (DEMO / "demo-enrol") is seeded unless `demoCenter: false`, so counter tests can enrol.
+ * The demo center (shared/demo/demoCenter.ts) is seeded unless `demoCenter: false`, so counter tests can enrol.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { createApp } from '../../../server/app.ts';
 import { defaultAdminUnitsDir, importAdminUnits } from '../../../server/address/importAdminUnits.ts';
 import { importCatalog } from '../../../server/catalog/importCatalog.ts';
 import { ensureDemoCenter } from '../../../server/centers/addCenter.ts';
+import { ensureDemoCenterList } from '../../../server/centers/demoCenterList.ts';
 import { openSqliteStore } from '../../../server/store/sqliteStore.ts';
 import type { SyncStore } from '../../../server/store/store.ts';
 
@@ -28,6 +29,8 @@ export interface TestServerOptions {
   adminUnits?: boolean;
   /** Seed the demo center; default true. */
   demoCenter?: boolean;
+  /** Seed the demo center's list (DEMO VALUES); default false, so other tests see national values. */
+  demoCenterList?: boolean;
   /** Serve the built renderer at /; default true. */
   web?: boolean;
   /** Listen on this port (0, the default, picks a free one). */
@@ -52,6 +55,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (options.demoCenter ?? true) {
     const seeded = await ensureDemoCenter(store);
     if (!seeded.ok) throw new Error(seeded.error);
+  }
+  if (options.demoCenterList) {
+    const listed = await ensureDemoCenterList(store);
+    if (!listed.ok) throw new Error(listed.error);
   }
   const webRoot = (options.web ?? true) ? (options.webRoot ?? resolve(import.meta.dirname, '../../../dist/renderer')) : null;
   const app = await createApp({ store, webRoot });

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 
-export const COUNTER_IDLE_KEY = 'motcua.counter.idleMinutes';
 export const IDLE_CHOICES_MINUTES = [2, 5, 10, 15, 30] as const;
 export const DEFAULT_IDLE_MINUTES = 5;
 

@@ -5,14 +5,15 @@
  */
 import { useCallback, useState } from 'react';
 import { useIdleReset } from '../../idle/useIdleReset.ts';
-import { COUNTER_IDLE_KEY, readIdleMinutes, readIdleSeconds } from './counterIdle.ts';
+import { readDeviceSetting, writeDeviceSetting } from '../../../data/deviceSettings.ts';
+import { readIdleMinutes, readIdleSeconds } from './counterIdle.ts';
 
 export function useIdleSignOut(signedIn: boolean, onSignOut: () => void) {
-  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, window.localStorage.getItem(COUNTER_IDLE_KEY)));
-  const [idleMinutes, setMinutes] = useState(() => readIdleMinutes(window.localStorage.getItem(COUNTER_IDLE_KEY)));
+  const [idleSeconds, setIdleSeconds] = useState(() => readIdleSeconds(window.location.search, readDeviceSetting('counterIdleMinutes')));
+  const [idleMinutes, setMinutes] = useState(() => readIdleMinutes(readDeviceSetting('counterIdleMinutes')));
   const { remaining, stayHere } = useIdleReset(idleSeconds, signedIn, onSignOut);
   const setIdleMinutes = useCallback((minutes: number) => {
-    window.localStorage.setItem(COUNTER_IDLE_KEY, String(minutes));
+    writeDeviceSetting('counterIdleMinutes', String(minutes));
     setMinutes(readIdleMinutes(String(minutes)));
     setIdleSeconds(readIdleMinutes(String(minutes)) * 60);
   }, []);

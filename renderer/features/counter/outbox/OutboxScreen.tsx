@@ -7,9 +7,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cancelFile } from '../../../data/fileRegistry.ts';
 import type { MotcuaDb, OutboxState, StaffMember } from '../../../data/db.ts';
-import { listOutbox } from '../../../data/outbox.ts';
+import { acknowledgeRejection, listOutbox, type OutboxItem } from '../../../data/outbox.ts';
 import type { SyncEngine } from '../../../sync/syncEngine.ts';
-import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
+import { fullDay, timeFullDay } from '../counterDates.ts';
+import './outbox.css';
+import { describeEntry, reasonWords } from './outboxWords.ts';
+import { CitizenName } from '../privacy/CitizenName.tsx';
+import { ScanUploads } from '../scans/ScanUploads.tsx';
 
 const FILTERS: (OutboxState | 'all')[] = ['all', 'pending', 'rejected', 'sent'];
 
@@ -18,7 +22,19 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
   const [filter, setFilter] = useState<OutboxState | 'all'>('all');
   const [problem, setProblem] = useState<string | null>(null);
   const items = useLiveQuery(() => listOutbox(db, filter === 'all' ? {} : { state: filter }), [db, filter]);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME });
+  const when = (iso: string) => timeFullDay(iso);
+
+  const reasons = (item: OutboxItem) => {
+    const words = reasonWords(item, t, (key) => i18n.exists(key));
+    if (words === null) return null;
+    return (
+      <div className={item.state === 'rejected' ? 'outbox-reason field-error' : 'outbox-reason muted small'} data-testid="outbox-reason" data-code={item.lastErrorCode ?? ''}>
+        <span>{t(item.state === 'rejected' ? 'counter.outbox.rejectedBecause' : 'counter.outbox.notSentYet')}</span> <span>{words}</span>
+        {/* The server's own words are English: shown only to staff reading the English screen. */}
+        {i18n.language === 'en' && item.lastError && <div className="small muted">{t('counter.outbox.technical')} {item.lastError}</div>}
+      </div>
+    );
+  };
 
   return (
     <section className="panel" data-testid="outbox">
@@ -35,6 +51,7 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
           {t('counter.sync.now')}
         </button>
       </div>
+      <ScanUploads db={db} />
       {items && !items.ok && <p className="banner error">{t(`counter.errors.storage.${items.error.kind}`)}</p>}
       {problem && (
         <p className="banner error" role="alert">
@@ -44,6 +61,12 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
       {items?.ok && items.value.length === 0 && <p className="muted">{t('counter.outbox.empty')}</p>}
       {items?.ok && items.value.length > 0 && (
         <table className="outbox-table">
+          <colgroup>
+            <col className="col-number" />
+            <col className="col-what" />
+            <col className="col-state" />
+            <col className="col-actions" />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('counter.outbox.number')}</th>
@@ -57,24 +80,31 @@ export function OutboxScreen({ db, engine, staff, onFix }: { db: MotcuaDb; engin
               <tr key={item.seq} data-state={item.state} data-number={item.fileNumber ?? ''}>
                 <td className="mono">{item.fileNumber}</td>
                 <td>
-                  <div>{item.citizenName}</div>
+                  <div className="outbox-words" data-testid="outbox-words">
+                    {describeEntry(item, t, fullDay)}
+                  </div>
                   <div className="muted small">
-                    {t(`counter.outbox.kind.${item.kind}`)} · {item.procedureName} · {when(item.at)}
+                    {item.personal && <CitizenName personal={item.personal} />}
+                    {[item.procedureName, when(item.at)].filter(Boolean).map((part, i) => (i === 0 && !item.personal ? part : ` · ${part}`))}
                   </div>
                 </td>
                 <td>
                   <span className={`state state-${item.state}`}>{t(`counter.outbox.states.${item.state}`)}</span>
-                  {item.lastError && (
-                    <div className={item.state === 'rejected' ? 'field-error' : 'muted small'}>
-                      {t(item.state === 'rejected' ? 'counter.outbox.rejectedBecause' : 'counter.outbox.notSentYet')}
-                      <div className="small" lang="en">
-                        {item.lastError}
-                      </div>
-                    </div>
-                  )}
+                  {reasons(item)}
                 </td>
                 <td className="actions">
-                  {item.state === 'rejected' && (
+                  {item.state === 'rejected' && item.kind !== 'file.create' && item.kind !== 'file.cancel' && (
+                    // A change after registration was refused: the file itself stands; staff read why and set it aside.
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => void acknowledgeRejection(db, item.seq, staff).then((r) => setProblem(r.ok ? null : t(`counter.errors.storage.${r.error.kind}`)))}
+                      data-testid="outbox-acknowledge"
+                    >
+                      {t('counter.outbox.acknowledge')}
+                    </button>
+                  )}
+                  {item.state === 'rejected' && (item.kind === 'file.create' || item.kind === 'file.cancel') && (
                     <>
                       <button type="button" className="button" onClick={() => onFix(item.fileId)}>
                         {t('counter.outbox.fix')}

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
+import { describeCenterFee, describeEffectiveTime } from '../../procedure/effectiveFactsText.ts';
 import { useQrDataUrl } from '../../procedure/useQrDataUrl.ts';
 import type { ReceiptFacts } from './receiptFacts.ts';
 
@@ -21,13 +22,20 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
   const qr = useQrDataUrl(facts.qrPayload, 240);
 
   const money = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
-  const fee = !facts.fee
-    ? t('receipt.feeUnknown')
-    : facts.fee.amount && facts.fee.amount > 0
-      ? money(facts.fee.amount)
-      : facts.fee.free === true
-        ? t('receipt.feeFree')
-        : t('receipt.feeUnknown');
+  const centerMark = <span className="receipt-center-mark"> {t('centerList.markReceipt')}</span>;
+  const fee =
+    facts.fee.source === 'center'
+      ? facts.fee.fee.kind === 'amount'
+        ? money(facts.fee.fee.amount)
+        : facts.fee.fee.kind === 'free'
+          ? t('receipt.feeFree')
+          : describeCenterFee(t, facts.fee.fee, 'vi')
+      : facts.fee.source === 'national' && facts.fee.fee.amount && facts.fee.fee.amount > 0
+        ? money(facts.fee.fee.amount)
+        : facts.fee.source === 'national' && facts.fee.fee.free === true
+          ? t('receipt.feeFree')
+          : t('receipt.feeUnknown');
+  const place = facts.place.source === 'center' ? [facts.place.counter, facts.place.location].filter(Boolean).join(', ') : null;
 
   return (
     <article className={`receipt paper-${paper}`} data-testid="receipt" lang="vi">
@@ -37,6 +45,11 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
           {facts.locationCode && <p>{t('receipt.location', { location: facts.locationCode })}</p>}
           <p className="rule-short" />
           <p>{t('receipt.number', { number: facts.number })}</p>
+          {facts.lookupCode && (
+            <p data-testid="receipt-lookup-code">
+              {t('receipt.lookupCode')} <strong className="receipt-code">{facts.lookupCode}</strong>
+            </p>
+          )}
         </div>
         <div className="receipt-motto">
           <p className="upper strong">{t('receipt.country')}</p>
@@ -80,7 +93,14 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
             </tbody>
           </table>
         </li>
-        <li>{t('receipt.fee', { fee })}</li>
+        <li data-testid="receipt-fee">
+          {t('receipt.fee', { fee })}
+          {facts.fee.source === 'center' && centerMark}
+        </li>
+        <li data-testid="receipt-time">
+          {t('centerList.receipt.time', { time: describeEffectiveTime(t, facts.time) })}
+          {facts.time.known && facts.time.source === 'center' && centerMark}
+        </li>
         <li>{t('receipt.receivedAt', { time: dateTime(facts.receivedAt) })}</li>
         <li className="receipt-due" data-testid="receipt-due">
           {facts.dueAt ? (
@@ -91,12 +111,28 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
             t('receipt.dueUnknown')
           )}
         </li>
-        <li>{t('receipt.where', { center: facts.centerName })}</li>
+        <li data-testid="receipt-where">
+          {place ? (
+            <>
+              {t('centerList.receipt.where', { place, center: facts.centerName })}
+              {centerMark}
+            </>
+          ) : (
+            t('receipt.where', { center: facts.centerName })
+          )}
+        </li>
       </ol>
       <footer className="receipt-foot">
         <figure className="receipt-qr">
           {qr && <img src={qr} alt={t('receipt.qrAlt')} width={110} height={110} />}
-          <figcaption>{t('receipt.qrCaption')}</figcaption>
+          <figcaption>
+            {t('receipt.qrCaption')}
+            {facts.lookupCode && (
+              <span className="receipt-qr-code">
+                {t('receipt.lookupCode')} <strong className="receipt-code">{facts.lookupCode}</strong>
+              </span>
+            )}
+          </figcaption>
         </figure>
         <div className="receipt-sign">
           <p className="strong">{t('receipt.applicant')}</p>

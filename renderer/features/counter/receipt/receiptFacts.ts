@@ -3,8 +3,10 @@
  * and the procedure, so the screen preview, the printed page and the PDF say the same thing.
  */
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
+import type { CenterEntryValues } from '../../../../shared/centerList/centerList.ts';
+import { effectiveFacts, type EffectiveFee, type EffectivePlace, type EffectiveTime } from '../../../../shared/centerList/effectiveFacts.ts';
 import type { LocalFile } from '../../../data/db.ts';
-import { methodFor } from '../../procedure/procedureFacts.ts';
+import { formatLookupCode, receiptQrText } from '../../../../shared/files/lookupCode.ts';
 
 export interface ReceiptFacts {
   number: string;
@@ -17,17 +19,23 @@ export interface ReceiptFacts {
   procedureName: string;
   procedureCode: string;
   documents: { name: string; originals: number; copies: number }[];
-  /** The fee for the channel used, as the catalog has it (null: unknown). */
-  fee: { free: boolean | null; amount: number | null; text: string | null } | null;
+  /** The processing time for the channel used: the center's where its list sets one, else the catalog's. */
+  time: EffectiveTime;
+  /** The fee likewise (the receipt says when it is the center's). */
+  fee: EffectiveFee;
+  /** Where the center posts the procedure is handled (location, counter), when its list says. */
+  place: EffectivePlace;
   receivedAt: Date;
   dueAt: Date | null;
   staffName: string;
-  /** What the QR code holds: the file number, which the kiosk's status lookup reads. */
+  /** The lookup code printed beside the number (null for a file registered before codes existed). */
+  lookupCode: string | null;
+  /** What the QR code holds: the file number and its lookup code, which the kiosk's status lookup reads. */
   qrPayload: string;
 }
 
-export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, centerName: string): ReceiptFacts {
-  const method = procedure ? methodFor(procedure, file.channel) : undefined;
+export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, centerName: string, centerEntry?: CenterEntryValues): ReceiptFacts {
+  const facts = effectiveFacts(procedure, centerEntry, file.channel);
   return {
     number: file.number,
     centerName,
@@ -41,10 +49,13 @@ export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, 
     documents: file.documents
       .filter((d) => d.originalsReceived + d.copiesReceived > 0)
       .map((d) => ({ name: d.name, originals: d.originalsReceived, copies: d.copiesReceived })),
-    fee: method ? method.fee : null,
+    time: facts.time,
+    fee: facts.fee,
+    place: facts.place,
     receivedAt: new Date(file.receivedAt),
     dueAt: file.dueAt ? new Date(file.dueAt) : null,
     staffName: file.receivedBy.staffName,
-    qrPayload: file.number,
+    lookupCode: file.lookupCode ? formatLookupCode(file.lookupCode) : null,
+    qrPayload: file.lookupCode ? receiptQrText(file.number, file.lookupCode) : file.number,
   };
 }

@@ -11,13 +11,15 @@ import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { findCccdQrIn, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
 import { vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
-import { MAX_ATTACHMENT_BYTES, type FileChannel } from '../../../../shared/files/fileRecord.ts';
+import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import { registerFile, resendFile } from '../../../data/fileRegistry.ts';
+import { standingRejection } from '../../../data/outbox.ts';
+import { reasonWords } from '../outbox/outboxWords.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
-import { methodFor } from '../../procedure/procedureFacts.ts';
 import { DatePicker } from '../../datePicker/DatePicker.tsx';
-import { readAttachment } from './readAttachment.ts';
+import { effectiveProcessingTime } from '../../../../shared/centerList/effectiveFacts.ts';
+import { useCenterList } from '../../../app/useCenterList.ts';
 import { planDueDate, staffDueRange, type DuePlan } from './dueDatePlan.ts';
 import {
   applyCard,
@@ -37,6 +39,7 @@ import {
   type RegisterDraft,
 } from './registerDraft.ts';
 import { CameraScanner } from './CameraScanner.tsx';
+import { ScanPicker } from './ScanPicker.tsx';
 import { useCardScanner } from './useCardScanner.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import './register.css';
@@ -104,6 +107,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   useEffect(() => () => onDirtyChange?.(false), [onDirtyChange]);
 
   const procedure: Procedure | undefined = draft.procedureCode ? engine.byCode(draft.procedureCode) : undefined;
+  const centerList = useCenterList(db);
   const candidates = useMemo(
     () => (procedureQuery.trim() ? engine.search(procedureQuery, { limit: 6 }).hits : []),
     [engine, procedureQuery],
@@ -111,10 +115,19 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
 
   /** The time to count from: the catalog's, for the channel used. The center's own list, where it has one, comes first. */
   const planAt = (at: Date): DuePlan => {
-    const method = procedure ? methodFor(procedure, draft.channel) : undefined;
-    return planDueDate(method?.time ?? null, at, calendar);
+    // The center's time where its list sets one, else the catalog's; unknown: staff set the date.
+    const time = effectiveProcessingTime(procedure, procedure ? centerList.entries[procedure.code] : undefined, draft.channel);
+    return planDueDate(time.known ? time : null, at, calendar);
   };
   const receivedAt = fixing ? new Date(fixing.receivedAt) : new Date();
+  // Why the server refused the file being fixed, in the staff's words (its code; never the server's English).
+  const [fixingReason, setFixingReason] = useState('');
+  useEffect(() => {
+    if (!fixing) return;
+    void standingRejection(db, fixing.id)
+      .then((entry) => setFixingReason(reasonWords(entry ?? { state: 'rejected', lastError: fixing.rejectReason, lastErrorCode: null }, t, (key) => i18n.exists(key)) ?? ''))
+      .catch(() => setFixingReason(t('counter.outbox.reasonUnknown')));
+  }, [db, fixing, t, i18n]);
   const duePlan = procedure ? planAt(receivedAt) : null;
   const contextAt = (at: Date) => ({ today: vietnamToday(), due: planAt(at), receivedAt: at, calendar });
   const live = attempted ? validateDraft(draft, procedure, contextAt(receivedAt)) : null;
@@ -180,17 +193,6 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     setProcedureQuery('');
   };
 
-  const addFiles = async (files: FileList | null) => {
-    if (!files) return;
-    let attachments = draft.attachments;
-    for (const file of Array.from(files)) {
-      const read = await readAttachment(file, attachments.length);
-      if (read.ok) attachments = [...attachments, read.value];
-      else setNotice({ kind: 'error', text: t(read.error.key, { name: read.error.name, max: MAX_ATTACHMENT_BYTES / (1024 * 1024) }) });
-    }
-    set('attachments', attachments);
-  };
-
   /** Asks for the focus to go to `field` once the messages are on screen (again, even if it is the same field). */
   const focusOn = (field: DraftField) => setFocus((previous) => ({ field, request: (previous?.request ?? 0) + 1 }));
   const fieldNames = (fields: DraftField[]) => fields.map((f) => t(FIELD_LABEL_KEYS[f])).join(', ');
@@ -215,12 +217,15 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     const saved = fixing ? await resendFile(db, fixing.id, valid.value, staff) : await registerFile(db, valid.value, { device, staff }, at);
     setSaving(false);
     if (!saved.ok) {
-      const fields = saved.error.kind === 'invalid' ? fieldsOfStoredPaths(saved.error.fields) : [];
-      if (fields.length > 0) {
+      const { error } = saved;
+      const fields = error.kind === 'invalid' ? fieldsOfStoredPaths(error.fields) : [];
+      // A file check (e.g. the PC's clock is years off) says what is wrong, in the staff's language.
+      if (error.kind === 'invalid' && error.code) setNotice({ kind: 'error', text: t(error.code, error.params) });
+      else if (fields.length > 0) {
         setStoredErrors(Object.fromEntries(fields.map((f) => [f, { key: 'counter.errors.notStorable' }])));
         setNotice({ kind: 'error', text: t('counter.errors.storage.invalidFields', { fields: fieldNames(fields) }) });
         focusOn(fields[0]!);
-      } else setNotice({ kind: 'error', text: t(`counter.errors.storage.${saved.error.kind}`) });
+      } else setNotice({ kind: 'error', text: t(`counter.errors.storage.${error.kind}`) });
       return;
     }
     onDone(saved.value);
@@ -263,7 +268,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
     <form ref={formRef} className="register" data-testid="register-form" onSubmit={(e) => e.preventDefault()} noValidate>
       {fixing && (
         <div className="banner error" role="status">
-          {t('counter.register.fixing', { number: fixing.number, reason: fixing.rejectReason ?? '' })}
+          {t('counter.register.fixing', { number: fixing.number, reason: fixingReason })}
         </div>
       )}
       {notice && (
@@ -429,22 +434,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
               ))}
             </div>
           </fieldset>
-          <label className="field">
-            <span>{t('counter.register.attachments')}</span>
-            <input type="file" multiple accept="image/*,application/pdf" data-testid="attachments" onChange={(e) => void addFiles(e.target.files)} />
-            {draft.attachments.length > 0 && (
-              <ul className="attachments">
-                {draft.attachments.map((a, i) => (
-                  <li key={i}>
-                    {a.name} <span className="muted small">({Math.ceil(a.size / 1024)} KB)</span>{' '}
-                    <button type="button" className="button small-button" onClick={() => set('attachments', draft.attachments.filter((_, j) => j !== i))}>
-                      {t('counter.register.remove')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </label>
+          <ScanPicker scans={draft.attachments} onChange={(scans) => set('attachments', scans)} />
           <label className={fieldClass('notes')}>
             <span>{t('counter.register.notes')}</span>
             <textarea className="input" rows={2} data-testid="notes" value={draft.notes} onChange={(e) => setText('notes', e.target.value)} {...invalid('notes')} />

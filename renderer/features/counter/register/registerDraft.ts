@@ -11,9 +11,19 @@ import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { CccdData } from '../../../../shared/citizen/cccdQr.ts';
 import { checkAddress, checkBirthDate, checkFullName, vietnamToday } from '../../../../shared/citizen/citizenFields.ts';
 import { checkCitizenId } from '../../../../shared/citizen/citizenId.ts';
-import type { Attachment, FileChannel, FileRecord, ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
+import type { FileChannel, FileRecord, ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
+import type { ScanRef } from '../../../../shared/files/scan.ts';
+import type { PreparedScan } from '../../../data/scanStore.ts';
 import { err, ok, type Result } from '../../../../shared/result.ts';
 import { checkStaffDueDate, type DuePlan } from './dueDatePlan.ts';
+
+/** A scan on the form: one picked now (with its bytes, to store on save) or one the file already has (blob null). */
+export interface DraftScan {
+  ref: ScanRef;
+  blob: Blob | null;
+  /** Bytes of the picture as picked, when it was made smaller. */
+  originalSize?: number;
+}
 
 export interface RegisterDraft {
   procedureCode: string | null;
@@ -26,7 +36,7 @@ export interface RegisterDraft {
   address: string;
   channel: FileChannel;
   documents: ReceivedDocument[];
-  attachments: Attachment[];
+  attachments: DraftScan[];
   notes: string;
   /** dd/mm/yyyy chosen by staff; used only when the procedure's time is unknown. */
   dueDate: string;
@@ -58,7 +68,10 @@ export interface ValidDraft {
     address: string | null;
   };
   documents: ReceivedDocument[];
-  attachments: Attachment[];
+  /** The record's references to its scans. */
+  attachments: ScanRef[];
+  /** The bytes of the scans picked on this form, stored with the record. */
+  scans: PreparedScan[];
   notes: string | null;
   dueAt: string | null;
   /** Present (true) only when staff chose the date. */
@@ -69,8 +82,8 @@ export interface ValidDraft {
 export interface DraftContext {
   /** Vietnam date: no one is born after it. */
   today: IsoDate;
-  /** Where the due date comes from (planDueDate). */
-  due: DuePlan;
+  /** Where the due date comes from (planDueDate); `unchanged` when the form does not set it (a correction: file.due moves it). */
+  due: DuePlan | { kind: 'unchanged' };
   /** The file's reception: the staff-chosen due date must come after it. */
   receivedAt: Date;
   calendar: WorkCalendar;
@@ -122,7 +135,8 @@ export function draftFromRecord(file: FileRecord, procedure: Procedure | undefin
     address: file.citizen.address ?? '',
     channel: file.channel,
     documents: file.documents.map((d) => ({ ...d, conditional: conditional(d) })),
-    attachments: file.attachments,
+    // The file's scans are on the device already: only their references come back to the form.
+    attachments: file.attachments.map((ref) => ({ ref, blob: null })),
     notes: file.notes ?? '',
     dueDate: file.dueAtSetByStaff && file.dueAt ? formatDayMonthYear(vietnamToday(new Date(file.dueAt))) : '',
   };
@@ -163,7 +177,7 @@ export function validateDraft(draft: RegisterDraft, procedure: Procedure | undef
 
   let due: { dueAt: string | null; setByStaff: boolean } = { dueAt: null, setByStaff: false };
   if (procedure && context.due.kind === 'computed') due = { dueAt: context.due.due.due.toISOString(), setByStaff: false };
-  else if (procedure) {
+  else if (procedure && context.due.kind === 'staff') {
     const chosen = checkStaffDueDate(draft.dueDate, context.receivedAt, context.calendar);
     if (chosen.ok) due = { dueAt: chosen.value.dueAt.toISOString(), setByStaff: true };
     // A named holiday gets the message that names it (i18next context "named").
@@ -205,7 +219,8 @@ export function validateDraft(draft: RegisterDraft, procedure: Procedure | undef
       address: address.value,
     },
     documents: draft.documents,
-    attachments: draft.attachments,
+    attachments: draft.attachments.map((a) => a.ref),
+    scans: draft.attachments.flatMap((a) => (a.blob ? [{ ref: a.ref, blob: a.blob }] : [])),
     notes: draft.notes.trim() || null,
     dueAt: due.dueAt,
     ...(due.setByStaff ? { dueAtSetByStaff: true as const } : {}),
@@ -264,6 +279,6 @@ export const FIELD_LABEL_KEYS: Record<DraftField, string> = {
   sex: 'counter.register.sex',
   phone: 'counter.register.phone',
   address: 'counter.register.address',
-  attachments: 'counter.register.attachments',
+  attachments: 'scans.field',
   notes: 'counter.register.notes',
 };

@@ -9,11 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { PinPad } from './PinPad.tsx';
-import { addStaff, signIn, staffLabel, type SignInRefusal } from './staffStore.ts';
+import { activeStaff, addStaff, signIn, staffLabel, type SignInRefusal } from '../../../data/staffRepository.ts';
 
 export function SignInScreen({ db, onSignedIn }: { db: MotcuaDb; onSignedIn(member: StaffMember): void }) {
   const { t, i18n } = useTranslation();
-  const staff = useLiveQuery(() => db.staff.filter((s) => s.active).sortBy('name'), [db]);
+  const staff = useLiveQuery(() => activeStaff(db), [db]);
   const [chosen, setChosen] = useState<StaffMember | null>(null);
   const [pin, setPin] = useState('');
   const [name, setName] = useState('');

@@ -10,8 +10,8 @@ import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import type { MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { IDLE_CHOICES_MINUTES } from '../chrome/counterIdle.ts';
 import { PinPad } from './PinPad.tsx';
-import { lockedUntil } from './staffLockout.ts';
-import { addStaff, resetPin, setStaffActive, staffLabel, type StaffProblem } from './staffStore.ts';
+import { lockedUntil } from '../../../security/staffLockout.ts';
+import { addStaff, allStaff, resetPin, setStaffActive, staffLabel, type StaffProblem } from '../../../data/staffRepository.ts';
 
 interface Props {
   db: MotcuaDb;
@@ -25,7 +25,7 @@ type Message = { ok: boolean; text: string };
 
 export function StaffAdminScreen({ db, me, idleMinutes, onIdleMinutesChange }: Props) {
   const { t, i18n } = useTranslation();
-  const staff = useLiveQuery(() => db.staff.orderBy('name').toArray(), [db]);
+  const staff = useLiveQuery(() => allStaff(db), [db]);
   const [name, setName] = useState('');
   const [detail, setDetail] = useState('');
   const [pin, setPin] = useState('');

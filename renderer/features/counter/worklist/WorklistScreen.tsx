@@ -1,59 +1,84 @@
 /**
- * The counter's worklist: this device's files by due date, overdue ones flagged, each with the
- * moves its state allows. Virtualised, so ten thousand files scroll as smoothly as ten.
+ * The counter's worklist: this device's files by due date, overdue ones flagged, found by number,
+ * name or ID, each with the moves its state allows and why it stands where it stands. A file opens
+ * in its detail (reprint, correct, fee, due date, slips). Virtualised, so ten thousand files scroll
+ * as smoothly as ten.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import type { FileStatus } from '../../../../shared/files/fileRecord.ts';
 import { allowedNext, isFinalStatus } from '../../../../shared/files/lifecycle.ts';
 import { timelinessOf } from '../../../../shared/files/timeliness.ts';
-import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
-import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
+import type { DeviceIdentity, MotcuaDb, StaffMember } from '../../../data/db.ts';
+import { searchFiles } from '../../../data/fileSearch.ts';
+import type { FileView } from '../../../data/fileViews.ts';
+import { CitizenName } from '../privacy/CitizenName.tsx';
 import { changeFileStatus } from '../../../data/fileStatus.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { timeDayMonth } from '../counterDates.ts';
+import { FileDetail, type DetailStart } from './FileDetail.tsx';
+import { problemText } from './problemText.ts';
+import './worklist.css';
 
-const NEEDS_NOTE: ReadonlySet<FileStatus> = new Set(['needs_supplement', 'rejected']);
-const ROW_HEIGHT = 96;
+/** Moves that need a written reason and hand the citizen a slip: they open the file's dialog. */
+const WITH_SLIP: Partial<Record<FileStatus, DetailStart>> = { needs_supplement: 'supplement', rejected: 'refusal' };
+/** The usual height of a row; rows are measured, so a row whose buttons wrap (portrait) takes what it needs. */
+const ROW_HEIGHT = 120;
 
 type Filter = 'open' | 'overdue' | 'all';
 
 /** Files with a due date first, earliest first; those without one (unknown time) after them, oldest first. */
-async function loadFiles(db: MotcuaDb): Promise<LocalFile[]> {
-  const files = await db.files.toArray();
-  return files.sort((a, b) =>
-    a.dueAt && b.dueAt ? a.dueAt.localeCompare(b.dueAt) : a.dueAt ? -1 : b.dueAt ? 1 : a.receivedAt.localeCompare(b.receivedAt),
-  );
+function byDueDate(a: FileView, b: FileView): number {
+  return a.dueAt && b.dueAt ? a.dueAt.localeCompare(b.dueAt) : a.dueAt ? -1 : b.dueAt ? 1 : a.receivedAt.localeCompare(b.receivedAt);
 }
 
 /** Still owed to the citizen and past its due date (a done file waits only to be handed back). */
-function isLate(file: LocalFile, now: number): boolean {
+function isLate(file: FileView, now: number): boolean {
   if (isFinalStatus(file.status) || file.status === 'done') return false;
   return timelinessOf({ status: file.status, dueAt: file.dueAt ?? null, doneAt: null, returnedAt: null }, now) === 'overdue';
 }
 
-export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: DeviceIdentity; staff: StaffMember }) {
-  const { t, i18n } = useTranslation();
+interface Props {
+  db: MotcuaDb;
+  engine: SearchEngine;
+  platform: Platform;
+  device: DeviceIdentity;
+  staff: StaffMember;
+}
+
+export function WorklistScreen({ db, engine, platform, device, staff }: Props) {
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<Filter>('open');
-  const [pending, setPending] = useState<{ file: LocalFile; to: FileStatus } | null>(null);
-  const [note, setNote] = useState('');
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<{ fileId: string; start: DetailStart } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const files = useLiveQuery(() => loadFiles(db), [db]);
+  const found = useLiveQuery(() => searchFiles(db, query), [db, query]);
   const now = Date.now();
-  const shown = (files ?? []).filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
+  const files = found?.ok ? [...found.value].sort(byDueDate) : [];
+  const shown = files.filter((f) => (filter === 'all' ? true : filter === 'open' ? !isFinalStatus(f.status) : isLate(f, now)));
   const scroller = useRef<HTMLDivElement>(null);
   // TanStack Virtual's functions cannot be memoised by the React Compiler; this app does not use the compiler.
+  // Sizes are kept by file, not by position: a row that moves (another filter, a search) keeps its measured height.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const rows = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => shown[index]?.id ?? index,
+    overscan: 6,
+  });
 
-  const move = async (file: LocalFile, to: FileStatus, withNote: string | null) => {
-    const r = await changeFileStatus(db, file.id, to, { staff, device, note: withNote }, new Date());
-    setPending(null);
-    setNote('');
+  if (open) {
+    return <FileDetail db={db} engine={engine} platform={platform} device={device} staff={staff} fileId={open.fileId} start={open.start} onBack={() => setOpen(null)} />;
+  }
+
+  const move = async (file: FileView, to: FileStatus) => {
+    const r = await changeFileStatus(db, file.id, to, { staff, device }, new Date());
     if (r.ok) setMessage({ ok: true, text: t('counter.worklist.moved', { number: file.number, status: t(`status.${to}`) }) });
-    else setMessage({ ok: false, text: r.error.kind === 'transition' ? t(r.error.error.reason) : t(`counter.errors.storage.${r.error.error.kind}`) });
+    else setMessage({ ok: false, text: problemText(t, r.error) });
   };
 
   return (
@@ -69,11 +94,24 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
         </div>
         <span className="muted">{t('counter.worklist.count', { count: shown.length })}</span>
       </div>
+      <label className="worklist-search">
+        <span className="visually-hidden">{t('counter.worklist.search')}</span>
+        <input
+          className="input"
+          type="search"
+          placeholder={t('counter.worklist.searchPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="worklist-search"
+        />
+      </label>
+      {found && !found.ok && <p className="banner error">{t(`counter.errors.storage.${found.error.kind}`)}</p>}
       {message && (
         <p className={message.ok ? 'banner success' : 'banner error'} role="status" data-testid="worklist-message">
           {message.text}
         </p>
       )}
+      {found?.ok && shown.length === 0 && <p className="muted">{query.trim() ? t('counter.worklist.noMatch', { query: query.trim() }) : t('counter.worklist.empty')}</p>}
       <div className="worklist-scroll" ref={scroller}>
         <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
           {rows.getVirtualItems().map((row) => {
@@ -82,62 +120,57 @@ export function WorklistScreen({ db, device, staff }: { db: MotcuaDb; device: De
             return (
               <div
                 key={file.id}
+                ref={rows.measureElement}
+                data-index={row.index}
                 className={`work-row${late ? ' overdue' : ''}`}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, minHeight: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
                 data-number={file.number}
                 data-status={file.status}
               >
                 <div className="work-main">
                   <span className="mono">{file.number}</span>
-                  <strong>{file.citizen.fullName}</strong>
-                  <span className="muted small">{file.procedureName}</span>
+                  <CitizenName personal={file.personal} />
+                  <span className="muted small work-procedure">{file.procedureName}</span>
                 </div>
                 <div className="work-state">
-                  <span className={`state state-${file.status}`}>{t(`status.${file.status}`)}</span>
-                  <span className={late ? 'field-error' : 'muted small'}>
-                    {file.dueAt ? t(late ? 'counter.worklist.overdueSince' : 'counter.worklist.due', { time: when(file.dueAt) }) : t('counter.worklist.noDue')}
+                  <span>
+                    <span className={`state state-${file.status}`}>{t(`status.${file.status}`)}</span>
+                    {file.fee && <span className="badge copy work-fee">{t('counter.worklist.feePaidBadge')}</span>}
+                  </span>
+                  {file.statusNote && (
+                    <span className="work-note" title={file.statusNote} data-testid="work-note">
+                      {t('counter.worklist.because', { reason: file.statusNote })}
+                    </span>
+                  )}
+                  <span className={late ? 'field-error' : 'muted small'} data-testid="work-due">
+                    {file.dueAt ? t(late ? 'counter.worklist.overdueSince' : 'counter.worklist.due', { time: timeDayMonth(file.dueAt) }) : t('counter.worklist.noDue')}
+                    {file.dueReason && <span title={file.dueReason}> · {t('counter.worklist.dueMoved')}</span>}
                   </span>
                 </div>
-                <div className="actions">
-                  {allowedNext(file.status).map((to) => (
-                    <button
-                      key={to}
-                      type="button"
-                      className="button small-button"
-                      onClick={() => (NEEDS_NOTE.has(to) ? setPending({ file, to }) : void move(file, to, null))}
-                      data-to={to}
-                    >
-                      {t(`counter.worklist.moveTo.${to}`)}
-                    </button>
-                  ))}
+                <div className="actions work-actions">
+                  {allowedNext(file.status).map((to) => {
+                    const slip = WITH_SLIP[to];
+                    return (
+                      <button
+                        key={to}
+                        type="button"
+                        className="button"
+                        onClick={() => (slip ? setOpen({ fileId: file.id, start: slip }) : void move(file, to))}
+                        data-to={to}
+                      >
+                        {t(`counter.worklist.moveTo.${to}`)}
+                      </button>
+                    );
+                  })}
+                  <button type="button" className="button work-open" onClick={() => setOpen({ fileId: file.id, start: 'facts' })} data-testid="open-file">
+                    {t('counter.worklist.open')}
+                  </button>
                 </div>
               </div>
             );
           })}
         </div>
       </div>
-      {pending && (
-        <div className="overlay" role="dialog" aria-labelledby="note-title">
-          <div className="overlay-card admin-card">
-            <h2 id="note-title">{t(`counter.worklist.moveTo.${pending.to}`)}</h2>
-            <p>
-              {pending.file.number} · {pending.file.citizen.fullName}
-            </p>
-            <label className="field">
-              <span>{t('counter.worklist.reason')}</span>
-              <textarea className="input" rows={3} value={note} onChange={(e) => setNote(e.target.value)} data-testid="status-note" />
-            </label>
-            <div className="admin-actions">
-              <button type="button" className="button" onClick={() => setPending(null)}>
-                {t('admin.close')}
-              </button>
-              <button type="button" className="button primary" onClick={() => void move(pending.file, pending.to, note)} data-testid="status-confirm">
-                {t('counter.worklist.confirm')}
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
     </section>
   );
 }
