@@ -38,9 +38,9 @@ import { FamilyList } from './features/guidance/FamilyList.tsx';
 import { FlowOffer } from './features/guidance/FlowOffer.tsx';
 import { FlowScreen } from './features/guidance/FlowScreen.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
-import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
+import { checklistTicketing } from './features/queue/kiosk/checklistTicketing.ts';
 import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
 import { QueueSetupScreen } from './features/queue/kiosk/QueueSetupScreen.tsx';
 import { TakeNumberScreen } from './features/queue/kiosk/TakeNumberScreen.tsx';
@@ -55,7 +55,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   const centerList = useCenterList(db, { pullWith: platform.deviceToken });
   const [route, go] = useRoute();
   // Queue numbers, once this kiosk is enrolled as a kiosk (#/queue-setup).
-  const queue = useKioskQueue(db);
+  const queue = useKioskQueue(db, platform.deviceToken);
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
   // Large text and high contrast are for this visit only: the idle reset puts the usual screen back.
@@ -170,7 +170,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           steps={route.steps}
           engine={engine}
           platform={platform}
-          queue={QUEUE_NOT_CONNECTED}
+          queue={checklistTicketing(queue, (code) => engine.byCode(code)?.field ?? null)}
           centerEntries={centerList.entries}
           onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
           onLeave={() => go({ screen: 'flowList', flow: flow.id })}
@@ -198,7 +198,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = <TakeNumberScreen queue={queue} procedure={route.code ? (engine.byCode(route.code) ?? null) : null} />;
       break;
     case 'queueSetup':
-      content = <QueueSetupScreen db={db} queue={queue} serverUrl={platform.serverUrl} onDone={reset} />;
+      content = <QueueSetupScreen queue={queue} onDone={reset} />;
       break;
     case 'procedure': {
       const procedure = engine.byCode(route.code);
@@ -283,7 +283,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
         />
       )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} onEnrolled={queue.enrolled} />}
     </div>
   );
 }

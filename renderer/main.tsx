@@ -40,7 +40,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
       {displayCenter !== null ? (
-        <DisplayApp serverUrl={platform.serverUrl} center={displayCenter} />
+        <DisplayApp platform={platform} center={displayCenter} />
       ) : db ? (
         <App platform={platform} db={db} updater={updater} />
       ) : (

@@ -12,13 +12,16 @@ import type { QueueRefusal } from '../../shared/queue/reduceQueue.ts';
 import { normaliseTypedNumber, parseTicketNumber } from '../../shared/queue/ticketNumber.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { StorageError } from '../data/storageError.ts';
-import type { QueueClientError } from './queueClient.ts';
+import { mayRetry, noAnswer, type ApiFailure } from '../sync/apiClient.ts';
 import type { QueueReplica } from './queueReplica.ts';
 
 /** Why an action did not happen, for the calling bar to say. */
 export type CounterProblem =
   | { kind: 'refused'; code: string; reason: string }
+  /** The server did not answer or could not: call by hand meanwhile. */
   | { kind: 'offline' }
+  /** The server's answer is not what this build understands (a server or app out of date). */
+  | { kind: 'invalid' }
   | { kind: 'nobody' }
   | { kind: 'badNumber' }
   | { kind: 'storage'; reason: string };
@@ -34,9 +37,10 @@ export interface CounterDesk {
   resume(counter: number): Promise<Result<void, CounterProblem>>;
 }
 
-const fromLocal = (e: QueueRefusal | StorageError): CounterProblem => ('code' in e ? { kind: 'refused', code: e.code, reason: e.reason } : { kind: 'storage', reason: e.reason });
-const fromServer = (e: QueueClientError): CounterProblem =>
-  e.kind === 'refused' ? { kind: 'refused', code: e.code, reason: e.reason } : e.kind === 'offline' || e.kind === 'server' ? { kind: 'offline' } : { kind: 'storage', reason: e.reason };
+/** A storage error has a `kind`; the reducer's refusal has none. */
+const fromLocal = (e: QueueRefusal | StorageError): CounterProblem => ('kind' in e ? { kind: 'storage', reason: e.reason } : { kind: 'refused', code: e.code, reason: e.reason });
+const fromServer = (e: ApiFailure): CounterProblem =>
+  e.kind === 'refused' ? { kind: 'refused', code: e.code, reason: e.reason } : e.kind === 'invalid' ? { kind: 'invalid' } : { kind: 'offline' };
 const notHeld: CounterProblem = { kind: 'refused', code: 'queue.error.notCalled', reason: 'the desk holds no number' };
 
 export function createCounterDesk(replica: QueueReplica, now: () => Date = () => new Date()): CounterDesk {
@@ -54,7 +58,8 @@ export function createCounterDesk(replica: QueueReplica, now: () => Date = () =>
       if (replica.view().pending > 0) await replica.sender.kick();
       const id = unanswered?.counter === counter ? unanswered.id : crypto.randomUUID();
       const called = await replica.client.next(counter, id);
-      unanswered = !called.ok && (called.error.kind === 'offline' || called.error.kind === 'server') ? { counter, id } : null;
+      // No answer, or one that may have come after the server called someone: ask again under the same id.
+      unanswered = !called.ok && (noAnswer(called.error) || mayRetry(called.error) || called.error.kind === 'invalid') ? { counter, id } : null;
       if (!called.ok) return err(fromServer(called.error));
       if (!called.value || called.value.kind !== 'call') return err({ kind: 'nobody' });
       replica.learn(called.value);

@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../../shared/result.ts';
 import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import type { QueueReplica } from './queueReplica.ts';
-import { takeOfflineNumber } from './queueOutbox.ts';
+import { takeOfflineNumber } from '../data/queueOutbox.ts';
 
 export interface TicketRequest {
   /** The service chosen on the kiosk; else it is found from the procedure. */
@@ -30,9 +30,6 @@ export type TicketFailure =
   | { kind: 'storage'; reason: string };
 
 export interface TicketingOptions {
-  /** How long to wait for the server while the live stream is up / down. */
-  onlineTimeoutMs?: number;
-  offlineTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -48,18 +45,15 @@ export async function issueTicket(db: MotcuaDb, replica: QueueReplica, request: 
   if (!service.ok) return service;
   const now = options.now ?? (() => new Date());
   const id = crypto.randomUUID();
-  const live = replica.view().link === 'live';
   const priority = request.priority ?? null;
   const procedureCode = request.procedure?.code ?? null;
   const draftId = request.draftId ?? null;
-  const online = await replica.client.issue(
-    { id, serviceId: service.value.id, priority, procedureCode, draftId },
-    live ? (options.onlineTimeoutMs ?? 4000) : (options.offlineTimeoutMs ?? 1500),
-  );
+  // How long the citizen waits for the server's number is the API client's `glance` time.
+  const online = await replica.client.issue({ id, serviceId: service.value.id, priority, procedureCode, draftId });
   if (online.ok) return ok(online.value.ticket);
   if (online.error.kind === 'refused') return err({ kind: 'refused', code: online.error.code, reason: online.error.reason });
 
-  // No answer (or a server failure): the kiosk's own number, and the request voided in case it got through.
+  // No answer (offline, too late, a server failure or an answer it cannot read): the kiosk's own number, and the request voided in case it got through.
   const at = now();
   const offline = await takeOfflineNumber(db, {
     kioskCode: replica.device.deviceCode,

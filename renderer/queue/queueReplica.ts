@@ -5,18 +5,22 @@
  * current ticket, both the center's settings.
  */
 import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
-import { QUEUE_PATHS, STREAM_EVENTS } from '../../shared/queue/queueApi.ts';
+import { STREAM_EVENTS } from '../../shared/queue/queueApi.ts';
 import { storedQueueEventSchema, type QueueEvent, type StoredQueueEvent } from '../../shared/queue/queueEvents.ts';
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import type { StoredQueueSettings } from '../../shared/queue/queueSettings.ts';
 import { applyQueueEvent, emptyQueue, reduceQueue, type QueueRefusal, type QueueState } from '../../shared/queue/reduceQueue.ts';
 import { parseTicketNumber } from '../../shared/queue/ticketNumber.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { DeviceIdentity, MotcuaDb } from '../data/db.ts';
+import { forgetQueueLog, keepQueueEvents, keepQueueSettings, readKeptQueueDay, readKeptQueueSettings } from '../data/queueLog.ts';
+import { countPendingQueueEvents, noteOwnOfflineNumber, ownQueueEvents, recordQueueEvent } from '../data/queueOutbox.ts';
 import type { QueueOutboxRow } from '../data/queueTables.ts';
 import type { StorageError } from '../data/storageError.ts';
-import { createQueueClient, type QueueClient } from './queueClient.ts';
-import { followEventStream, type StreamFollower, type StreamState } from './followEventStream.ts';
-import { countPendingQueueEvents, noteOwnOfflineNumber, ownQueueEvents, recordQueueEvent } from './queueOutbox.ts';
+import { createApiClient } from '../sync/apiClient.ts';
+import { followEventStream, type StreamFollower, type StreamState } from '../sync/followEventStream.ts';
+import { createQueueClient, type QueueClient } from '../sync/queueClient.ts';
+import type { RequestWeight } from '../../shared/sync/linkTiming.ts';
 import { createQueueSender, type QueueSender } from './queueSender.ts';
 
 export interface QueueView {
@@ -51,7 +55,8 @@ export interface ReplicaOptions {
   fetchFn?: typeof fetch;
   /** The device's clock (the day the queue belongs to). */
   now?: () => number;
-  timeoutMs?: number;
+  /** Overrides of the one timeout policy (tests and the benchmark). */
+  timeouts?: Partial<Record<RequestWeight, number>>;
 }
 
 const SETTINGS_EVERY_MS = 5 * 60_000;
@@ -60,7 +65,9 @@ const DAY_CHECK_MS = 30_000;
 export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options: ReplicaOptions = {}): QueueReplica {
   const now = options.now ?? (() => Date.now());
   const todayOf = () => isoFromDayNumber(dayNumberOf(now()));
-  const client = createQueueClient({ serverUrl: device.serverUrl, token: device.token, fetchFn: options.fetchFn, timeoutMs: options.timeoutMs });
+  const client = createQueueClient(
+    createApiClient({ serverUrl: device.serverUrl, token: device.token, ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}), ...(options.timeouts ? { timeouts: options.timeouts } : {}) }),
+  );
   const sender = createQueueSender(db, client);
   const listeners = new Set<() => void>();
 
@@ -119,9 +126,7 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
     const batch = toStore;
     toStore = [];
     try {
-      await db.queueLog.bulkPut(batch.map((e) => ({ id: e.id, cursor: e.cursor, day: e.day, event: e })));
-    } catch {
-      // The copy on disk is only for a reload without the network; the live copy is intact.
+      await keepQueueEvents(db, batch);
     } finally {
       storing = null;
       if (toStore.length > 0) storing = Promise.resolve().then(flushLog);
@@ -138,18 +143,9 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
   }
 
   async function loadDayFromDisk(): Promise<void> {
-    try {
-      await db.queueLog.where('day').notEqual(day).delete();
-      const rows = (await db.queueLog.where('day').equals(day).toArray()).sort((a, b) => a.cursor - b.cursor);
-      for (const row of rows) {
-        const parsed = storedQueueEventSchema.safeParse(row.event);
-        if (parsed.success) takeServerEvent(parsed.data as StoredQueueEvent);
-      }
-      const stored = await db.queueSettings.get('settings');
-      if (stored && stored.centerCode === device.centerCode) settings = stored.stored;
-    } catch {
-      // Nothing usable on disk: the stream brings the day.
-    }
+    // Nothing usable on disk: the stream brings the day.
+    for (const event of await readKeptQueueDay(db, day)) takeServerEvent(event);
+    settings = (await readKeptQueueSettings(db, device.centerCode)) ?? settings;
   }
 
   async function reloadDay(): Promise<void> {
@@ -158,7 +154,7 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
     serverIds = new Set();
     cursor = 0;
     learned = [];
-    await db.queueLog.clear().catch(() => undefined);
+    await forgetQueueLog(db);
     await loadOwn();
     recompute();
     stream?.reconnect();
@@ -168,7 +164,7 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
     const found = await client.settings();
     if (!found.ok) return;
     settings = found.value;
-    if (found.value) await db.queueSettings.put({ key: 'settings', centerCode: device.centerCode, stored: found.value }).catch(() => undefined);
+    if (found.value) await keepQueueSettings(db, device.centerCode, found.value);
     recompute();
   }
 
@@ -182,12 +178,20 @@ export function createQueueReplica(db: MotcuaDb, device: DeviceIdentity, options
         await loadOwn();
         recompute();
         stream = followEventStream({
-          url: () => `${new URL(QUEUE_PATHS.stream, device.serverUrl).href}?day=${day}&since=${cursor}`,
-          headers: { authorization: `Bearer ${device.token}` },
-          fetchFn: options.fetchFn,
+          serverUrl: device.serverUrl,
+          path: API_PATHS.queue.stream,
+          query: () => ({ day, since: cursor }),
+          token: device.token,
+          ...(options.fetchFn ? { fetchFn: options.fetchFn } : {}),
           onEvent: (e) => {
             if (e.event !== STREAM_EVENTS.event) return;
-            const parsed = storedQueueEventSchema.safeParse(JSON.parse(e.data));
+            let data: unknown;
+            try {
+              data = JSON.parse(e.data);
+            } catch {
+              return;
+            }
+            const parsed = storedQueueEventSchema.safeParse(data);
             if (!parsed.success) return;
             takeServerEvent(parsed.data as StoredQueueEvent);
             recompute();

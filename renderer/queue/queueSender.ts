@@ -5,8 +5,8 @@
  */
 import { MAX_EVENTS_PER_PUSH } from '../../shared/queue/queueApi.ts';
 import type { MotcuaDb } from '../data/db.ts';
-import type { QueueClient } from './queueClient.ts';
-import { markQueueResults, noteQueueAttempt, pendingQueueEvents } from './queueOutbox.ts';
+import { markQueueResults, noteQueueAttempt, pendingQueueEvents } from '../data/queueOutbox.ts';
+import type { QueueClient } from '../sync/queueClient.ts';
 
 export interface QueueSender {
   /** Sends what is pending now; resolves when this round is over. */

@@ -3,6 +3,7 @@
  * they gave offline, counters call and send their events, admins set up and read the figures, and
  * every device reads the day's log, once or as a live stream it resumes from its cursor.
  */
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { dayNumberFromIso } from '../../shared/calendar/civilDay.ts';
 import {
@@ -13,18 +14,17 @@ import {
   MAX_FIGURE_DAYS,
   nextParamsSchema,
   nextRequestSchema,
-  QUEUE_PATHS,
   queueSettingsWriteSchema,
   STREAM_EVENTS,
 } from '../../shared/queue/queueApi.ts';
 import { queueFiguresToCsv } from '../../shared/stats/queueFiguresTable.ts';
 import { deviceOf } from '../auth/deviceAuth.ts';
+import type { RouteRole } from '../auth/routeRoles.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
-import { checkDeclaredRoles, type QueueRouteRole } from '../queue/declaredRoles.ts';
 import { openEventStream, trackStreams } from '../queue/eventStream.ts';
 import type { DeskFailure, QueueDesk } from '../queue/queueDesk.ts';
 
-const roles = (...r: QueueRouteRole[]) => ({ config: { roles: r } });
+const roles = (...r: RouteRole[]) => ({ config: { roles: r } });
 const ANY_DEVICE = roles('kiosk', 'counter', 'admin');
 
 function sendFailure(reply: FastifyReply, failure: DeskFailure): FastifyReply {
@@ -33,17 +33,16 @@ function sendFailure(reply: FastifyReply, failure: DeskFailure): FastifyReply {
 
 export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDesk): Promise<void> {
   await parent.register(async (app) => {
-    checkDeclaredRoles(app);
     const streams = trackStreams(app);
 
-    app.get(QUEUE_PATHS.settings, ANY_DEVICE, async (request, reply) => {
+    app.get(API_PATHS.queue.settings, ANY_DEVICE, async (request, reply) => {
       const found = await desk.settings(deviceOf(request).centerCode);
       if (!found.ok) return sendError(reply, 503, 'storage', found.error.reason);
       if (!found.value) return sendError(reply, 404, 'queue.error.noSettings', 'this center has no queue settings yet');
       return found.value;
     });
 
-    app.put(QUEUE_PATHS.settings, roles('admin'), async (request, reply) => {
+    app.put(API_PATHS.queue.settings, roles('admin'), async (request, reply) => {
       const body = queueSettingsWriteSchema.safeParse(request.body);
       if (!body.success) return sendError(reply, 400, 'invalid_settings', describeIssues(body.error, 10));
       const saved = await desk.saveSettings(deviceOf(request), body.data.settings, body.data.baseRevision);
@@ -54,7 +53,7 @@ export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDe
       return saved.value;
     });
 
-    app.post(QUEUE_PATHS.tickets, roles('kiosk'), async (request, reply) => {
+    app.post(API_PATHS.queue.tickets, roles('kiosk'), async (request, reply) => {
       const body = issueRequestSchema.safeParse(request.body);
       if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
       const issued = await desk.issue(deviceOf(request), body.data);
@@ -62,7 +61,7 @@ export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDe
       return reply.code(201).send(issued.value);
     });
 
-    app.post(QUEUE_PATHS.nextRoute, roles('counter'), async (request, reply) => {
+    app.post(API_PATHS.queue.next.route, roles('counter'), async (request, reply) => {
       const params = nextParamsSchema.safeParse(request.params);
       const body = nextRequestSchema.safeParse(request.body);
       if (!params.success) return sendError(reply, 400, 'invalid_request', describeIssues(params.error));
@@ -72,7 +71,7 @@ export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDe
       return { event: called.value };
     });
 
-    app.post(QUEUE_PATHS.events, roles('kiosk', 'counter'), async (request, reply) => {
+    app.post(API_PATHS.queue.events, roles('kiosk', 'counter'), async (request, reply) => {
       const body = eventsPushSchema.safeParse(request.body);
       if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
       const taken = await desk.takeEvents(deviceOf(request), body.data.events);
@@ -80,7 +79,7 @@ export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDe
       return { results: taken.value };
     });
 
-    app.get(QUEUE_PATHS.events, ANY_DEVICE, async (request, reply) => {
+    app.get(API_PATHS.queue.events, ANY_DEVICE, async (request, reply) => {
       const query = eventsQuerySchema.safeParse(request.query);
       if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
       const day = query.data.day ?? desk.today();
@@ -92,7 +91,7 @@ export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDe
 
     // The day's log after `since`, then each new event as it is stored; a device that drops comes
     // back with the last id it saw. New events are held while the backlog is read, so none is lost.
-    app.get(QUEUE_PATHS.stream, ANY_DEVICE, async (request, reply) => {
+    app.get(API_PATHS.queue.stream, ANY_DEVICE, async (request, reply) => {
       const query = eventsQuerySchema.safeParse(request.query);
       if (!query.success) return sendError(reply, 400, 'invalid_request', describeIssues(query.error));
       const center = deviceOf(request).centerCode;
@@ -126,12 +125,12 @@ export async function registerQueueRoutes(parent: FastifyInstance, desk: QueueDe
       forward(held.splice(0));
     });
 
-    app.get(QUEUE_PATHS.figures, roles('admin'), async (request, reply) => {
+    app.get(API_PATHS.queue.figures, roles('admin'), async (request, reply) => {
       const figures = await figuresOf(request.query, deviceOf(request).centerCode, reply);
       return figures ?? reply;
     });
 
-    app.get(`${QUEUE_PATHS.figures}.csv`, roles('admin'), async (request, reply) => {
+    app.get(API_PATHS.queue.figuresCsv, roles('admin'), async (request, reply) => {
       const figures = await figuresOf(request.query, deviceOf(request).centerCode, reply);
       if (!figures) return reply;
       return reply

@@ -7,10 +7,11 @@
  * room anyway (numbers, counter names, service names; no priority category, procedure or draft).
  * Limited per address and per center so it cannot be used to wear the center's server down.
  */
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { z } from 'zod';
-import { QUEUE_PATHS, STREAM_EVENTS } from '../../shared/queue/queueApi.ts';
+import { STREAM_EVENTS } from '../../shared/queue/queueApi.ts';
 import { announcementOf } from '../../shared/queue/queueBoard.ts';
 import { sendError } from '../http/apiError.ts';
 import { openEventStream, trackStreams } from '../queue/eventStream.ts';
@@ -39,7 +40,7 @@ export async function registerQueueBoardRoutes(parent: FastifyInstance, desk: Qu
     const streams = trackStreams(app);
     const perCenter = new Map<string, number>();
 
-    app.get(QUEUE_PATHS.boardRoute, PUBLIC, async (request, reply) => {
+    app.get(API_PATHS.public.queueBoard.route, PUBLIC, async (request, reply) => {
       const params = paramsSchema.safeParse(request.params);
       if (!params.success) return sendError(reply, 400, 'invalid_request', 'no such center');
       const board = await desk.board(params.data.center.toUpperCase());
@@ -48,7 +49,7 @@ export async function registerQueueBoardRoutes(parent: FastifyInstance, desk: Qu
       return board.value;
     });
 
-    app.get(QUEUE_PATHS.boardStreamRoute, PUBLIC, async (request, reply) => {
+    app.get(API_PATHS.public.queueBoardStream.route, PUBLIC, async (request, reply) => {
       const params = paramsSchema.safeParse(request.params);
       const query = streamQuerySchema.safeParse(request.query);
       if (!params.success || !query.success) return sendError(reply, 400, 'invalid_request', 'no such center');

@@ -1,7 +1,7 @@
 /**
- * The queue's HTTP contract between devices and the center's server: paths, request and answer
- * schemas (the server checks every body, devices every answer). Devices send their own events with
- * their UUIDs (idempotent); numbers and "call next" come from the server, in one transaction each.
+ * The queue's HTTP contract between devices and the center's server: request and answer schemas
+ * (the server checks every body, devices every answer); the paths are API_PATHS.queue and the
+ * public board's in shared/sync/apiPaths.ts. Devices send their own events with their UUIDs (idempotent); numbers and "call next" come from the server, in one transaction each.
  *
  * Who may call what (route `config.roles`): kiosks take numbers and send their offline ones;
  * counters call and send their counter's events; admins set up; the waiting-room screen reads the
@@ -11,28 +11,6 @@ import { z } from 'zod';
 import { queueBoardSchema } from './queueBoard.ts';
 import { queueDaySchema, storedQueueEventSchema, ticketNumberSchema } from './queueEvents.ts';
 import { counterNumberSchema, priorityCategorySchema, queueSettingsSchema, serviceIdSchema, storedQueueSettingsSchema } from './queueSettings.ts';
-
-export const QUEUE_PATHS = {
-  /** GET (any device): the center's settings; 404 when it has none. PUT (admin): a new revision. */
-  settings: '/api/queue/settings',
-  /** POST (kiosk): a number from the server. */
-  tickets: '/api/queue/tickets',
-  /** POST (counter): the server picks and calls the next number for this counter. */
-  next: (counter: number) => `/api/queue/counters/${counter}/next`,
-  nextRoute: '/api/queue/counters/:counter/next',
-  /** POST (kiosk, counter): events made on the device; GET (any device): the day's log after a cursor. */
-  events: '/api/queue/events',
-  /** GET (any device): the day's log after a cursor, then live, as server-sent events. */
-  stream: '/api/queue/stream',
-  /** GET (admin): the front desk's figures for a period; `.csv` for Excel. */
-  figures: '/api/queue/figures',
-  /** GET (public): the waiting-room board of a center. */
-  board: (center: string) => `/api/public/queue/${encodeURIComponent(center)}/board`,
-  boardRoute: '/api/public/queue/:center/board',
-  /** GET (public): the board, then every change and call, as server-sent events. */
-  boardStream: (center: string) => `/api/public/queue/${encodeURIComponent(center)}/stream`,
-  boardStreamRoute: '/api/public/queue/:center/stream',
-} as const;
 
 // ---- settings ----------------------------------------------------------------------------------
 export const queueSettingsResponseSchema = storedQueueSettingsSchema;

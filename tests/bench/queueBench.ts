@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { addCenter } from '../../server/centers/addCenter.ts';
 import { openSqliteStore } from '../../server/store/sqliteStore.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { issueTicket } from '../../renderer/queue/kioskTicketing.ts';
 import { createCounterDesk, type CounterDesk } from '../../renderer/queue/counterDesk.ts';
@@ -141,10 +142,10 @@ interface Device {
 async function device(name: string, role: 'kiosk' | 'counter'): Promise<Device> {
   const answer = await enrol(serverUrl, { centerCode: CENTER, enrolmentCode: ENROLMENT, locationCode: null, deviceName: name, role });
   if (!answer.ok) throw new Error(`${name}: ${answer.error.reason}`);
-  const db = openDb(`bench-${name}`);
-  const saved = await saveDevice(db, serverUrl, answer.value);
+  const db = openDb(`bench-${name}`, await createMemoryCipher());
+  const saved = await saveDevice(db, createMemoryPlatform().deviceToken, serverUrl, answer.value);
   if (!saved.ok) throw new Error(saved.error.reason);
-  const replica = createQueueReplica(db, saved.value, { timeoutMs: 5000 });
+  const replica = createQueueReplica(db, saved.value, { timeouts: { glance: 5000, normal: 5000 } });
   replica.start();
   return { name, db, replica };
 }
@@ -192,7 +193,7 @@ const stats = { calls: 0, served: 0, noShows: 0, nobody: 0, offlineCalls: 0, ref
 async function kioskLoop(k: Device): Promise<void> {
   while (!dayOver && printed.length < TICKETS) {
     const started = performance.now();
-    const issued = await issueTicket(k.db, k.replica, { serviceId: pick(SERVICE_MIX), priority: random() < 0.1 ? 'elderly' : null }, { onlineTimeoutMs: 4000, offlineTimeoutMs: 1500 });
+    const issued = await issueTicket(k.db, k.replica, { serviceId: pick(SERVICE_MIX), priority: random() < 0.1 ? 'elderly' : null });
     issueMs.push(performance.now() - started);
     if (issued.ok) printed.push(issued.value);
     else refusedIssues.push(`${issued.error.kind}: ${issued.error.reason}`);

@@ -16,12 +16,12 @@ import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts
 import { queueSettingsSchema } from '../../shared/queue/queueSettings.ts';
 import demoSettings from '../../shared/queue/demoQueueSettings.json';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
-import { makeAdminDeviceNamed } from '../support/adminDevice.ts';
 import { accessibilityViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { installFakeBridge } from './support/fakeBridge.ts';
+import { installFakeSpeech } from './support/fakeSpeech.ts';
 import { CounterPage } from './pageModels/CounterPage.ts';
-import { CallingBarPage, DisplayPage, installFakeVoice, photographPrinted, QueueKioskPage } from './pageModels/QueuePages.ts';
+import { CallingBarPage, DisplayPage, photographPrinted, QueueKioskPage } from './pageModels/QueuePages.ts';
 
 let browser: Browser;
 let server: RestartableServer;
@@ -66,17 +66,17 @@ afterAll(async () => {
 
 describe('the front desk', () => {
   it('takes and prints a number at the kiosk, calls it at a counter, shows and announces it; keeps going with the server down', async () => {
-    // The kiosk (Electron shell faked at its bridge: what it prints is logged), set up once as a kiosk.
+    // The kiosk (Electron shell faked at its bridge: what it prints is logged), enrolled once in its settings.
     const kioskContext = await context({ width: 1366, height: 768 });
     await installFakeBridge(kioskContext, { adminPin: '2580' });
     const kiosk = new QueueKioskPage(await kioskContext.newPage());
-    const kioskCode = await kiosk.setUp(server.url);
+    const kioskCode = await kiosk.setUp(server.url, '2580');
     expect(kioskCode).toMatch(/^D\d{2}$/);
     await kiosk.goHome();
 
     // The waiting-room TV, 1920x1080, with a fake system voice that writes down what it says.
     const displayContext = await context({ width: 1920, height: 1080 });
-    await installFakeVoice(displayContext);
+    await installFakeSpeech(displayContext, [{ lang: 'vi-VN', name: 'Fake An' }]);
     const display = new DisplayPage(await displayContext.newPage());
     await display.open(server.url);
 
@@ -188,18 +188,18 @@ describe('the front desk', () => {
   });
 
   it('lets the center admin set the queue up from an admin device, and shows the take-number screen in portrait', async () => {
-    const counterContext = await context({ width: 1366, height: 768 });
-    const counterApp = new CounterPage(await counterContext.newPage());
-    await counterApp.open(server.url);
-    await counterApp.enrol('DEMO', 'demo-enrol', 'Máy quản trị');
-    await counterApp.createFirstAdmin('Lê Văn Quản', '1357');
     // The staff member is an admin, but this PC is an ordinary counter to the server: refused, said plainly.
+    const plainContext = await context({ width: 1366, height: 768 });
+    const plainCounter = await CounterPage.enrolled(plainContext, server.url, { name: 'Lê Văn Quản', pin: '1357' });
+    await plainCounter.page.getByTestId('queue-settings-open').click();
+    await plainCounter.page.getByTestId('priority-first').check();
+    await plainCounter.page.getByTestId('queue-settings-save').click();
+    await expect.poll(() => plainCounter.page.getByTestId('queue-settings-message').textContent()).toContain('Máy này không được làm việc này');
+    // The center admin's device, enrolled with the center's admin enrolment code, may.
+    const counterContext = await context({ width: 1366, height: 768 });
+    const counterApp = await CounterPage.enrolled(counterContext, server.url, { name: 'Lê Văn Quản', pin: '1357' }, '', true);
     await counterApp.page.getByTestId('queue-settings-open').click();
     await counterApp.page.getByTestId('priority-first').check();
-    await counterApp.page.getByTestId('queue-settings-save').click();
-    await expect.poll(() => counterApp.page.getByTestId('queue-settings-message').textContent()).toContain('Chỉ máy quản trị');
-    // A center admin's device is made one on the server (enrolment never grants it).
-    makeAdminDeviceNamed(dataDir, 'DEMO', 'Máy quản trị');
     await counterApp.page.getByTestId('queue-settings-save').click();
     await expect.poll(() => counterApp.page.getByTestId('queue-settings-message').textContent()).toContain('Đã lưu (phiên bản 2)');
     await counterApp.screenshot('queue-settings');
@@ -226,7 +226,7 @@ describe('the front desk', () => {
     const portrait = await context({ width: 1080, height: 1920 });
     await installFakeBridge(portrait, { adminPin: '2580' });
     const kiosk = new QueueKioskPage(await portrait.newPage());
-    await kiosk.setUp(server.url, 'DEMO', 'demo-enrol', 'Kiosk cửa');
+    await kiosk.setUp(server.url, '2580', 'Kiosk cửa');
     await kiosk.goHome();
     await kiosk.openTakeNumber();
     await kiosk.screenshot('queue-kiosk-take-portrait');

@@ -6,6 +6,7 @@
  * while the server was down goes out before the next call; a desk calls by hand while it is down.
  * The first two were found by bench:queue (desks stuck "busy" after a restart).
  */
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../renderer/data/db.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { createCounterDesk, type CounterDesk } from '../../renderer/queue/counterDesk.ts';
 import { createQueueReplica, type QueueReplica } from '../../renderer/queue/queueReplica.ts';
 import { enrol } from '../../renderer/sync/syncClient.ts';
 import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
-import { QUEUE_PATHS } from '../../shared/queue/queueApi.ts';
 import type { EnrolResponse } from '../../shared/sync/protocol.ts';
 import { addQueueCenter, queueEnrolmentCode } from '../support/queueDevices.ts';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
@@ -44,7 +45,7 @@ let replica: QueueReplica;
 let desk: CounterDesk;
 
 async function takeNumber(): Promise<string> {
-  const res = await fetch(`${server.url}${QUEUE_PATHS.tickets}`, {
+  const res = await fetch(`${server.url}${API_PATHS.queue.tickets}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${kiosk.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ id: randomUUID(), serviceId: 'ho-tich', priority: null, procedureCode: null, draftId: null }),
@@ -76,10 +77,10 @@ beforeAll(async () => {
   kiosk = k.value;
   const c = await enrol(server.url, { centerCode: CENTER, enrolmentCode: queueEnrolmentCode(CENTER), locationCode: null, deviceName: 'Quầy 1', role: 'counter' });
   if (!c.ok) throw new Error(c.error.reason);
-  const db = openDb(`queue-desk-${Date.now()}`);
-  const saved = await saveDevice(db, server.url, c.value);
+  const db = openDb(`queue-desk-${Date.now()}`, await createMemoryCipher());
+  const saved = await saveDevice(db, createMemoryPlatform().deviceToken, server.url, c.value);
   if (!saved.ok) throw new Error(saved.error.reason);
-  replica = createQueueReplica(db, saved.value, { timeoutMs: 3000, fetchFn: lossyFetch });
+  replica = createQueueReplica(db, saved.value, { timeouts: { glance: 3000, normal: 3000 }, fetchFn: lossyFetch });
   replica.start();
   desk = createCounterDesk(replica);
   await until(() => replica.view().link === 'live' && replica.view().settings !== null);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DeviceIdentity, type MotcuaDb } from '../../renderer/data/db.ts';
+import { createMemoryCipher, createMemoryPlatform } from '../../renderer/platform/memory.ts';
 import { saveDevice } from '../../renderer/data/deviceRepository.ts';
 import { issueTicket } from '../../renderer/queue/kioskTicketing.ts';
 import { createQueueReplica, type QueueReplica } from '../../renderer/queue/queueReplica.ts';
@@ -29,17 +30,17 @@ const printed: IssuedTicket[] = [];
 async function kiosk(name: string) {
   const answer = await enrol(server.url, { centerCode: CENTER, enrolmentCode: queueEnrolmentCode(CENTER), locationCode: null, deviceName: name, role: 'kiosk' });
   if (!answer.ok) throw new Error(answer.error.reason);
-  const db = openDb(`queue-kiosk-${name}-${Date.now()}`);
-  const saved = await saveDevice(db, server.url, answer.value);
+  const db = openDb(`queue-kiosk-${name}-${Date.now()}`, await createMemoryCipher());
+  const saved = await saveDevice(db, createMemoryPlatform().deviceToken, server.url, answer.value);
   if (!saved.ok) throw new Error(saved.error.reason);
-  const replica = createQueueReplica(db, saved.value, { timeoutMs: 3000 });
+  const replica = createQueueReplica(db, saved.value, { timeouts: { glance: 3000, normal: 3000 } });
   replica.start();
   kiosks.push({ db, device: saved.value, replica });
   return kiosks[kiosks.length - 1]!;
 }
 
 async function take(k: (typeof kiosks)[number], serviceId = 'ho-tich') {
-  const issued = await issueTicket(k.db, k.replica, { serviceId }, { onlineTimeoutMs: 3000, offlineTimeoutMs: 800 });
+  const issued = await issueTicket(k.db, k.replica, { serviceId });
   if (!issued.ok) throw new Error(`${issued.error.kind}: ${issued.error.reason}`);
   printed.push(issued.value);
   return issued.value;
@@ -116,7 +117,7 @@ describe('kiosk numbers with and without the server', () => {
     const k = kiosks[0]!;
     k.replica.stop();
     await server.stop();
-    const again = createQueueReplica(k.db, k.device, { timeoutMs: 3000 });
+    const again = createQueueReplica(k.db, k.device, { timeouts: { glance: 3000, normal: 3000 } });
     again.start();
     kiosks.push({ ...k, replica: again });
     await until(() => again.view().settings !== null);

@@ -3,12 +3,13 @@
  * once, numbering across a restart, offline tickets reconciled exactly once, call-next by the
  * priority rule, refusals with codes, who may do what, the live streams and the figures.
  */
+import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
-import { eventsPushResponseSchema, issueResponseSchema, nextResponseSchema, QUEUE_PATHS, queueFiguresSchema } from '../../shared/queue/queueApi.ts';
+import { eventsPushResponseSchema, issueResponseSchema, nextResponseSchema, queueFiguresSchema } from '../../shared/queue/queueApi.ts';
 import { queueBoardSchema } from '../../shared/queue/queueBoard.ts';
 import type { QueueEvent } from '../../shared/queue/queueEvents.ts';
 import type { EnrolResponse } from '../../shared/sync/protocol.ts';
@@ -43,7 +44,7 @@ afterEach(async () => {
 async function issue(device: EnrolResponse, serviceId = 'ho-tich', extra: Record<string, unknown> = {}) {
   const res = await app.inject({
     method: 'POST',
-    url: QUEUE_PATHS.tickets,
+    url: API_PATHS.queue.tickets,
     headers: auth(device),
     payload: { id: randomUUID(), serviceId, priority: null, procedureCode: null, draftId: null, ...extra },
   });
@@ -52,12 +53,12 @@ async function issue(device: EnrolResponse, serviceId = 'ho-tich', extra: Record
 }
 
 async function next(device: EnrolResponse, counterNumber: number, id = randomUUID()) {
-  const res = await app.inject({ method: 'POST', url: QUEUE_PATHS.next(counterNumber), headers: auth(device), payload: { id } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.queue.next.at(String(counterNumber)), headers: auth(device), payload: { id } });
   return { status: res.statusCode, body: res.json() as Record<string, unknown> };
 }
 
 async function send(device: EnrolResponse, events: unknown[]) {
-  const res = await app.inject({ method: 'POST', url: QUEUE_PATHS.events, headers: auth(device), payload: { events } });
+  const res = await app.inject({ method: 'POST', url: API_PATHS.queue.events, headers: auth(device), payload: { events } });
   if (res.statusCode !== 200) throw new Error(`events: ${res.statusCode} ${res.body}`);
   return eventsPushResponseSchema.parse(res.json()).results;
 }
@@ -109,11 +110,11 @@ describe('queue numbers on the server', () => {
   });
 
   it('refuses an unknown service and a center without settings, with codes', async () => {
-    const res = await app.inject({ method: 'POST', url: QUEUE_PATHS.tickets, headers: auth(kiosk1), payload: { id: randomUUID(), serviceId: 'nope', priority: null, procedureCode: null, draftId: null } });
+    const res = await app.inject({ method: 'POST', url: API_PATHS.queue.tickets, headers: auth(kiosk1), payload: { id: randomUUID(), serviceId: 'nope', priority: null, procedureCode: null, draftId: null } });
     expect([res.statusCode, res.json().error]).toEqual([400, 'queue.error.unknownService']);
     await addQueueCenter(temp.store, 'QBARE', { settings: false });
     const bare = await enrolAs(app, 'QBARE', 'kiosk', 'Kiosk');
-    const none = await app.inject({ method: 'POST', url: QUEUE_PATHS.tickets, headers: auth(bare), payload: { id: randomUUID(), serviceId: 'ho-tich', priority: null, procedureCode: null, draftId: null } });
+    const none = await app.inject({ method: 'POST', url: API_PATHS.queue.tickets, headers: auth(bare), payload: { id: randomUUID(), serviceId: 'ho-tich', priority: null, procedureCode: null, draftId: null } });
     expect([none.statusCode, none.json().error]).toEqual([409, 'queue.error.noSettings']);
   });
 });
@@ -146,7 +147,7 @@ describe('offline numbers reconciled', () => {
     expect(called!.status).toBe('applied');
     const [issued] = await send(kiosk1, [q.issue(number, { origin: 'offline' })]);
     expect(issued!.status).toBe('applied');
-    const board = queueBoardSchema.parse((await app.inject({ method: 'GET', url: QUEUE_PATHS.board(CENTER) })).json());
+    const board = queueBoardSchema.parse((await app.inject({ method: 'GET', url: API_PATHS.public.queueBoard.at(CENTER) })).json());
     expect(board.counters.find((c) => c.number === 1)).toMatchObject({ status: 'called', ticket: number });
   });
 
@@ -205,10 +206,10 @@ describe('calling', () => {
 
 describe('who may do what', () => {
   it('lets kiosks take numbers, counters call, admins set up; the board is public', async () => {
-    const admin = await enrolAdmin(app, temp.dir, CENTER);
-    const noToken = await app.inject({ method: 'POST', url: QUEUE_PATHS.tickets, payload: {} });
+    const admin = await enrolAdmin(app, CENTER);
+    const noToken = await app.inject({ method: 'POST', url: API_PATHS.queue.tickets, payload: {} });
     expect(noToken.statusCode).toBe(401);
-    const counterIssues = await app.inject({ method: 'POST', url: QUEUE_PATHS.tickets, headers: auth(counter), payload: {} });
+    const counterIssues = await app.inject({ method: 'POST', url: API_PATHS.queue.tickets, headers: auth(counter), payload: {} });
     expect(counterIssues.statusCode).toBe(403);
     expect((await next(kiosk1, 1)).status).toBe(403);
     const kioskCounterEvent = await send(kiosk1, [queueEvents(today(), Date.now() - 3_600_000).pause(1)]);
@@ -217,7 +218,7 @@ describe('who may do what', () => {
     expect(counterIssueEvent[0]).toMatchObject({ status: 'rejected', code: 'queue.error.notAllowed' });
 
     const write = (device: EnrolResponse, baseRevision: number | null) =>
-      app.inject({ method: 'PUT', url: QUEUE_PATHS.settings, headers: auth(device), payload: { settings: demoSettings(), baseRevision } });
+      app.inject({ method: 'PUT', url: API_PATHS.queue.settings, headers: auth(device), payload: { settings: demoSettings(), baseRevision } });
     expect((await write(counter, 1)).statusCode).toBe(403);
     expect((await write(kiosk1, 1)).statusCode).toBe(403);
     const saved = await write(admin, 1);
@@ -228,19 +229,19 @@ describe('who may do what', () => {
     await issue(kiosk1);
     expect((await next(admin, 1)).status).toBe(200);
 
-    const figures = (device: EnrolResponse) => app.inject({ method: 'GET', url: `${QUEUE_PATHS.figures}?from=${today()}&to=2999-01-01`, headers: auth(device) });
+    const figures = (device: EnrolResponse) => app.inject({ method: 'GET', url: `${API_PATHS.queue.figures}?from=${today()}&to=2999-01-01`, headers: auth(device) });
     expect((await figures(counter)).statusCode).toBe(403);
-    const board = await app.inject({ method: 'GET', url: QUEUE_PATHS.board(CENTER) });
+    const board = await app.inject({ method: 'GET', url: API_PATHS.public.queueBoard.at(CENTER) });
     expect(board.statusCode).toBe(200);
     expect(JSON.stringify(board.json())).not.toMatch(/elderly|procedureCode|draftId|priority/);
   });
 
   it('refuses bad settings with their codes', async () => {
-    const admin = await enrolAdmin(app, temp.dir, CENTER);
+    const admin = await enrolAdmin(app, CENTER);
     const settings = demoSettings();
     const res = await app.inject({
       method: 'PUT',
-      url: QUEUE_PATHS.settings,
+      url: API_PATHS.queue.settings,
       headers: auth(admin),
       payload: { settings: { ...settings, services: settings.services.map((s) => ({ ...s, prefix: 'A' })) }, baseRevision: 1 },
     });
@@ -253,25 +254,25 @@ describe('live streams and figures', () => {
   it('streams the day’s log, then each new event, and resumes from a cursor', async () => {
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     await issue(kiosk1);
-    const stream = await followSse(`${address}${QUEUE_PATHS.stream}`, auth(counter));
+    const stream = await followSse(`${address}${API_PATHS.queue.stream}`, auth(counter));
     const backlog = await stream.waitFor((e) => e.event === 'queue');
     expect(JSON.parse(backlog.data)).toMatchObject({ kind: 'issue', number: 'A001' });
     await issue(kiosk2);
     const live = await stream.waitFor((e) => e.event === 'queue' && JSON.parse(e.data).number === 'A002');
     stream.close();
-    const resumed = await followSse(`${address}${QUEUE_PATHS.stream}?since=${live.id}`, auth(kiosk1));
+    const resumed = await followSse(`${address}${API_PATHS.queue.stream}?since=${live.id}`, auth(kiosk1));
     await issue(kiosk2);
     const after = await resumed.waitFor((e) => e.event === 'queue');
     expect(JSON.parse(after.data).number).toBe('A003');
     resumed.close();
     // A kiosk stream without a token is refused.
-    await expect(followSse(`${address}${QUEUE_PATHS.stream}`)).rejects.toThrow(/401/);
+    await expect(followSse(`${address}${API_PATHS.queue.stream}`)).rejects.toThrow(/401/);
   });
 
   it('tells the public board stream of each call, with the board after it, and ends streams when the server closes', async () => {
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     await issue(kiosk1);
-    const board = await followSse(`${address}${QUEUE_PATHS.boardStream(CENTER)}`);
+    const board = await followSse(`${address}${API_PATHS.public.queueBoardStream.at(CENTER)}`);
     const first = await board.waitFor((e) => e.event === 'board');
     expect(queueBoardSchema.parse(JSON.parse(first.data)).services.find((s) => s.id === 'ho-tich')?.next).toEqual(['A001']);
     await next(counter, 2);
@@ -286,19 +287,19 @@ describe('live streams and figures', () => {
   });
 
   it('gives the figures of a period as JSON and CSV to an admin', async () => {
-    const admin = await enrolAdmin(app, temp.dir, CENTER);
+    const admin = await enrolAdmin(app, CENTER);
     await issue(kiosk1);
     await issue(kiosk1);
     await next(counter, 1);
     const q = queueEvents(today(), Date.now() - 3_600_000);
     await send(counter, [q.noShow('A001', 1)]);
-    const url = `${QUEUE_PATHS.figures}?from=${today()}&to=${isoFromDayNumber(dayNumberOf(new Date()) + 1)}`;
+    const url = `${API_PATHS.queue.figures}?from=${today()}&to=${isoFromDayNumber(dayNumberOf(new Date()) + 1)}`;
     const figures = queueFiguresSchema.parse((await app.inject({ method: 'GET', url, headers: auth(admin) })).json());
     expect(figures.total).toMatchObject({ tickets: 2, called: 1, noShows: 1 });
     const csv = await app.inject({ method: 'GET', url: url.replace('/figures?', '/figures.csv?'), headers: auth(admin) });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Vắng mặt');
-    const bad = await app.inject({ method: 'GET', url: `${QUEUE_PATHS.figures}?from=2027-03-05&to=2027-03-01`, headers: auth(admin) });
+    const bad = await app.inject({ method: 'GET', url: `${API_PATHS.queue.figures}?from=2027-03-05&to=2027-03-01`, headers: auth(admin) });
     expect(bad.statusCode).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnnouncer, type Chime, type ClipPlayer, type Voice } from '../../renderer/features/queue/display/announcer.ts';
-import { announcementClips, clipFiles, clipManifestSchema } from '../../renderer/features/queue/display/announcementWords.ts';
+import { announcementClips, clipFiles, clipManifestSchema } from '../../shared/queue/announcementWords.ts';
 import { displayCenterOf } from '../../renderer/features/queue/display/displayRoute.ts';
 import { formOf, settingsOf } from '../../renderer/features/queue/settings/settingsForm.ts';
 import { createSseParser, type ServerSentEvent } from '../../shared/http/serverSentEvents.ts';

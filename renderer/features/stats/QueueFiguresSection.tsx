@@ -7,8 +7,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueFigureGroup, QueueFigures } from '../../../shared/queue/queueFigures.ts';
 import type { DeviceIdentity } from '../../data/db.ts';
-import { createQueueClient } from '../../queue/queueClient.ts';
-import { refusalText } from '../queue/refusalText.ts';
+import { createApiClient, noAnswer } from '../../sync/apiClient.ts';
+import { createQueueClient } from '../../sync/queueClient.ts';
+import { queueFailureText } from '../queue/refusalText.ts';
 import { queueFiguresFileName, queueFiguresToXlsx, queueFiguresCsv } from './queueFiguresExport.ts';
 import { saveBlob } from './statsExport.ts';
 import { vietnameseDate } from './statsPeriod.ts';
@@ -23,13 +24,13 @@ export function QueueFiguresSection({ device, from, to, last }: { device: Device
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    void createQueueClient({ serverUrl: device.serverUrl, token: device.token })
+    void createQueueClient(createApiClient({ serverUrl: device.serverUrl, token: device.token }))
       .figures(from, to)
       .then((r) => {
         if (!live) return;
         if (r.ok) setLoaded({ state: 'ready', figures: r.value });
-        else if (r.error.kind === 'refused') setLoaded({ state: 'failed', text: refusalText(t, r.error.code, r.error.reason) });
-        else setLoaded({ state: 'failed', text: t('queue.figures.unreachable') });
+        else if (noAnswer(r.error)) setLoaded({ state: 'failed', text: t('queue.figures.unreachable') });
+        else setLoaded({ state: 'failed', text: queueFailureText(t, r.error) });
       });
     return () => {
       live = false;

@@ -5,7 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { DEMO_CENTER } from '../../../shared/demo/demoCenter.ts';
+import { spokenSoFar, type SpokenUtterance } from '../support/fakeSpeech.ts';
 import { SCREENSHOTS } from './KioskPage.ts';
+import { KioskSettingsPage } from './KioskSettingsPage.ts';
 
 async function shot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -15,13 +18,19 @@ async function shot(page: Page, name: string) {
 export class QueueKioskPage {
   constructor(readonly page: Page) {}
 
-  /** Enrols this kiosk as a kiosk at #/queue-setup; answers its device code (the prefix of its offline numbers). */
-  async setUp(url: string, centerCode = 'DEMO', enrolmentCode = 'demo-enrol', name = 'Kiosk sảnh'): Promise<string> {
+  /**
+   * Enrols this kiosk in its settings (the one place a kiosk enrols: corner gesture, admin PIN),
+   * then opens #/queue-setup; answers its device code (the prefix of its offline numbers).
+   */
+  async setUp(url: string, adminPin: string, name = 'Kiosk sảnh', centerCode = DEMO_CENTER.code, enrolmentCode = DEMO_CENTER.enrolmentCode): Promise<string> {
+    await this.page.goto(url);
+    await this.page.getByTestId('home').waitFor();
+    const settings = new KioskSettingsPage(this.page);
+    await settings.open(adminPin);
+    await settings.fillEnrolment(centerCode, enrolmentCode, name);
+    await settings.submitEnrolment();
+    await settings.close();
     await this.page.goto(`${url}/#/queue-setup`);
-    await this.page.getByTestId('enrol-center').fill(centerCode);
-    await this.page.getByTestId('enrol-code').fill(enrolmentCode);
-    await this.page.getByTestId('enrol-name').fill(name);
-    await this.page.getByTestId('enrol-submit').click();
     await this.page.locator('[data-testid="queue-setup"][data-ready="true"]').waitFor({ timeout: 20_000 });
     return (await this.page.getByTestId('kiosk-code').textContent()) ?? '';
   }
@@ -165,50 +174,6 @@ export class CallingBarPage {
   }
 }
 
-/** The fake system voice the display speaks through (installed by `installFakeVoice`). */
-export interface Utterance {
-  text: string;
-  lang: string;
-  at: number;
-}
-
-/**
- * Replaces the Web Speech API with a Vietnamese voice that only writes down what it is asked to say:
- * the operating system's voice is the one thing the display's test fakes.
- */
-export async function installFakeVoice(context: BrowserContext) {
-  await context.addInitScript(() => {
-    const spoken: { text: string; lang: string; at: number }[] = [];
-    (window as unknown as { __spoken: typeof spoken }).__spoken = spoken;
-    const voices = [{ lang: 'vi-VN', name: 'Fake An', default: true, localService: true, voiceURI: 'fake-an' }];
-    class FakeUtterance {
-      text: string;
-      lang = '';
-      voice: unknown = null;
-      rate = 1;
-      onend: (() => void) | null = null;
-      onerror: (() => void) | null = null;
-      constructor(text: string) {
-        this.text = text;
-      }
-    }
-    Object.defineProperty(window, 'speechSynthesis', {
-      configurable: true,
-      value: {
-        getVoices: () => voices,
-        speak(u: FakeUtterance) {
-          spoken.push({ text: u.text, lang: u.lang, at: Date.now() });
-          setTimeout(() => u.onend?.(), 30);
-        },
-        cancel() {},
-        addEventListener() {},
-        removeEventListener() {},
-      },
-    });
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', { configurable: true, value: FakeUtterance });
-  });
-}
-
 export class DisplayPage {
   constructor(readonly page: Page) {}
 
@@ -229,8 +194,9 @@ export class DisplayPage {
     return (await this.page.locator(`.display-service[data-service="${serviceId}"] .display-next-numbers`).textContent()) ?? '';
   }
 
-  async spoken(): Promise<Utterance[]> {
-    return this.page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string; at: number }[] }).__spoken);
+  /** What the display asked the (fake) system voice to say (tests/e2e/support/fakeSpeech.ts). */
+  spoken(): Promise<SpokenUtterance[]> {
+    return spokenSoFar(this.page);
   }
 
   async link(): Promise<string> {

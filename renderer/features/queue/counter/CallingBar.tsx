@@ -38,7 +38,7 @@ export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: Device
     : 0;
 
   const problemText = (p: CounterProblem) =>
-    p.kind === 'refused' ? refusalText(t, p.code, p.reason) : p.kind === 'storage' ? t('queue.counter.problem.storage', { reason: p.reason }) : t(`queue.counter.problem.${p.kind}`);
+    p.kind === 'refused' ? refusalText(t, p.code) : p.kind === 'storage' ? t('queue.counter.problem.storage', { reason: p.reason }) : t(`queue.counter.problem.${p.kind}`);
   async function run<T>(work: () => Promise<Result<T, CounterProblem>>, said: (value: T) => string) {
     if (busy) return;
     setBusy(true);

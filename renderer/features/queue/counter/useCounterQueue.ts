@@ -1,17 +1,16 @@
 /**
  * The counter's side of the queue for the calling bar: the desk's copy of today's queue, which
- * counter (desk) this PC is (kept in local storage), and the clerk's actions (queue/counterDesk.ts).
+ * counter (desk) this PC is (a device setting), and the clerk's actions (queue/counterDesk.ts).
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { PauseReason } from '../../../../shared/queue/queueEvents.ts';
 import { err, type Result } from '../../../../shared/result.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../../data/db.ts';
+import { readDeviceSetting, writeDeviceSetting } from '../../../data/deviceSettings.ts';
 import { createCounterDesk, type CounterProblem } from '../../../queue/counterDesk.ts';
 import { createQueueReplica, type QueueReplica, type QueueView } from '../../../queue/queueReplica.ts';
 
 export type { CounterProblem } from '../../../queue/counterDesk.ts';
-
-export const COUNTER_STORAGE_KEY = 'motcua.queue.counter';
 
 export interface CounterQueue {
   replica: QueueReplica;
@@ -30,7 +29,8 @@ export interface CounterQueue {
 }
 
 function readCounter(): number | null {
-  const n = Number(window.localStorage.getItem(COUNTER_STORAGE_KEY));
+  const kept = readDeviceSetting('queueCounter');
+  const n = kept ? Number(kept) : NaN;
   return Number.isInteger(n) && n >= 1 && n <= 99 ? n : null;
 }
 
@@ -47,8 +47,8 @@ export function useCounterQueue(db: MotcuaDb, device: DeviceIdentity): CounterQu
   const [counter, setCounter] = useState<number | null>(readCounter);
 
   const chooseCounter = useCallback((n: number | null) => {
-    if (n === null) window.localStorage.removeItem(COUNTER_STORAGE_KEY);
-    else window.localStorage.setItem(COUNTER_STORAGE_KEY, String(n));
+    // A setting that cannot be kept only means choosing the desk again after a restart.
+    writeDeviceSetting('queueCounter', n === null ? '' : String(n));
     setCounter(n);
   }, []);
 

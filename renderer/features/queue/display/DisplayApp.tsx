@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useState, type CSSProperties } from 'r
 import { useTranslation } from 'react-i18next';
 import type { CallAnnouncement } from '../../../../shared/queue/queueBoard.ts';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
-import { createAnnouncer, loadClipManifest, webAudioChime, webSpeechVoice, type Announcer, type Spoken } from './announcer.ts';
+import type { Platform } from '../../../platform/platform.ts';
+import { createAnnouncer, loadClipManifest, speechVoice, webAudioChime, type Announcer, type Spoken } from './announcer.ts';
 import { useBoard } from './useBoard.ts';
 import './display.css';
 
@@ -20,10 +21,11 @@ interface Heard {
   spoken: Spoken | 'pending';
 }
 
-export function DisplayApp({ serverUrl, center }: { serverUrl: string; center: string }) {
+export function DisplayApp({ platform, center }: { platform: Pick<Platform, 'serverUrl' | 'speech'>; center: string }) {
   const { t } = useTranslation();
   const chime = useMemo(() => webAudioChime(), []);
-  const [announcer, setAnnouncer] = useState<Announcer>(() => createAnnouncer({ chime, voice: webSpeechVoice(), clips: null }));
+  const voice = useMemo(() => speechVoice(platform.speech), [platform]);
+  const [announcer, setAnnouncer] = useState<Announcer>(() => createAnnouncer({ chime, voice, clips: null }));
   // Browsers keep sound off until someone touches the page; a TV kiosk can be started with autoplay allowed instead.
   const [soundBlocked, setSoundBlocked] = useState(() => chime.context?.state === 'suspended');
   const [heard, setHeard] = useState<Heard[]>([]);
@@ -32,11 +34,11 @@ export function DisplayApp({ serverUrl, center }: { serverUrl: string; center: s
   useEffect(() => {
     let live = true;
     // The center's own recorded clips, when it has them, take over from the system voice.
-    void loadClipManifest(window.location.href).then((clips) => live && clips && setAnnouncer(createAnnouncer({ chime, voice: webSpeechVoice(), clips })));
+    void loadClipManifest(platform.serverUrl).then((clips) => live && clips && setAnnouncer(createAnnouncer({ chime, voice, clips })));
     return () => {
       live = false;
     };
-  }, [chime]);
+  }, [chime, voice, platform]);
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
@@ -54,7 +56,7 @@ export function DisplayApp({ serverUrl, center }: { serverUrl: string; center: s
     },
     [announcer, t],
   );
-  const { board, link, missing } = useBoard(serverUrl, center, onCall);
+  const { board, link, missing } = useBoard(platform.serverUrl, center, onCall);
   const latest = heard[0];
   const fresh = latest && now.getTime() - Date.parse(latest.call.at) < HIGHLIGHT_MS ? latest.call : null;
 

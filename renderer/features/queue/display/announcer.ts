@@ -1,10 +1,12 @@
 /**
  * Says a call in the waiting room: a chime (WebAudio), then the words, from the center's recorded
- * clips when it has them, else a Vietnamese system voice (Web Speech API), else the chime alone.
+ * clips when it has them, else a Vietnamese system voice (platform.speech), else the chime alone.
  * One call at a time, in order, so two desks calling together are both heard. The voice, clips and
  * chime are interfaces, so the display's tests fake the system's voice at its edge only.
  */
-import { clipFiles, clipManifestSchema, type ClipManifest } from './announcementWords.ts';
+import { clipFiles, type ClipManifest } from '../../../../shared/queue/announcementWords.ts';
+import type { Speech } from '../../../platform/speech.ts';
+import { clipUrl, fetchClipManifest } from '../../../sync/queueVoiceClient.ts';
 
 export interface Chime {
   /** Plays the chime; false when the browser keeps sound off until someone taps the screen. */
@@ -81,51 +83,49 @@ export function webAudioChime(): Chime & { context: AudioContext | null } {
   };
 }
 
-/** The system's Vietnamese voice through the Web Speech API (Windows ships "Microsoft An"; many Linux PCs have none). */
-export function webSpeechVoice(synth: SpeechSynthesis | undefined = window.speechSynthesis): Voice | null {
-  if (!synth) return null;
+/**
+ * The system's Vietnamese voice through the platform's speech seam (Windows ships "Microsoft An";
+ * many Linux PCs have none): a call is said once its reading has ended, so the next waits its turn.
+ */
+export function speechVoice(speech: Speech, longestMs = 12_000): Voice {
   return {
     say(text) {
-      const voice = synth.getVoices().find((v) => v.lang.replace('_', '-').toLowerCase().startsWith('vi'));
-      if (!voice) return Promise.resolve(false);
+      if (!speech.speak([text], 'vi')) return Promise.resolve(false);
       return new Promise((resolve) => {
-        const u = new SpeechSynthesisUtterance(text);
-        u.voice = voice;
-        u.lang = voice.lang;
-        u.rate = 0.9;
+        let unsubscribe = () => {};
         // A voice that never reports its end must not hold the next call for ever.
-        const timer = setTimeout(() => resolve(true), 12_000);
-        u.onend = () => (clearTimeout(timer), resolve(true));
-        u.onerror = () => (clearTimeout(timer), resolve(false));
-        synth.speak(u);
+        const timer = setTimeout(() => finish(), longestMs);
+        const finish = () => {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(true);
+        };
+        unsubscribe = speech.subscribe(() => {
+          if (!speech.speaking) finish();
+        });
+        if (!speech.speaking) finish();
       });
     },
   };
 }
 
-/** The center's recorded clips, if `queue-voice/manifest.json` is served beside the app. */
-export async function loadClipManifest(base: string): Promise<{ manifest: ClipManifest; player: ClipPlayer } | null> {
-  try {
-    const response = await fetch(new URL('queue-voice/manifest.json', base), { cache: 'no-cache' });
-    if (!response.ok) return null;
-    const parsed = clipManifestSchema.safeParse(await response.json());
-    if (!parsed.success) return null;
-    const player: ClipPlayer = {
-      async play(files) {
-        for (const file of files) {
-          const audio = new Audio(new URL(`queue-voice/${file}`, base).href);
-          const ok = await new Promise<boolean>((resolve) => {
-            audio.onended = () => resolve(true);
-            audio.onerror = () => resolve(false);
-            audio.play().catch(() => resolve(false));
-          });
-          if (!ok) return false;
-        }
-        return true;
-      },
-    };
-    return { manifest: parsed.data, player };
-  } catch {
-    return null;
-  }
+/** The center's recorded clips, if it has them beside the app; null otherwise (the voice speaks instead). */
+export async function loadClipManifest(serverUrl: string): Promise<{ manifest: ClipManifest; player: ClipPlayer } | null> {
+  const found = await fetchClipManifest(serverUrl);
+  if (!found.ok) return null;
+  const player: ClipPlayer = {
+    async play(files) {
+      for (const file of files) {
+        const audio = new Audio(clipUrl(serverUrl, file));
+        const played = await new Promise<boolean>((resolve) => {
+          audio.onended = () => resolve(true);
+          audio.onerror = () => resolve(false);
+          audio.play().catch(() => resolve(false));
+        });
+        if (!played) return false;
+      }
+      return true;
+    },
+  };
+  return { manifest: found.value, player };
 }

@@ -3,10 +3,11 @@
  * numbers only), keeps the last board and hands each call to `onCall` once, in order, resuming after
  * a drop from the last event it saw so a call made meanwhile is still announced.
  */
+import { API_PATHS } from '../../../../shared/sync/apiPaths.ts';
 import { useEffect, useRef, useState } from 'react';
-import { QUEUE_PATHS, STREAM_EVENTS } from '../../../../shared/queue/queueApi.ts';
+import { STREAM_EVENTS } from '../../../../shared/queue/queueApi.ts';
 import { callAnnouncementSchema, queueBoardSchema, type CallAnnouncement, type QueueBoard } from '../../../../shared/queue/queueBoard.ts';
-import { followEventStream, type StreamState } from '../../../queue/followEventStream.ts';
+import { followEventStream, type StreamState } from '../../../sync/followEventStream.ts';
 
 export interface BoardState {
   board: QueueBoard | null;
@@ -26,7 +27,9 @@ export function useBoard(serverUrl: string, center: string, onCall: (call: CallA
     let seen = 0;
     let announced = 0;
     const follower = followEventStream({
-      url: () => `${new URL(QUEUE_PATHS.boardStream(center), serverUrl).href}?since=${seen}`,
+      serverUrl,
+      path: API_PATHS.public.queueBoardStream.at(center),
+      query: () => ({ since: seen }),
       onEvent: (e) => {
         let data: unknown;
         try {
@@ -50,8 +53,8 @@ export function useBoard(serverUrl: string, center: string, onCall: (call: CallA
       // A screen on the center's LAN comes back quickly after a server restart, so calls are not announced late.
       retryMs: { first: 500, max: 3000 },
       onState: (link) => setState((s) => ({ ...s, link })),
-      onRefused: (status) => {
-        setState((s) => ({ ...s, missing: status === 404, link: 'offline' }));
+      onRefused: (refused) => {
+        setState((s) => ({ ...s, missing: refused.status === 404, link: 'offline' }));
         return 'retry';
       },
     });

@@ -1,22 +1,25 @@
 /**
- * Setting a kiosk up to give numbers (#/queue-setup, for the installer, not for citizens): enrol it
- * with the center's server as a kiosk once, then see what it knows: center, its code (the prefix
- * of its own numbers when the server cannot be reached), the link, the settings and what waits to go.
+ * Where a kiosk stands for giving numbers (#/queue-setup, for the installer, not for citizens): once
+ * it is enrolled as a kiosk (in its settings, the one place a kiosk enrols), what it knows: center,
+ * its code (the prefix of its own numbers when the server cannot be reached), the link, the
+ * settings and what waits to go.
  */
 import { useTranslation } from 'react-i18next';
-import type { MotcuaDb } from '../../../data/db.ts';
-import { EnrolScreen } from '../../counter/enrol/EnrolScreen.tsx';
 import type { KioskQueue } from './useKioskQueue.ts';
 import './queueKiosk.css';
 
-export function QueueSetupScreen({ db, queue, serverUrl, onDone }: { db: MotcuaDb; queue: KioskQueue; serverUrl: string; onDone(): void }) {
+export function QueueSetupScreen({ queue, onDone }: { queue: KioskQueue; onDone(): void }) {
   const { t } = useTranslation();
   if (!queue.replica) {
     return (
       <section className="queue-setup" data-testid="queue-setup">
         <h2 className="queue-title">{t('queue.setup.title')}</h2>
-        <p className="queue-hint">{t('queue.setup.enrolHint')}</p>
-        <EnrolScreen db={db} defaultServerUrl={serverUrl} onEnrolled={queue.enrolled} role="kiosk" />
+        <p className="queue-hint" data-testid="queue-setup-enrol-first">
+          {t('queue.setup.enrolHint')}
+        </p>
+        <button type="button" className="button primary big" onClick={onDone} data-testid="queue-setup-done">
+          {t('queue.setup.done')}
+        </button>
       </section>
     );
   }

@@ -49,7 +49,7 @@ export function TakeNumberScreen({ queue, procedure }: Props) {
     setProblem(null);
     const issued = await queue.take({ serviceId: service.id, procedure: procedure ? { code: procedure.code, field: procedure.field } : undefined, priority });
     setBusy(false);
-    if (!issued.ok) setProblem(issued.error.kind === 'refused' ? refusalText(t, issued.error.code, issued.error.reason) : t(`queue.kiosk.failed.${issued.error.kind}`));
+    if (!issued.ok) setProblem(issued.error.kind === 'refused' ? refusalText(t, issued.error.code) : t(`queue.kiosk.failed.${issued.error.kind}`));
     else setPriority(null);
   };
   const name = (s: QueueService) => (i18n.language === 'en' && s.nameEn ? s.nameEn : s.name);

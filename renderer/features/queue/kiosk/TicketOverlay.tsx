@@ -7,10 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from '../../../../shared/queue/queueApi.ts';
 import type { QueueService } from '../../../../shared/queue/queueSettings.ts';
 import type { Platform } from '../../../platform/platform.ts';
-import type { PrintResult } from '../../counter/receipt/printReceipt.ts';
-import { printTicket } from './printTicket.ts';
+import type { PrintableDocument, PrintOutcome } from '../../../platform/printing.ts';
+import { ROLL_80MM_PAGE } from '../../counter/receipt/printReceipt.ts';
+import ticketCss from './ticket.css?inline';
 import { TicketSlip } from './TicketSlip.tsx';
 import './queueKiosk.css';
+
+/** The ticket as the one printable document path prints it (receipts, slips, posters, the checklist): 80 mm roll. */
+export const ticketDocument = (element: HTMLElement): PrintableDocument => ({ element, css: ticketCss, pageRule: ROLL_80MM_PAGE, bodyClass: 'printing-ticket' });
 
 /** Long enough to read the number and take the paper. */
 const SHOWN_MS = 25_000;
@@ -26,12 +30,12 @@ interface Props {
 export function TicketOverlay({ ticket, service, centerName, platform, onDone }: Props) {
   const { t } = useTranslation();
   const slip = useRef<HTMLDivElement>(null);
-  const [printed, setPrinted] = useState<PrintResult | 'printing'>('printing');
+  const [printed, setPrinted] = useState<PrintOutcome | 'printing'>('printing');
   useEffect(() => {
     const element = slip.current;
     if (!element) return;
     let live = true;
-    void printTicket(platform, element).then((r) => live && setPrinted(r));
+    void platform.printing.print(ticketDocument(element)).then((r) => live && setPrinted(r));
     return () => {
       live = false;
     };

@@ -1,17 +1,13 @@
 /**
- * The guidance checklist's "take a number" seam (a `{ enabled, ticketing: { takeNumber(code) } }`
- * capability the guidance screens keep hidden until connected), served by this kiosk's queue: the
- * number is given for the desk that handles the procedure, shown and printed like any other.
+ * The guidance checklist's "take a number" seam (features/guidance/queueSeam.ts: hidden until
+ * connected), served by this kiosk's queue: the number is given for the desk that handles the
+ * procedure, shown and printed like any other.
  */
-import { err, ok, type Result } from '../../../../shared/result.ts';
+import { err, ok } from '../../../../shared/result.ts';
+import type { QueueFeature } from '../../guidance/queueSeam.ts';
 import type { KioskQueue } from './useKioskQueue.ts';
 
-export interface ChecklistTicketing {
-  enabled: boolean;
-  ticketing: { takeNumber(procedureCode: string): Promise<Result<{ number: string }>> };
-}
-
-export function checklistTicketing(queue: KioskQueue, fieldOf: (procedureCode: string) => string | null): ChecklistTicketing {
+export function checklistTicketing(queue: KioskQueue, fieldOf: (procedureCode: string) => string | null): QueueFeature {
   return {
     enabled: queue.available,
     ticketing: {

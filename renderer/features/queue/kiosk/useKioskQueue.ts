@@ -9,11 +9,12 @@ import type { IssuedTicket } from '../../../../shared/queue/queueApi.ts';
 import { err, type Result } from '../../../../shared/result.ts';
 import type { DeviceIdentity, MotcuaDb } from '../../../data/db.ts';
 import { loadDevice } from '../../../data/deviceRepository.ts';
+import type { TokenVault } from '../../../security/dataKey.ts';
 import { issueTicket, type TicketFailure, type TicketRequest } from '../../../queue/kioskTicketing.ts';
 import { createQueueReplica, type QueueReplica, type QueueView } from '../../../queue/queueReplica.ts';
 
 export interface KioskQueue {
-  /** Null until the kiosk is enrolled as a kiosk (set-up at #/queue-setup). */
+  /** Null until the kiosk is enrolled as a kiosk (in its settings; #/queue-setup shows where it stands). */
   replica: QueueReplica | null;
   view: QueueView | null;
   /** The kiosk can give numbers: enrolled, with the center's settings. */
@@ -22,19 +23,19 @@ export interface KioskQueue {
   ticket: IssuedTicket | null;
   take(request: TicketRequest): Promise<Result<IssuedTicket, TicketFailure>>;
   dismiss(): void;
-  /** The set-up screen enrolled this kiosk. */
+  /** The kiosk's settings enrolled it. */
   enrolled(device: DeviceIdentity): void;
 }
 
 const EMPTY = () => () => undefined;
 const NO_VIEW = () => null;
 
-export function useKioskQueue(db: MotcuaDb): KioskQueue {
+export function useKioskQueue(db: MotcuaDb, tokens: TokenVault): KioskQueue {
   const [device, setDevice] = useState<DeviceIdentity | null>(null);
   const [ticket, setTicket] = useState<IssuedTicket | null>(null);
   useEffect(() => {
-    void loadDevice(db).then((r) => r.ok && r.value?.role === 'kiosk' && setDevice(r.value));
-  }, [db]);
+    void loadDevice(db, tokens).then((r) => r.ok && r.value?.role === 'kiosk' && setDevice(r.value));
+  }, [db, tokens]);
   const replica = useMemo(() => (device ? createQueueReplica(db, device) : null), [db, device]);
   useEffect(() => {
     if (!replica) return;

@@ -7,8 +7,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queueSettingsSchema, type StoredQueueSettings } from '../../../../shared/queue/queueSettings.ts';
-import type { QueueClient } from '../../../queue/queueClient.ts';
-import { refusalText } from '../refusalText.ts';
+import { noAnswer } from '../../../sync/apiClient.ts';
+import type { QueueClient } from '../../../sync/queueClient.ts';
+import { queueFailureText, refusalText } from '../refusalText.ts';
 import demo from '../../../../shared/queue/demoQueueSettings.json';
 import { formOf, newServiceId, settingsOf, type FormProblem, type SettingsForm } from './settingsForm.ts';
 import './queueSettings.css';
@@ -42,9 +43,8 @@ export function QueueSettingsEditor({ client, stored, onClose }: { client: Queue
     if (saved.ok) {
       setBase(saved.value.revision);
       setMessage({ ok: true, text: t('queue.settings.saved', { revision: saved.value.revision }) });
-    } else if (saved.error.kind === 'offline' || saved.error.kind === 'server') setMessage({ ok: false, text: t('queue.settings.offline') });
-    else if (saved.error.kind === 'refused') setMessage({ ok: false, text: refusalText(t, saved.error.code, saved.error.reason) });
-    else setMessage({ ok: false, text: saved.error.reason });
+    } else if (noAnswer(saved.error) || saved.error.kind === 'server') setMessage({ ok: false, text: t('queue.settings.offline') });
+    else setMessage({ ok: false, text: queueFailureText(t, saved.error) });
   };
 
   return (

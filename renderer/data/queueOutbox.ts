@@ -8,9 +8,9 @@ import { queueEventSchema, type QueueEvent, type QueueEventOf } from '../../shar
 import type { PriorityCategory, QueueService } from '../../shared/queue/queueSettings.ts';
 import { formatTicketNumber } from '../../shared/queue/ticketNumber.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import type { MotcuaDb } from '../data/db.ts';
-import type { QueueOutboxRow } from '../data/queueTables.ts';
-import { storageErrorFrom, type StorageError } from '../data/storageError.ts';
+import type { MotcuaDb } from './db.ts';
+import type { QueueOutboxRow } from './queueTables.ts';
+import { storageErrorFrom, type StorageError } from './storageError.ts';
 
 const offlineCounterKey = (day: string, prefix: string) => `queueNo:${day}:${prefix}`;
 
