@@ -133,14 +133,6 @@ export const API_PATHS = {
   },
   /** POST a ratingPayloadSchema body with a device token: the rating counts for the device's center. */
   ratings: '/api/ratings',
-  /**
-   * A center's recorded call clips for the waiting-room screen (static files beside the app,
-   * outside /api; optional): the manifest (shared/queue/announcementWords.ts), then each audio file.
-   */
-  queueVoice: {
-    manifest: '/queue-voice/manifest.json',
-    clip: withParam('/queue-voice/:file'),
-  },
   /** The shell's update feed (static files), outside /api. */
   updates: '/updates/',
 } as const;
