@@ -38,11 +38,16 @@ import { FamilyList } from './features/guidance/FamilyList.tsx';
 import { FlowOffer } from './features/guidance/FlowOffer.tsx';
 import { FlowScreen } from './features/guidance/FlowScreen.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
-import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
 import { PreregScreen } from './features/prereg/PreregScreen.tsx';
 import { usePreregSender } from './sync/preregSender.ts';
+import { checklistTicketing } from './features/queue/kiosk/checklistTicketing.ts';
+import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
+import { QueueSetupScreen } from './features/queue/kiosk/QueueSetupScreen.tsx';
+import { TakeNumberScreen } from './features/queue/kiosk/TakeNumberScreen.tsx';
+import { TicketOverlay } from './features/queue/kiosk/TicketOverlay.tsx';
+import { useKioskQueue } from './features/queue/kiosk/useKioskQueue.ts';
 
 
 export function App({ platform, db, updater }: { platform: Platform; db: MotcuaDb; updater: AppUpdater }) {
@@ -51,6 +56,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
   // The center's own values (danh mục niêm yết), pulled like the catalog once the device is enrolled.
   const centerList = useCenterList(db, { pullWith: platform.deviceToken });
   const [route, go] = useRoute();
+  // Queue numbers, once this kiosk is enrolled as a kiosk (#/queue-setup).
+  const queue = useKioskQueue(db, platform.deviceToken);
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
   // Large text and high contrast are for this visit only: the idle reset puts the usual screen back.
@@ -129,6 +136,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     flow: () => goBack(),
     flowList: () => goBack(),
     prereg: () => goBack(),
+    queue: () => goBack(),
+    queueSetup: () => go({ screen: 'search' }),
   };
   const preregister = (code: string | null) => go({ screen: 'prereg', code });
   const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
@@ -170,7 +179,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           steps={route.steps}
           engine={engine}
           platform={platform}
-          queue={QUEUE_NOT_CONNECTED}
+          queue={checklistTicketing(queue, (code) => engine.byCode(code)?.field ?? null)}
           centerEntries={centerList.entries}
           onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
           onLeave={() => go({ screen: 'flowList', flow: flow.id })}
@@ -195,6 +204,12 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       );
       break;
     }
+    case 'queue':
+      content = <TakeNumberScreen queue={queue} procedure={route.code ? (engine.byCode(route.code) ?? null) : null} />;
+      break;
+    case 'queueSetup':
+      content = <QueueSetupScreen queue={queue} onDone={reset} />;
+      break;
     case 'procedure': {
       const procedure = engine.byCode(route.code);
       content = procedure ? (
@@ -229,6 +244,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onAddress={() => go({ screen: 'address' })}
             onPreregister={() => preregister(null)}
             lifeEvents={<LifeEventTiles flows={flows.flows} onStart={startFlow} />}
+            onTakeNumber={queue.available ? () => go({ screen: 'queue', code: null }) : undefined}
           />
         ) : (
           <>
@@ -264,10 +280,24 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
         {content}
       </main>
+      {route.screen === 'procedure' && queue.available && <ProcedureQueueBar onTake={() => go({ screen: 'queue', code: route.code })} />}
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
+      {queue.ticket && queue.replica && (
+        <TicketOverlay
+          ticket={queue.ticket}
+          service={queue.view?.settings?.settings.services.find((s) => s.id === queue.ticket?.serviceId) ?? null}
+          centerName={queue.replica.device.centerName}
+          platform={platform}
+          onDone={() => {
+            // The next person finds the kiosk at home.
+            queue.dismiss();
+            reset();
+          }}
+        />
+      )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
-      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />}
+      {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} onEnrolled={queue.enrolled} />}
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { initI18n } from './i18n.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { choosePlatform } from './platform/choosePlatform.ts';
 import { createDataCipher } from './security/dataCipher.ts';
+import { DisplayApp } from './features/queue/display/DisplayApp.tsx';
+import { displayCenterOf } from './features/queue/display/displayRoute.ts';
 
 const platform = choosePlatform();
 // The data key before the database (its upgrades seal what older versions kept in clear); opened
@@ -31,10 +33,19 @@ void registered.then((status) => {
   document.documentElement.dataset.serviceWorker = status;
 });
 
+// A waiting-room TV opens #/display/CENTER: the screen of numbers, nothing of the kiosk.
+const displayCenter = displayCenterOf(window.location.hash);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      {db ? <App platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />}
+      {displayCenter !== null ? (
+        <DisplayApp platform={platform} center={displayCenter} />
+      ) : db ? (
+        <App platform={platform} db={db} updater={updater} />
+      ) : (
+        <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />
+      )}
     </ErrorBoundary>
   </StrictMode>,
 );

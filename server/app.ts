@@ -24,6 +24,9 @@ import { startSearchRetention } from './learning/searchRetention.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
 import { registerPreregRoutes } from './routes/prereg.ts';
 import { startDraftPurge } from './prereg/draftPurge.ts';
+import { createQueueDesk } from './queue/queueDesk.ts';
+import { registerQueueRoutes } from './routes/queue.ts';
+import { registerQueueBoardRoutes } from './routes/queueBoard.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
@@ -101,6 +104,10 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerStatsRoutes(app, config.store);
   registerCenterListRoutes(app, config.store);
   await registerUploadRoutes(app, config.store);
+  // One front desk per app: the devices' queue routes and the waiting-room screen share its live state.
+  const queueDesk = createQueueDesk(config.store);
+  await registerQueueBoardRoutes(app, queueDesk);
+  await registerQueueRoutes(app, queueDesk);
   registerLearningRoutes(app, config.store, { now: learningNow });
   // Kiosk searches are kept 90 days: purged now and on a timer.
   const retention = startSearchRetention({

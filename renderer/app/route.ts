@@ -20,7 +20,11 @@ export type Route =
   /** The plain list of a flow's family of procedures ("không phải? chọn khác"). */
   | { screen: 'flowList'; flow: string }
   /** Pre-registration at the kiosk, for a procedure already chosen or (null) one picked there; never anything personal in the address. */
-  | { screen: 'prereg'; code: string | null };
+  | { screen: 'prereg'; code: string | null }
+  /** Kiosk "take a number", for a procedure when it has a code. */
+  | { screen: 'queue'; code: string | null }
+  /** Kiosk set-up for numbers: enrolment as a kiosk, link and settings. */
+  | { screen: 'queueSetup' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg, ...rest] = hash.replace(/^#/, '').split('/');
@@ -35,6 +39,8 @@ export function parseRoute(hash: string): Route {
   if (screen === 'address') return { screen: 'address' };
   if (screen === 'prereg') return { screen: 'prereg', code: value || null };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
+  if (screen === 'queue') return { screen: 'queue', code: value || null };
+  if (screen === 'queue-setup') return { screen: 'queueSetup' };
   return { screen: 'search' };
 }
 
@@ -54,6 +60,10 @@ export function routeHref(route: Route): string {
       return '#/address';
     case 'rating':
       return route.number ? `#/rate/${encodeURIComponent(route.number)}` : '#/rate';
+    case 'queue':
+      return route.code ? `#/queue/${encodeURIComponent(route.code)}` : '#/queue';
+    case 'queueSetup':
+      return '#/queue-setup';
     case 'flow':
       return ['#', 'flow', encodeURIComponent(route.flow), ...formatSteps(route.steps)].join('/');
     case 'flowList':

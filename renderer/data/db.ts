@@ -17,6 +17,7 @@ import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
 import { moveInlineScans } from './inlineScanMigration.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
+import { QUEUE_STORES, type QueueLogRow, type QueueOutboxRow, type QueueSettingsRow } from './queueTables.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -368,6 +369,9 @@ export type MotcuaDb = Dexie & {
   searchSessions: EntityTable<SearchSessionRow, 'id'>;
   vocabulary: EntityTable<VocabularyRow, 'key'>;
   preregDrafts: EntityTable<PreregDraftRow, 'id'>;
+  queueOutbox: EntityTable<QueueOutboxRow, 'seq'>;
+  queueLog: EntityTable<QueueLogRow, 'id'>;
+  queueSettings: EntityTable<QueueSettingsRow, 'key'>;
 };
 
 /** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
@@ -426,8 +430,10 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
     searchSessions: '&id, state, at',
     vocabulary: '&key',
   });
-  // v10: the kiosk's pre-registrations waiting for the server (sealed) and their codes of the day; a new table only.
-  db.version(10).stores({
+  // v10: the front-desk queue (queueTables.ts): the device's own events, the server's log, the settings; new tables only.
+  db.version(10).stores(QUEUE_STORES);
+  // v11: the kiosk's pre-registrations waiting for the server (sealed) and their codes of the day; a new table only.
+  db.version(11).stores({
     preregDrafts: '&id, state, expiresAt',
   });
   return db;

@@ -25,6 +25,7 @@ import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import { createSqliteScans } from './sqliteScans.ts';
 import { createSqliteLearning } from '../learning/sqliteLearning.ts';
 import { createSqlitePrereg } from '../prereg/sqlitePrereg.ts';
+import { createSqliteQueue } from './sqliteQueue.ts';
 import type {
   Center,
   Device,
@@ -579,6 +580,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteScans(db, guard),
     ...createSqliteLearning(db, guard),
     ...createSqlitePrereg(db, guard),
+    ...createSqliteQueue(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

@@ -21,7 +21,7 @@ let proxy: FaultyProxy;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'motcua-faults-'));
-  server = await startRestartableServer(dir, fixtureClock);
+  server = await startRestartableServer(dir, { now: fixtureClock });
   await addTestCenter(server.store(), 'VB11824');
   proxy = await startFaultyProxy(server.address, { seed: 20270301 });
 });

@@ -23,8 +23,11 @@ export interface RestartableServer {
   restarts(): number;
 }
 
-/** `now`: the server's clock (default the real one; fixture files dated 2027 need fixtureClock). */
-export async function startRestartableServer(dataDir: string, now?: () => Date): Promise<RestartableServer> {
+/**
+ * `now`: the server's clock (default the real one; fixture files dated 2027 need fixtureClock);
+ * `webRoot`: serve the built renderer too (an end-to-end test whose server goes down and comes back).
+ */
+export async function startRestartableServer(dataDir: string, options: { now?: () => Date; webRoot?: string | null } = {}): Promise<RestartableServer> {
   const host = '127.0.0.1';
   let port = 0;
   let running: { app: FastifyInstance; store: SyncStore } | null = null;
@@ -34,7 +37,7 @@ export async function startRestartableServer(dataDir: string, now?: () => Date):
     if (running) return;
     const opened = openSqliteStore(dataDir);
     if (!opened.ok) throw new Error(opened.error);
-    const app = await createApp({ store: opened.value, webRoot: null, now });
+    const app = await createApp({ store: opened.value, webRoot: options.webRoot ?? null, now: options.now });
     await app.listen({ host, port });
     const address = app.server.address();
     if (port === 0 && typeof address === 'object' && address) port = address.port;

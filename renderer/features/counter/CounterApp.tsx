@@ -29,6 +29,7 @@ import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
 import { StatsScreen } from '../stats/StatsScreen.tsx';
+import { CallingBar } from '../queue/counter/CallingBar.tsx';
 import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
 import { OpenPreregistration } from './prereg/OpenPreregistration.tsx';
@@ -228,6 +229,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           </button>
         </div>
       )}
+      {device && staff && <CallingBar db={db} device={device} staff={staff} />}
       <main className="counter-main">{body}</main>
       {idle.remaining !== null && <IdleSignOutWarning seconds={idle.remaining} onStay={idle.stayHere} />}
       {sync && <SyncStatusBar db={db} engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}

@@ -19,13 +19,15 @@ interface Props {
   onAddress(): void;
   /** Pre-registration before the counter (renderer/features/prereg). */
   onPreregister(): void;
+  /** Take a queue number; absent while this kiosk cannot give numbers. */
+  onTakeNumber?: () => void;
   /** Tiles named for life events (a death, a birth, a wedding), each opening its question flow. */
   lifeEvents?: ReactNode;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onPreregister, lifeEvents }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onPreregister, lifeEvents, onTakeNumber }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog, not on every render.
   const available = useMemo(
@@ -40,6 +42,11 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
   return (
     <div className="home" data-testid="home">
       <div className="home-actions">
+        {onTakeNumber && (
+          <button type="button" className="home-action primary" onClick={onTakeNumber} data-testid="home-take-number">
+            <span aria-hidden="true">#</span> {t('queue.kiosk.homeTile')}
+          </button>
+        )}
         <button type="button" className="home-action primary" onClick={onLookup} data-testid="home-lookup">
           <span aria-hidden="true">▣</span> {t('lookup.homeTile')}
         </button>
