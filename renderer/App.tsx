@@ -41,6 +41,7 @@ import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
 import { PreregScreen } from './features/prereg/PreregScreen.tsx';
+import { PreregTicketNote } from './features/prereg/PreregTicketNote.tsx';
 import { usePreregSender } from './sync/preregSender.ts';
 import { checklistTicketing } from './features/queue/kiosk/checklistTicketing.ts';
 import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
@@ -166,7 +167,23 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
       content = <AddressScreen db={db} serverUrl={platform.serverUrl} />;
       break;
     case 'prereg':
-      content = <PreregScreen db={db} engine={engine} platform={platform} procedureCode={route.code} sendNow={sendDrafts} onFinish={reset} />;
+      content = (
+        <PreregScreen
+          db={db}
+          engine={engine}
+          platform={platform}
+          procedureCode={route.code}
+          sendNow={sendDrafts}
+          // With a queue, the number carries the draft: the counter that calls it opens the filled form.
+          {...(queue.available
+            ? { takeNumber: async (draftId: string, procedure: { code: string; field: string }) => {
+                  const issued = await queue.take({ procedure: { code: procedure.code, field: procedure.field }, draftId });
+                  return issued.ok ? issued.value.number : null;
+                } }
+            : {})}
+          onFinish={reset}
+        />
+      );
       break;
     case 'rating':
       content = <RatingScreen db={db} serverUrl={platform.serverUrl} tokens={platform.deviceToken} fileNumber={route.number} lookupCode={route.number ? ratingCode : null} onDone={reset} />;
@@ -294,7 +311,9 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             queue.dismiss();
             reset();
           }}
-        />
+        >
+          {queue.ticket.draftId && <PreregTicketNote db={db} draftId={queue.ticket.draftId} />}
+        </TicketOverlay>
       )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
       {admin && <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} onEnrolled={queue.enrolled} />}

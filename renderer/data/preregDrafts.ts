@@ -68,6 +68,12 @@ export async function draftState(db: MotcuaDb, id: string): Promise<PreregDraftR
   return (await db.preregDrafts.get(id))?.state ?? null;
 }
 
+/** A draft's code and state, nothing personal (the queue ticket on screen names its pre-registration). */
+export async function draftStub(db: MotcuaDb, id: string): Promise<Pick<PreregDraftRow, 'code' | 'state'> | null> {
+  const row = await db.preregDrafts.get(id);
+  return row ? { code: row.code, state: row.state } : null;
+}
+
 /** Deletes every draft whose day is over, sent or not; answers how many. */
 export async function purgeExpiredDrafts(db: MotcuaDb, now = new Date()): Promise<number> {
   return db.preregDrafts.where('expiresAt').belowOrEqual(now.toISOString()).delete();

@@ -13,6 +13,10 @@ import { DEMO_CENTER } from '../../server/centers/addCenter.ts';
 import { CounterPage } from './pageModels/CounterPage.ts';
 import { KioskSettingsPage } from './pageModels/KioskSettingsPage.ts';
 import { CounterPreregPage, KioskPreregPage } from './pageModels/PreregPage.ts';
+import { CallingBarPage } from './pageModels/QueuePages.ts';
+import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
+import { queueSettingsSchema } from '../../shared/queue/queueSettings.ts';
+import demoSettings from '../../shared/queue/demoQueueSettings.json';
 import { installFakeBridge } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
 
@@ -171,6 +175,53 @@ describe('pre-registration at the kiosk', () => {
     await prereg.openByCode(code);
     await prereg.waitForFilledForm();
     expect((await prereg.form()).name).toBe('Lò Văn Hùng');
+    await counterContext.close();
+    await kiosk.page.context().close();
+  });
+
+  it('with a queue, confirming takes a number that carries the draft, and the counter that calls it opens the filled form', async () => {
+    const saved = await harness.server.store.saveQueueSettings(DEMO_CENTER.code, queueSettingsSchema.parse(demoSettings), null, null);
+    if (!saved.ok) throw new Error(saved.error.reason);
+    const kiosk = await enrolledKiosk();
+    // The kiosk gives numbers once it holds the center's queue settings.
+    await kiosk.page.getByTestId('home-take-number').waitFor({ timeout: 20_000 });
+    await kiosk.startFromHome();
+    await kiosk.scanCard(CARD);
+    await kiosk.pickProcedure('khai sinh', BIRTH);
+    const ticked = await kiosk.tickDocuments(1);
+    await kiosk.documentsNext();
+    const { code, draftId } = await kiosk.confirm();
+    const shown = await kiosk.ticketShown();
+    const ticket = shown.number;
+    expect(ticket).toMatch(/^A\d{3}$/);
+    expect(shown.code).toBe(code);
+    await expect.poll(() => kiosk.ticketLinkState(), { timeout: 20_000 }).toBe('sent');
+    await kiosk.screenshot('prereg-ticket');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
+    for (const secret of ['Lò Thị Mai', '0123', 'Chiềng Cơi']) expect(await kiosk.visibleText()).not.toContain(secret);
+    await kiosk.dismissTicket();
+    // The server's ticket carries the draft.
+    const events = await harness.server.store.queueEventsOfDay(DEMO_CENTER.code, isoFromDayNumber(dayNumberOf(new Date())), 0, 1000);
+    if (!events.ok) throw new Error(events.error.reason);
+    expect(events.value.filter((e) => e.kind === 'issue' && e.number === ticket).map((e) => ('draftId' in e ? e.draftId : null))).toEqual([draftId]);
+
+    const counterContext = await harness.browser.newContext(contextOptions);
+    const counter = await CounterPage.enrolled(counterContext, harness.server.url, { name: 'Phạm Thị Hoa', pin: '8642' });
+    const bar = new CallingBarPage(counter.page);
+    await bar.chooseDesk(1);
+    await bar.callNext();
+    await expect.poll(() => bar.current()).toBe(ticket);
+    const prereg = new CounterPreregPage(counter.page);
+    await prereg.openCalled();
+    await prereg.waitForFilledForm();
+    expect(await prereg.notice()).toContain(code);
+    const form = await prereg.form();
+    expect(form).toMatchObject({ name: 'Lò Thị Mai', id: '014192000123' });
+    expect(form.received).toEqual(ticked);
+    await counter.screenshot('prereg-counter-called');
+    await counter.tickAllDocuments();
+    await prereg.pickFirstDueDate();
+    expect(await counter.save()).toMatch(/^DEMO-/);
     await counterContext.close();
     await kiosk.page.context().close();
   });

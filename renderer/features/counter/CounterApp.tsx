@@ -33,7 +33,7 @@ import { CallingBar } from '../queue/counter/CallingBar.tsx';
 import { CenterListScreen } from '../centerList/CenterListScreen.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
 import { OpenPreregistration } from './prereg/OpenPreregistration.tsx';
-import type { OpenedPrereg } from './prereg/openPreregistration.ts';
+import { openPreregistration, type OpenedPrereg } from './prereg/openPreregistration.ts';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 
 type View = { name: 'register' } | { name: 'outbox' } | { name: 'worklist' } | { name: 'staff' } | { name: 'stats' } | { name: 'centerList' } | { name: 'learning' } | { name: 'prereg' } | { name: 'saved'; file: LocalFile } | { name: 'fix'; file: LocalFile };
@@ -57,7 +57,9 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   const [formDirty, setFormDirty] = useState(false);
   // A pre-registration opened into a fresh form (features/counter/prereg); gone once that form is saved.
   const [prefill, setPrefill] = useState<OpenedPrereg | null>(null);
+  const [preregProblem, setPreregProblem] = useState<string | null>(null);
   const openPrefilled = useCallback((opened: OpenedPrereg) => {
+    setPreregProblem(null);
     setPrefill(opened);
     setFormKey((k) => k + 1);
     setView({ name: 'register' });
@@ -229,7 +231,21 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           </button>
         </div>
       )}
-      {device && staff && <CallingBar db={db} device={device} staff={staff} />}
+      {device && staff && (
+        <CallingBar
+          db={db}
+          device={device}
+          staff={staff}
+          onOpenPrereg={(draftId) =>
+            void openPreregistration(device, engine, { id: draftId }, t).then((opened) => (opened.ok ? openPrefilled(opened.value) : setPreregProblem(opened.error)))
+          }
+        />
+      )}
+      {preregProblem && (
+        <div className="banner error" role="alert" data-testid="prereg-called-problem">
+          {t(preregProblem)}
+        </div>
+      )}
       <main className="counter-main">{body}</main>
       {idle.remaining !== null && <IdleSignOutWarning seconds={idle.remaining} onStay={idle.stayHere} />}
       {sync && <SyncStatusBar db={db} engine={sync} onOpenOutbox={() => staff && setView({ name: 'outbox' })} />}

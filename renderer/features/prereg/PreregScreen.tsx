@@ -38,6 +38,8 @@ interface Confirmed {
   code: string;
   procedureName: string;
   createdAt: string;
+  /** The queue number taken with it; null without a queue (the code is then what the clerk asks for). */
+  ticket: string | null;
 }
 
 interface Props {
@@ -48,6 +50,11 @@ interface Props {
   procedureCode: string | null;
   /** Sends waiting drafts now (sync/preregSender.ts). */
   sendNow(): void;
+  /**
+   * Takes a queue number linked to the draft (the counter that calls it opens the draft); absent
+   * where this kiosk gives no numbers, and null when none was given: the code alone then does.
+   */
+  takeNumber?: (draftId: string, procedure: Procedure) => Promise<string | null>;
   /** Back to a clean home screen. */
   onFinish(): void;
 }
@@ -59,7 +66,7 @@ const NAME_LAYOUT = {
   default: ['q w e r t y u i o p â ă {bksp}', 'a s d f g h j k l ê ô đ', 'z x c v b n m ơ ư {clear}', '{sac} {huyen} {hoi} {nga} {nang} {space}'],
 };
 
-export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onFinish }: Props) {
+export function PreregScreen({ db, engine, platform, procedureCode, sendNow, takeNumber, onFinish }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('who');
   const [deviceCode, setDeviceCode] = useState<string | null | undefined>(undefined);
@@ -146,9 +153,11 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
     setCitizen(null);
     setTyped(emptyTyped());
     setBrought(new Set());
-    setConfirmed({ id: saved.value.id, code: saved.value.code, procedureName: procedure.name, createdAt: saved.value.createdAt });
+    setConfirmed({ id: saved.value.id, code: saved.value.code, procedureName: procedure.name, createdAt: saved.value.createdAt, ticket: null });
     setStep('done');
     sendNow();
+    const ticket = takeNumber ? await takeNumber(saved.value.id, procedure) : null;
+    if (ticket) setConfirmed((c) => (c && c.id === saved.value.id ? { ...c, ticket } : c));
   };
 
   const sent = useLiveQuery(() => (confirmed ? draftState(db, confirmed.id) : Promise.resolve(null)), [db, confirmed]);
@@ -349,12 +358,20 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
 
       {step === 'done' && confirmed && (
         <section className="prereg-done" aria-labelledby="prereg-done-title" data-testid="prereg-done" data-draft-id={confirmed.id}>
+          {confirmed.ticket && (
+            <>
+              <h3>{t('prereg.done.ticketTitle')}</h3>
+              <p className="prereg-ticket" data-testid="prereg-ticket">
+                {confirmed.ticket}
+              </p>
+            </>
+          )}
           <h3 id="prereg-done-title">{t('prereg.done.title')}</h3>
-          <p className="prereg-code" data-testid="prereg-code">
+          <p className={`prereg-code${confirmed.ticket ? ' small' : ''}`} data-testid="prereg-code">
             {confirmed.code}
           </p>
           <p className="prereg-done-name">{confirmed.procedureName}</p>
-          <p>{t('prereg.done.showCode')}</p>
+          <p>{t(confirmed.ticket ? 'prereg.done.waitForNumber' : 'prereg.done.showCode')}</p>
           <p className={`prereg-link ${sent === 'sent' ? 'ok' : 'waiting'}`} role="status" data-testid="prereg-link" data-state={sent ?? 'pending'}>
             {sent === 'sent' ? t('prereg.done.arrived') : t('prereg.done.notYet')}
           </p>
@@ -372,7 +389,7 @@ export function PreregScreen({ db, engine, platform, procedureCode, sendNow, onF
             </p>
           )}
           <div className="prereg-slip-holder" ref={slipHolder} aria-hidden="true">
-            <PreregSlip code={confirmed.code} procedureName={confirmed.procedureName} at={new Date(confirmed.createdAt)} timeZone={VIETNAM_TIME} />
+            <PreregSlip code={confirmed.code} procedureName={confirmed.procedureName} at={new Date(confirmed.createdAt)} timeZone={VIETNAM_TIME} ticket={confirmed.ticket} />
           </div>
         </section>
       )}

@@ -81,6 +81,23 @@ export class KioskPreregPage extends KioskPage {
     return { code: (await this.page.getByTestId('prereg-code').textContent()) ?? '', draftId: (await this.page.getByTestId('prereg-done').getAttribute('data-draft-id')) ?? '' };
   }
 
+  /** The queue number taken with the draft, shown (and printed) with the draft's code and whether it reached the counter. */
+  async ticketShown(): Promise<{ number: string; code: string }> {
+    await this.page.getByTestId('ticket-overlay').waitFor();
+    await this.page.getByTestId('ticket-prereg').waitFor();
+    return { number: (await this.page.getByTestId('overlay-number').textContent()) ?? '', code: (await this.page.getByTestId('ticket-prereg-code').textContent()) ?? '' };
+  }
+
+  async ticketLinkState(): Promise<string | null> {
+    return this.page.getByTestId('ticket-prereg-link').getAttribute('data-state');
+  }
+
+  /** "Done" on the ticket: the next person finds the kiosk at home. */
+  async dismissTicket() {
+    await this.page.getByTestId('ticket-done').click();
+    await this.page.getByTestId('home').waitFor();
+  }
+
   /** Whether the draft has reached the server ('sent') or waits ('pending'). */
   async linkState(): Promise<string | null> {
     return this.page.getByTestId('prereg-link').getAttribute('data-state');
@@ -109,6 +126,11 @@ export class CounterPreregPage {
     await this.page.getByTestId('nav-prereg').click();
     await this.page.getByTestId('prereg-open-code').fill(code);
     await this.page.getByTestId('prereg-open-submit').click();
+  }
+
+  /** The called number came with a pre-registration: the calling bar's "open" action. */
+  async openCalled() {
+    await this.page.getByTestId('call-open-prereg').click();
   }
 
   async waitForFilledForm() {

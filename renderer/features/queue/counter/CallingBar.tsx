@@ -16,7 +16,8 @@ import './callingBar.css';
 
 type Panel = 'none' | 'transfer' | 'pause' | 'manual' | 'settings';
 
-export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: DeviceIdentity; staff: StaffMember }) {
+/** `onOpenPrereg`: the called number came with a kiosk pre-registration; open it into the registration form. */
+export function CallingBar({ db, device, staff, onOpenPrereg }: { db: MotcuaDb; device: DeviceIdentity; staff: StaffMember; onOpenPrereg?: (draftId: string) => void }) {
   const { t, i18n } = useTranslation();
   const queue = useCounterQueue(db, device);
   const [panel, setPanel] = useState<Panel>('none');
@@ -115,6 +116,11 @@ export function CallingBar({ db, device, staff }: { db: MotcuaDb; device: Device
           )}
         </div>
         <div className="calling-actions">
+          {ticket?.draftId && onOpenPrereg && (
+            <button type="button" className="button primary" onClick={() => onOpenPrereg(ticket.draftId!)} data-testid="call-open-prereg">
+              {t('prereg.counter.openCalled')}
+            </button>
+          )}
           {!ticket && !held?.paused && (
             <button type="button" className="button primary" disabled={busy} onClick={() => void run(queue.callNext, (n) => t('queue.counter.done.called', { number: n }))} data-testid="call-next">
               {t('queue.counter.callNext')}

@@ -2,7 +2,7 @@
  * The number just taken, on screen and on paper: printed once when it appears, shown with what to
  * do next, gone by itself after a while so the next person finds the kiosk ready.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssuedTicket } from '../../../../shared/queue/queueApi.ts';
 import type { QueueService } from '../../../../shared/queue/queueSettings.ts';
@@ -25,9 +25,11 @@ interface Props {
   centerName: string;
   platform: Pick<Platform, 'printing'>;
   onDone(): void;
+  /** More to say with the number (a pre-registration's code and whether it reached the counter). */
+  children?: ReactNode;
 }
 
-export function TicketOverlay({ ticket, service, centerName, platform, onDone }: Props) {
+export function TicketOverlay({ ticket, service, centerName, platform, onDone, children }: Props) {
   const { t } = useTranslation();
   const slip = useRef<HTMLDivElement>(null);
   const [printed, setPrinted] = useState<PrintOutcome | 'printing'>('printing');
@@ -56,6 +58,7 @@ export function TicketOverlay({ ticket, service, centerName, platform, onDone }:
         <p className={`queue-print-state ${message}`} role="status">
           {t(`queue.kiosk.print.${message}`)}
         </p>
+        {children}
         <TicketSlip ref={slip} ticket={ticket} service={service} centerName={centerName} />
         <button type="button" className="button primary big" onClick={onDone} data-testid="ticket-done">
           {t('queue.kiosk.done')}
