@@ -141,6 +141,8 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
     queueSetup: () => go({ screen: 'search' }),
   };
   const preregister = (code: string | null) => go({ screen: 'prereg', code });
+  // Pre-registration needs the center's server: offered only on a kiosk enrolled with it (the queue's replica exists then).
+  const canPreregister = queue.replica !== null;
   const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
 
   let content;
@@ -201,7 +203,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
           onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
           onLeave={() => go({ screen: 'flowList', flow: flow.id })}
           onOpenProcedure={open}
-          onPreregister={preregister}
+          {...(canPreregister ? { onPreregister: preregister } : {})}
         />
       ) : (
         <div className="notice" role="alert">
@@ -233,9 +235,11 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
         <>
           <div className="detail-flow-offer">
             <FlowOffer flows={flows.forCode(procedure.code)} onStart={startFlow} />
-            <button type="button" className="button big" onClick={() => preregister(procedure.code)} data-testid="detail-prereg">
-              {t('prereg.start')}
-            </button>
+            {canPreregister && (
+              <button type="button" className="button big detail-prereg" onClick={() => preregister(procedure.code)} data-testid="detail-prereg">
+                {t('prereg.start')}
+              </button>
+            )}
           </div>
           <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
         </>
@@ -259,7 +263,7 @@ export function App({ platform, db, updater }: { platform: Platform; db: MotcuaD
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
             onAddress={() => go({ screen: 'address' })}
-            onPreregister={() => preregister(null)}
+            {...(canPreregister ? { onPreregister: () => preregister(null) } : {})}
             lifeEvents={<LifeEventTiles flows={flows.flows} onStart={startFlow} />}
             onTakeNumber={queue.available ? () => go({ screen: 'queue', code: null }) : undefined}
           />

@@ -142,6 +142,8 @@ describe('pre-registration at the kiosk', () => {
   it('offline, the draft waits sealed on the kiosk, the screen says the clerk will ask, and it leaves when the link is back', async () => {
     const kiosk = await enrolledKiosk();
     await kiosk.open(`${harness.server.url}#/p/${BIRTH}`);
+    await kiosk.page.getByTestId('detail-prereg').waitFor();
+    await kiosk.screenshot('prereg-detail-entry');
     await kiosk.page.getByTestId('detail-prereg').click();
     await kiosk.waitForStep('who');
     await kiosk.openTypedForm();

@@ -17,8 +17,8 @@ interface Props {
   onRate(): void;
   /** Old → new address lookup. */
   onAddress(): void;
-  /** Pre-registration before the counter (renderer/features/prereg). */
-  onPreregister(): void;
+  /** Pre-registration before the counter (renderer/features/prereg); absent on a kiosk not enrolled with its center. */
+  onPreregister?: () => void;
   /** Take a queue number; absent while this kiosk cannot give numbers. */
   onTakeNumber?: () => void;
   /** Tiles named for life events (a death, a birth, a wedding), each opening its question flow. */
@@ -56,9 +56,11 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
         <button type="button" className="home-action" onClick={onAddress} data-testid="home-address">
           <span aria-hidden="true">⌂</span> {t('address.homeTile')}
         </button>
-        <button type="button" className="home-action" onClick={onPreregister} data-testid="home-prereg">
-          <span aria-hidden="true">✎</span> {t('prereg.homeAction')}
-        </button>
+        {onPreregister && (
+          <button type="button" className="home-action" onClick={onPreregister} data-testid="home-prereg">
+            <span aria-hidden="true">✎</span> {t('prereg.homeAction')}
+          </button>
+        )}
       </div>
       {lifeEvents}
       <h2 className="section-title">{t('home.popular')}</h2>
