@@ -227,4 +227,29 @@ describe('pre-registration at the kiosk', () => {
     await counterContext.close();
     await kiosk.page.context().close();
   });
+
+  it('a citizen who walks away mid-way leaves nothing behind: the kiosk resets to home and keeps no draft', async () => {
+    const kiosk = await enrolledKiosk();
+    await kiosk.open(`${harness.server.url}?idle=6`);
+    await kiosk.startFromHome();
+    await kiosk.scanCard(CARD);
+    await kiosk.pickProcedure('khai sinh', BIRTH);
+    // Nobody touches the screen: the idle reset takes the kiosk home.
+    await kiosk.page.getByTestId('home').waitFor({ timeout: 30_000 });
+    expect(await kiosk.visibleText()).not.toContain('Lò Thị Mai');
+    await kiosk.startFromHome();
+    expect(await kiosk.page.getByTestId('prereg-scan-input').inputValue()).toBe('');
+    const drafts = await kiosk.page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const open = indexedDB.open('motcua');
+          open.onsuccess = () => {
+            const count = open.result.transaction('preregDrafts', 'readonly').objectStore('preregDrafts').count();
+            count.onsuccess = () => done(count.result);
+          };
+        }),
+    );
+    expect(drafts).toBe(0);
+    await kiosk.page.context().close();
+  });
 });
