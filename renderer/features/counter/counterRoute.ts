@@ -13,6 +13,10 @@ export type CounterView =
   | { name: 'stats' }
   | { name: 'centerList' }
   | { name: 'learning' }
+  /** A kiosk pre-registration looked up by its slip code. */
+  | { name: 'prereg' }
+  /** The center's queue set-up (an admin's), over the registration form. */
+  | { name: 'queueSettings' }
   /** The receipt of a file just saved. */
   | { name: 'saved'; fileId: string }
   /** A refused file opened again to be corrected and resent. */
@@ -26,6 +30,8 @@ const SEGMENTS: Record<Exclude<CounterView['name'], 'saved' | 'fix'>, string> = 
   stats: 'stats',
   centerList: 'center-list',
   learning: 'learning',
+  prereg: 'prereg',
+  queueSettings: 'queue-settings',
 };
 
 /** The view at a hash; anything unknown under #/counter is the registration form. */

@@ -58,6 +58,8 @@ interface Props {
   onDirtyChange?(dirty: boolean): void;
   /** A half-typed form kept over an idle sign-out, to continue where the same person left it. */
   initialDraft?: RegisterDraft | null;
+  /** A citizen's pre-registration from the kiosk, opened into the form: filled, nothing saved until staff save (features/counter/prereg). */
+  prefill?: { draft: RegisterDraft; notice: string } | null;
   /** Told of every change (for keeping the form over an idle sign-out); `restored` once initialDraft is in use. */
   onDraftChange?(draft: RegisterDraft, restored: boolean): void;
 }
@@ -82,11 +84,11 @@ const FOCUS_TARGET: Record<DraftField, string> = {
   notes: '[data-testid="notes"]',
 };
 
-export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange, initialDraft, onDraftChange }: Props) {
+export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange, initialDraft, onDraftChange, prefill }: Props) {
   const { t, i18n } = useTranslation();
   const [initial] = useState<RegisterDraft>(() => (fixing ? draftFromRecord(fixing, engine.byCode(fixing.procedureCode)) : emptyDraft()));
   const [restored] = useState(() => initialDraft ?? null);
-  const [draft, setDraft] = useState<RegisterDraft>(() => restored ?? initial);
+  const [draft, setDraft] = useState<RegisterDraft>(() => restored ?? prefill?.draft ?? initial);
   /** Set by the first save: from then on the messages follow the draft, so a fixed field clears at once. */
   const [attempted, setAttempted] = useState(false);
   /** Fields the device's storage refused (behind validateDraft, a safety net), until the next save. */
@@ -94,7 +96,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   const [focus, setFocus] = useState<{ field: DraftField; request: number } | null>(null);
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
   const [procedureQuery, setProcedureQuery] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(() => (restored ? { kind: 'ok', text: t('counter.register.restored') } : null));
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(() => (restored ? { kind: 'ok', text: t('counter.register.restored') } : prefill ? { kind: 'ok', text: prefill.notice } : null));
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     onDraftChange?.(draft, restored !== null);
