@@ -1,5 +1,5 @@
 /**
- * `npm run queue:settings -- --center CODE [--file settings.json] [--data-dir DIR]`: saves a center's
+ * `npm run queue:settings -- --center CODE [--file settings.json] [--data-dir DIR | --store URL]`: saves a center's
  * queue set-up (services, counters, priority rule; shared/queue/demoQueueSettings.json is an example)
  * as its next revision, or, without --file, prints the current one as JSON.
  */
@@ -7,7 +7,7 @@ import { ok } from '../../shared/result.ts';
 import { loadQueueSettings } from '../queue/queueSettingsFile.ts';
 import { readCommandLine, withStore } from './storeCommand.ts';
 
-const usage = 'usage: npm run queue:settings -- --center CODE [--file settings.json] [--data-dir data/server]';
+const usage = 'usage: npm run queue:settings -- --center CODE [--file settings.json] [--data-dir data/server | --store postgres://...]';
 const { values } = readCommandLine(usage, { center: { type: 'string' }, file: { type: 'string' } });
 const { center, file } = values;
 if (!center) {
@@ -15,10 +15,10 @@ if (!center) {
   process.exit(2);
 }
 if (file) {
-  const saved = await withStore(values['data-dir'], 'queue settings not saved', (store) => loadQueueSettings(store, center, file));
+  const saved = await withStore(values, 'queue settings not saved', (store) => loadQueueSettings(store, center, file));
   console.log(`center ${center}: queue settings revision ${saved.revision} (${saved.settings.services.length} services, ${saved.settings.counters.length} counters)`);
 } else {
-  const current = await withStore(values['data-dir'], 'queue settings unreadable', async (store) => {
+  const current = await withStore(values, 'queue settings unreadable', async (store) => {
     const found = await store.queueSettings(center);
     return found.ok ? ok(found.value) : found;
   });

@@ -7,16 +7,14 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { preregDraftSchema, type StoredDraft } from '../../shared/prereg/preregDraft.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
-import type { StorageFailure } from '../store/store.ts';
+import type { SqliteGuard } from '../store/sqliteSerial.ts';
 import type { DraftAddFailure, PreregStore } from './preregStore.ts';
 
 const rowSchema = z.object({ draft: z.string(), received_at: z.string(), expires_at: z.string() });
 const ownerSchema = z.object({ device_id: z.string(), expires_at: z.string() });
 const countSchema = z.object({ n: z.number().int() });
 
-type Guard = <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>;
-
-export function createSqlitePrereg(db: Database.Database, guard: Guard): PreregStore {
+export function createSqlitePrereg(db: Database.Database, guard: SqliteGuard): PreregStore {
   const q = {
     owner: db.prepare('SELECT device_id, expires_at FROM prereg_drafts WHERE id = ?'),
     codeOwner: db.prepare('SELECT id FROM prereg_drafts WHERE center_code = ? AND code = ?'),

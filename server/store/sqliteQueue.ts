@@ -10,7 +10,7 @@ import { queueSettingsSchema, type StoredQueueSettings } from '../../shared/queu
 import { formatTicketNumber } from '../../shared/queue/ticketNumber.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { QueueStore } from './queueStore.ts';
-import type { StorageFailure } from './store.ts';
+import type { SqliteGuard } from './sqliteSerial.ts';
 
 const settingsRowSchema = z.object({ revision: z.number().int().positive(), json: z.string(), saved_at: z.string() });
 const eventRowSchema = z.object({ cursor: z.number().int().positive(), center_code: z.string(), event: z.string(), device_id: z.string().nullable(), received_at: z.string() });
@@ -27,7 +27,7 @@ function toStored(row: unknown): { centerCode: string; event: StoredQueueEvent }
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
-export function createSqliteQueue(db: Database.Database, guard: <T, E>(work: () => Result<T, E>) => Result<T, E | StorageFailure>): QueueStore {
+export function createSqliteQueue(db: Database.Database, guard: SqliteGuard): QueueStore {
   const q = {
     latestSettings: db.prepare('SELECT revision, json, saved_at FROM queue_settings WHERE center_code = ? ORDER BY revision DESC LIMIT 1'),
     insertSettings: db.prepare('INSERT INTO queue_settings (center_code, revision, json, saved_at, device_id) VALUES (?, ?, ?, ?, ?)'),

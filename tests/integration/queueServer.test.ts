@@ -102,7 +102,7 @@ describe('queue numbers on the server', () => {
     await issue(kiosk1);
     await issue(kiosk1);
     await app.close();
-    const reopened = temp.reopen();
+    const reopened = await temp.reopen();
     app = await createApp({ store: reopened, webRoot: null });
     expect((await issue(kiosk2)).number).toBe('A003');
     const dup = await reopened.duplicateQueueNumbers(CENTER);
@@ -127,7 +127,7 @@ describe('offline numbers reconciled', () => {
     expect((await send(kiosk1, offline)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     // Again after a restart, as a kiosk whose answer was lost would.
     await app.close();
-    app = await createApp({ store: temp.reopen(), webRoot: null });
+    app = await createApp({ store: await temp.reopen(), webRoot: null });
     expect((await send(kiosk1, offline)).map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(await issuedNumbers()).toEqual([`${kiosk1.deviceCode}-A001`, `${kiosk1.deviceCode}-A002`]);
   });
