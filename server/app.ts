@@ -111,7 +111,8 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerCenterListRoutes(app, config.store);
   await registerUploadRoutes(app, config.store);
   // One front desk per app: the devices' queue routes and the waiting-room screen share its live state.
-  const queueDesk = createQueueDesk(config.store);
+  // Its day is the server's clock's (a test server runs on the suite's clock, like the pages).
+  const queueDesk = createQueueDesk(config.store, () => app.serverNow());
   await registerQueueBoardRoutes(app, queueDesk);
   await registerQueueRoutes(app, queueDesk);
   registerLearningRoutes(app, config.store, { now: learningNow });

@@ -16,9 +16,10 @@ import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
 import { utf8Bytes } from '../../shared/guidance/checklistQrText.ts';
 import demoQueueSettings from '../../shared/queue/demoQueueSettings.json';
 import { queueSettingsSchema } from '../../shared/queue/queueSettings.ts';
-import { installFakeBridge, shellLog, type FakeShellLog } from './support/fakeBridge.ts';
+import { installFakeBridge, shellLog } from './support/fakeBridge.ts';
 import { installFakeSpeech, spokenSoFar } from './support/fakeSpeech.ts';
 import { useBrowserAndServer } from './support/harness.ts';
+import { testNow } from './support/testClock.ts';
 import { GuidancePage } from './pageModels/GuidancePage.ts';
 import { KioskSettingsPage } from './pageModels/KioskSettingsPage.ts';
 
@@ -247,12 +248,12 @@ describe('guided choice of a procedure at the kiosk', () => {
     expect(await kiosk.checklistCode()).toBe('1.000656');
     // Khai tử is a civil-status procedure: the desk for hộ tịch (letter A) gives it a number, printed like any ticket.
     expect(await kiosk.takeNumberFromChecklist()).toBe('A001');
-    const printed = (await shellLog(kiosk)).printed;
+    const printed = (await shellLog(kiosk.page)).printed;
     expect(printed.at(-1)).toContain('A001');
     expect(printed.at(-1)).toContain('Hộ tịch – Chứng thực');
-    const issued = await harness.server.store.queueEventsOfDay(DEMO_CENTER.code, isoFromDayNumber(dayNumberOf(new Date())), 0, 100);
+    const issued = await harness.server.store.queueEventsOfDay(DEMO_CENTER.code, isoFromDayNumber(dayNumberOf(testNow())), 0, 100);
     expect(issued.ok && issued.value.filter((e) => e.kind === 'issue').map((e) => [e.number, e.procedureCode])).toEqual([['A001', '1.000656']]);
-    await kiosk.screenshot('checklist-queue-ticket');
+    await kiosk.expectScreenshot('checklist-queue-ticket');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     await context.close();
   });

@@ -19,12 +19,13 @@ import { queueSettingsSchema } from '../../shared/queue/queueSettings.ts';
 import demoSettings from '../../shared/queue/demoQueueSettings.json';
 import { installFakeBridge } from './support/fakeBridge.ts';
 import { useBrowserAndServer } from './support/harness.ts';
+import { testNow } from './support/testClock.ts';
 
 const harness = useBrowserAndServer({ server: { catalogPath: join(sharedDataDir(), COMMUNE_CATALOG) } });
 const BIRTH = '1.001193';
 /** A woman born in Sơn La in 1992 (014, 1 = woman of the 1900s, 92), as her card's QR holds it. */
 const CARD = '014192000123||Lò Thị Mai|09081992|Nữ|Bản Mòng, xã Chiềng Cơi, tỉnh Sơn La|01012022';
-const contextOptions = { viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' } as const;
+const contextOptions = { viewport: { width: 1366, height: 768 } } as const;
 
 const storedDrafts = async () => {
   const counted = await harness.server.store.countDrafts();
@@ -33,7 +34,7 @@ const storedDrafts = async () => {
 };
 
 async function enrolledKiosk(): Promise<KioskPreregPage> {
-  const context = await harness.browser.newContext(contextOptions);
+  const context = await harness.newContext(contextOptions);
   await installFakeBridge(context, { adminPin: '2580' });
   const kiosk = new KioskPreregPage(await context.newPage());
   await kiosk.open(harness.server.url);
@@ -49,33 +50,33 @@ describe('pre-registration at the kiosk', () => {
   it('a scanned card, a procedure and the documents brought reach the counter, which opens them filled and files only on save', async () => {
     const kiosk = await enrolledKiosk();
     await kiosk.startFromHome();
-    await kiosk.screenshot('prereg-who');
+    await kiosk.expectScreenshot('prereg-who');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
 
     // A scan that is not a card, or a card read only in part, is refused with words, and nothing moves on.
     await kiosk.scanCard('https://dichvucong.gov.vn/p/home');
-    expect(await kiosk.page.getByTestId('prereg-scan-problem').textContent()).toContain('không phải mã QR của thẻ căn cước');
+    expect(await kiosk.scanProblem()).toContain('không phải mã QR của thẻ căn cước');
     await kiosk.scanCard(CARD.split('|').slice(0, 4).join('|'));
-    await expect.poll(() => kiosk.page.getByTestId('prereg-scan-problem').textContent()).toContain('đọc chưa đủ');
-    await kiosk.screenshot('prereg-scan-refused');
+    await expect.poll(() => kiosk.scanProblem()).toContain('đọc chưa đủ');
+    await kiosk.expectScreenshot('prereg-scan-refused');
     expect(await kiosk.step()).toBe('who');
 
     await kiosk.scanCard(CARD);
     await kiosk.waitForStep('procedure');
     await kiosk.tapType('khai sinh');
-    await kiosk.page.locator(`.prereg-hit[data-code="${BIRTH}"]`).waitFor();
-    await kiosk.screenshot('prereg-procedure');
+    await kiosk.waitForHit(BIRTH);
+    await kiosk.expectScreenshot('prereg-procedure');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.pickProcedure('', BIRTH);
 
     const ticked = await kiosk.tickDocuments(2);
     expect(ticked.every((name) => name.length > 0)).toBe(true);
-    await kiosk.screenshot('prereg-documents');
+    await kiosk.expectScreenshot('prereg-documents');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
     await kiosk.page.setViewportSize({ width: 1080, height: 1920 });
-    await kiosk.screenshot('prereg-documents-portrait');
+    await kiosk.expectScreenshot('prereg-documents-portrait');
     await kiosk.page.setViewportSize(contextOptions.viewport);
     await kiosk.documentsNext();
 
@@ -83,39 +84,29 @@ describe('pre-registration at the kiosk', () => {
     expect(summary).toContain('Lò Thị Mai');
     expect(summary).toContain('•••• •••• 0123');
     expect(summary).not.toContain('014192000123');
-    await kiosk.screenshot('prereg-confirm');
+    await kiosk.expectScreenshot('prereg-confirm');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
 
     const before = await storedDrafts();
     const { code, draftId } = await kiosk.confirm();
     expect(code).toMatch(/^[A-Z0-9]{1,6}-[23456789ACEHKMNPRTXY]{4}$/);
-    await expect.poll(() => kiosk.linkState(), { timeout: 20_000 }).toBe('sent');
+    await expect.poll(() => kiosk.draftLinkState(), { timeout: 20_000 }).toBe('sent');
     expect(await storedDrafts()).toBe(before + 1);
     // "Your number" shows nothing personal: no name, no ID digits, no address.
     const shown = await kiosk.visibleText();
     for (const secret of ['Lò Thị Mai', '0123', 'Chiềng Cơi', '09/08/1992']) expect(shown).not.toContain(secret);
-    await kiosk.screenshot('prereg-done');
+    await kiosk.expectScreenshot('prereg-done');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     await kiosk.page.setViewportSize({ width: 1080, height: 1920 });
-    await kiosk.screenshot('prereg-done-portrait');
+    await kiosk.expectScreenshot('prereg-done-portrait');
     await kiosk.page.setViewportSize(contextOptions.viewport);
     // And IndexedDB keeps only the code: the sealed draft went once the server had it.
-    const kept = await kiosk.page.evaluate(
-      (id) =>
-        new Promise<unknown>((done) => {
-          const open = indexedDB.open('motcua');
-          open.onsuccess = () => {
-            const get = open.result.transaction('preregDrafts', 'readonly').objectStore('preregDrafts').get(id);
-            get.onsuccess = () => done(get.result);
-          };
-        }),
-      draftId,
-    );
+    const kept = await kiosk.storedDraft(draftId);
     expect(kept).toMatchObject({ id: draftId, code, state: 'sent', payload: null });
     await kiosk.finish();
 
     // The counter: the code from the slip opens the form, filled as the citizen declared.
-    const counterContext = await harness.browser.newContext(contextOptions);
+    const counterContext = await harness.newContext(contextOptions);
     const counter = await CounterPage.enrolled(counterContext, harness.server.url);
     const prereg = new CounterPreregPage(counter.page);
     await prereg.openByCode('XYZ-2345');
@@ -127,14 +118,14 @@ describe('pre-registration at the kiosk', () => {
     expect(form).toMatchObject({ name: 'Lò Thị Mai', id: '014192000123', birth: '09/08/1992', address: 'Bản Mòng, xã Chiềng Cơi, tỉnh Sơn La' });
     expect(form.procedure).toContain(BIRTH);
     expect([...form.received].sort()).toEqual([...ticked].sort());
-    await counter.screenshot('prereg-counter-filled');
+    await counter.expectScreenshot('prereg-counter-filled');
     // Nothing is filed before the clerk saves.
     expect(await counter.pendingCount()).toBe(0);
     await counter.tickAllDocuments();
     await prereg.pickFirstDueDate();
     const number = await counter.save();
     expect(number).toMatch(/^DEMO-/);
-    await counter.screenshot('prereg-counter-saved');
+    await counter.expectScreenshot('prereg-counter-saved');
     await counterContext.close();
     await kiosk.page.context().close();
   });
@@ -142,15 +133,14 @@ describe('pre-registration at the kiosk', () => {
   it('offline, the draft waits sealed on the kiosk, the screen says the clerk will ask, and it leaves when the link is back', async () => {
     const kiosk = await enrolledKiosk();
     await kiosk.open(`${harness.server.url}#/p/${BIRTH}`);
-    await kiosk.page.getByTestId('detail-prereg').waitFor();
-    await kiosk.screenshot('prereg-detail-entry');
-    await kiosk.page.getByTestId('detail-prereg').click();
-    await kiosk.waitForStep('who');
+    await kiosk.waitForProcedurePageOffer();
+    await kiosk.expectScreenshot('prereg-detail-entry');
+    await kiosk.startFromProcedurePage();
     await kiosk.openTypedForm();
-    await kiosk.page.getByTestId('prereg-name').click();
+    await kiosk.chooseNameField();
     await kiosk.tapTypeVietnamese('lò văn');
-    expect(await kiosk.page.getByTestId('prereg-name').inputValue()).toBe('lò văn');
-    await kiosk.screenshot('prereg-typed');
+    expect(await kiosk.nameValue()).toBe('lò văn');
+    await kiosk.expectScreenshot('prereg-typed');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await kiosk.smallTouchTargets()).toEqual([]);
     await kiosk.typeDetails({ name: 'lò văn hùng', id: '014090000456', birth: '02031990', sex: 'male' });
@@ -162,16 +152,16 @@ describe('pre-registration at the kiosk', () => {
     const before = await storedDrafts();
     await kiosk.page.context().setOffline(true);
     const { code } = await kiosk.confirm();
-    expect(await kiosk.linkState()).toBe('pending');
+    expect(await kiosk.draftLinkState()).toBe('pending');
     expect(await kiosk.linkText()).toContain('cán bộ sẽ hỏi lại');
-    await kiosk.screenshot('prereg-done-offline');
+    await kiosk.expectScreenshot('prereg-done-offline');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     expect(await storedDrafts()).toBe(before);
 
     await kiosk.page.context().setOffline(false);
-    await expect.poll(() => kiosk.linkState(), { timeout: 30_000 }).toBe('sent');
+    await expect.poll(() => kiosk.draftLinkState(), { timeout: 30_000 }).toBe('sent');
     expect(await storedDrafts()).toBe(before + 1);
-    const counterContext = await harness.browser.newContext(contextOptions);
+    const counterContext = await harness.newContext(contextOptions);
     const counter = await CounterPage.enrolled(counterContext, harness.server.url, { name: 'Trần Văn Bình', pin: '1357' });
     const prereg = new CounterPreregPage(counter.page);
     await prereg.openByCode(code);
@@ -186,7 +176,7 @@ describe('pre-registration at the kiosk', () => {
     if (!saved.ok) throw new Error(saved.error.reason);
     const kiosk = await enrolledKiosk();
     // The kiosk gives numbers once it holds the center's queue settings.
-    await kiosk.page.getByTestId('home-take-number').waitFor({ timeout: 20_000 });
+    await kiosk.waitForTakeNumberOffer();
     await kiosk.startFromHome();
     await kiosk.scanCard(CARD);
     await kiosk.pickProcedure('khai sinh', BIRTH);
@@ -198,16 +188,16 @@ describe('pre-registration at the kiosk', () => {
     expect(ticket).toMatch(/^A\d{3}$/);
     expect(shown.code).toBe(code);
     await expect.poll(() => kiosk.ticketLinkState(), { timeout: 20_000 }).toBe('sent');
-    await kiosk.screenshot('prereg-ticket');
+    await kiosk.expectScreenshot('prereg-ticket');
     expect(await kiosk.accessibilityViolations()).toEqual([]);
     for (const secret of ['Lò Thị Mai', '0123', 'Chiềng Cơi']) expect(await kiosk.visibleText()).not.toContain(secret);
     await kiosk.dismissTicket();
     // The server's ticket carries the draft.
-    const events = await harness.server.store.queueEventsOfDay(DEMO_CENTER.code, isoFromDayNumber(dayNumberOf(new Date())), 0, 1000);
+    const events = await harness.server.store.queueEventsOfDay(DEMO_CENTER.code, isoFromDayNumber(dayNumberOf(testNow())), 0, 1000);
     if (!events.ok) throw new Error(events.error.reason);
     expect(events.value.filter((e) => e.kind === 'issue' && e.number === ticket).map((e) => ('draftId' in e ? e.draftId : null))).toEqual([draftId]);
 
-    const counterContext = await harness.browser.newContext(contextOptions);
+    const counterContext = await harness.newContext(contextOptions);
     const counter = await CounterPage.enrolled(counterContext, harness.server.url, { name: 'Phạm Thị Hoa', pin: '8642' });
     const bar = new CallingBarPage(counter.page);
     await bar.chooseDesk(1);
@@ -220,7 +210,7 @@ describe('pre-registration at the kiosk', () => {
     const form = await prereg.form();
     expect(form).toMatchObject({ name: 'Lò Thị Mai', id: '014192000123' });
     expect(form.received).toEqual(ticked);
-    await counter.screenshot('prereg-counter-called');
+    await counter.expectScreenshot('prereg-counter-called');
     await counter.tickAllDocuments();
     await prereg.pickFirstDueDate();
     expect(await counter.save()).toMatch(/^DEMO-/);
@@ -235,21 +225,11 @@ describe('pre-registration at the kiosk', () => {
     await kiosk.scanCard(CARD);
     await kiosk.pickProcedure('khai sinh', BIRTH);
     // Nobody touches the screen: the idle reset takes the kiosk home.
-    await kiosk.page.getByTestId('home').waitFor({ timeout: 30_000 });
+    await kiosk.waitForIdleReset();
     expect(await kiosk.visibleText()).not.toContain('Lò Thị Mai');
     await kiosk.startFromHome();
-    expect(await kiosk.page.getByTestId('prereg-scan-input').inputValue()).toBe('');
-    const drafts = await kiosk.page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const open = indexedDB.open('motcua');
-          open.onsuccess = () => {
-            const count = open.result.transaction('preregDrafts', 'readonly').objectStore('preregDrafts').count();
-            count.onsuccess = () => done(count.result);
-          };
-        }),
-    );
-    expect(drafts).toBe(0);
+    expect(await kiosk.scanInputValue()).toBe('');
+    expect(await kiosk.storedDraftCount()).toBe(0);
     await kiosk.page.context().close();
   });
 });

@@ -5,7 +5,6 @@
  * numbers, the counter calls one by hand, and everything reaches the server once it is back.
  * Faked only at the edges: the Electron print bridge (its log is the printout) and the system voice.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,32 +15,34 @@ import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts
 import { queueSettingsSchema } from '../../shared/queue/queueSettings.ts';
 import demoSettings from '../../shared/queue/demoQueueSettings.json';
 import { startRestartableServer, type RestartableServer } from '../support/restartableServer.ts';
-import { accessibilityViolations } from './support/accessibility.ts';
 import { launchBrowser } from './support/browser.ts';
 import { installFakeBridge } from './support/fakeBridge.ts';
 import { installFakeSpeech } from './support/fakeSpeech.ts';
+import { newTestContext } from './support/harness.ts';
+import { testNow } from './support/testClock.ts';
 import { CounterPage } from './pageModels/CounterPage.ts';
-import { CallingBarPage, DisplayPage, photographPrinted, QueueKioskPage } from './pageModels/QueuePages.ts';
+import { CallingBarPage, DisplayPage, photographPrinted, QueueAdminPage, QueueKioskPage } from './pageModels/QueuePages.ts';
 
 let browser: Browser;
 let server: RestartableServer;
 let dataDir: string;
 const contexts: BrowserContext[] = [];
 
+/** A fresh profile on the suite's clock (support/harness.ts); this file runs its own server, stopped and started. */
 async function context(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const c = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const c = await newTestContext(browser, { viewport });
   contexts.push(c);
   return c;
 }
 
 async function serverIssues(): Promise<string[]> {
-  const events = await server.store().queueEventsOfDay('DEMO', isoFromDayNumber(dayNumberOf(new Date())), 0, 10_000);
+  const events = await server.store().queueEventsOfDay('DEMO', isoFromDayNumber(dayNumberOf(testNow())), 0, 10_000);
   if (!events.ok) throw new Error(events.error.reason);
   return events.value.flatMap((e) => (e.kind === 'issue' ? [e.number] : []));
 }
 
 async function serverKinds(number: string): Promise<string[]> {
-  const events = await server.store().queueEventsOfDay('DEMO', isoFromDayNumber(dayNumberOf(new Date())), 0, 10_000);
+  const events = await server.store().queueEventsOfDay('DEMO', isoFromDayNumber(dayNumberOf(testNow())), 0, 10_000);
   if (!events.ok) throw new Error(events.error.reason);
   return events.value.filter((e) => 'number' in e && e.number === number).map((e) => e.kind);
 }
@@ -50,7 +51,7 @@ beforeAll(async () => {
   // A TV runs its browser with sound allowed from the start (no one taps a wall screen).
   browser = await launchBrowser(['--autoplay-policy=no-user-gesture-required']);
   dataDir = await mkdtemp(join(tmpdir(), 'motcua-e2e-queue-'));
-  server = await startRestartableServer(dataDir, { webRoot: resolve(import.meta.dirname, '../../dist/renderer') });
+  server = await startRestartableServer(dataDir, { webRoot: resolve(import.meta.dirname, '../../dist/renderer'), now: testNow });
   const seeded = await ensureDemoCenter(server.store());
   if (!seeded.ok) throw new Error(seeded.error);
   const saved = await server.store().saveQueueSettings('DEMO', queueSettingsSchema.parse(demoSettings), null, null);
@@ -82,13 +83,13 @@ describe('the front desk', () => {
 
     // A citizen takes a number for hộ tịch from the home screen.
     await kiosk.openTakeNumber();
-    await kiosk.screenshot('queue-kiosk-take');
-    expect(await accessibilityViolations(kiosk.page, '[data-testid="take-number"]')).toEqual([]);
+    await kiosk.expectScreenshot('queue-kiosk-take');
+    expect(await kiosk.takeNumberViolations()).toEqual([]);
     const first = await kiosk.takeFor('ho-tich');
     expect(first).toBe('A001');
     await expect.poll(() => kiosk.printState()).toBe('printed');
-    await kiosk.screenshot('queue-ticket');
-    expect(await accessibilityViolations(kiosk.page, '[data-testid="ticket-overlay"]')).toEqual([]);
+    await kiosk.expectScreenshot('queue-ticket');
+    expect(await kiosk.ticketViolations()).toEqual([]);
     const printedFirst = (await kiosk.printed())[0]!;
     expect(printedFirst).toContain('A001');
     expect(printedFirst).toContain('A – Hộ tịch – Chứng thực');
@@ -123,8 +124,8 @@ describe('the front desk', () => {
     await expect.poll(async () => (await display.spoken()).map((u) => u.text), { timeout: 10_000 }).toEqual(['Mời số A001 đến quầy số 1']);
     expect((await display.spoken())[0]!.lang).toBe('vi-VN');
     console.log(`call → display: ${shownAfterMs} ms (counter click to the number on the TV, polled)`);
-    await bar.screenshot('queue-counter-bar');
-    await display.screenshot('queue-display');
+    await bar.expectScreenshot('queue-counter-bar');
+    await display.expectScreenshot('queue-display');
 
     // A recall is announced again; then the desk serves to the end.
     await bar.recall();
@@ -138,7 +139,7 @@ describe('the front desk', () => {
 
     // A pause with its reason shows on the TV; then a number is sent on to another service.
     await bar.pause('break');
-    await expect.poll(() => display.page.locator('.display-row[data-counter="1"]').textContent()).toContain('Tạm dừng');
+    await expect.poll(() => display.deskRow(1)).toContain('Tạm dừng');
     await bar.resume();
     await kiosk.openTakeNumber();
     expect(await kiosk.takeFor('ho-tich')).toBe('A003');
@@ -152,7 +153,7 @@ describe('the front desk', () => {
     await server.stop();
     await expect.poll(() => bar.link(), { timeout: 60_000 }).toBe('offline');
     await kiosk.openTakeNumber();
-    await kiosk.page.getByTestId('queue-offline-note').waitFor({ timeout: 60_000 });
+    await kiosk.waitForOfflineNote();
     const offline = await kiosk.takeFor('ho-tich');
     expect(offline).toBe(`${kioskCode}-A001`);
     await expect.poll(() => kiosk.printState()).toBe('printed');
@@ -170,7 +171,7 @@ describe('the front desk', () => {
     await bar.start();
     await bar.finish();
     expect(await bar.pending()).toBeGreaterThanOrEqual(3);
-    await bar.screenshot('queue-counter-offline');
+    await bar.expectScreenshot('queue-counter-offline');
 
     // The server is back: everything made meanwhile reaches it once, and the screens follow again.
     await server.start();
@@ -191,37 +192,31 @@ describe('the front desk', () => {
     // The staff member is an admin, but this PC is an ordinary counter to the server: refused, said plainly.
     const plainContext = await context({ width: 1366, height: 768 });
     const plainCounter = await CounterPage.enrolled(plainContext, server.url, { name: 'Lê Văn Quản', pin: '1357' });
-    await plainCounter.page.getByTestId('queue-settings-open').click();
-    await plainCounter.page.getByTestId('priority-first').check();
-    await plainCounter.page.getByTestId('queue-settings-save').click();
-    await expect.poll(() => plainCounter.page.getByTestId('queue-settings-message').textContent()).toContain('Máy này không được làm việc này');
+    const plainAdmin = new QueueAdminPage(plainCounter.page);
+    await plainAdmin.savePriorityFirst();
+    await expect.poll(() => plainAdmin.settingsMessage()).toContain('Máy này không được làm việc này');
     // The center admin's device, enrolled with the center's admin enrolment code, may.
     const counterContext = await context({ width: 1366, height: 768 });
     const counterApp = await CounterPage.enrolled(counterContext, server.url, { name: 'Lê Văn Quản', pin: '1357' }, '', true);
-    await counterApp.page.getByTestId('queue-settings-open').click();
-    await counterApp.page.getByTestId('priority-first').check();
-    await counterApp.page.getByTestId('queue-settings-save').click();
-    await expect.poll(() => counterApp.page.getByTestId('queue-settings-message').textContent()).toContain('Đã lưu (phiên bản 2)');
-    await counterApp.screenshot('queue-settings');
+    const admin = new QueueAdminPage(counterApp.page);
+    await admin.savePriorityFirst();
+    await expect.poll(() => admin.settingsMessage()).toContain('Đã lưu (phiên bản 2)');
+    await counterApp.expectScreenshot('queue-settings');
     const stored = await server.store().queueSettings('DEMO');
     expect(stored.ok && stored.value?.settings.priority).toEqual({ mode: 'first' });
-    await counterApp.page.getByRole('button', { name: 'Đóng' }).click();
+    await admin.closeSettings();
 
     // The admin's figures carry the front desk's day: numbers, absences, waits by service, counter, hour.
-    await counterApp.page.getByTestId('nav-stats').click();
-    await counterApp.page.locator('[data-testid="queue-figures"][data-state="ready"]').waitFor({ timeout: 20_000 });
-    expect(Number(await counterApp.page.getByTestId('queue-figure-tickets').getAttribute('data-value'))).toBe(5);
-    expect(Number(await counterApp.page.getByTestId('queue-figure-noShows').getAttribute('data-value'))).toBe(1);
-    expect(Number(await counterApp.page.getByTestId('queue-figure-served').getAttribute('data-value'))).toBe(2);
-    await counterApp.page.locator('[data-testid="queue-by-counter"] tr[data-key="01"]').waitFor();
-    const download = counterApp.page.waitForEvent('download');
-    await counterApp.page.getByTestId('queue-figures-csv').click();
-    const csvPath = await (await download).path();
-    const csv = readFileSync(csvPath, 'utf8');
+    await admin.openFigures();
+    expect(await admin.figure('tickets')).toBe(5);
+    expect(await admin.figure('noShows')).toBe(1);
+    expect(await admin.figure('served')).toBe(2);
+    await admin.waitForCounterRow('01');
+    const csv = await admin.downloadCsv();
     expect(csv.startsWith('\uFEFFNhóm,Tên,Số đã cấp')).toBe(true);
     expect(csv).toContain('Quầy 1');
-    await counterApp.page.getByTestId('queue-figures').scrollIntoViewIfNeeded();
-    await counterApp.screenshot('queue-figures');
+    await admin.showFigures();
+    await counterApp.expectScreenshot('queue-figures');
 
     const portrait = await context({ width: 1080, height: 1920 });
     await installFakeBridge(portrait, { adminPin: '2580' });
@@ -229,9 +224,9 @@ describe('the front desk', () => {
     await kiosk.setUp(server.url, '2580', 'Kiosk cửa');
     await kiosk.goHome();
     await kiosk.openTakeNumber();
-    await kiosk.screenshot('queue-kiosk-take-portrait');
-    expect(await accessibilityViolations(kiosk.page, '[data-testid="take-number"]')).toEqual([]);
+    await kiosk.expectScreenshot('queue-kiosk-take-portrait');
+    expect(await kiosk.takeNumberViolations()).toEqual([]);
     await kiosk.takeFor('xa-hoi');
-    await kiosk.screenshot('queue-ticket-portrait');
+    await kiosk.expectScreenshot('queue-ticket-portrait');
   });
 });

@@ -85,7 +85,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
     setPrefill(opened);
     setFormKey((k) => k + 1);
     setView({ name: 'register' });
-  }, []);
+  }, [setView]);
   const update = useAppUpdate(updater);
   // An idle sign-out keeps a half-typed form in memory (never on disk) for the same person only.
   const latestDraft = useRef<RegisterDraft | null>(null);

@@ -3,7 +3,7 @@
  * or a restart lands where staff were (after they sign in again). A file being corrected or just
  * saved is addressed by its id; the screen reads the file back from the device.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export type CounterView =
   | { name: 'register' }
@@ -58,5 +58,7 @@ export function useCounterView(): [CounterView, (view: CounterView) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [view, (next: CounterView) => void (window.location.hash = counterHref(next))];
+  // The same setter on every render, so callbacks built on it keep their identity.
+  const go = useCallback((next: CounterView) => void (window.location.hash = counterHref(next)), []);
+  return [view, go];
 }

@@ -11,6 +11,79 @@ export class KioskPreregPage extends KioskPage {
     return this.page.getByTestId('prereg');
   }
 
+  /** What the screen says about a scan it could not take. */
+  async scanProblem(): Promise<string> {
+    return (await this.page.getByTestId('prereg-scan-problem').textContent()) ?? '';
+  }
+
+  /** What the (hidden) scan field holds: empty after an idle reset. */
+  async scanInputValue(): Promise<string> {
+    return this.page.getByTestId('prereg-scan-input').inputValue();
+  }
+
+  /** Waits until the procedure step lists this procedure among its hits. */
+  async waitForHit(code: string) {
+    await this.page.locator(`.prereg-hit[data-code="${code}"]`).waitFor();
+  }
+
+  /** From a procedure page's "pre-register" button. */
+  async startFromProcedurePage() {
+    await this.page.getByTestId('detail-prereg').click();
+    await this.waitForStep('who');
+  }
+
+  async waitForProcedurePageOffer() {
+    await this.page.getByTestId('detail-prereg').waitFor();
+  }
+
+  /** Chooses the name field of the typed form (the touch keyboard then types into it). */
+  async chooseNameField() {
+    await this.page.getByTestId('prereg-name').click();
+  }
+
+  async nameValue(): Promise<string> {
+    return this.page.getByTestId('prereg-name').inputValue();
+  }
+
+  /** The home screen offers a number once the kiosk holds its center's queue settings. */
+  async waitForTakeNumberOffer() {
+    await this.page.getByTestId('home-take-number').waitFor({ timeout: 20_000 });
+  }
+
+  /** The home screen after an idle reset (the kiosk's idle time, then the warning's countdown). */
+  async waitForIdleReset() {
+    await this.page.getByTestId('home').waitFor({ timeout: 30_000 });
+  }
+
+  /** The draft as IndexedDB keeps it (raw, no key): after sending, only its code and state are left. */
+  async storedDraft(id: string): Promise<unknown> {
+    return this.page.evaluate(
+      (draftId) =>
+        new Promise<unknown>((done) => {
+          const open = indexedDB.open('motcua');
+          open.onsuccess = () => {
+            const get = open.result.transaction('preregDrafts', 'readonly').objectStore('preregDrafts').get(draftId);
+            get.onsuccess = () => done(get.result);
+          };
+        }),
+      id,
+    );
+  }
+
+  /** How many drafts IndexedDB holds. */
+  async storedDraftCount(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const open = indexedDB.open('motcua');
+          open.onsuccess = () => {
+            const count = open.result.transaction('preregDrafts', 'readonly').objectStore('preregDrafts').count();
+            count.onsuccess = () => done(count.result);
+          };
+        }),
+    );
+  }
+
   /** From the home screen's "pre-register" action. */
   async startFromHome() {
     await this.page.getByTestId('home-prereg').click();
@@ -99,7 +172,7 @@ export class KioskPreregPage extends KioskPage {
   }
 
   /** Whether the draft has reached the server ('sent') or waits ('pending'). */
-  async linkState(): Promise<string | null> {
+  async draftLinkState(): Promise<string | null> {
     return this.page.getByTestId('prereg-link').getAttribute('data-state');
   }
 

@@ -2,18 +2,14 @@
  * Page models of the front-desk queue: the kiosk taking a number, the counter's calling bar and the
  * waiting-room display, in the words of the screens.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_CENTER } from '../../../shared/demo/demoCenter.ts';
+import { accessibilityViolations } from '../support/accessibility.ts';
 import { spokenSoFar, type SpokenUtterance } from '../support/fakeSpeech.ts';
-import { SCREENSHOTS } from './KioskPage.ts';
+import { expectScreenshot } from '../support/screenshots.ts';
+import { counterVaryingRegions } from './CounterPage.ts';
 import { KioskSettingsPage } from './KioskSettingsPage.ts';
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
-}
 
 export class QueueKioskPage {
   constructor(readonly page: Page) {}
@@ -74,8 +70,22 @@ export class QueueKioskPage {
     return (await this.page.locator(`.queue-service[data-service="${serviceId}"] .queue-service-waiting`).textContent()) ?? '';
   }
 
-  screenshot(name: string) {
-    return shot(this.page, name);
+  /** Waits for the note that the kiosk gives its own numbers while the server is away. */
+  async waitForOfflineNote() {
+    await this.page.getByTestId('queue-offline-note').waitFor({ timeout: 60_000 });
+  }
+
+  /** axe-core on the take-number screen, or on the ticket when it is up. */
+  async takeNumberViolations() {
+    return accessibilityViolations(this.page, '[data-testid="take-number"]');
+  }
+  async ticketViolations() {
+    return accessibilityViolations(this.page, '[data-testid="ticket-overlay"]');
+  }
+
+  /** The screen against its reference; the footer's catalog line and the server's port vary. */
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name, { mask: [this.page.getByTestId('catalog-footer').locator('span').first(), this.page.getByTestId('enrol-server')] });
   }
 }
 
@@ -84,8 +94,7 @@ export async function photographPrinted(context: BrowserContext, html: string, n
   const page = await context.newPage();
   await page.setViewportSize({ width: 320, height: 600 });
   await page.setContent(html);
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.locator('.queue-ticket').screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+  await expectScreenshot(page.locator('.queue-ticket'), name);
   await page.close();
 }
 
@@ -169,8 +178,9 @@ export class CallingBarPage {
     return (await badge.count()) === 0 ? 0 : Number(/\d+/.exec((await badge.textContent()) ?? '')?.[0] ?? 0);
   }
 
-  screenshot(name: string) {
-    return shot(this.page, name);
+  /** The counter's screen with the bar, against its reference (counterVaryingRegions masked). */
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name, { mask: counterVaryingRegions(this.page) });
   }
 }
 
@@ -207,7 +217,60 @@ export class DisplayPage {
     return (await this.page.getByTestId('display-announcement').textContent()) ?? '';
   }
 
-  screenshot(name: string) {
-    return shot(this.page, name);
+  /** What the row of a desk says (its number, or that it is paused). */
+  async deskRow(counter: number): Promise<string> {
+    return (await this.page.locator(`.display-row[data-counter="${counter}"]`).textContent()) ?? '';
+  }
+
+  async expectScreenshot(name: string) {
+    await expectScreenshot(this.page, name);
+  }
+}
+
+/** The admin's queue set-up on a counter (over the calling bar), and the queue's figures in the admin's report. */
+export class QueueAdminPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the set-up, makes priority numbers go first, saves; answers what the form says. */
+  async savePriorityFirst(): Promise<string> {
+    await this.page.getByTestId('queue-settings-open').click();
+    await this.page.getByTestId('priority-first').check();
+    await this.page.getByTestId('queue-settings-save').click();
+    await this.page.getByTestId('queue-settings-message').waitFor();
+    return (await this.page.getByTestId('queue-settings-message').textContent()) ?? '';
+  }
+
+  async settingsMessage(): Promise<string> {
+    return (await this.page.getByTestId('queue-settings-message').textContent()) ?? '';
+  }
+
+  async closeSettings() {
+    await this.page.getByRole('button', { name: 'Đóng' }).click();
+    await this.page.getByTestId('queue-settings-save').waitFor({ state: 'detached' });
+  }
+
+  /** The admin's report, with the queue's figures loaded. */
+  async openFigures() {
+    await this.page.getByTestId('nav-stats').click();
+    await this.page.locator('[data-testid="queue-figures"][data-state="ready"]').waitFor({ timeout: 20_000 });
+  }
+
+  async figure(name: 'tickets' | 'noShows' | 'served'): Promise<number> {
+    return Number(await this.page.getByTestId(`queue-figure-${name}`).getAttribute('data-value'));
+  }
+
+  async waitForCounterRow(key: string) {
+    await this.page.locator(`[data-testid="queue-by-counter"] tr[data-key="${key}"]`).waitFor();
+  }
+
+  /** Downloads the figures as CSV; answers the file's text. */
+  async downloadCsv(): Promise<string> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByTestId('queue-figures-csv').click();
+    return readFileSync(await (await download).path(), 'utf8');
+  }
+
+  async showFigures() {
+    await this.page.getByTestId('queue-figures').scrollIntoViewIfNeeded();
   }
 }
