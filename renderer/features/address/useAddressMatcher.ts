@@ -1,23 +1,33 @@
 /**
  * The address matcher for a screen: built from the units on this device (a fresh copy is asked for
- * quietly each time), so it works offline once the device has had the table once.
+ * quietly each time), so it works offline once the device has had the table once. `enabled` false
+ * keeps it unloaded (the counter's address field loads it when first focused, never with the first
+ * screen: the table is 1.4 MB to read and index).
  */
 import { useEffect, useState } from 'react';
 import { createAddressMatcher, type AddressMatcher } from '../../../shared/address/addressMatcher.ts';
+import { communeDirectory, type CommuneDirectory } from '../../../shared/address/addressUnit.ts';
 import { loadAdminUnits } from '../../data/adminUnitsRepository.ts';
 import { refreshAdminUnits } from '../../sync/adminUnitsPull.ts';
 import type { MotcuaDb } from '../../data/db.ts';
 
-export type AddressMatcherState = { phase: 'loading' } | { phase: 'unavailable' } | { phase: 'ready'; matcher: AddressMatcher };
+export type AddressMatcherState =
+  | { phase: 'idle' }
+  | { phase: 'loading' }
+  | { phase: 'unavailable' }
+  | { phase: 'ready'; matcher: AddressMatcher; communes: CommuneDirectory };
 
-export function useAddressMatcher(db: MotcuaDb, serverUrl: string): AddressMatcherState {
+const IDLE: AddressMatcherState = { phase: 'idle' };
+
+export function useAddressMatcher(db: MotcuaDb, serverUrl: string, enabled = true): AddressMatcherState {
   const [state, setState] = useState<AddressMatcherState>({ phase: 'loading' });
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     const build = async () => {
       const units = await loadAdminUnits(db);
       if (cancelled) return false;
-      if (units) setState({ phase: 'ready', matcher: createAddressMatcher(units) });
+      if (units) setState({ phase: 'ready', matcher: createAddressMatcher(units), communes: communeDirectory(units) });
       return units !== null;
     };
     void (async () => {
@@ -30,6 +40,6 @@ export function useAddressMatcher(db: MotcuaDb, serverUrl: string): AddressMatch
     return () => {
       cancelled = true;
     };
-  }, [db, serverUrl]);
-  return state;
+  }, [db, serverUrl, enabled]);
+  return enabled ? state : IDLE;
 }
