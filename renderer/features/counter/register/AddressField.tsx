@@ -5,7 +5,7 @@
  * text is kept as typed, the picked commune beside it. The table loads on the first focus, never
  * with the form. A WAI-ARIA combobox: arrows and Enter, or a tap.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { unitNameInSentence } from '../../../../shared/address/adminUnits.ts';
 import type { AddressHit } from '../../../../shared/address/addressMatcher.ts';
@@ -30,6 +30,12 @@ interface Props {
   className?: string;
 }
 
+/** The list's tallest, and the height below which it would rather open upward (pixels). */
+const LIST_MAX_HEIGHT = 420;
+const LIST_COMFORTABLE_HEIGHT = 260;
+/** Room the counter's fixed header or status bar may take at either edge of the window. */
+const SCREEN_EDGE_BARS = 120;
+
 /** "Xã Yên Thành (cũ), huyện Yên Mô, tỉnh Ninh Bình": the old unit as the issue words it. */
 function oldPlace(old: NonNullable<AddressHit['old']>): { name: string; context: string } {
   const context = [old.district ? unitNameInSentence(old.district) : null, old.province ? unitNameInSentence(old.province) : null].filter(Boolean).join(', ');
@@ -44,10 +50,14 @@ export function AddressField({ db, serverUrl, text, unit, onTextChange, onUnitCh
   const statusId = `${id}-status`;
   const [wanted, setWanted] = useState(false);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The option the arrow keys are on; -1: none (Enter then does nothing, so a scanner's burst never picks one). */
+  const [active, setActive] = useState(-1);
   const [pickedFrom, setPickedFrom] = useState<AddressOption['old']>(null);
   const state = useAddressMatcher(db, serverUrl, wanted);
   const inputRef = useRef<HTMLInputElement>(null);
+  const fieldRef = useRef<HTMLDivElement>(null);
+  /** Brings the whole field (box, picked commune, the line saying how it is stored) above the status bar. */
+  const revealField = () => requestAnimationFrame(() => fieldRef.current?.scrollIntoView({ block: 'nearest' }));
 
   useEffect(() => prefetchAdminUnits(db, serverUrl), [db, serverUrl]);
   useEffect(() => {
@@ -57,14 +67,32 @@ export function AddressField({ db, serverUrl, text, unit, onTextChange, onUnitCh
   const groups = useMemo(() => (state.phase === 'ready' ? addressSuggestions(state.matcher, text) : []), [state, text]);
   const options = useMemo(() => flatOptions(groups), [groups]);
   const shown = open && options.length > 0;
-  const activeOption = shown ? options[Math.min(active, options.length - 1)] : undefined;
+  const activeOption = shown && active >= 0 ? options[Math.min(active, options.length - 1)] : undefined;
   const optionId = (o: AddressOption) => `${id}-option-${o.id}`;
+  const activeId = activeOption ? optionId(activeOption) : undefined;
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
+
+  // The field sits low on a 768-pixel screen: the list opens upward when there is more room there.
+  const [placement, setPlacement] = useState<{ above: boolean; maxHeight: number }>({ above: false, maxHeight: LIST_MAX_HEIGHT });
+  useLayoutEffect(() => {
+    if (!shown || !inputRef.current) return;
+    const box = inputRef.current.getBoundingClientRect();
+    const below = window.innerHeight - box.bottom - SCREEN_EDGE_BARS;
+    const above = box.top - SCREEN_EDGE_BARS;
+    const up = below < LIST_COMFORTABLE_HEIGHT && above > below;
+    const next = { above: up, maxHeight: Math.max(LIST_COMFORTABLE_HEIGHT / 2, Math.min(LIST_MAX_HEIGHT, up ? above : below)) };
+    // Measured before paint, so the list never flickers from one side to the other.
+    setPlacement((p) => (p.above === next.above && p.maxHeight === next.maxHeight ? p : next));
+  }, [shown, text]);
 
   const pick = (o: AddressOption) => {
     onUnitChange(o.unit);
     setPickedFrom(o.old);
     setOpen(false);
     inputRef.current?.focus();
+    revealField();
   };
   const clear = () => {
     onUnitChange(null);
@@ -78,11 +106,11 @@ export function AddressField({ db, serverUrl, text, unit, onTextChange, onUnitCh
       e.preventDefault();
       if (!shown) {
         setOpen(true);
-        setActive(0);
+        setActive(-1);
         return;
       }
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((a) => (Math.min(a, options.length - 1) + step + options.length) % options.length);
+      const down = e.key === 'ArrowDown';
+      setActive((a) => (a < 0 ? (down ? 0 : options.length - 1) : (Math.min(a, options.length - 1) + (down ? 1 : -1) + options.length) % options.length));
     } else if (e.key === 'Enter' && activeOption) {
       e.preventDefault();
       pick(activeOption);
@@ -141,7 +169,7 @@ export function AddressField({ db, serverUrl, text, unit, onTextChange, onUnitCh
 
   const describedBy = [statusId, error?.id].filter(Boolean).join(' ');
   return (
-    <div className={`${className} address-field`} data-testid="address-field">
+    <div ref={fieldRef} className={`${className} address-field`} data-testid="address-field">
       <label htmlFor={inputId}>{t('addressField.label')}</label>
       <div className="address-combo">
         <input
@@ -155,21 +183,29 @@ export function AddressField({ db, serverUrl, text, unit, onTextChange, onUnitCh
           aria-autocomplete="list"
           aria-expanded={shown}
           aria-controls={listId}
-          aria-activedescendant={activeOption ? optionId(activeOption) : undefined}
+          aria-activedescendant={activeId}
           aria-describedby={describedBy}
           aria-invalid={error ? true : undefined}
           placeholder={t('addressField.hint')}
           value={text}
-          onFocus={() => setWanted(true)}
+          onFocus={() => {
+            setWanted(true);
+            revealField();
+          }}
           onChange={(e) => {
             onTextChange(e.target.value);
             setOpen(true);
-            setActive(0);
+            setActive(-1);
           }}
           onKeyDown={onKeyDown}
           onBlur={() => setOpen(false)}
         />
-        <div id={listId} role="listbox" aria-label={t('addressField.suggestions')} className="address-options" data-testid="address-options" hidden={!shown}>
+        <div id={listId} role="listbox" aria-label={t('addressField.suggestions')} className={`address-options${placement.above ? ' above' : ''}`}
+          style={{ maxHeight: placement.maxHeight }}
+          data-testid="address-options"
+          data-placement={placement.above ? 'above' : 'below'}
+          hidden={!shown}
+        >
           {shown &&
             groups.map((g) =>
               g.old?.split ? (
