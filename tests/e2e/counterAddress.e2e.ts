@@ -71,6 +71,11 @@ describe("the counter's address field", () => {
     // A split unit: every commune it went to, the village decides; the clerk taps one.
     await counter.page.getByTestId('register-next').click();
     await counter.page.getByTestId('register-form').waitFor();
+    // A card scanned with the focus in the address box fills the form; its Enter picks no suggestion.
+    await counter.scanCard(testCardQr(8), 'address');
+    await counter.page.getByTestId('register-notice').waitFor();
+    expect(await address.input.inputValue()).toBe('Thôn 8, xã Vĩnh Bảo, Hải Phòng');
+    expect(await address.chosen()).toBeNull();
     await address.type('to 5 cong vi ba dinh');
     await expect.poll(() => address.splitHeads(), { timeout: 20_000 }).toContainEqual(
       'Phường Cống Vị, quận Ba Đình, thành phố Hà Nội (cũ) → đã chia cho 2 xã, phường mới; thuộc xã, phường nào là tùy thôn, tổ dân phố. Chọn một:',
