@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import { createAddressMatcher, type AddressMatcher } from '../../../shared/address/addressMatcher.ts';
 import { communeDirectory, type CommuneDirectory } from '../../../shared/address/addressUnit.ts';
-import { loadAdminUnits } from '../../data/adminUnitsRepository.ts';
+import { heldAdminUnitsVersion, loadAdminUnits } from '../../data/adminUnitsRepository.ts';
 import { refreshAdminUnits } from '../../sync/adminUnitsPull.ts';
 import type { MotcuaDb } from '../../data/db.ts';
 
@@ -19,16 +19,34 @@ export type AddressMatcherState =
 
 const IDLE: AddressMatcherState = { phase: 'idle' };
 
+type Ready = Extract<AddressMatcherState, { phase: 'ready' }>;
+/**
+ * The matcher last built, by the table version it was built from: indexing 13,000 names takes a
+ * noticeable moment on an old PC, so each new registration form (and each kiosk visit) reuses it.
+ */
+let built: { db: MotcuaDb; version: number; ready: Ready } | null = null;
+
+async function readyMatcher(db: MotcuaDb): Promise<Ready | null> {
+  const version = await heldAdminUnitsVersion(db);
+  if (version === null) return null;
+  if (built?.db === db && built.version === version) return built.ready;
+  const units = await loadAdminUnits(db);
+  if (!units) return null;
+  const ready: Ready = { phase: 'ready', matcher: createAddressMatcher(units), communes: communeDirectory(units) };
+  built = { db, version, ready };
+  return ready;
+}
+
 export function useAddressMatcher(db: MotcuaDb, serverUrl: string, enabled = true): AddressMatcherState {
   const [state, setState] = useState<AddressMatcherState>({ phase: 'loading' });
   useEffect(() => {
     if (!enabled) return;
     let cancelled = false;
     const build = async () => {
-      const units = await loadAdminUnits(db);
+      const ready = await readyMatcher(db);
       if (cancelled) return false;
-      if (units) setState({ phase: 'ready', matcher: createAddressMatcher(units), communes: communeDirectory(units) });
-      return units !== null;
+      if (ready) setState(ready);
+      return ready !== null;
     };
     void (async () => {
       const had = await build();
