@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CommuneDirectory } from '../../../../shared/address/addressUnit.ts';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { findCccdQrIn, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
@@ -38,6 +39,7 @@ import {
   type FieldErrors,
   type RegisterDraft,
 } from './registerDraft.ts';
+import { AddressField } from './AddressField.tsx';
 import { CameraScanner } from './CameraScanner.tsx';
 import { ScanPicker } from './ScanPicker.tsx';
 import { useCardScanner } from './useCardScanner.ts';
@@ -131,7 +133,9 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
       .catch(() => setFixingReason(t('counter.outbox.reasonUnknown')));
   }, [db, fixing, t, i18n]);
   const duePlan = procedure ? planAt(receivedAt) : null;
-  const contextAt = (at: Date) => ({ today: vietnamToday(), due: planAt(at), receivedAt: at, calendar });
+  // The new communes, once the address field has opened the table (a picked unit is checked against it).
+  const [communes, setCommunes] = useState<CommuneDirectory | null>(null);
+  const contextAt = (at: Date) => ({ today: vietnamToday(), due: planAt(at), receivedAt: at, calendar, communes });
   const live = attempted ? validateDraft(draft, procedure, contextAt(receivedAt)) : null;
   const errors: FieldErrors = { ...(live && !live.ok ? live.error : {}), ...storedErrors };
 
@@ -421,11 +425,17 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
             <input className="input" data-testid="phone" inputMode="tel" autoComplete="off" value={draft.phone} onChange={(e) => setText('phone', e.target.value)} {...invalid('phone')} />
             {error('phone')}
           </label>
-          <label className={fieldClass('address')}>
-            <span>{t('counter.register.address')}</span>
-            <input className="input" data-testid="address" autoComplete="off" value={draft.address} onChange={(e) => setText('address', e.target.value)} {...invalid('address')} />
-            {error('address')}
-          </label>
+          <AddressField
+            db={db}
+            serverUrl={device.serverUrl}
+            text={draft.address}
+            unit={draft.addressUnit}
+            onTextChange={(text) => setText('address', text)}
+            onUnitChange={(unit) => set('addressUnit', unit)}
+            onCommunes={setCommunes}
+            error={errors.address ? { id: 'error-address', node: error('address') } : null}
+            className={fieldClass('address')}
+          />
           <fieldset className="field">
             <legend>{t('counter.register.channel')}</legend>
             <div className="segmented">
