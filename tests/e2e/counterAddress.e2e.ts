@@ -8,16 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useBrowserAndServer } from './support/harness.ts';
-import { accessibilityViolations } from './support/accessibility.ts';
 import { AddressFieldModel } from './pageModels/AddressFieldModel.ts';
 import { CounterPage, testCardQr } from './pageModels/CounterPage.ts';
-import { SCREENSHOTS } from './pageModels/KioskPage.ts';
 
 const harness = useBrowserAndServer({ server: { adminUnits: true } });
 
 describe("the counter's address field", () => {
   it('converts an old commune typed without tones, saves the text with the new commune and prints the new address', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true });
+    const context = await harness.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true });
     const unitRequests: string[] = [];
     context.on('request', (r) => {
       if (r.url().includes('/api/address/units')) unitRequests.push(r.url());
@@ -29,7 +27,7 @@ describe("the counter's address field", () => {
 
     await counter.pickProcedure('khai sinh', '1.001193');
     await counter.scanCard(testCardQr(7));
-    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.waitForNotice();
     await address.type('thon 3 xa yen thanh huyen yen mo');
     await expect.poll(() => address.optionTexts(), { timeout: 30_000 }).toContainEqual(
       'Xã Yên Thành (cũ), huyện Yên Mô, tỉnh Ninh Bình → nay là xã Đồng Thái, tỉnh Ninh Bình',
@@ -37,8 +35,8 @@ describe("the counter's address field", () => {
     expect(unitRequests.length).toBeGreaterThan(0);
     expect(await address.expanded()).toBe('true');
     expect(await address.status()).toBe('Chưa chọn xã, phường mới: địa chỉ sẽ được lưu đúng như đã gõ.');
-    await counter.screenshot('counter-address-suggestions');
-    expect(await accessibilityViolations(counter.page, '[data-testid="address-field"]')).toEqual([]);
+    await counter.expectScreenshot('counter-address-suggestions');
+    expect(await address.violations()).toEqual([]);
 
     const first = (await address.optionTexts())[0];
     expect(first).toBe('Xã Yên Thành (cũ), huyện Yên Mô, tỉnh Ninh Bình → nay là xã Đồng Thái, tỉnh Ninh Bình');
@@ -47,16 +45,13 @@ describe("the counter's address field", () => {
     expect((await address.chosen())!.text).toContain('Xã, phường mới: xã Đồng Thái, tỉnh Ninh Bình');
     expect(await address.expanded()).toBe('false');
     expect(await address.input.inputValue()).toBe('thon 3 xa yen thanh huyen yen mo');
-    await counter.screenshot('counter-address-chosen');
+    await counter.expectScreenshot('counter-address-chosen');
 
     await counter.tickAllDocuments();
     const number = await counter.save();
-    const printed = counter.page.locator('[data-testid="receipt"] [data-testid="receipt-address"]');
-    expect((await printed.innerText()).trim()).toBe('địa chỉ: thon 3 xa yen thanh huyen yen mo (nay thuộc xã Đồng Thái, tỉnh Ninh Bình)');
-    await counter.page.locator('[data-testid="receipt"] img').waitFor();
-    await counter.page.setViewportSize({ width: 1366, height: 1600 });
-    await counter.page.locator('[data-testid="receipt"]').screenshot({ path: `${SCREENSHOTS}/receipt-new-address-a5.png` });
-    await counter.page.setViewportSize({ width: 1366, height: 768 });
+    expect(await address.printedOnReceipt()).toBe('địa chỉ: thon 3 xa yen thanh huyen yen mo (nay thuộc xã Đồng Thái, tỉnh Ninh Bình)');
+    await counter.waitForReceiptQr();
+    await counter.expectReceiptScreenshot('receipt-new-address-a5');
 
     // The server has the text as typed and the commune's code.
     await expect.poll(() => counter.pendingCount(), { timeout: 30_000 }).toBe(0);
@@ -69,11 +64,10 @@ describe("the counter's address field", () => {
     });
 
     // A split unit: every commune it went to, the village decides; the clerk taps one.
-    await counter.page.getByTestId('register-next').click();
-    await counter.page.getByTestId('register-form').waitFor();
+    await counter.nextFile();
     // A card scanned with the focus in the address box fills the form; its Enter picks no suggestion.
     await counter.scanCard(testCardQr(8), 'address');
-    await counter.page.getByTestId('register-notice').waitFor();
+    await counter.waitForNotice();
     expect(await address.input.inputValue()).toBe('Thôn 8, xã Vĩnh Bảo, Hải Phòng');
     expect(await address.chosen()).toBeNull();
     await address.type('to 5 cong vi ba dinh');
@@ -83,13 +77,13 @@ describe("the counter's address field", () => {
     const texts = await address.optionTexts();
     expect(texts).toContainEqual('→ một phần nay là phường Ngọc Hà, thành phố Hà Nội');
     expect(texts).toContainEqual('→ một phần nay là phường Giảng Võ, thành phố Hà Nội');
-    await counter.screenshot('counter-address-split');
-    const giangVo = await counter.page.locator('[data-testid="address-split"] [data-testid="address-option"]', { hasText: 'Giảng Võ' }).getAttribute('data-code');
-    await address.tapOption(giangVo!);
+    await counter.expectScreenshot('counter-address-split');
+    const giangVo = await address.splitOptionCode('Giảng Võ');
+    await address.tapOption(giangVo);
     expect(await address.chosen()).toMatchObject({ code: giangVo });
 
     // Clearing the pick leaves the text alone, stored as typed: the screen says so.
-    await counter.page.getByTestId('address-unit-clear').click();
+    await address.clearPick();
     expect(await address.chosen()).toBeNull();
     await address.type('so 12 zzz');
     await expect.poll(() => address.status()).toBe('Không tìm thấy xã, phường nào khớp: địa chỉ sẽ được lưu đúng như đã gõ.');
@@ -97,14 +91,13 @@ describe("the counter's address field", () => {
   });
 
   it('fits a portrait 1080x1920 counter with the list open', async () => {
-    const context = await harness.browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await harness.newContext({ viewport: { width: 1080, height: 1920 } });
     const counter = await CounterPage.enrolled(context, harness.server.url, { name: 'Lê Văn Hùng', pin: '1357' });
     const address = new AddressFieldModel(counter.page);
     await address.type('xa yen thanh yen mo');
     await expect.poll(() => address.options.count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    const overflow = await counter.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await counter.screenshot('counter-address-portrait');
+    expect(await address.horizontalOverflow()).toBeLessThanOrEqual(0);
+    await counter.expectScreenshot('counter-address-portrait');
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 /** Page model of the counter's address field (registration and correction): what the clerk types, sees and picks. */
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/accessibility.ts';
 
 export class AddressFieldModel {
   constructor(readonly page: Page) {}
@@ -55,5 +56,30 @@ export class AddressFieldModel {
   /** The box's combobox state as assistive technology reads it. */
   async expanded(): Promise<string | null> {
     return this.input.getAttribute('aria-expanded');
+  }
+
+  /** The code of the split unit's option whose line has `text`. */
+  async splitOptionCode(text: string): Promise<string> {
+    return (await this.page.locator('[data-testid="address-split"] [data-testid="address-option"]', { hasText: text }).getAttribute('data-code')) ?? '';
+  }
+
+  /** Drops the picked commune (the text stays). */
+  async clearPick() {
+    await this.page.getByTestId('address-unit-clear').click();
+  }
+
+  /** The address line as the receipt prints it. */
+  async printedOnReceipt(): Promise<string> {
+    return (await this.page.locator('[data-testid="receipt"] [data-testid="receipt-address"]').innerText()).trim();
+  }
+
+  /** axe-core on the field and its open list. */
+  async violations() {
+    return accessibilityViolations(this.page, '[data-testid="address-field"]');
+  }
+
+  /** How far the page runs past the window's width (0 or less: nothing hidden sideways). */
+  async horizontalOverflow(): Promise<number> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   }
 }
