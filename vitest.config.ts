@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const STORE_CONTRACT = [
   'tests/integration/store/**/*.test.ts',
   'tests/integration/addressServer.test.ts',
+  'tests/integration/addressUnitPush.test.ts',
   'tests/integration/badInputs.test.ts',
   'tests/integration/catalogServer.test.ts',
   'tests/integration/centerListServer.test.ts',
