@@ -118,7 +118,7 @@ describe('pre-registration at the kiosk', () => {
     expect(form).toMatchObject({ name: 'Lò Thị Mai', id: '014192000123', birth: '09/08/1992', address: 'Bản Mòng, xã Chiềng Cơi, tỉnh Sơn La' });
     expect(form.procedure).toContain(BIRTH);
     expect([...form.received].sort()).toEqual([...ticked].sort());
-    await counter.expectScreenshot('prereg-counter-filled');
+    await prereg.expectFilledFormScreenshot('prereg-counter-filled');
     // Nothing is filed before the clerk saves.
     expect(await counter.pendingCount()).toBe(0);
     await counter.tickAllDocuments();
@@ -210,7 +210,7 @@ describe('pre-registration at the kiosk', () => {
     const form = await prereg.form();
     expect(form).toMatchObject({ name: 'Lò Thị Mai', id: '014192000123' });
     expect(form.received).toEqual(ticked);
-    await counter.expectScreenshot('prereg-counter-called');
+    await prereg.expectFilledFormScreenshot('prereg-counter-called');
     await counter.tickAllDocuments();
     await prereg.pickFirstDueDate();
     expect(await counter.save()).toMatch(/^DEMO-/);

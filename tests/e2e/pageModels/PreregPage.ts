@@ -1,5 +1,7 @@
 /** Page models of pre-registration: the citizen's steps at the kiosk, and the clerk opening one at the counter. */
 import type { Locator, Page } from 'playwright-core';
+import { expectScreenshot } from '../support/screenshots.ts';
+import { counterVaryingRegions } from './CounterPage.ts';
 import { KioskPage } from './KioskPage.ts';
 
 export class KioskPreregPage extends KioskPage {
@@ -9,6 +11,14 @@ export class KioskPreregPage extends KioskPage {
 
   get screen(): Locator {
     return this.page.getByTestId('prereg');
+  }
+
+  /**
+   * The screen against its reference; the slip's code is drawn at random for every draft, so it is
+   * masked: on the ticket its whole line, since the line is centred and moves with the code's width.
+   */
+  override async expectScreenshot(name: string, ...mask: Locator[]) {
+    await super.expectScreenshot(name, this.page.getByTestId('prereg-code'), this.page.getByTestId('ticket-prereg').locator('p').first(), ...mask);
   }
 
   /** What the screen says about a scan it could not take. */
@@ -220,6 +230,11 @@ export class CounterPreregPage {
     const alert = this.page.getByTestId('prereg-open-problem');
     await alert.waitFor();
     return (await alert.textContent()) ?? '';
+  }
+
+  /** The form opened from a draft against its reference; the notice names the draft's random code, so it is masked. */
+  async expectFilledFormScreenshot(name: string) {
+    await expectScreenshot(this.page, name, { mask: [...counterVaryingRegions(this.page), this.page.getByTestId('register-notice')] });
   }
 
   async notice(): Promise<string> {
