@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const STORE_CONTRACT = [
   'tests/integration/store/**/*.test.ts',
   'tests/integration/addressServer.test.ts',
+  'tests/integration/addressUnitPush.test.ts',
   'tests/integration/badInputs.test.ts',
   'tests/integration/catalogServer.test.ts',
   'tests/integration/centerListServer.test.ts',
@@ -18,7 +19,9 @@ const STORE_CONTRACT = [
   'tests/integration/fileLifecycleServer.test.ts',
   'tests/integration/flowImportReport.test.ts',
   'tests/integration/learningServer.test.ts',
+  'tests/integration/preregServer.test.ts',
   'tests/integration/publicLookupServer.test.ts',
+  'tests/integration/queueServer.test.ts',
   'tests/integration/routeRoles.test.ts',
   'tests/integration/scanUploadServer.test.ts',
   'tests/integration/statsCalendarServer.test.ts',

@@ -8,7 +8,19 @@ import type { MotcuaDb } from './data/db.ts';
 import type { CatalogState } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
-import { AddressScreen, AdminSettings, FamilyList, FlowScreen, LookupScreen, prefetchKioskScreens, ProcedureDetail, RatingScreen } from './app/kioskScreens.ts';
+import {
+  AddressScreen,
+  AdminSettings,
+  FamilyList,
+  FlowScreen,
+  LookupScreen,
+  PreregScreen,
+  prefetchKioskScreens,
+  ProcedureDetail,
+  QueueSetupScreen,
+  RatingScreen,
+  TakeNumberScreen,
+} from './app/kioskScreens.ts';
 import { citizenFields } from './features/browse/citizenFields.ts';
 import { FieldList, FieldProcedures } from './features/browse/FieldBrowser.tsx';
 import { CatalogFooter } from './features/chrome/CatalogFooter.tsx';
@@ -32,9 +44,14 @@ import { USUAL_DISPLAY, useDisplayModes, type DisplayModes } from './features/ac
 import { useAvailableFlows } from './features/guidance/availableFlows.ts';
 import { FlowOffer } from './features/guidance/FlowOffer.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
-import { QUEUE_NOT_CONNECTED } from './features/guidance/queueSeam.ts';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
+import { PreregTicketNote } from './features/prereg/PreregTicketNote.tsx';
+import { usePreregSender } from './sync/preregSender.ts';
+import { checklistTicketing } from './features/queue/kiosk/checklistTicketing.ts';
+import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
+import { TicketOverlay } from './features/queue/kiosk/TicketOverlay.tsx';
+import { useKioskQueue } from './features/queue/kiosk/useKioskQueue.ts';
 
 
 export function App({ platform, db, updater, catalog: state }: { platform: Platform; db: MotcuaDb; updater: AppUpdater; catalog: CatalogState }) {
@@ -42,6 +59,8 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   // The center's own values (danh mục niêm yết), as pulled by KioskBackground.tsx.
   const centerList = useCenterList(db);
   const [route, go] = useRoute();
+  // Queue numbers, once this kiosk is enrolled as a kiosk (#/queue-setup).
+  const queue = useKioskQueue(db, platform.deviceToken);
   const [query, setQuery] = useState('');
   const [keyboardVisible, setKeyboardVisible] = useState(true);
   // Large text and high contrast are for this visit only: the idle reset puts the usual screen back.
@@ -79,6 +98,8 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   useEffect(() => {
     if (flowPath) recorder.flow(flowPath.split('/'));
   }, [recorder, flowPath]);
+  // Pre-registrations confirmed here wait sealed on the kiosk and go out when the link allows.
+  const sendDrafts = usePreregSender(db, platform.deviceToken, platform.network, true);
   // The shell installs its own updates only while the kiosk is at rest.
   useEffect(() => {
     platform.reportIdle(atRest && route.screen === 'search');
@@ -117,7 +138,13 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
     address: () => go({ screen: 'search' }),
     flow: () => goBack(),
     flowList: () => goBack(),
+    prereg: () => goBack(),
+    queue: () => goBack(),
+    queueSetup: () => go({ screen: 'search' }),
   };
+  const preregister = (code: string | null) => go({ screen: 'prereg', code });
+  // Pre-registration needs the center's server: offered only on a kiosk enrolled with it (the queue's replica exists then).
+  const canPreregister = queue.replica !== null;
   const startFlow = (flow: string) => go({ screen: 'flow', flow, steps: [] });
   const loadingScreen = <p className="splash">{t('app.loading')}</p>;
   // A flow opened before the flows are read (a reload on its address) waits for them.
@@ -152,6 +179,25 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
     case 'address':
       content = <AddressScreen db={db} serverUrl={platform.serverUrl} />;
       break;
+    case 'prereg':
+      content = (
+        <PreregScreen
+          db={db}
+          engine={engine}
+          platform={platform}
+          procedureCode={route.code}
+          sendNow={sendDrafts}
+          // With a queue, the number carries the draft: the counter that calls it opens the filled form.
+          {...(queue.available
+            ? { takeNumber: async (draftId: string, procedure: { code: string; field: string }) => {
+                  const issued = await queue.take({ procedure: { code: procedure.code, field: procedure.field }, draftId });
+                  return issued.ok ? issued.value.number : null;
+                } }
+            : {})}
+          onFinish={reset}
+        />
+      );
+      break;
     case 'rating':
       content = <RatingScreen db={db} serverUrl={platform.serverUrl} tokens={platform.deviceToken} fileNumber={route.number} lookupCode={route.number ? ratingCode : null} onDone={reset} />;
       break;
@@ -163,11 +209,12 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
           steps={route.steps}
           engine={engine}
           platform={platform}
-          queue={QUEUE_NOT_CONNECTED}
+          queue={checklistTicketing(queue, (code) => engine.byCode(code)?.field ?? null)}
           centerEntries={centerList.entries}
           onSteps={(steps) => go({ screen: 'flow', flow: flow.id, steps })}
           onLeave={() => go({ screen: 'flowList', flow: flow.id })}
           onOpenProcedure={open}
+          {...(canPreregister ? { onPreregister: preregister } : {})}
         />
       ) : (
         unknownFlow
@@ -183,12 +230,23 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
       );
       break;
     }
+    case 'queue':
+      content = <TakeNumberScreen queue={queue} procedure={route.code ? (engine.byCode(route.code) ?? null) : null} />;
+      break;
+    case 'queueSetup':
+      content = <QueueSetupScreen queue={queue} onDone={reset} />;
+      break;
     case 'procedure': {
       const procedure = engine.byCode(route.code);
       content = procedure ? (
         <>
           <div className="detail-flow-offer">
             <FlowOffer flows={flows.forCode(procedure.code)} onStart={startFlow} />
+            {canPreregister && (
+              <button type="button" className="button big detail-prereg" onClick={() => preregister(procedure.code)} data-testid="detail-prereg">
+                {t('prereg.start')}
+              </button>
+            )}
           </div>
           <ProcedureDetail procedure={procedure} centerEntry={centerList.entries[procedure.code]} />
         </>
@@ -212,7 +270,9 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
             onLookup={() => go({ screen: 'lookup' })}
             onRate={() => go({ screen: 'rating', number: null })}
             onAddress={() => go({ screen: 'address' })}
+            {...(canPreregister ? { onPreregister: () => preregister(null) } : {})}
             lifeEvents={<LifeEventTiles flows={flows.flows} onStart={startFlow} />}
+            onTakeNumber={queue.available ? () => go({ screen: 'queue', code: null }) : undefined}
           />
         ) : (
           <>
@@ -248,12 +308,28 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
       <main className="kiosk-main" tabIndex={0} key={`${route.screen}:${'code' in route ? route.code : ''}:${route.screen === 'flow' ? routeHref(route) : ''}`}>
         <Suspense fallback={loadingScreen}>{content}</Suspense>
       </main>
+      {route.screen === 'procedure' && queue.available && <ProcedureQueueBar onTake={() => go({ screen: 'queue', code: route.code })} />}
       {searching && keyboardVisible && <OnScreenKeyboard value={query} onChange={setQuery} />}
       <CatalogFooter info={state.info} update={state.update} />
+      {queue.ticket && queue.replica && (
+        <TicketOverlay
+          ticket={queue.ticket}
+          service={queue.view?.settings?.settings.services.find((s) => s.id === queue.ticket?.serviceId) ?? null}
+          centerName={queue.replica.device.centerName}
+          platform={platform}
+          onDone={() => {
+            // The next person finds the kiosk at home.
+            queue.dismiss();
+            reset();
+          }}
+        >
+          {queue.ticket.draftId && <PreregTicketNote db={db} draftId={queue.ticket.draftId} />}
+        </TicketOverlay>
+      )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}
       {admin && (
         <Suspense fallback={null}>
-          <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} />
+          <AdminSettings platform={platform} db={db} onClose={() => setAdmin(false)} onIdleSaved={setIdleSeconds} onEnrolled={queue.enrolled} />
         </Suspense>
       )}
     </div>

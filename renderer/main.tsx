@@ -1,7 +1,8 @@
 /**
  * Entry: the platform seam, the texts, the data key and the local database, the offline shell,
  * then the app this device runs. The kiosk and the counter are separate start-up modules, loaded
- * while the rest starts, so a kiosk on an old PC never downloads, parses or runs the counter.
+ * while the rest starts, so a kiosk on an old PC never downloads, parses or runs the counter. A
+ * waiting-room screen (#/display/CENTER) is a third one: numbers only, no data key, no local database.
  */
 import './zodConfig.ts';
 import { StrictMode } from 'react';
@@ -22,7 +23,7 @@ import { createDataCipher } from './security/dataCipher.ts';
 const platform = choosePlatform();
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const kind = appKindFor(platform.profile, window.location.hash);
-// Moving between the kiosk and the counter (a typed #/counter) starts the page again as the other app.
+// Moving between the kiosk, the counter (a typed #/counter) and the display starts the page again as the other app.
 window.addEventListener('hashchange', () => {
   if (appKindFor(platform.profile, window.location.hash) !== kind) window.location.reload();
 });
@@ -31,13 +32,6 @@ async function startModule() {
   if (kind === 'counter') return (await import('./counterStart.tsx')).CounterStart;
   return (await import('./kioskStart.tsx')).KioskStart;
 }
-const start = startModule();
-// The data key before the database (its upgrades seal what older versions kept in clear); opened
-// while the texts and the app's module load, so start-up does not wait for one after the other.
-const [dataKey, , Start] = await Promise.all([openDataKey(platform), initI18n('vi'), start]);
-const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
-// The stored catalog is read now, while the first frame renders (app/catalogFirstRead.ts).
-if (db) startCatalogRead(db);
 const { updater, registered } = registerServiceWorker();
 // Visible to support staff (and the tests) without a debugger: where an app update stands.
 updater.subscribe(() => {
@@ -47,8 +41,27 @@ void registered.then((status) => {
   document.documentElement.dataset.serviceWorker = status;
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary>{db ? <Start platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />}</ErrorBoundary>
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root')!);
+if (kind === 'display') {
+  const [, { DisplayStart }] = await Promise.all([initI18n('vi'), import('./displayStart.tsx')]);
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>
+        <DisplayStart platform={platform} hash={window.location.hash} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+} else {
+  const start = startModule();
+  // The data key before the database (its upgrades seal what older versions kept in clear); opened
+  // while the texts and the app's module load, so start-up does not wait for one after the other.
+  const [dataKey, , Start] = await Promise.all([openDataKey(platform), initI18n('vi'), start]);
+  const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
+  // The stored catalog is read now, while the first frame renders (app/catalogFirstRead.ts).
+  if (db) startCatalogRead(db);
+  root.render(
+    <StrictMode>
+      <ErrorBoundary>{db ? <Start platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />}</ErrorBoundary>
+    </StrictMode>,
+  );
+}

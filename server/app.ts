@@ -25,6 +25,11 @@ import { registerLearningRoutes } from './routes/learning.ts';
 import { startSearchRetention } from './learning/searchRetention.ts';
 import { registerProvinceRoutes } from './routes/province.ts';
 import { registerPublicLookupRoutes } from './routes/publicLookup.ts';
+import { registerPreregRoutes } from './routes/prereg.ts';
+import { startDraftPurge } from './prereg/draftPurge.ts';
+import { createQueueDesk } from './queue/queueDesk.ts';
+import { registerQueueRoutes } from './routes/queue.ts';
+import { registerQueueBoardRoutes } from './routes/queueBoard.ts';
 import { registerStatsRoutes } from './routes/stats.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerUpdateRoutes } from './routes/updates.ts';
@@ -48,6 +53,8 @@ export interface AppConfig {
   enrolmentGuard?: EnrolmentGuardOptions;
   /** Learning from kiosk searches: the clock that dates and purges them (default the server's), how often to purge. */
   learning?: { now?: () => Date; purgeEveryMs?: number };
+  /** Kiosk pre-registrations: how often expired drafts are deleted (default every ten minutes, by the server's clock). */
+  prereg?: { purgeEveryMs?: number };
 }
 
 /** The push's body limit (its own, in its route options); every other route reads a few KB at most. */
@@ -103,6 +110,11 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
   registerProvinceRoutes(app, config.store);
   registerCenterListRoutes(app, config.store);
   await registerUploadRoutes(app, config.store);
+  // One front desk per app: the devices' queue routes and the waiting-room screen share its live state.
+  // Its day is the server's clock's (a test server runs on the suite's clock, like the pages).
+  const queueDesk = createQueueDesk(config.store, () => app.serverNow());
+  await registerQueueBoardRoutes(app, queueDesk);
+  await registerQueueRoutes(app, queueDesk);
   registerLearningRoutes(app, config.store, { now: learningNow });
   // Kiosk searches are kept 90 days: purged now and on a timer.
   const retention = startSearchRetention({
@@ -112,6 +124,15 @@ export async function createApp(config: AppConfig): Promise<FastifyInstance> {
     report: (outcome) => ('failed' in outcome ? app.log.error(outcome, 'search purge failed') : app.log.info(outcome, 'old kiosk searches deleted')),
   });
   app.addHook('onClose', async () => retention.stop());
+  // Pre-registrations are kept until the end of their Vietnam day: purged now and on a timer.
+  registerPreregRoutes(app, config.store);
+  const draftPurge = startDraftPurge({
+    store: config.store,
+    now: () => app.serverNow(),
+    ...(config.prereg?.purgeEveryMs ? { everyMs: config.prereg.purgeEveryMs } : {}),
+    report: (outcome) => ('failed' in outcome ? app.log.error(outcome, 'pre-registration purge failed') : app.log.info(outcome, 'expired pre-registrations deleted')),
+  });
+  app.addHook('onClose', async () => draftPurge.stop());
 
   if (config.webRoot) {
     if (!existsSync(join(config.webRoot, 'index.html'))) {

@@ -8,6 +8,7 @@ import { describeImport, importCatalog } from './catalog/importCatalog.ts';
 import { DEMO_CENTER, ensureDemoCenter } from './centers/addCenter.ts';
 import { ensureDemoCenterList } from './centers/demoCenterList.ts';
 import { readServerConfig } from './config.ts';
+import { ensureDemoQueue } from './queue/queueSettingsFile.ts';
 import { serverLoggerOptions } from './http/serverLog.ts';
 import { describeStore, openStore } from './store/openStore.ts';
 import { PID_FILE } from './store/sqliteBackup.ts';
@@ -64,6 +65,9 @@ if (demoCenter) {
     else if (list.value !== 'present') {
       console.warn(`demo center list: ${list.value.seeded} procedures with DEMO VALUES${list.value.skipped.length > 0 ? ` (not in the catalog: ${list.value.skipped.join(', ')})` : ''}`);
     }
+    const queue = await ensureDemoQueue(store, DEMO_CENTER.code);
+    if (!queue.ok) console.error(`demo queue not set up: ${queue.error}`);
+    else if (queue.value === 'created') console.log('demo queue: the example services and counters (shared/queue/demoQueueSettings.json)');
   }
 }
 

@@ -13,6 +13,9 @@ const loaders = {
   flow: () => import('../features/guidance/FlowScreen.tsx'),
   familyList: () => import('../features/guidance/FamilyList.tsx'),
   admin: () => import('../features/admin/AdminSettings.tsx'),
+  prereg: () => import('../features/prereg/PreregScreen.tsx'),
+  takeNumber: () => import('../features/queue/kiosk/TakeNumberScreen.tsx'),
+  queueSetup: () => import('../features/queue/kiosk/QueueSetupScreen.tsx'),
 };
 
 export const ProcedureDetail = lazy(() => loaders.procedure().then((m) => ({ default: m.ProcedureDetail })));
@@ -22,6 +25,9 @@ export const AddressScreen = lazy(() => loaders.address().then((m) => ({ default
 export const FlowScreen = lazy(() => loaders.flow().then((m) => ({ default: m.FlowScreen })));
 export const FamilyList = lazy(() => loaders.familyList().then((m) => ({ default: m.FamilyList })));
 export const AdminSettings = lazy(() => loaders.admin().then((m) => ({ default: m.AdminSettings })));
+export const PreregScreen = lazy(() => loaders.prereg().then((m) => ({ default: m.PreregScreen })));
+export const TakeNumberScreen = lazy(() => loaders.takeNumber().then((m) => ({ default: m.TakeNumberScreen })));
+export const QueueSetupScreen = lazy(() => loaders.queueSetup().then((m) => ({ default: m.QueueSetupScreen })));
 
 /** Loads every screen's code in the background, when the browser has nothing else to do. */
 export function prefetchKioskScreens(): () => void {

@@ -16,7 +16,13 @@ export type Route =
   /** A question flow, with the answers given so far (each answer is one step of the address). */
   | { screen: 'flow'; flow: string; steps: FlowStep[] }
   /** The plain list of a flow's family of procedures ("không phải? chọn khác"). */
-  | { screen: 'flowList'; flow: string };
+  | { screen: 'flowList'; flow: string }
+  /** Pre-registration at the kiosk, for a procedure already chosen or (null) one picked there; never anything personal in the address. */
+  | { screen: 'prereg'; code: string | null }
+  /** Kiosk "take a number", for a procedure when it has a code. */
+  | { screen: 'queue'; code: string | null }
+  /** Kiosk set-up for numbers: enrolment as a kiosk, link and settings. */
+  | { screen: 'queueSetup' };
 
 export function parseRoute(hash: string): Route {
   const [, screen, arg, ...rest] = hash.replace(/^#/, '').split('/');
@@ -28,7 +34,10 @@ export function parseRoute(hash: string): Route {
   if (screen === 'fields') return { screen: 'fields' };
   if (screen === 'lookup') return { screen: 'lookup' };
   if (screen === 'address') return { screen: 'address' };
+  if (screen === 'prereg') return { screen: 'prereg', code: value || null };
   if (screen === 'rate') return { screen: 'rating', number: value || null };
+  if (screen === 'queue') return { screen: 'queue', code: value || null };
+  if (screen === 'queue-setup') return { screen: 'queueSetup' };
   return { screen: 'search' };
 }
 
@@ -46,10 +55,16 @@ export function routeHref(route: Route): string {
       return '#/address';
     case 'rating':
       return route.number ? `#/rate/${encodeURIComponent(route.number)}` : '#/rate';
+    case 'queue':
+      return route.code ? `#/queue/${encodeURIComponent(route.code)}` : '#/queue';
+    case 'queueSetup':
+      return '#/queue-setup';
     case 'flow':
       return ['#', 'flow', encodeURIComponent(route.flow), ...formatSteps(route.steps)].join('/');
     case 'flowList':
       return `#/flow-list/${encodeURIComponent(route.flow)}`;
+    case 'prereg':
+      return route.code ? `#/prereg/${encodeURIComponent(route.code)}` : '#/prereg';
     default:
       return '#/';
   }

@@ -18,6 +18,7 @@ import { compactStoredCatalog } from './compactCatalogUpgrade.ts';
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
+import { QUEUE_STORES, type QueueLogRow, type QueueOutboxRow, type QueueSettingsRow } from './queueTables.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -343,6 +344,24 @@ export interface VocabularyRow {
   storedAt: string;
 }
 
+/**
+ * A citizen's pre-registration on the kiosk (data/preregDrafts.ts): the draft sealed in `payload`
+ * (context `prereg:<id>`) until the server has it, then only its code and state (the code keeps the
+ * kiosk's codes of the day unique). Every row goes at `expiresAt`, the end of its Vietnam day.
+ */
+export interface PreregDraftRow {
+  id: string;
+  code: string;
+  createdAt: string;
+  expiresAt: string;
+  /** pending: waiting for the server; sent: the server has it; refused: it never will (reason kept, draft dropped). */
+  state: 'pending' | 'sent' | 'refused';
+  payload: Sealed | null;
+  attempts: number;
+  /** The server's refusal code (translated on screen), or why the last try failed. */
+  lastError: string | null;
+}
+
 export type MotcuaDb = Dexie & {
   /** Seals and opens citizens' data; the database is opened with it so upgrades can seal too. */
   readonly cipher: DataCipher;
@@ -368,6 +387,10 @@ export type MotcuaDb = Dexie & {
   scanBlobs: EntityTable<ScanBlobRow, 'id'>;
   searchSessions: EntityTable<SearchSessionRow, 'id'>;
   vocabulary: EntityTable<VocabularyRow, 'key'>;
+  preregDrafts: EntityTable<PreregDraftRow, 'id'>;
+  queueOutbox: EntityTable<QueueOutboxRow, 'seq'>;
+  queueLog: EntityTable<QueueLogRow, 'id'>;
+  queueSettings: EntityTable<QueueSettingsRow, 'key'>;
 };
 
 /** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
@@ -431,5 +454,11 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
   db.version(10)
     .stores({ procedures: null, catalogBody: '&key', searchIndex: '&key' })
     .upgrade((tx) => compactStoredCatalog(tx));
+  // v11: the front-desk queue (queueTables.ts): the device's own events, the server's log, the settings; new tables only.
+  db.version(11).stores(QUEUE_STORES);
+  // v12: the kiosk's pre-registrations waiting for the server (sealed) and their codes of the day; a new table only.
+  db.version(12).stores({
+    preregDrafts: '&id, state, expiresAt',
+  });
   return db;
 }

@@ -8,6 +8,8 @@ const KEYS = {
   kioskIdleSeconds: 'motcua.kiosk.idleSeconds',
   /** The counter's automatic sign-out, minutes (staff screen). */
   counterIdleMinutes: 'motcua.counter.idleMinutes',
+  /** Which desk (counter number) of the front desk this PC is; empty: none chosen (calling bar). */
+  queueCounter: 'motcua.queue.counter',
 } as const;
 
 export type DeviceSetting = keyof typeof KEYS;

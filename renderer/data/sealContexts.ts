@@ -8,5 +8,7 @@ export const attachmentsContext = (fileId: string) => `file:${fileId}:attachment
 export const outboxContext = (mutationId: string) => `outbox:${mutationId}`;
 /** A scan's bytes (renderer/data/scanStore.ts). */
 export const scanContext = (scanId: string) => `scan:${scanId}`;
+/** A kiosk's pre-registration until the server has it (renderer/data/preregDrafts.ts). */
+export const preregContext = (draftId: string) => `prereg:${draftId}`;
 /** The device token the at-rest upgrade sealed in the device row, until loadDevice moves it to the vault. */
 export const LEGACY_TOKEN_CONTEXT = 'device:legacyToken';

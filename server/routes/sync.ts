@@ -8,7 +8,8 @@ import { pushRequestSchema, type Mutation, type StatusPullResponse } from '../..
 import { deviceOf } from '../auth/deviceAuth.ts';
 import { BODY_LIMITS } from '../http/bodyLimits.ts';
 import { describeIssues, sendError } from '../http/apiError.ts';
-import type { Device, FileStore, PreparedMutation } from '../store/store.ts';
+import type { AdminUnitsStore, Device, FileStore, PreparedMutation } from '../store/store.ts';
+import { communeDirectory, type CommuneDirectory } from '../../shared/address/addressUnit.ts';
 import { prepareMutation } from '../sync/prepareMutation.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 
@@ -18,9 +19,9 @@ const statusQuerySchema = z.object({
 });
 
 /** A check that throws (a server bug) rejects that item, not the push: later items still flow. */
-function prepareSafely(mutation: Mutation, device: Device, now: Date, log: FastifyBaseLogger): PreparedMutation {
+function prepareSafely(mutation: Mutation, device: Device, now: Date, communes: CommuneDirectory | null, log: FastifyBaseLogger): PreparedMutation {
   try {
-    return prepareMutation(mutation, device, now);
+    return prepareMutation(mutation, device, now, communes);
   } catch (e) {
     log.error({ deviceId: device.id, seq: mutation.seq, err: e }, 'push item check failed on the server');
     const reason = `the server failed to check this item (${(e as Error).message}); it has been logged`;
@@ -28,7 +29,7 @@ function prepareSafely(mutation: Mutation, device: Device, now: Date, log: Fasti
   }
 }
 
-export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void {
+export function registerSyncRoutes(app: FastifyInstance, store: FileStore & AdminUnitsStore): void {
   // Scans no longer ride in the push, so its body is small; an item over its own limit is
   // rejected alone (prepareMutation), never the whole push.
   app.post(API_PATHS.sync.push, { bodyLimit: BODY_LIMITS.push, config: { roles: ['counter', 'admin'] } }, async (request, reply) => {
@@ -37,7 +38,11 @@ export function registerSyncRoutes(app: FastifyInstance, store: FileStore): void
     if (!body.success) return sendError(reply, 400, 'invalid_request', describeIssues(body.error));
 
     const now = app.serverNow();
-    const prepared = body.data.mutations.map((m) => prepareSafely(m, device, now, request.log));
+    // The table is parsed once per version by the store; its directory once per table.
+    const units = await store.currentAdminUnits();
+    if (!units.ok) return sendError(reply, 503, 'storage', units.error.reason);
+    const communes = units.value ? communeDirectory(units.value.units) : null;
+    const prepared = body.data.mutations.map((m) => prepareSafely(m, device, now, communes, request.log));
     const applied = await store.applyPush(device.id, prepared, (failure) =>
       request.log.error({ deviceId: device.id, seq: failure.seq, kind: failure.kind, err: failure.error }, 'push item failed on the server'),
     );

@@ -330,6 +330,68 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE centers ADD COLUMN province_code TEXT;
   CREATE INDEX centers_province ON centers (province_code, code);
   `,
+  // 11: the front-desk queue (server/store/sqliteQueue.ts): each center's settings, one row per save;
+  // the append-only event log whose cursor devices resume from; the numbers counted per service per
+  // day and reserved per day (the key that refuses a number given twice); refused device events.
+  `
+  CREATE TABLE queue_settings (
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    revision INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    device_id TEXT,
+    PRIMARY KEY (center_code, revision)
+  );
+  CREATE TABLE queue_events (
+    cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    day TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT,
+    event TEXT NOT NULL,
+    device_id TEXT,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX queue_events_day ON queue_events (center_code, day, cursor);
+  CREATE TABLE queue_numbers (
+    center_code TEXT NOT NULL,
+    day TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (center_code, day, prefix)
+  );
+  CREATE TABLE queue_tickets (
+    center_code TEXT NOT NULL,
+    day TEXT NOT NULL,
+    number TEXT NOT NULL,
+    issue_id TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (center_code, day, number)
+  );
+  CREATE TABLE queue_refusals (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL,
+    device_id TEXT,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    event TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  `,
+  // 12: kiosk pre-registrations (server/prereg): kept until the end of the Vietnam day they were made on.
+  `
+  CREATE TABLE prereg_drafts (
+    id TEXT PRIMARY KEY,
+    center_code TEXT NOT NULL REFERENCES centers (code),
+    device_id TEXT NOT NULL REFERENCES devices (id),
+    code TEXT NOT NULL,
+    draft TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    UNIQUE (center_code, code)
+  );
+  CREATE INDEX prereg_drafts_expires ON prereg_drafts (expires_at);
+  `,
 ];
 
 /** Brings the database up to the latest schema, each step in its own transaction. */

@@ -26,6 +26,8 @@ import { createSerialQueue, type SqliteGuard } from './sqliteSerial.ts';
 import { createSqliteSyncTransactions, toDevice } from './sqliteSyncTransaction.ts';
 import { createSqliteLearning } from '../learning/sqliteLearning.ts';
 import type { Center, FileSummary, StatusHistoryEntry, SyncStore } from './store.ts';
+import { createSqlitePrereg } from '../prereg/sqlitePrereg.ts';
+import { createSqliteQueue } from './sqliteQueue.ts';
 
 export const SQLITE_FILE = 'motcua.sqlite';
 
@@ -209,6 +211,8 @@ function createSqliteStore(db: Database.Database): SyncStore {
     ...createSqliteScans(db, guard),
     ...createSqliteLearning(db, guard),
     ...sync,
+    ...createSqlitePrereg(db, guard),
+    ...createSqliteQueue(db, guard),
 
     addCenter: async (center) =>
       guard(() => {

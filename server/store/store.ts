@@ -6,6 +6,7 @@
  */
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { LearningStore } from '../learning/learningStore.ts';
+import type { PreregStore } from '../prereg/preregStore.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
 import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
 import type { FileCorrectionPayload, FileDuePayload, FileFeePayload } from '../../shared/files/fileChanges.ts';
@@ -15,6 +16,7 @@ import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSum
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { CenterListStore } from './centerListStore.ts';
 import type { CatalogChanges, DeviceRole, FileStatusChange, PushResponse, RatingPayload, StatusPullResponse } from '../../shared/sync/protocol.ts';
+import type { QueueStore } from './queueStore.ts';
 import type { RejectionCode } from '../../shared/sync/rejectionCodes.ts';
 import type { ScanStore } from './scanStore.ts';
 
@@ -300,6 +302,6 @@ export interface AdminUnitsStore {
   replaceAdminUnits(units: AdminUnits, source: string): Promise<Result<{ stored: StoredAdminUnits; changed: boolean }, StorageFailure>>;
 }
 
-export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore, ScanStore, LearningStore {
+export interface SyncStore extends CatalogStore, CalendarStore, AdminUnitsStore, DeviceStore, FileStore, CenterListStore, ScanStore, LearningStore, PreregStore, QueueStore {
   close(): Promise<void>;
 }

@@ -5,7 +5,9 @@
  * of the push: it becomes a `reject` the store records, so the device's sequence still advances.
  * Checks that need the stored file (its center, whether a status change is legal) are the store's.
  */
+import { checkAddressUnit, type CommuneDirectory } from '../../shared/address/addressUnit.ts';
 import type { ChangeStamp } from '../../shared/files/fileChanges.ts';
+import type { Citizen } from '../../shared/files/fileRecord.ts';
 import { checkChangeTime, checkFileTimes, describeFileProblems, fileCheckKey, type FileCheckProblem } from '../../shared/files/fileChecks.ts';
 import type { Mutation } from '../../shared/sync/protocol.ts';
 import { mutationPayloadSchemas } from '../../shared/sync/protocol.ts';
@@ -16,9 +18,11 @@ import type { Device, PreparedMutation } from '../store/store.ts';
 
 /**
  * `now` is the server's clock: the file-level checks bound the times a device claims by it, and a
- * rating's time is the moment it arrives.
+ * rating's time is the moment it arrives. `communes` is the server's administrative units table: a
+ * citizen's chosen commune must be in it (a server with no table yet takes the shape-checked unit,
+ * since it cannot judge it and refusing would cost the file).
  */
-export function prepareMutation(mutation: Mutation, device: Device, now: Date): PreparedMutation {
+export function prepareMutation(mutation: Mutation, device: Device, now: Date, communes: CommuneDirectory | null = null): PreparedMutation {
   const base = { seq: mutation.seq, id: mutation.id, kind: mutation.kind, at: mutation.at };
   const reject = (reason: string, code: RejectionCode): PreparedMutation => ({ ...base, action: 'reject', reason, code });
   const refuse = (what: string, problems: FileCheckProblem[]) => reject(`${what}: ${describeFileProblems(problems)}`, fileCheckKey(problems[0]!.code));
@@ -27,6 +31,11 @@ export function prepareMutation(mutation: Mutation, device: Device, now: Date): 
     if (where.centerCode !== device.centerCode) return reject(`${what} is stamped for center ${where.centerCode}, this device belongs to ${device.centerCode}`, 'syncReason.wrongCenter');
     if (where.deviceId !== device.id) return reject(`${what} was made by device ${where.deviceId}, not by the device pushing it`, 'syncReason.wrongDevice');
     return null;
+  };
+  const unitProblem = (what: string, citizen: Citizen): PreparedMutation | null => {
+    if (!citizen.addressUnit || !communes) return null;
+    const checked = checkAddressUnit(citizen.addressUnit, communes);
+    return checked.ok ? null : reject(`${what}: ${checked.error.reason}`, 'syncReason.unknownAddressUnit');
   };
 
   // Scans travel on their own (shared/sync/scanUpload.ts): an item this large is refused alone.
@@ -49,7 +58,7 @@ export function prepareMutation(mutation: Mutation, device: Device, now: Date): 
       if (!file.number.startsWith(prefix)) return reject(`file number ${file.number} must start with ${prefix}`, 'syncReason.numberPrefix');
       const problems = checkFileTimes(file, now);
       if (problems.length > 0) return refuse(`file ${file.number} refused`, problems);
-      return { ...base, action: 'create', file };
+      return unitProblem(`file ${file.number} refused`, file.citizen) ?? { ...base, action: 'create', file };
     }
     case 'file.cancel': {
       const parsed = mutationPayloadSchemas['file.cancel'].safeParse(mutation.payload);
@@ -90,7 +99,10 @@ export function prepareMutation(mutation: Mutation, device: Device, now: Date): 
       if (!parsed.success) return reject(`invalid correction: ${describeIssues(parsed.error)}`, 'syncReason.invalidPayload');
       const late = checkChangeTime('stamp.when', parsed.data.stamp.when, now);
       if (late.length > 0) return refuse('correction refused', late);
-      return stampProblem('correction', parsed.data.stamp.where) ?? { ...base, action: 'update', correction: parsed.data };
+      return (
+        stampProblem('correction', parsed.data.stamp.where) ??
+        unitProblem('correction refused', parsed.data.changes.citizen) ?? { ...base, action: 'update', correction: parsed.data }
+      );
     }
     case 'file.due': {
       const parsed = mutationPayloadSchemas['file.due'].safeParse(mutation.payload);

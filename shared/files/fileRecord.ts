@@ -3,6 +3,7 @@
  * One schema for all sides; the server re-validates every pushed file with it.
  */
 import { z } from 'zod';
+import { addressUnitSchema } from '../address/addressUnit.ts';
 import { channelSchema, procedureCodeSchema } from '../catalog/procedure.ts';
 import { dayNumberOf, isoFromDayNumber } from '../calendar/civilDay.ts';
 import { checkAddress, checkBirthDate, checkFullName, tidyText } from '../citizen/citizenFields.ts';
@@ -44,6 +45,11 @@ export const citizenSchema = z
     sex: z.enum(['male', 'female']).nullable(),
     phone: z.string().regex(/^(\+84|0)\d{9,10}$/, 'phone must be a Vietnamese number').nullable(),
     address: z.string().superRefine(refineWith(checkAddress)).transform(tidyText).nullable(),
+    /**
+     * The new commune chosen for the address at the counter (shared/address/addressUnit.ts); the
+     * address text stays as typed. Absent on files from before it existed and when none was chosen.
+     */
+    addressUnit: addressUnitSchema.optional(),
   })
   .superRefine((citizen, ctx) => {
     if (!/^\d{12}$/.test(citizen.idNumber)) return; // already refused above

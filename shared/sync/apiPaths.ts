@@ -102,6 +102,14 @@ export const API_PATHS = {
     /** DELETE, admin: take a taught entry back. */
     taughtEntry: withParam('/api/learning/taught/:id'),
   },
+  prereg: {
+    /** POST a preregDraftSchema body, kiosk: 201 stored, 200 already stored (shared/prereg/preregDraft.ts). */
+    drafts: '/api/prereg/drafts',
+    /** GET, counter and admin devices of the draft's center: one draft (storedDraftSchema); 404 when missing, expired or another center's. */
+    draft: withParam('/api/prereg/drafts/:id'),
+    /** GET, the same by the short code printed on the kiosk's slip. */
+    byCode: withParam('/api/prereg/codes/:code'),
+  },
   public: {
     /**
      * GET ?code=LOOKUPCODE: a file's state by its number and the lookup code on its receipt
@@ -114,6 +122,27 @@ export const API_PATHS = {
      * already stored. A rating about a file needs the file's lookup code (403 without).
      */
     ratings: '/api/public/ratings',
+    /** GET: the waiting-room board of a center (shared/queue/queueBoard.ts: numbers only); 404 without a queue. */
+    queueBoard: withParam('/api/public/queue/:center/board'),
+    /** GET ?since=CURSOR: the board, then every change and call, as server-sent events. */
+    queueBoardStream: withParam('/api/public/queue/:center/stream'),
+  },
+  /** The front desk (shared/queue/queueApi.ts): who may call each is in server/routes/queue.ts. */
+  queue: {
+    /** GET (any device): the center's queue settings, 404 when it has none; PUT (admin): a new revision. */
+    settings: '/api/queue/settings',
+    /** POST (kiosk): a number from the server. */
+    tickets: '/api/queue/tickets',
+    /** POST (counter): the server picks and calls the next number for this counter. */
+    next: withParam('/api/queue/counters/:counter/next'),
+    /** POST (kiosk, counter): events made on the device; GET (any device) ?day=&since=: the day's log after a cursor. */
+    events: '/api/queue/events',
+    /** GET (any device) ?day=&since=: the day's log after a cursor, then live, as server-sent events. */
+    stream: '/api/queue/stream',
+    /** GET (admin) ?from=&to=: the front desk's figures for a period. */
+    figures: '/api/queue/figures',
+    /** GET (admin), same query: the figures as CSV. */
+    figuresCsv: '/api/queue/figures.csv',
   },
   /** POST a ratingPayloadSchema body with a device token: the rating counts for the device's center. */
   ratings: '/api/ratings',

@@ -22,6 +22,8 @@ export const SERVER_REJECTION_CODES = [
   'syncReason.numberTaken',
   'syncReason.fileNotFound',
   'syncReason.ratingConflict',
+  /** The citizen's chosen commune is not in the server's administrative units table, or is named otherwise there. */
+  'syncReason.unknownAddressUnit',
   /** The file moved on the server since the device saw it. */
   'fileStatus.error.staleStatus',
   /** The item is over the size a push item may be (shared/sync/pushLimits.ts): scans travel on their own. */

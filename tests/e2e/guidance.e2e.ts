@@ -11,11 +11,17 @@ import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { COMMUNE_CATALOG, sharedDataDir } from '../../server/catalog/readCatalogSource.ts';
+import { dayNumberOf, isoFromDayNumber } from '../../shared/calendar/civilDay.ts';
+import { DEMO_CENTER } from '../../shared/demo/demoCenter.ts';
 import { utf8Bytes } from '../../shared/guidance/checklistQrText.ts';
+import demoQueueSettings from '../../shared/queue/demoQueueSettings.json';
+import { queueSettingsSchema } from '../../shared/queue/queueSettings.ts';
 import { installFakeBridge, shellLog } from './support/fakeBridge.ts';
 import { installFakeSpeech, spokenSoFar } from './support/fakeSpeech.ts';
 import { useBrowserAndServer } from './support/harness.ts';
+import { testNow } from './support/testClock.ts';
 import { GuidancePage } from './pageModels/GuidancePage.ts';
+import { KioskSettingsPage } from './pageModels/KioskSettingsPage.ts';
 
 const LANDSCAPE = { width: 1366, height: 768 };
 const PORTRAIT = { width: 1080, height: 1920 };
@@ -223,6 +229,32 @@ describe('guided choice of a procedure at the kiosk', () => {
     await kiosk.restartFlow();
     await kiosk.answerAll('new', 'vn', 'yes');
     expect(await kiosk.checklistCode()).toBe('1.000656');
+    await context.close();
+  });
+  it("gives a queue number from the checklist once the kiosk is enrolled and its center has a queue", async () => {
+    const settings = await harness.server.store.saveQueueSettings(DEMO_CENTER.code, queueSettingsSchema.parse(demoQueueSettings), null, null);
+    expect(settings.ok).toBe(true);
+    const { context, kiosk } = await newKiosk({ shell: true });
+    const admin = new KioskSettingsPage(kiosk.page);
+    await admin.open('2580');
+    await admin.fillEnrolment(DEMO_CENTER.code, DEMO_CENTER.enrolmentCode, 'Kiosk hướng dẫn');
+    await admin.submitEnrolment();
+    await admin.close();
+
+    await kiosk.tapTypeVietnamese('bố tôi mất rồi');
+    await kiosk.openOfferedFamily('khai-tu');
+    await kiosk.answer('new');
+    await kiosk.answerAll('vn', 'yes');
+    expect(await kiosk.checklistCode()).toBe('1.000656');
+    // Khai tử is a civil-status procedure: the desk for hộ tịch (letter A) gives it a number, printed like any ticket.
+    expect(await kiosk.takeNumberFromChecklist()).toBe('A001');
+    const printed = (await shellLog(kiosk.page)).printed;
+    expect(printed.at(-1)).toContain('A001');
+    expect(printed.at(-1)).toContain('Hộ tịch – Chứng thực');
+    const issued = await harness.server.store.queueEventsOfDay(DEMO_CENTER.code, isoFromDayNumber(dayNumberOf(testNow())), 0, 100);
+    expect(issued.ok && issued.value.filter((e) => e.kind === 'issue').map((e) => [e.number, e.procedureCode])).toEqual([['A001', '1.000656']]);
+    await kiosk.expectScreenshot('checklist-queue-ticket');
+    expect(await kiosk.accessibilityViolations()).toEqual([]);
     await context.close();
   });
 });

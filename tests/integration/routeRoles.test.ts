@@ -35,6 +35,20 @@ const EXPECTED: Record<string, RouteRole[]> = {
   'GET /api/stats.csv': ['admin'],
   'GET /api/province/stats': ['province'],
   'GET /api/province/stats.csv': ['province'],
+  'POST /api/prereg/drafts': ['kiosk'],
+  'GET /api/prereg/drafts/:id': ['counter', 'admin'],
+  'GET /api/prereg/codes/:code': ['counter', 'admin'],
+  'GET /api/queue/settings': ['kiosk', 'counter', 'admin'],
+  'PUT /api/queue/settings': ['admin'],
+  'POST /api/queue/tickets': ['kiosk'],
+  'POST /api/queue/counters/:counter/next': ['counter'],
+  'POST /api/queue/events': ['kiosk', 'counter'],
+  'GET /api/queue/events': ['kiosk', 'counter', 'admin'],
+  'GET /api/queue/stream': ['kiosk', 'counter', 'admin'],
+  'GET /api/queue/figures': ['admin'],
+  'GET /api/queue/figures.csv': ['admin'],
+  'GET /api/public/queue/:center/board': ['public'],
+  'GET /api/public/queue/:center/stream': ['public'],
   'GET /updates/*': ['public'],
   'GET /*': ['public'],
 };
@@ -63,12 +77,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A concrete URL for a route pattern: parameters and wildcards filled with harmless values. */
+/**
+ * A concrete URL for a route pattern: parameters and wildcards filled with harmless values. A live
+ * stream never ends, so streams get a cursor they refuse (400) once the role check has let the caller in.
+ */
 function concrete(url: string): string {
-  return url
+  const filled = url
     .replace(':number', 'VB11824-D01-20270301-0001')
     .replace(':id', randomUUID())
+    .replace(':counter', '1')
+    .replace(':center', 'VB11824')
     .replace('*', 'index.html');
+  return filled.endsWith('/stream') ? `${filled}?since=-1` : filled;
 }
 
 describe('route roles', () => {

@@ -20,7 +20,7 @@ let proxy: FaultyProxy;
 beforeEach(async () => {
   // On the project's store: SQLite, and PostgreSQL in the postgres project (vitest.config.ts).
   data = await newStoreLocation();
-  server = await startRestartableServer(data.location, fixtureClock);
+  server = await startRestartableServer(data.location, { now: fixtureClock });
   await addTestCenter(server.store(), 'VB11824');
   proxy = await startFaultyProxy(server.address, { seed: 20270301 });
 });

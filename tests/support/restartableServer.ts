@@ -24,8 +24,12 @@ export interface RestartableServer {
   restarts(): number;
 }
 
-/** `where`: a SQLite data folder, or a store location; `now`: the server's clock (fixture files dated 2027 need fixtureClock). */
-export async function startRestartableServer(where: string | StoreLocation, now?: () => Date): Promise<RestartableServer> {
+/**
+ * `where`: a SQLite data folder, or a store location; `now`: the server's clock (default the real
+ * one; fixture files dated 2027 need fixtureClock); `webRoot`: serve the built renderer too (an
+ * end-to-end test whose server goes down and comes back).
+ */
+export async function startRestartableServer(where: string | StoreLocation, options: { now?: (() => Date) | undefined; webRoot?: string | null } = {}): Promise<RestartableServer> {
   const location: StoreLocation = typeof where === 'string' ? { kind: 'sqlite', dir: where } : where;
   const host = '127.0.0.1';
   let port = 0;
@@ -35,7 +39,7 @@ export async function startRestartableServer(where: string | StoreLocation, now?
   async function start(): Promise<void> {
     if (running) return;
     const store = await openStoreAt(location);
-    const app = await createApp({ store, webRoot: null, now });
+    const app = await createApp({ store, webRoot: options.webRoot ?? null, now: options.now });
     await app.listen({ host, port });
     const address = app.server.address();
     if (port === 0 && typeof address === 'object' && address) port = address.port;

@@ -1,5 +1,5 @@
 /**
- * Which app a page starts (kiosk or counter, each its own start-up module) and the counter's screens
+ * Which app a page starts (kiosk, counter or waiting-room display, each its own start-up module) and the counter's screens
  * as addresses, so a reload lands where staff were.
  */
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,12 @@ describe('the app a page starts', () => {
     // Not a counter screen, only a word that starts the same.
     expect(appKindFor('kiosk', '#/counterfeit')).toBe('kiosk');
   });
+  it('is the waiting-room display at a #/display address, on any device', () => {
+    expect(appKindFor('kiosk', '#/display/C01')).toBe('display');
+    expect(appKindFor('counter', '#/display/C01')).toBe('display');
+    expect(appKindFor('kiosk', '#/display')).toBe('display');
+    expect(appKindFor('kiosk', '#/displayed')).toBe('kiosk');
+  });
 });
 
 describe('the counter screens as addresses', () => {
@@ -31,12 +37,15 @@ describe('the counter screens as addresses', () => {
       { name: 'stats' },
       { name: 'centerList' },
       { name: 'learning' },
+      { name: 'prereg' },
+      { name: 'queueSettings' },
       { name: 'saved', fileId: 'f1c2a3b4-0000-4000-8000-000000000001' },
       { name: 'fix', fileId: 'file id/with?odd#chars' },
     ];
     for (const view of views) expect(parseCounterView(counterHref(view))).toEqual(view);
     expect(counterHref({ name: 'worklist' })).toBe('#/counter/worklist');
     expect(counterHref({ name: 'centerList' })).toBe('#/counter/center-list');
+    expect(counterHref({ name: 'queueSettings' })).toBe('#/counter/queue-settings');
   });
   it('opens the registration form for the bare address and anything it does not know', () => {
     expect(parseCounterView('#/counter')).toEqual({ name: 'register' });

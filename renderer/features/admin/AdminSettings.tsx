@@ -23,9 +23,11 @@ interface Props {
   onClose(): void;
   /** The idle time was saved: the kiosk uses it from now on. */
   onIdleSaved(seconds: number): void;
+  /** The kiosk was enrolled here (the queue starts giving numbers without a restart). */
+  onEnrolled(device: DeviceIdentity): void;
 }
 
-export function AdminSettings({ platform, db, onClose, onIdleSaved }: Props) {
+export function AdminSettings({ platform, db, onClose, onIdleSaved, onEnrolled }: Props) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'pin', problem: null });
   const [pin, setPin] = useState('');
@@ -140,7 +142,7 @@ export function AdminSettings({ platform, db, onClose, onIdleSaved }: Props) {
               ) : (
                 <>
                   <p className="muted">{t('admin.enrol.hint')}</p>
-                  <EnrolForm db={db} tokens={platform.deviceToken} defaultServerUrl={platform.serverUrl} roles={['kiosk']} onEnrolled={setDevice} />
+                  <EnrolForm db={db} tokens={platform.deviceToken} defaultServerUrl={platform.serverUrl} roles={['kiosk']} onEnrolled={(d) => (setDevice(d), onEnrolled(d))} />
                 </>
               )}
             </section>

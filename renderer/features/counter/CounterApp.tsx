@@ -29,7 +29,9 @@ import { SavedReceipt } from './register/SavedReceipt.tsx';
 import { SignInScreen } from './staff/SignInScreen.tsx';
 import { StaffAdminScreen } from './staff/StaffAdminScreen.tsx';
 import { WorklistScreen } from './worklist/WorklistScreen.tsx';
+import { CallingBar } from '../queue/counter/CallingBar.tsx';
 import { RetentionSettings } from './privacy/RetentionSettings.tsx';
+import { openPreregistration, type OpenedPrereg } from './prereg/openPreregistration.ts';
 import { useRetentionPurge } from './privacy/useRetentionPurge.ts';
 import { useCounterView, type CounterView } from './counterRoute.ts';
 import './counter.css';
@@ -39,6 +41,7 @@ const StatsScreen = lazy(() => import('../stats/StatsScreen.tsx').then((m) => ({
 const CenterListScreen = lazy(() => import('../centerList/CenterListScreen.tsx').then((m) => ({ default: m.CenterListScreen })));
 const ProvinceScreen = lazy(() => import('../province/ProvinceScreen.tsx').then((m) => ({ default: m.ProvinceScreen })));
 const LearningScreen = lazy(() => import('../learning/LearningScreen.tsx').then((m) => ({ default: m.LearningScreen })));
+const OpenPreregistration = lazy(() => import('./prereg/OpenPreregistration.tsx').then((m) => ({ default: m.OpenPreregistration })));
 
 /** The file a view is about (saved, being fixed), read back from the device; undefined while reading. */
 function useViewFile(db: MotcuaDb, view: CounterView): LocalFile | null | undefined {
@@ -74,6 +77,15 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   const viewFile = useViewFile(db, view);
   const [formKey, setFormKey] = useState(0);
   const [formDirty, setFormDirty] = useState(false);
+  // A pre-registration opened into a fresh form (features/counter/prereg); gone once that form is saved.
+  const [prefill, setPrefill] = useState<OpenedPrereg | null>(null);
+  const [preregProblem, setPreregProblem] = useState<string | null>(null);
+  const openPrefilled = useCallback((opened: OpenedPrereg) => {
+    setPreregProblem(null);
+    setPrefill(opened);
+    setFormKey((k) => k + 1);
+    setView({ name: 'register' });
+  }, [setView]);
   const update = useAppUpdate(updater);
   // An idle sign-out keeps a half-typed form in memory (never on disk) for the same person only.
   const latestDraft = useRef<RegisterDraft | null>(null);
@@ -159,6 +171,7 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
   else if (view.name === 'centerList' && admin) body = withCatalog((engine) => <CenterListScreen db={db} engine={engine} device={device} staff={staff} platform={platform} />);
   else if (view.name === 'worklist') body = withCatalog((engine) => <WorklistScreen db={db} engine={engine} platform={platform} device={device} staff={staff} />);
   else if (view.name === 'learning' && admin) body = withCatalog((engine) => <LearningScreen db={db} engine={engine} device={device} staff={staff} tokens={platform.deviceToken} />);
+  else if (view.name === 'prereg') body = withCatalog((engine) => <OpenPreregistration device={device} engine={engine} onOpened={openPrefilled} />);
   else if (view.name === 'outbox' && sync) body = <OutboxScreen db={db} sync={sync} staff={staff} onFix={(fileId) => setView({ name: 'fix', fileId })} />;
   else if (view.name === 'fix' && viewFile === undefined) body = loading;
   else {
@@ -174,11 +187,13 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
         calendar={calendar}
         onDirtyChange={setFormDirty}
         initialDraft={restore}
+        prefill={view.name === 'register' ? prefill : null}
         onDraftChange={(draft, restored) => {
           latestDraft.current = draft;
           if (restored) setRestore(null);
         }}
         onDone={(file) => {
+          setPrefill(null);
           setView({ name: 'saved', fileId: file.id });
           void sync?.syncNow();
         }}
@@ -197,6 +212,9 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           <nav className="counter-nav">
             <button type="button" className={`button${view.name === 'register' || view.name === 'fix' || view.name === 'saved' ? ' active' : ''}`} onClick={() => setView({ name: 'register' })} data-testid="nav-register">
               {t('counter.nav.register')}
+            </button>
+            <button type="button" className={`button${view.name === 'prereg' ? ' active' : ''}`} onClick={() => setView({ name: 'prereg' })} data-testid="nav-prereg">
+              {t('prereg.counter.open')}
             </button>
             <button type="button" className={`button${view.name === 'worklist' ? ' active' : ''}`} onClick={() => setView({ name: 'worklist' })} data-testid="nav-worklist">
               {t('counter.nav.worklist')}
@@ -248,6 +266,27 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           <button type="button" className="button primary" disabled={formDirty || update === 'applying'} onClick={() => updater.apply()} data-testid="apply-update">
             {t('counter.update.apply')}
           </button>
+        </div>
+      )}
+      {device && staff && device.role !== 'province' && (
+        <CallingBar
+          db={db}
+          device={device}
+          staff={staff}
+          settingsOpen={view.name === 'queueSettings'}
+          onSettings={(open) => setView({ name: open ? 'queueSettings' : 'register' })}
+          // A called number's pre-registration opens once the catalog is there to name its procedure.
+          {...(engine
+            ? {
+                onOpenPrereg: (draftId: string) =>
+                  void openPreregistration(device, engine, { id: draftId }, t).then((opened) => (opened.ok ? openPrefilled(opened.value) : setPreregProblem(opened.error))),
+              }
+            : {})}
+        />
+      )}
+      {preregProblem && (
+        <div className="banner error" role="alert" data-testid="prereg-called-problem">
+          {t(preregProblem)}
         </div>
       )}
       <main className="counter-main">

@@ -3,7 +3,7 @@
  * or a restart lands where staff were (after they sign in again). A file being corrected or just
  * saved is addressed by its id; the screen reads the file back from the device.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export type CounterView =
   | { name: 'register' }
@@ -13,6 +13,10 @@ export type CounterView =
   | { name: 'stats' }
   | { name: 'centerList' }
   | { name: 'learning' }
+  /** A kiosk pre-registration looked up by its slip code. */
+  | { name: 'prereg' }
+  /** The center's queue set-up (an admin's), over the registration form. */
+  | { name: 'queueSettings' }
   /** The receipt of a file just saved. */
   | { name: 'saved'; fileId: string }
   /** A refused file opened again to be corrected and resent. */
@@ -26,6 +30,8 @@ const SEGMENTS: Record<Exclude<CounterView['name'], 'saved' | 'fix'>, string> = 
   stats: 'stats',
   centerList: 'center-list',
   learning: 'learning',
+  prereg: 'prereg',
+  queueSettings: 'queue-settings',
 };
 
 /** The view at a hash; anything unknown under #/counter is the registration form. */
@@ -52,5 +58,7 @@ export function useCounterView(): [CounterView, (view: CounterView) => void] {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return [view, (next: CounterView) => void (window.location.hash = counterHref(next))];
+  // The same setter on every render, so callbacks built on it keep their identity.
+  const go = useCallback((next: CounterView) => void (window.location.hash = counterHref(next)), []);
+  return [view, go];
 }

@@ -30,9 +30,11 @@ interface Props {
   onChange(questionId: string): void;
   onLeave(): void;
   onOpenProcedure(code: string): void;
+  /** Pre-register this procedure at the kiosk (renderer/features/prereg). */
+  onPreregister?(code: string): void;
 }
 
-export function ChecklistView({ resolved, answered, platform, queue, center, onChange, onLeave, onOpenProcedure }: Props) {
+export function ChecklistView({ resolved, answered, platform, queue, center, onChange, onLeave, onOpenProcedure, onPreregister }: Props) {
   const { t, i18n } = useTranslation();
   const { procedure, unmatched } = resolved;
   const words = useMemo(() => checklistWords(t, i18n.language, resolved, center), [t, i18n.language, resolved, center]);
@@ -100,6 +102,11 @@ export function ChecklistView({ resolved, answered, platform, queue, center, onC
           <button type="button" className="button big-action" onClick={() => onOpenProcedure(procedure.code)} data-testid="full-detail">
             {t('guidance.checklist.fullDetail')}
           </button>
+          {onPreregister && (
+            <button type="button" className="button big-action" onClick={() => onPreregister(procedure.code)} data-testid="checklist-prereg">
+              {t('prereg.start')}
+            </button>
+          )}
           <button type="button" className="button big-action" hidden={!queue.enabled} onClick={() => void takeNumber()} data-testid="take-number">
             {t('guidance.queue.take')}
           </button>

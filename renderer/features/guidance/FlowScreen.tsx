@@ -34,9 +34,11 @@ interface Props {
   onSteps(steps: FlowStep[]): void;
   onLeave(): void;
   onOpenProcedure(code: string): void;
+  /** Pre-register the checklist's procedure at the kiosk. */
+  onPreregister?(code: string): void;
 }
 
-export function FlowScreen({ flow, steps, engine, platform, queue, centerEntries, onSteps, onLeave, onOpenProcedure }: Props) {
+export function FlowScreen({ flow, steps, engine, platform, queue, centerEntries, onSteps, onLeave, onOpenProcedure, onPreregister }: Props) {
   const { t, i18n } = useTranslation();
   const walked = walkFlow(flow, steps);
   const change = (questionId: string) => onSteps(changeAnswer(steps, questionId));
@@ -77,6 +79,7 @@ export function FlowScreen({ flow, steps, engine, platform, queue, centerEntries
           onChange={change}
           onLeave={onLeave}
           onOpenProcedure={onOpenProcedure}
+          {...(onPreregister ? { onPreregister } : {})}
         />
       ) : (
         <FamilyList

@@ -1,7 +1,7 @@
 /**
- * The seam for "lấy số thứ tự" (take a queue number) on the checklist. The front-desk work will
- * provide the ticketing and switch it on; until then the button is in the page but hidden, and
- * the capability answers that it is not connected.
+ * The seam for "lấy số thứ tự" (take a queue number) on the checklist. The kiosk's queue serves it
+ * (features/queue/kiosk/checklistTicketing.ts) and switches it on once the kiosk can give numbers;
+ * until then the button is in the page but hidden. QUEUE_NOT_CONNECTED is the seam with no queue.
  */
 import { err, type Result } from '../../../shared/result.ts';
 

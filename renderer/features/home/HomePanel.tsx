@@ -18,13 +18,17 @@ interface Props {
   onRate(): void;
   /** Old → new address lookup. */
   onAddress(): void;
+  /** Pre-registration before the counter (renderer/features/prereg); absent on a kiosk not enrolled with its center. */
+  onPreregister?: () => void;
+  /** Take a queue number; absent while this kiosk cannot give numbers. */
+  onTakeNumber?: () => void;
   /** Tiles named for life events (a death, a birth, a wedding), each opening its question flow. */
   lifeEvents?: ReactNode;
 }
 
 const HOME_FIELDS = 8;
 
-export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, lifeEvents }: Props) {
+export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onPreregister, lifeEvents, onTakeNumber }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog: a tile whose procedure is
   // there at once; one that needs a search right after the first paint, so the home screen never
@@ -46,6 +50,11 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
   return (
     <div className="home" data-testid="home">
       <div className="home-actions">
+        {onTakeNumber && (
+          <button type="button" className="home-action primary" onClick={onTakeNumber} data-testid="home-take-number">
+            <span aria-hidden="true">#</span> {t('queue.kiosk.homeTile')}
+          </button>
+        )}
         <button type="button" className="home-action primary" onClick={onLookup} data-testid="home-lookup">
           <span aria-hidden="true">▣</span> {t('lookup.homeTile')}
         </button>
@@ -55,6 +64,11 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
         <button type="button" className="home-action" onClick={onAddress} data-testid="home-address">
           <span aria-hidden="true">⌂</span> {t('address.homeTile')}
         </button>
+        {onPreregister && (
+          <button type="button" className="home-action" onClick={onPreregister} data-testid="home-prereg">
+            <span aria-hidden="true">✎</span> {t('prereg.homeAction')}
+          </button>
+        )}
       </div>
       {lifeEvents}
       <h2 className="section-title">{t('home.popular')}</h2>

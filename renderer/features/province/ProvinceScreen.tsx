@@ -18,7 +18,8 @@ import { periodOf, vietnameseDate, type Period, type PeriodChoice } from '../sta
 import { StatsTable } from '../stats/StatsTable.tsx';
 import { provinceCsv, provinceFileName, provinceXlsx } from './provinceExport.ts';
 import { ProvinceRatesChart } from './ProvinceRatesChart.tsx';
-// The figures' tiles and tables are the center's figures screen's, so its styles come along.
+// The period buttons, tiles and table are the admin report's own (stats.css): the province's
+// screen loads without the report's chunk, so it brings their styles itself.
 import '../stats/stats.css';
 import './province.css';
 

@@ -18,6 +18,7 @@ import { StatsChart } from './StatsChart.tsx';
 import { exportFileName, saveBlob, statsToCsv, statsToXlsx } from './statsExport.ts';
 import { periodOf, vietnameseDate, type Period, type PeriodChoice } from './statsPeriod.ts';
 import { StatsTable } from './StatsTable.tsx';
+import { QueueFiguresSection } from './QueueFiguresSection.tsx';
 import './stats.css';
 
 interface Query {
@@ -242,6 +243,7 @@ export function StatsScreen({ db, device }: { db: MotcuaDb; device: DeviceIdenti
           <StatsChart points={ready.stats.series.points} bucket={ready.stats.series.bucket} />
           <StatsTable title={t('stats.table.byField')} groups={ready.stats.byField} showField={false} all={printing} testId="stats-by-field" />
           <StatsTable title={t('stats.table.byProcedure')} groups={ready.stats.byProcedure} showField all={printing} testId="stats-by-procedure" />
+          <QueueFiguresSection device={device} from={ready.stats.from} to={ready.stats.to} last={ready.query.period.last} />
 
           <footer className="stats-signatures">
             <div>

@@ -248,6 +248,70 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     updated_at text NOT NULL
   );
   `,
+  // 2: the front-desk queue and kiosk pre-registrations (SQLite's steps 11 and 12). The queue's
+  // cursor is per center and given under its head row's lock (queue_heads), like the status feed's:
+  // a center's changes take turns and a device resuming from a cursor never skips one committed later.
+  `
+  CREATE TABLE queue_settings (
+    center_code text NOT NULL REFERENCES centers (code),
+    revision integer NOT NULL,
+    json text NOT NULL,
+    saved_at text NOT NULL,
+    device_id text,
+    PRIMARY KEY (center_code, revision)
+  );
+  CREATE TABLE queue_heads (center_code text PRIMARY KEY REFERENCES centers (code), last_cursor bigint NOT NULL);
+  CREATE TABLE queue_events (
+    center_code text NOT NULL REFERENCES centers (code),
+    cursor bigint NOT NULL,
+    id text COLLATE "C" NOT NULL,
+    day text COLLATE "C" NOT NULL,
+    kind text NOT NULL,
+    number text,
+    event text NOT NULL,
+    device_id text,
+    received_at text NOT NULL,
+    PRIMARY KEY (center_code, cursor)
+  );
+  CREATE UNIQUE INDEX queue_events_id ON queue_events (id);
+  CREATE INDEX queue_events_day ON queue_events (center_code, day, cursor);
+  CREATE TABLE queue_numbers (
+    center_code text NOT NULL,
+    day text NOT NULL,
+    prefix text NOT NULL,
+    last integer NOT NULL,
+    PRIMARY KEY (center_code, day, prefix)
+  );
+  CREATE TABLE queue_tickets (
+    center_code text NOT NULL,
+    day text NOT NULL,
+    number text NOT NULL,
+    issue_id text NOT NULL,
+    PRIMARY KEY (center_code, day, number)
+  );
+  CREATE UNIQUE INDEX queue_tickets_issue ON queue_tickets (issue_id);
+  CREATE TABLE queue_refusals (
+    id text PRIMARY KEY,
+    center_code text NOT NULL,
+    device_id text,
+    code text NOT NULL,
+    reason text NOT NULL,
+    event text NOT NULL,
+    at text NOT NULL
+  );
+
+  CREATE TABLE prereg_drafts (
+    id text PRIMARY KEY,
+    center_code text NOT NULL REFERENCES centers (code),
+    device_id text NOT NULL REFERENCES devices (id),
+    code text NOT NULL,
+    draft text NOT NULL,
+    received_at text NOT NULL,
+    expires_at text COLLATE "C" NOT NULL,
+    UNIQUE (center_code, code)
+  );
+  CREATE INDEX prereg_drafts_expires ON prereg_drafts (expires_at);
+  `,
 ];
 
 /** Any number; the same in every motcua server, so two of them never migrate at once. */

@@ -14,6 +14,7 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import { ratingSchema, type FileSummary as StatsFileSummary } from '../../../shared/stats/fileSummary.ts';
 import type { FileStatusChange } from '../../../shared/sync/protocol.ts';
 import { createPostgresLearning } from '../../learning/postgresLearning.ts';
+import { createPostgresPrereg } from '../../prereg/postgresPrereg.ts';
 import { enrolDevice } from '../../sync/enrolDevice.ts';
 import { createSyncOperations } from '../../sync/syncOperations.ts';
 import { UNKNOWN_FIELD } from '../sqliteFileSummaries.ts';
@@ -22,6 +23,7 @@ import { createPostgresCatalog } from './postgresCatalog.ts';
 import { createPostgresCenterList } from './postgresCenterList.ts';
 import { postgresGuard as guard } from './postgresGuard.ts';
 import { migratePostgres } from './postgresMigrations.ts';
+import { createPostgresQueue } from './postgresQueue.ts';
 import { createPostgresScans } from './postgresScans.ts';
 import { createPool, PostgresFailure, sql } from './postgresSql.ts';
 import { createPostgresSyncTransactions, DEVICE_COLUMNS, toDevice } from './postgresSyncTransaction.ts';
@@ -150,6 +152,8 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
     ...createPostgresCenterList(pool, guard),
     ...createPostgresScans(pool, guard),
     ...createPostgresLearning(pool, guard),
+    ...createPostgresPrereg(pool, guard),
+    ...createPostgresQueue(pool, guard),
     ...createSyncOperations(transactions),
 
     addCenter: async (center) =>

@@ -40,6 +40,15 @@ export class GuidancePage extends KioskPage {
     await this.question.waitFor();
   }
 
+  /** The checklist's "Lấy số thứ tự", once the kiosk's queue switches it on; answers the number the ticket shows. */
+  async takeNumberFromChecklist(): Promise<string> {
+    const button = this.checklist.getByTestId('take-number');
+    await button.waitFor({ state: 'visible', timeout: 20_000 });
+    await button.click();
+    await this.page.getByTestId('ticket-overlay').waitFor();
+    return (await this.page.getByTestId('overlay-number').textContent()) ?? '';
+  }
+
   async currentQuestion(): Promise<string | null> {
     return this.question.getAttribute('data-question');
   }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { VIETNAM_TIME } from '../../../../shared/files/vietnamTime.ts';
 import { describeCenterFee, describeEffectiveTime } from '../../procedure/effectiveFactsText.ts';
 import { useQrDataUrl } from '../../procedure/useQrDataUrl.ts';
+import { printedAddress } from './printedAddress.ts';
 import type { ReceiptFacts } from './receiptFacts.ts';
 
 export type PaperSize = 'A4' | 'A5' | 'roll80';
@@ -20,6 +21,7 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
   const { i18n } = useTranslation();
   const t = i18n.getFixedT('vi');
   const qr = useQrDataUrl(facts.qrPayload, 240);
+  const address = printedAddress(facts, t);
 
   const money = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng`;
   const centerMark = <span className="receipt-center-mark"> {t('centerList.markReceipt')}</span>;
@@ -65,7 +67,7 @@ export function Receipt({ facts, paper }: { facts: ReceiptFacts; paper: PaperSiz
           {t('receipt.received', { center: facts.centerName })} <strong>{facts.citizenName}</strong> —{' '}
           {t('receipt.idNumber', { id: facts.citizenId })}
           {facts.phone && <> — {t('receipt.phone', { phone: facts.phone })}</>}
-          {facts.address && <> — {t('receipt.address', { address: facts.address })}</>}
+          {address && <> — <span data-testid="receipt-address">{t('receipt.address', { address })}</span></>}
         </li>
         <li>
           {t('receipt.procedure')} <strong>{facts.procedureName}</strong> ({t('receipt.code', { code: facts.procedureCode })})

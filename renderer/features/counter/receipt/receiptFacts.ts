@@ -2,6 +2,7 @@
  * What the receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả) says, computed once from the file
  * and the procedure, so the screen preview, the printed page and the PDF say the same thing.
  */
+import type { AddressUnit } from '../../../../shared/address/addressUnit.ts';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { CenterEntryValues } from '../../../../shared/centerList/centerList.ts';
 import { effectiveFacts, type EffectiveFee, type EffectivePlace, type EffectiveTime } from '../../../../shared/centerList/effectiveFacts.ts';
@@ -16,6 +17,8 @@ export interface ReceiptFacts {
   citizenId: string;
   phone: string | null;
   address: string | null;
+  /** The new commune picked for the address (printed after it, see printedAddress.ts). */
+  addressUnit: AddressUnit | null;
   procedureName: string;
   procedureCode: string;
   documents: { name: string; originals: number; copies: number }[];
@@ -44,6 +47,7 @@ export function receiptFacts(file: LocalFile, procedure: Procedure | undefined, 
     citizenId: file.citizen.idNumber,
     phone: file.citizen.phone,
     address: file.citizen.address,
+    addressUnit: file.citizen.addressUnit ?? null,
     procedureName: file.procedureName,
     procedureCode: file.procedureCode,
     documents: file.documents

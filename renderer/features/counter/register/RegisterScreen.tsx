@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CommuneDirectory } from '../../../../shared/address/addressUnit.ts';
 import type { Procedure } from '../../../../shared/catalog/procedure.ts';
 import type { SearchEngine } from '../../../../shared/catalog/searchTypes.ts';
 import { findCccdQrIn, parseCccdQr, type CccdData, type CccdQrProblem } from '../../../../shared/citizen/cccdQr.ts';
@@ -38,6 +39,7 @@ import {
   type FieldErrors,
   type RegisterDraft,
 } from './registerDraft.ts';
+import { AddressField } from './AddressField.tsx';
 import { CameraScanner } from './CameraScanner.tsx';
 import { ScanPicker } from './ScanPicker.tsx';
 import { useCardScanner } from './useCardScanner.ts';
@@ -58,6 +60,8 @@ interface Props {
   onDirtyChange?(dirty: boolean): void;
   /** A half-typed form kept over an idle sign-out, to continue where the same person left it. */
   initialDraft?: RegisterDraft | null;
+  /** A citizen's pre-registration from the kiosk, opened into the form: filled, nothing saved until staff save (features/counter/prereg). */
+  prefill?: { draft: RegisterDraft; notice: string } | null;
   /** Told of every change (for keeping the form over an idle sign-out); `restored` once initialDraft is in use. */
   onDraftChange?(draft: RegisterDraft, restored: boolean): void;
 }
@@ -82,11 +86,11 @@ const FOCUS_TARGET: Record<DraftField, string> = {
   notes: '[data-testid="notes"]',
 };
 
-export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange, initialDraft, onDraftChange }: Props) {
+export function RegisterScreen({ db, engine, device, staff, fixing, calendar, onDone, onDirtyChange, initialDraft, onDraftChange, prefill }: Props) {
   const { t, i18n } = useTranslation();
   const [initial] = useState<RegisterDraft>(() => (fixing ? draftFromRecord(fixing, engine.byCode(fixing.procedureCode)) : emptyDraft()));
   const [restored] = useState(() => initialDraft ?? null);
-  const [draft, setDraft] = useState<RegisterDraft>(() => restored ?? initial);
+  const [draft, setDraft] = useState<RegisterDraft>(() => restored ?? prefill?.draft ?? initial);
   /** Set by the first save: from then on the messages follow the draft, so a fixed field clears at once. */
   const [attempted, setAttempted] = useState(false);
   /** Fields the device's storage refused (behind validateDraft, a safety net), until the next save. */
@@ -94,7 +98,7 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
   const [focus, setFocus] = useState<{ field: DraftField; request: number } | null>(null);
   const [confirmingEmpty, setConfirmingEmpty] = useState(false);
   const [procedureQuery, setProcedureQuery] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(() => (restored ? { kind: 'ok', text: t('counter.register.restored') } : null));
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(() => (restored ? { kind: 'ok', text: t('counter.register.restored') } : prefill ? { kind: 'ok', text: prefill.notice } : null));
   const [saving, setSaving] = useState(false);
   useEffect(() => {
     onDraftChange?.(draft, restored !== null);
@@ -129,7 +133,9 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
       .catch(() => setFixingReason(t('counter.outbox.reasonUnknown')));
   }, [db, fixing, t, i18n]);
   const duePlan = procedure ? planAt(receivedAt) : null;
-  const contextAt = (at: Date) => ({ today: vietnamToday(), due: planAt(at), receivedAt: at, calendar });
+  // The new communes, once the address field has opened the table (a picked unit is checked against it).
+  const [communes, setCommunes] = useState<CommuneDirectory | null>(null);
+  const contextAt = (at: Date) => ({ today: vietnamToday(), due: planAt(at), receivedAt: at, calendar, communes });
   const live = attempted ? validateDraft(draft, procedure, contextAt(receivedAt)) : null;
   const errors: FieldErrors = { ...(live && !live.ok ? live.error : {}), ...storedErrors };
 
@@ -419,11 +425,17 @@ export function RegisterScreen({ db, engine, device, staff, fixing, calendar, on
             <input className="input" data-testid="phone" inputMode="tel" autoComplete="off" value={draft.phone} onChange={(e) => setText('phone', e.target.value)} {...invalid('phone')} />
             {error('phone')}
           </label>
-          <label className={fieldClass('address')}>
-            <span>{t('counter.register.address')}</span>
-            <input className="input" data-testid="address" autoComplete="off" value={draft.address} onChange={(e) => setText('address', e.target.value)} {...invalid('address')} />
-            {error('address')}
-          </label>
+          <AddressField
+            db={db}
+            serverUrl={device.serverUrl}
+            text={draft.address}
+            unit={draft.addressUnit}
+            onTextChange={(text) => setText('address', text)}
+            onUnitChange={(unit) => set('addressUnit', unit)}
+            onCommunes={setCommunes}
+            error={errors.address ? { id: 'error-address', node: error('address') } : null}
+            className={fieldClass('address')}
+          />
           <fieldset className="field">
             <legend>{t('counter.register.channel')}</legend>
             <div className="segmented">

@@ -3,6 +3,7 @@
  * params) shown next to its field, so the same rules run in tests without a browser. The citizen
  * rules are the server's own (shared/citizen/*), so what the counter saves the server accepts.
  */
+import { checkAddressUnit, type AddressUnit, type CommuneDirectory } from '../../../../shared/address/addressUnit.ts';
 import type { IsoDate } from '../../../../shared/calendar/civilDay.ts';
 import { formatDayMonthYear, parseDayMonthYear } from '../../../../shared/calendar/dayMonthYear.ts';
 import type { WorkCalendar } from '../../../../shared/calendar/holidayTable.ts';
@@ -34,6 +35,8 @@ export interface RegisterDraft {
   sex: 'male' | 'female' | '';
   phone: string;
   address: string;
+  /** The new commune picked for the address (shared/address/addressUnit.ts); null: the text alone is kept. */
+  addressUnit: AddressUnit | null;
   channel: FileChannel;
   documents: ReceivedDocument[];
   attachments: DraftScan[];
@@ -66,6 +69,8 @@ export interface ValidDraft {
     sex: 'male' | 'female' | null;
     phone: string | null;
     address: string | null;
+    /** Present only when a commune was picked. */
+    addressUnit?: AddressUnit;
   };
   documents: ReceivedDocument[];
   /** The record's references to its scans. */
@@ -87,6 +92,8 @@ export interface DraftContext {
   /** The file's reception: the staff-chosen due date must come after it. */
   receivedAt: Date;
   calendar: WorkCalendar;
+  /** The new communes, once this device has opened its table: a picked unit is checked against it. */
+  communes?: CommuneDirectory | null;
 }
 
 export const emptyDraft = (): RegisterDraft => ({
@@ -97,6 +104,7 @@ export const emptyDraft = (): RegisterDraft => ({
   sex: '',
   phone: '',
   address: '',
+  addressUnit: null,
   channel: 'in_person',
   documents: [],
   attachments: [],
@@ -133,6 +141,7 @@ export function draftFromRecord(file: FileRecord, procedure: Procedure | undefin
     sex: file.citizen.sex ?? '',
     phone: file.citizen.phone ?? '',
     address: file.citizen.address ?? '',
+    addressUnit: file.citizen.addressUnit ?? null,
     channel: file.channel,
     documents: file.documents.map((d) => ({ ...d, conditional: conditional(d) })),
     // The file's scans are on the device already: only their references come back to the form.
@@ -151,6 +160,8 @@ export function applyCard(draft: RegisterDraft, card: CccdData): RegisterDraft {
     birthDate: formatDayMonthYear(card.birthDate),
     sex: card.sex,
     address: card.address,
+    // The unit was picked for the text it replaces.
+    addressUnit: null,
   };
 }
 
@@ -203,6 +214,10 @@ export function validateDraft(draft: RegisterDraft, procedure: Procedure | undef
   if (phone !== '' && !PHONE.test(phone)) errors.phone = { key: 'counter.errors.phone' };
   const address = checkAddress(draft.address);
   if (!address.ok) errors.address = message(`counter.errors.text.${address.error.problem}`, address.error.params);
+  else if (draft.addressUnit && context.communes) {
+    const unit = checkAddressUnit(draft.addressUnit, context.communes);
+    if (!unit.ok) errors.address = message(`addressField.errors.${unit.error.problem}`, unit.error.params);
+  }
   if (draft.notes.length > NOTES_MAX) errors.notes = { key: 'counter.errors.text.tooLong', params: { max: NOTES_MAX } };
 
   if (Object.keys(errors).length > 0 || !procedure || !fullName.ok || !address.ok || birthDate === undefined) return err(errors);
@@ -217,6 +232,7 @@ export function validateDraft(draft: RegisterDraft, procedure: Procedure | undef
       sex: draft.sex || null,
       phone: phone || null,
       address: address.value,
+      ...(draft.addressUnit ? { addressUnit: draft.addressUnit } : {}),
     },
     documents: draft.documents,
     attachments: draft.attachments.map((a) => a.ref),
@@ -251,6 +267,7 @@ const STORED_PATHS: [prefix: string, field: DraftField][] = [
   ['citizen.idNumber', 'idNumber'],
   ['citizen.sex', 'sex'],
   ['citizen.phone', 'phone'],
+  // Also covers citizen.addressUnit: the unit is picked in the address field.
   ['citizen.address', 'address'],
   ['procedure', 'procedure'],
   ['documents', 'documents'],

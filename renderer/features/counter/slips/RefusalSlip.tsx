@@ -3,6 +3,7 @@
  * and why, handed to the citizen when staff move it to "rejected". Always in Vietnamese.
  */
 import { useTranslation } from 'react-i18next';
+import { printedAddress } from '../receipt/printedAddress.ts';
 import type { PaperSize } from '../receipt/Receipt.tsx';
 import type { SlipFacts } from './slipFacts.ts';
 import { SignatureBlock, SlipHeader } from './SlipHeader.tsx';
@@ -19,7 +20,7 @@ export function RefusalSlip({ facts, reason, paper }: { facts: SlipFacts; reason
           {t('slips.refusal.receivedFrom', { center: facts.centerName })} <strong>{t('slips.common.honorific')} {facts.citizenName}</strong>
         </p>
         <p>{t('slips.common.fileNumber', { number: facts.number })}</p>
-        <p>{t('slips.common.address', { address: facts.address ?? t('slips.common.blank') })}</p>
+        <p data-testid="slip-address">{t('slips.common.address', { address: printedAddress(facts, t) ?? t('slips.common.blank') })}</p>
         <p>{t('slips.common.phone', { phone: facts.phone ?? t('slips.common.blank') })}</p>
         <p>{t('slips.common.procedure', { procedure: facts.procedureName })}</p>
         <p>{t('slips.refusal.decision', { center: facts.centerName })}</p>

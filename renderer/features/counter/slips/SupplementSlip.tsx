@@ -3,6 +3,7 @@
  * still bring, from the checklist, and anything else staff wrote. Always in Vietnamese.
  */
 import { useTranslation } from 'react-i18next';
+import { printedAddress } from '../receipt/printedAddress.ts';
 import type { PaperSize } from '../receipt/Receipt.tsx';
 import type { MissingDocument, SlipFacts } from './slipFacts.ts';
 import { SignatureBlock, SlipHeader } from './SlipHeader.tsx';
@@ -20,7 +21,7 @@ export function SupplementSlip({ facts, documents, text, paper }: { facts: SlipF
         </p>
         <p>{t('slips.common.fileNumber', { number: facts.number })}</p>
         <p>{t('slips.common.procedure', { procedure: facts.procedureName })}</p>
-        <p>{t('slips.common.address', { address: facts.address ?? t('slips.common.blank') })}</p>
+        <p data-testid="slip-address">{t('slips.common.address', { address: printedAddress(facts, t) ?? t('slips.common.blank') })}</p>
         <p>{t('slips.common.phone', { phone: facts.phone ?? t('slips.common.blank') })}</p>
         <p>{t('slips.supplement.request')}</p>
         {documents.length > 0 ? (

@@ -2,6 +2,7 @@
  * What the one-stop slips say about a file, computed once from it, so the preview and the printed
  * page say the same thing: who, which file, which procedure, what is still missing.
  */
+import type { AddressUnit } from '../../../../shared/address/addressUnit.ts';
 import type { ReceivedDocument } from '../../../../shared/files/fileRecord.ts';
 import type { LocalFile } from '../../../data/db.ts';
 
@@ -11,6 +12,8 @@ export interface SlipFacts {
   locationCode: string | null;
   citizenName: string;
   address: string | null;
+  /** The new commune picked for the address (printed after it, see receipt/printedAddress.ts). */
+  addressUnit: AddressUnit | null;
   phone: string | null;
   procedureName: string;
   procedureCode: string;
@@ -28,6 +31,7 @@ export function slipFacts(file: LocalFile, centerName: string, staffName: string
     locationCode: file.locationCode,
     citizenName: file.citizen.fullName,
     address: file.citizen.address,
+    addressUnit: file.citizen.addressUnit ?? null,
     phone: file.citizen.phone,
     procedureName: file.procedureName,
     procedureCode: file.procedureCode,

@@ -14,6 +14,8 @@ import { DatePicker } from '../../datePicker/DatePicker.tsx';
 import type { FileChannel } from '../../../../shared/files/fileRecord.ts';
 import type { DeviceIdentity, LocalFile, MotcuaDb, StaffMember } from '../../../data/db.ts';
 import { correctFile } from '../../../data/fileChanges.ts';
+import { AddressField } from '../register/AddressField.tsx';
+import type { CommuneDirectory } from '../../../../shared/address/addressUnit.ts';
 import { checklistFor, draftFromRecord, validateDraft, type DraftField, type FieldErrors, type RegisterDraft } from '../register/registerDraft.ts';
 import { problemText } from './problemText.ts';
 
@@ -37,6 +39,7 @@ export function CorrectionForm({ db, engine, device, staff, file, onSaved, onCan
   const [problem, setProblem] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState(false);
+  const [communes, setCommunes] = useState<CommuneDirectory | null>(null);
   const candidates = useMemo(() => (query.trim() ? engine.search(query, { limit: 6 }).hits : []), [engine, query]);
 
   // A procedure since dropped from the catalog is kept as the file has it: the rules read only its code and name.
@@ -46,14 +49,14 @@ export function CorrectionForm({ db, engine, device, staff, file, onSaved, onCan
   const set = <K extends keyof RegisterDraft>(key: K, value: RegisterDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const error = (field: DraftField) =>
     errors[field] ? (
-      <span className="field-error" role="alert" data-error-for={field}>
+      <span className="field-error" role="alert" id={`correct-error-${field}`} data-error-for={field}>
         {t(errors[field].key, errors[field].params)}
       </span>
     ) : null;
 
   const save = async () => {
     // The due date is not corrected here (file.due moves it, with its own reason), so no calendar is consulted.
-    const valid = validateDraft(draft, procedure, { today: vietnamToday(), due: { kind: 'unchanged' }, receivedAt: new Date(file.receivedAt), calendar: buildWorkCalendar(null) });
+    const valid = validateDraft(draft, procedure, { today: vietnamToday(), due: { kind: 'unchanged' }, receivedAt: new Date(file.receivedAt), calendar: buildWorkCalendar(null), communes });
     if (!valid.ok) {
       setErrors(valid.error);
       setProblem(t('counter.worklist.correct.fixFields'));
@@ -172,11 +175,16 @@ export function CorrectionForm({ db, engine, device, staff, file, onSaved, onCan
             <input className="input" inputMode="tel" value={draft.phone} onChange={(e) => set('phone', e.target.value)} data-testid="correct-phone" />
             {error('phone')}
           </label>
-          <label className="field">
-            <span>{t('counter.register.address')}</span>
-            <input className="input" value={draft.address} onChange={(e) => set('address', e.target.value)} />
-            {error('address')}
-          </label>
+          <AddressField
+            db={db}
+            serverUrl={device.serverUrl}
+            text={draft.address}
+            unit={draft.addressUnit}
+            onTextChange={(text) => set('address', text)}
+            onUnitChange={(unit) => set('addressUnit', unit)}
+            onCommunes={setCommunes}
+            error={errors.address ? { id: 'correct-error-address', node: error('address') } : null}
+          />
           <fieldset className="field">
             <legend>{t('counter.register.channel')}</legend>
             <div className="segmented">

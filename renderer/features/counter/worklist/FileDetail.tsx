@@ -28,6 +28,7 @@ import { DueDateDialog, type DueChange } from './DueDateDialog.tsx';
 import { FeeDialog } from './FeeDialog.tsx';
 import { RefusalDialog } from './RefusalDialog.tsx';
 import { SupplementDialog } from './SupplementDialog.tsx';
+import { printedAddress } from '../receipt/printedAddress.ts';
 
 /** What the detail opens on: the facts, or straight into a slip's dialog (from a worklist row). */
 export type DetailStart = 'facts' | 'supplement' | 'refusal';
@@ -204,7 +205,7 @@ export function FileDetail({ db, engine, platform, device, staff, fileId, start,
             <dt>{t('counter.register.phone')}</dt>
             <dd data-testid="detail-phone">{file.citizen.phone ?? '—'}</dd>
             <dt>{t('counter.register.address')}</dt>
-            <dd>{file.citizen.address ?? '—'}</dd>
+            <dd data-testid="file-address">{printedAddress(file.citizen, t) ?? '—'}</dd>
             <dt>{t('counter.register.procedure')}</dt>
             <dd>
               {file.procedureName} <span className="muted small">({file.procedureCode})</span>
