@@ -1,10 +1,11 @@
 /**
  * A province's figures (GET /api/province/stats, and .csv for Excel): the province's own devices
  * only (role 'province', enrolled with the province's code), over the centers that name the
- * province, computed by shared/stats from one read of their files' summaries.
+ * province: the database counts their files per center and field (store/figureCountsSql.ts), and
+ * shared/stats makes the figures from the counts.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { dayNumberFromIso, instantAt } from '../../shared/calendar/civilDay.ts';
+import { statsPeriod } from '../../shared/stats/centerStats.ts';
 import { computeProvinceStats, provinceStatsToCsv, type ProvinceStats } from '../../shared/stats/provinceStats.ts';
 import { statsQuerySchema } from '../../shared/stats/statsApi.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
@@ -33,20 +34,23 @@ export function registerProvinceRoutes(app: FastifyInstance, store: FileStore & 
       return null;
     }
     const { from, to } = query.data;
-    const summaries = await store.fileSummaries({
-      centerCodes: centers.value.map((c) => c.code),
-      fromMs: instantAt(dayNumberFromIso(from)!).getTime(),
-      toMs: instantAt(dayNumberFromIso(to)!).getTime(),
-    });
-    if (!summaries.ok) {
-      sendError(reply, 503, 'storage', summaries.error.reason);
+    // One moment for the counts and the answer's asOf.
+    const now = app.serverNow();
+    const period = statsPeriod({ from, to, now });
+    if (!period.ok) {
+      sendError(reply, 400, 'invalid_request', period.error);
+      return null;
+    }
+    const counts = await store.figureCounts({ centerCodes: centers.value.map((c) => c.code), ...period.value });
+    if (!counts.ok) {
+      sendError(reply, 503, 'storage', counts.error.reason);
       return null;
     }
     const stats = computeProvinceStats(
-      summaries.value,
+      counts.value,
       { code: province.value.code, name: province.value.name },
       centers.value.map((c) => ({ code: c.code, name: c.name })),
-      { from, to, now: app.serverNow() },
+      { from, to, now },
     );
     if (!stats.ok) {
       sendError(reply, 400, 'invalid_request', stats.error);

@@ -20,6 +20,7 @@ import { createSqliteCalendar } from './sqliteCalendar.ts';
 import { createSqliteCatalog } from './sqliteCatalog.ts';
 import { createSqliteCenterList } from './sqliteCenterList.ts';
 import { createSqliteFileChanges } from './sqliteFileChanges.ts';
+import { createSqliteFigureCounts } from './sqliteFigureCounts.ts';
 import { createSqliteFileSummaries } from './sqliteFileSummaries.ts';
 import { createSqliteScans } from './sqliteScans.ts';
 import { createSerialQueue, type SqliteGuard } from './sqliteSerial.ts';
@@ -201,6 +202,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
   };
 
   const summaries = createSqliteFileSummaries(db);
+  const figureCounts = createSqliteFigureCounts(db);
   const fileChanges = createSqliteFileChanges(db);
 
   return {
@@ -278,6 +280,7 @@ function createSqliteStore(db: Database.Database): SyncStore {
     fileChanges: async (centerCode, fileId) => guard(() => ok(fileChanges(centerCode, fileId))),
     statusHistory: async (centerCode, fileId) => guard(() => ok(q.history.all(centerCode, fileId).map(toHistory))),
     fileSummaries: async (query) => guard(() => ok(summaries(query))),
+    figureCounts: async (query) => guard(() => ok(figureCounts(query))),
 
     close: async () => {
       // After the requests already in line, so none of them finds the connection closed.

@@ -12,6 +12,7 @@ import type { Catalog, Procedure } from '../../shared/catalog/procedure.ts';
 import type { FileCorrectionPayload, FileDuePayload, FileFeePayload } from '../../shared/files/fileChanges.ts';
 import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { Result } from '../../shared/result.ts';
+import type { CenterFieldCounts } from '../../shared/stats/figureCounts.ts';
 import type { FileSummary as StatsFileSummary } from '../../shared/stats/fileSummary.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { CenterListStore } from './centerListStore.ts';
@@ -181,6 +182,11 @@ export interface SummaryQuery {
   toMs: number;
 }
 
+/** Which files a province's figures count, and when they are taken (shared/stats/centerStats.ts statsPeriod). */
+export interface FigureCountsQuery extends SummaryQuery {
+  asOfMs: number;
+}
+
 /** What a list of files shows: enough to find and count, never the attachments. */
 export interface FileSummary {
   id: string;
@@ -270,6 +276,11 @@ export interface FileStore {
    * (or "Khác"), done/returned stamps from the history, the one rating that counts for its number.
    */
   fileSummaries(query: SummaryQuery): Promise<Result<StatsFileSummary[], StorageFailure>>;
+  /**
+   * The figures' counts of the centers' files received in exactly [fromMs, toMs), as of `asOfMs`,
+   * per center and field, counted by the database (store/figureCountsSql.ts): a province's figures.
+   */
+  figureCounts(query: FigureCountsQuery): Promise<Result<CenterFieldCounts[], StorageFailure>>;
 }
 
 /** A version of the holiday table as stored: `version` counts imports that changed something. */

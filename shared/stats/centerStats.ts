@@ -19,6 +19,7 @@
 import { err, ok, type Result } from '../result.ts';
 import { dayNumberFromIso, dayNumberOf, instantAt, isoFromDayNumber, weekdayOf, type IsoDate } from '../calendar/civilDay.ts';
 import { instantMs, timelinessOfMs, type Instant } from '../files/timeliness.ts';
+import { figuresFromCounts, sortedGroupFigures, type FigureCounts, type Figures, type GroupFigures } from './figureCounts.ts';
 import { SATISFIED_MIN_RATING, type FileSummary } from './fileSummary.ts';
 
 export interface StatsOptions {
@@ -36,43 +37,7 @@ export interface StatsOptions {
   series?: 'day' | 'week';
 }
 
-export interface Figures {
-  received: number;
-  receivedInPerson: number;
-  receivedOnline: number;
-  receivedPostal: number;
-  done: number;
-  returned: number;
-  early: number;
-  onTime: number;
-  /** Done after the due day. */
-  overdue: number;
-  /** Not ready, due not yet passed. */
-  withinPeriod: number;
-  /** Not ready and past due. */
-  pendingOverdue: number;
-  /** No due date was promised (unknown processing time): doneNoDueDate + pendingNoDueDate. */
-  noDueDate: number;
-  /** Result ready, but no date had been promised. */
-  doneNoDueDate: number;
-  /** Not ready, and no date has been promised yet. */
-  pendingNoDueDate: number;
-  rejected: number;
-  withdrawn: number;
-  rated: number;
-  satisfied: number;
-  onlineRate: number | null;
-  onTimeRate: number | null;
-  satisfactionRate: number | null;
-}
-
-export interface GroupFigures extends Figures {
-  key: string;
-  /** The procedure's name (procedure groups), otherwise the key. */
-  label: string;
-  /** The procedure's field (procedure groups), otherwise null. */
-  field: string | null;
-}
+export type { Figures, GroupFigures } from './figureCounts.ts';
 
 export interface SeriesPoint {
   /** First day of the bucket. */
@@ -95,7 +60,7 @@ export interface CenterStats {
 }
 
 /** Mutable counters of one group; a class keeps every group the same shape for the engine. */
-class Tally {
+class Tally implements FigureCounts {
   received = 0;
   receivedInPerson = 0;
   receivedOnline = 0;
@@ -155,44 +120,23 @@ function add(t: Tally, channel: number, ready: boolean, returned: boolean, timel
   }
 }
 
-const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-
-function figuresOf(t: Tally): Figures {
-  return {
-    received: t.received,
-    receivedInPerson: t.receivedInPerson,
-    receivedOnline: t.receivedOnline,
-    receivedPostal: t.receivedPostal,
-    done: t.done,
-    returned: t.returned,
-    early: t.early,
-    onTime: t.onTime,
-    overdue: t.overdue,
-    withinPeriod: t.withinPeriod,
-    pendingOverdue: t.pendingOverdue,
-    noDueDate: t.noDueDate,
-    doneNoDueDate: t.doneNoDueDate,
-    pendingNoDueDate: t.pendingNoDueDate,
-    rejected: t.rejected,
-    withdrawn: t.withdrawn,
-    rated: t.rated,
-    satisfied: t.satisfied,
-    onlineRate: rate(t.receivedOnline, t.received),
-    onTimeRate: rate(t.early + t.onTime, t.early + t.onTime + t.overdue),
-    satisfactionRate: rate(t.satisfied, t.rated),
-  };
-}
-
-const groupsOf = (groups: Map<string, Tally>): GroupFigures[] =>
-  [...groups.values()]
-    .sort((a, b) => b.received - a.received || a.key.localeCompare(b.key))
-    .map((t) => ({ key: t.key, label: t.label, field: t.field, ...figuresOf(t) }));
+const groupsOf = (groups: Map<string, Tally>): GroupFigures[] => sortedGroupFigures([...groups.values()].map((t) => ({ key: t.key, label: t.label, field: t.field, counts: t })));
 
 const TIMELINESS_CODE = { early: T_EARLY, on_time: T_ON_TIME, overdue: T_OVERDUE, within_period: T_WITHIN, no_due_date: T_NO_DUE, closed: T_CLOSED } as const;
 const NO_FIELD = '';
 
-/** Computes the figures in one pass; a malformed period is an error, a file outside it is skipped. */
-export function computeCenterStats(files: readonly FileSummary[], options: StatsOptions): Result<CenterStats> {
+/** The period of the figures as instants: files received in [fromMs, toMs), counted as of asOfMs. */
+export interface StatsPeriod {
+  fromDay: number;
+  toDay: number;
+  fromMs: number;
+  toMs: number;
+  /** min(now, toMs): a result ready later is not counted yet. */
+  asOfMs: number;
+}
+
+/** Reads a period and the moment the figures are taken; a malformed period is an error. */
+export function statsPeriod(options: Pick<StatsOptions, 'from' | 'to' | 'now'>): Result<StatsPeriod> {
   const fromDay = dayNumberFromIso(options.from);
   const toDay = dayNumberFromIso(options.to);
   if (fromDay === null || toDay === null || toDay <= fromDay) return err(`stats: the period ${options.from} – ${options.to} is not a valid range`);
@@ -200,7 +144,14 @@ export function computeCenterStats(files: readonly FileSummary[], options: Stats
   const toMs = instantAt(toDay).getTime();
   const nowMs = instantMs(options.now);
   if (Number.isNaN(nowMs)) return err('stats: `now` is not a valid time');
-  const asOfMs = Math.min(nowMs, toMs);
+  return ok({ fromDay, toDay, fromMs, toMs, asOfMs: Math.min(nowMs, toMs) });
+}
+
+/** Computes the figures in one pass; a malformed period is an error, a file outside it is skipped. */
+export function computeCenterStats(files: readonly FileSummary[], options: StatsOptions): Result<CenterStats> {
+  const period = statsPeriod(options);
+  if (!period.ok) return period;
+  const { fromDay, toDay, fromMs, toMs, asOfMs } = period.value;
   const bucket = options.series ?? 'day';
   const filterCenter = options.centerCode !== undefined;
   const filterLocation = options.locationCode !== undefined;
@@ -270,7 +221,7 @@ export function computeCenterStats(files: readonly FileSummary[], options: Stats
     from: options.from,
     to: options.to,
     asOf: new Date(asOfMs).toISOString(),
-    total: figuresOf(total),
+    total: figuresFromCounts(total),
     byCenter: groupsOf(byCenter),
     byField: groupsOf(byField),
     byProcedure: groupsOf(byProcedure),

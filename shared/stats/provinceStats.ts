@@ -1,13 +1,15 @@
 /**
  * A province's figures for a period: the same figures a center sees (shared/stats/centerStats.ts),
  * for each of the province's centers side by side (a center with no file in the period shows
- * zeros), per field across the province, and in total. One table for the screen, the server's CSV
- * and the screen's XLSX, with Vietnamese headers like the center's report.
+ * zeros), per field across the province, and in total. A province has hundreds of thousands of
+ * files a year, so the database counts them where they are and only the counts come here. One table
+ * for the screen, the server's CSV and the screen's XLSX, with Vietnamese headers like the center's
+ * report.
  */
 import { z } from 'zod';
-import { err, ok, type Result } from '../result.ts';
-import { computeCenterStats, type CenterStats, type GroupFigures, type StatsOptions } from './centerStats.ts';
-import type { FileSummary } from './fileSummary.ts';
+import { ok, type Result } from '../result.ts';
+import { statsPeriod, type StatsOptions } from './centerStats.ts';
+import { addCounts, emptyCounts, figuresFromCounts, sortedGroupFigures, type CenterFieldCounts, type FigureCounts } from './figureCounts.ts';
 import { CSV_BOM, csvCell, FIGURE_COLUMNS, percent, type Cell } from './statsTable.ts';
 
 const count = z.number().int().nonnegative();
@@ -54,23 +56,41 @@ export interface ProvinceCenter {
   name: string;
 }
 
-/** The figures of the province's centers, from their files' summaries (one read for all of them). */
+/**
+ * The figures of the province's centers from the counts the database made per center and field
+ * (server/store/figureCountsSql.ts): summed per center, per field and in total, with the rates
+ * and order the center's own figures have (figureCounts.ts). Counts of a center not in `centers`
+ * are left out; a center without counts shows zeros.
+ */
 export function computeProvinceStats(
-  files: readonly FileSummary[],
+  counted: readonly CenterFieldCounts[],
   province: ProvinceCenter,
   centers: readonly ProvinceCenter[],
-  options: Omit<StatsOptions, 'centerCode' | 'series'>,
+  options: Pick<StatsOptions, 'from' | 'to' | 'now'>,
 ): Result<ProvinceStats> {
-  const members = new Set(centers.map((c) => c.code));
-  const mine = files.filter((f) => members.has(f.centerCode));
-  const computed = computeCenterStats(mine, { ...options, series: 'week' });
-  if (!computed.ok) return computed;
-  const stats: CenterStats = computed.value;
-  const empty = computeCenterStats([], { ...options, series: 'week' });
-  if (!empty.ok) return err(empty.error);
-  const byCode = new Map(stats.byCenter.map((g) => [g.key, g]));
-  const byCenter: GroupFigures[] = centers.map((c) => ({ ...(byCode.get(c.code) ?? { ...empty.value.total, key: c.code, field: null }), key: c.code, label: c.name }));
-  return ok({ province, from: stats.from, to: stats.to, asOf: stats.asOf, total: stats.total, byCenter, byField: stats.byField });
+  const period = statsPeriod(options);
+  if (!period.ok) return period;
+  const total = emptyCounts();
+  const byCenter = new Map(centers.map((c) => [c.code, emptyCounts()]));
+  const byField = new Map<string, FigureCounts>();
+  for (const group of counted) {
+    const center = byCenter.get(group.centerCode);
+    if (!center) continue;
+    addCounts(center, group.counts);
+    addCounts(total, group.counts);
+    let field = byField.get(group.field);
+    if (!field) byField.set(group.field, (field = emptyCounts()));
+    addCounts(field, group.counts);
+  }
+  return ok({
+    province,
+    from: options.from,
+    to: options.to,
+    asOf: new Date(period.value.asOfMs).toISOString(),
+    total: figuresFromCounts(total),
+    byCenter: centers.map((c) => ({ key: c.code, label: c.name, field: null, ...figuresFromCounts(byCenter.get(c.code)!) })),
+    byField: sortedGroupFigures([...byField].map(([key, counts]) => ({ key, label: key, field: null, counts }))),
+  });
 }
 
 export const PROVINCE_CSV_HEADER = ['Nhóm', 'Mã', 'Tên', ...FIGURE_COLUMNS.map(([, title]) => title)];

@@ -2,8 +2,10 @@
  * `npm run bench:province`: a province's figures with 1,000,000 files in PostgreSQL. The files of
  * BENCH_PROVINCE_CENTERS centers over three years (about 280 a month each, as a commune receives)
  * are written straight into the database in bulk (the figures read the same columns the exactly-once
- * rules write), then a province device asks GET /api/province/stats over HTTP on loopback for a
- * month, a quarter and a year: authentication, the one read of the centers' file summaries, the
+ * rules write; each row carries a record the size of a real registration, ~1 KB, so the table is as
+ * large as a real one), vacuumed and analysed as autovacuum leaves a table of past years, then a
+ * province device asks GET /api/province/stats over HTTP on loopback for a month, a quarter and a
+ * year: authentication, the database's count per center and field (store/figureCountsSql.ts), the
  * figures and the JSON answer, timed end to end. A table and one JSON line.
  *
  * BENCH_PROVINCE_FILES (1000000), BENCH_PROVINCE_CENTERS (100), BENCH_RUNS (5).
@@ -15,6 +17,7 @@ import { createApp } from '../../server/app.ts';
 import { UNUSABLE_CODE_HASH } from '../../server/auth/secrets.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgresStore.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
+import { statsPeriod } from '../../shared/stats/centerStats.ts';
 import { computeProvinceStats, provinceStatsSchema } from '../../shared/stats/provinceStats.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { startPostgres } from '../support/postgresCluster.ts';
@@ -43,13 +46,36 @@ const db = new pg.Client({ connectionString: cluster.url });
 await db.connect();
 const codes = demoCatalog.procedures.map((p) => p.code);
 const names = demoCatalog.procedures.map((p) => p.name);
+/** A registration's record as a counter sends it (shape of shared/files/fileRecord.ts), the same for every row: only its size matters here. */
+const record = JSON.stringify({
+  id: '00000000-0000-4000-8000-000000000000',
+  number: 'HP001-D01-20250101-0001',
+  centerCode: 'HP001',
+  locationCode: 'Q1',
+  deviceId: 'bench-device',
+  procedureCode: codes[0],
+  procedureName: names[0],
+  channel: 'in_person',
+  citizen: { fullName: 'Nguyễn Văn An', birthDate: '1990-05-17', idNumber: '031090000001', sex: 'male', phone: '0912345678', address: 'Thôn 3, xã Vĩnh Bảo, thành phố Hải Phòng' },
+  documents: [
+    { name: 'Tờ khai đăng ký khai sinh theo mẫu', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 },
+    { name: 'Giấy chứng sinh do cơ sở y tế cấp', originalsExpected: 1, copiesExpected: 0, originalsReceived: 1, copiesReceived: 0 },
+    { name: 'Giấy tờ tùy thân của người đi đăng ký', originalsExpected: 0, copiesExpected: 1, originalsReceived: 0, copiesReceived: 1 },
+  ],
+  attachments: [{ id: '00000000-0000-4000-8000-000000000001', name: 'scan-1.pdf', type: 'application/pdf', size: 182_344, sha256: 'a'.repeat(64) }],
+  notes: 'Công dân bổ sung bản sao giấy tờ tùy thân khi nhận kết quả',
+  receivedAt: '2025-01-01T08:00:00+07:00',
+  receivedBy: { staffId: 's1', staffName: 'Trần Thị Bình' },
+  dueAt: '2025-01-02T17:00:00+07:00',
+  lookupCode: 'K7Q2M9',
+});
 const CHUNK = 200_000;
 for (let first = 0; first < FILES; first += CHUNK) {
   await db.query(
     `INSERT INTO files (center_code, id, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at,
                         location_code, lookup_code, channel, procedure_name, attachments, done_at, returned_at, rating)
      SELECT g.center, md5('f' || g.i)::uuid::text, g.center || '-D01-' || to_char(g.t, 'YYYYMMDD') || '-' || lpad(g.i::text, 7, '0'),
-            'bench-device', ($3::text[])[g.p], g.status, '{}', md5(g.i::text), to_char(g.t, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), to_char(g.t, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+            'bench-device', ($3::text[])[g.p], g.status, $8, md5(g.i::text), to_char(g.t, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), to_char(g.t, 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
             to_char(g.t + interval '5 days', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'Q1', NULL,
             CASE WHEN g.i % 10 < 3 THEN 'online' ELSE 'in_person' END, ($4::text[])[g.p], 1,
             CASE WHEN g.status IN ('done', 'returned') THEN to_char(g.t + (g.i % 7) * interval '1 day', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') END,
@@ -61,10 +87,11 @@ for (let first = 0; first < FILES; first += CHUNK) {
               CASE WHEN i > $7 * 0.98 THEN 'processing' WHEN i % 3 = 0 THEN 'done' ELSE 'returned' END AS status
        FROM generate_series($1::int, $2::int) AS i
      ) g`,
-    [first, Math.min(FILES, first + CHUNK) - 1, codes, names, centers, CENTERS, FILES],
+    [first, Math.min(FILES, first + CHUNK) - 1, codes, names, centers, CENTERS, FILES, record],
   );
 }
-await db.query('ANALYZE files');
+await db.query('VACUUM (ANALYZE) files');
+const [size] = (await db.query<{ bytes: string }>(`SELECT pg_total_relation_size('files')::text AS bytes`)).rows;
 await db.end();
 const seeded = (performance.now() - started) / 1000;
 
@@ -73,20 +100,23 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const device = await enrolTestDevice(app, 'HP', undefined, 'province');
 
-/** Where one answer's time goes, measured in this process: the store's read, then the figures. */
-async function parts(from: string, to: string): Promise<{ readMs: number; figuresMs: number }> {
+/** Where one answer's time goes, measured in this process: the database's count, then the figures from the counts. */
+async function parts(from: string, to: string): Promise<{ readMs: number; figuresMs: number; groups: number }> {
   const centerList = await store.provinceCenters('HP');
   if (!centerList.ok) throw new Error(centerList.error.reason);
+  const now = new Date();
+  const period = statsPeriod({ from, to, now });
+  if (!period.ok) throw new Error(period.error);
   const t = performance.now();
-  const summaries = await store.fileSummaries({ centerCodes: centerList.value.map((c) => c.code), fromMs: Date.parse(`${from}T00:00:00+07:00`), toMs: Date.parse(`${to}T00:00:00+07:00`) });
+  const counts = await store.figureCounts({ centerCodes: centerList.value.map((c) => c.code), ...period.value });
   const read = performance.now() - t;
-  if (!summaries.ok) throw new Error(summaries.error.reason);
+  if (!counts.ok) throw new Error(counts.error.reason);
   const u = performance.now();
-  computeProvinceStats(summaries.value, { code: 'HP', name: 'Tỉnh HP' }, centerList.value, { from, to, now: new Date() });
-  return { readMs: read, figuresMs: performance.now() - u };
+  computeProvinceStats(counts.value, { code: 'HP', name: 'Tỉnh HP' }, centerList.value, { from, to, now });
+  return { readMs: read, figuresMs: performance.now() - u, groups: counts.value.length };
 }
 
-async function timed(from: string, to: string): Promise<{ median: number; max: number; files: number; centers: number; readMs: number; figuresMs: number }> {
+async function timed(from: string, to: string): Promise<{ median: number; max: number; files: number; centers: number; readMs: number; figuresMs: number; groups: number }> {
   const times: number[] = [];
   let files = 0;
   let centersSeen = 0;
@@ -109,11 +139,14 @@ await app.close();
 await store.close();
 await cluster.stop();
 
-console.log(`\nprovince figures: ${FILES.toLocaleString('en')} files of ${CENTERS} centers in PostgreSQL (written in ${seeded.toFixed(0)} s), GET ${API_PATHS.province.figures} over HTTP, ${RUNS} runs each`);
-console.log('| period | files counted | centers | median | slowest | of which: store read / figures |');
+const tableMb = Number(size?.bytes ?? 0) / 1024 / 1024;
+console.log(
+  `\nprovince figures: ${FILES.toLocaleString('en')} files of ${CENTERS} centers in PostgreSQL (written in ${seeded.toFixed(0)} s, files table with its indexes ${tableMb.toFixed(0)} MB), GET ${API_PATHS.province.figures} over HTTP, ${RUNS} runs each`,
+);
+console.log('| period | files counted | centers | median | slowest | of which: database count (rows) / figures |');
 console.log('|---|---|---|---|---|---|');
 for (const [label, r] of [['a month (2026-03)', month], ['a quarter (2026 Q1)', quarter], ['a year (2025)', year]] as const) {
-  console.log(`| ${label} | ${r.files.toLocaleString('en')} | ${r.centers} | ${r.median.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.readMs.toFixed(0)} / ${r.figuresMs.toFixed(0)} ms |`);
+  console.log(`| ${label} | ${r.files.toLocaleString('en')} | ${r.centers} | ${r.median.toFixed(0)} ms | ${r.max.toFixed(0)} ms | ${r.readMs.toFixed(0)} ms (${r.groups}) / ${r.figuresMs.toFixed(1)} ms |`);
 }
 console.log(
   JSON.stringify({ store: 'postgres', files: FILES, centers: CENTERS, month_ms: Math.round(month.median), quarter_ms: Math.round(quarter.median), year_ms: Math.round(year.median), year_files: year.files }),

@@ -312,6 +312,35 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX prereg_drafts_expires ON prereg_drafts (expires_at);
   `,
+  // 3: a province's figures counted by the database (store/figureCountsSql.ts). Its times, kept as
+  // ISO text as sent, also as epoch milliseconds that PostgreSQL keeps itself (generated columns:
+  // every write path, a bulk load and pg_restore fill them alike; adding them fills existing rows),
+  // and one index, center first, that holds every column the count reads, so a year of a province
+  // is counted from the index without visiting the files' records.
+  // motcua_instant_ms reads a time as the figures' JavaScript does (Date.parse: whole milliseconds,
+  // further digits dropped; any offset the protocol accepts, up to ±23:59). It takes only times that
+  // carry their offset and reads them as a plain timestamp plus that offset, so nothing depends on the
+  // session's TimeZone or DateStyle: it is truly IMMUTABLE. Anything else is an error, never a guess.
+  `
+  CREATE FUNCTION motcua_instant_ms(t text) RETURNS bigint LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  DECLARE
+    m text[];
+  BEGIN
+    m := regexp_match(t, '^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:([.][0-9]{1,3})[0-9]*)?(Z|([+-])([0-9]{2}):([0-9]{2}))$');
+    IF m IS NULL THEN
+      RAISE EXCEPTION 'not an ISO 8601 time with its offset: %', t;
+    END IF;
+    RETURN round(date_part('epoch', (m[1] || coalesce(m[2], ''))::timestamp) * 1000)::bigint
+      - CASE WHEN m[3] = 'Z' THEN 0 ELSE (CASE WHEN m[4] = '-' THEN -1 ELSE 1 END) * (m[5]::bigint * 60 + m[6]::bigint) * 60000 END;
+  END
+  $$;
+  ALTER TABLE files
+    ADD COLUMN received_ms bigint GENERATED ALWAYS AS (motcua_instant_ms(received_at)) STORED,
+    ADD COLUMN due_ms bigint GENERATED ALWAYS AS (motcua_instant_ms(due_at)) STORED,
+    ADD COLUMN done_ms bigint GENERATED ALWAYS AS (motcua_instant_ms(done_at)) STORED,
+    ADD COLUMN returned_ms bigint GENERATED ALWAYS AS (motcua_instant_ms(returned_at)) STORED;
+  CREATE INDEX files_figures ON files (center_code, received_ms) INCLUDE (procedure_code, channel, status, rating, due_ms, done_ms, returned_ms);
+  `,
 ];
 
 /** Any number; the same in every motcua server, so two of them never migrate at once. */

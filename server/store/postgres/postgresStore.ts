@@ -8,7 +8,6 @@
  */
 import type pg from 'pg';
 import { z } from 'zod';
-import { DAY_MS } from '../../../shared/calendar/civilDay.ts';
 import { fileChannelSchema, fileRecordSchema, fileStatusSchema } from '../../../shared/files/fileRecord.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { ratingSchema, type FileSummary as StatsFileSummary } from '../../../shared/stats/fileSummary.ts';
@@ -21,6 +20,7 @@ import { UNKNOWN_FIELD } from '../sqliteFileSummaries.ts';
 import type { Center, FileChangeEntry, FileSummary, StatusHistoryEntry, SyncStore } from '../store.ts';
 import { createPostgresCatalog } from './postgresCatalog.ts';
 import { createPostgresCenterList } from './postgresCenterList.ts';
+import { createPostgresFigureCounts } from './postgresFigureCounts.ts';
 import { postgresGuard as guard } from './postgresGuard.ts';
 import { migratePostgres } from './postgresMigrations.ts';
 import { createPostgresQueue } from './postgresQueue.ts';
@@ -117,9 +117,6 @@ const summaryRowSchema = z.tuple([
 ]);
 const recordRowSchema = z.object({ record: z.string() });
 
-/** An ISO time column as whole epoch milliseconds (int8, a number here), NULL staying NULL. */
-const EPOCH_MS = (column: string) => `(extract(epoch from ${column}::timestamptz) * 1000)::int8`;
-
 /** Opens the store on a PostgreSQL database (migrating it first); the URL is postgres://user@host:port/db. */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Result<SyncStore>> {
   const pool = createPool(url, options.poolSize ?? 10);
@@ -154,6 +151,7 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
     ...createPostgresLearning(pool, guard),
     ...createPostgresPrereg(pool, guard),
     ...createPostgresQueue(pool, guard),
+    ...createPostgresFigureCounts(pool, guard),
     ...createSyncOperations(transactions),
 
     addCenter: async (center) =>
@@ -284,19 +282,15 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
       }),
     fileSummaries: async ({ centerCodes, fromMs, toMs }) =>
       guard(async () => {
-        // Times are stored as sent (any UTC offset), so text comparison is only right to within a
-        // day: widen the range by one and let the figures keep exactly the period.
-        const from = new Date(fromMs - DAY_MS).toISOString();
-        const to = new Date(toMs + DAY_MS).toISOString();
         const result = await pool
           .query({
-            // Times as epoch milliseconds, read by PostgreSQL: a province reads hundreds of thousands of
-            // files, and parsing four ISO strings per file in JavaScript is most of that work.
-            text: `SELECT f.center_code, f.location_code, ${EPOCH_MS('f.received_at')}, f.channel, p.field, f.procedure_code, f.procedure_name,
-                          f.status, ${EPOCH_MS('f.due_at')}, ${EPOCH_MS('f.done_at')}, ${EPOCH_MS('f.returned_at')}, f.rating
+            // Times as epoch milliseconds kept by PostgreSQL itself (migration 3), so the period is exact
+            // and no time is parsed per file on either side.
+            text: `SELECT f.center_code, f.location_code, f.received_ms, f.channel, p.field, f.procedure_code, f.procedure_name,
+                          f.status, f.due_ms, f.done_ms, f.returned_ms, f.rating
                    FROM files f LEFT JOIN procedures p ON p.code = f.procedure_code
-                   WHERE f.center_code = ANY($1::text[]) AND f.received_at >= $2 AND f.received_at < $3`,
-            values: [centerCodes, from, to],
+                   WHERE f.center_code = ANY($1::text[]) AND f.received_ms >= $2::int8 AND f.received_ms < $3::int8`,
+            values: [centerCodes, fromMs, toMs],
             rowMode: 'array',
           })
           .catch((e: unknown) => {
