@@ -50,33 +50,44 @@ function predicates(asOf: string): Record<FigureCountKey, string | null> {
   };
 }
 
-export interface FigureCountsPlaceholders {
+export interface FigureCountsDialect {
   /** The moment the figures are taken, epoch ms (`$4::int8`, `@asOf`). */
   asOf: string;
   /** The field of a procedure the catalog does not know ("Khác"). */
   unknownField: string;
+  /** The procedure's field, from the catalog's row `p` (NULL when it has none). */
+  procedureField: string;
+  /** More conditions on joining the catalog's row `p` (e.g. not a deleted procedure), or ''. */
+  procedureJoin: string;
 }
 
 /**
  * The query: `source` is a SELECT giving, for each file of the asked centers received in the
- * period, `center_code`, `field` (NULL when the catalog does not know the procedure), `channel`,
- * `status`, `rating` (the counted one, or NULL), and as epoch ms `due_ms`, `returned_ms` and
- * `ready_ms` (done, else returned; not cut at asOf). Rows: center, field, then the counts in
- * FIGURE_COUNT_KEYS order.
+ * period, `center_code`, `procedure_code`, `channel`, `status`, `rating` (the counted one, or
+ * NULL), and as epoch ms `due_ms`, `returned_ms` and `ready_ms` (done, else returned; not cut at
+ * asOf). The files are counted per center and procedure (a few integers per file, no lookup), then
+ * those few rows get their procedure's field from the catalog and are summed per center and field.
+ * Rows: center, field, then the counts in FIGURE_COUNT_KEYS order.
  */
-export function figureCountsSql(source: string, p: FigureCountsPlaceholders): string {
-  const counted = predicates(p.asOf);
-  const counts = FIGURE_COUNT_KEYS.map((key) => {
+export function figureCountsSql(source: string, d: FigureCountsDialect): string {
+  const counted = predicates(d.asOf);
+  const counts = FIGURE_COUNT_KEYS.map((key, i) => {
     const where = counted[key];
-    return where === null ? 'count(*)' : `count(*) FILTER (WHERE ${where})`;
+    return `${where === null ? 'count(*)' : `count(*) FILTER (WHERE ${where})`} AS n${i}`;
   });
-  return `SELECT center_code, coalesce(field, ${p.unknownField}) AS field,
-       ${counts.join(',\n       ')}
+  const sums = FIGURE_COUNT_KEYS.map((_key, i) => `CAST(sum(c.n${i}) AS bigint)`);
+  return `SELECT c.center_code, coalesce(${d.procedureField}, ${d.unknownField}) AS field,
+       ${sums.join(', ')}
 FROM (
-  SELECT center_code, field, channel, status, rating, due_ms, returned_ms, ready_ms,
-         coalesce(ready_ms <= ${p.asOf}, FALSE) AS ready, status IN ('rejected', 'withdrawn') AS closed
-  FROM (${source}) source
-) counted
+  SELECT center_code, procedure_code,
+         ${counts.join(',\n         ')}
+  FROM (
+    SELECT center_code, procedure_code, channel, status, rating, due_ms, returned_ms, ready_ms,
+           coalesce(ready_ms <= ${d.asOf}, FALSE) AS ready, status IN ('rejected', 'withdrawn') AS closed
+    FROM (${source}) source
+  ) counted
+  GROUP BY 1, 2
+) c LEFT JOIN procedures p ON p.code = c.procedure_code${d.procedureJoin ? ` AND ${d.procedureJoin}` : ''}
 GROUP BY 1, 2`;
 }
 

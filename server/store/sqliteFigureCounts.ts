@@ -1,7 +1,7 @@
 /**
  * A province's figures counted by SQLite (store/figureCountsSql.ts): the files of the centers
- * received in the period, read as in sqliteFileSummaries.ts (field from the catalog, done/returned
- * from the history, the counted rating), counted per center and field in one statement.
+ * received in the period, read as in sqliteFileSummaries.ts (done/returned from the history, the
+ * counted rating, the field from the catalog), counted per center and field in one statement.
  */
 import type Database from 'better-sqlite3';
 import { DAY_MS } from '../../shared/calendar/civilDay.ts';
@@ -19,16 +19,16 @@ const ms = (column: string) => `motcua_instant_ms(${column})`;
 
 // MATERIALIZED: each file's history and rating are read once, not once per count that uses them.
 const SOURCE = `WITH period AS MATERIALIZED (
-    SELECT f.center_code, json_extract(p.data, '$.field') AS field, json_extract(f.record, '$.channel') AS channel, f.status,
+    SELECT f.center_code, f.procedure_code, json_extract(f.record, '$.channel') AS channel, f.status,
            f.received_at, f.due_at,
            (SELECT min(h.at) FROM status_history h WHERE h.file_id = f.id AND h.status = 'done') AS done_at,
            (SELECT min(h.at) FROM status_history h WHERE h.file_id = f.id AND h.status = 'returned') AS returned_at,
            (SELECT r.score FROM ratings r WHERE r.center_code = f.center_code AND r.file_number = f.number AND r.counted = 1
              ORDER BY r.rowid LIMIT 1) AS rating
-    FROM files f LEFT JOIN procedures p ON p.code = f.procedure_code AND p.data IS NOT NULL
+    FROM files f
     WHERE f.center_code IN (SELECT value FROM json_each(@centers)) AND f.received_at >= @fromText AND f.received_at < @toText
   )
-  SELECT center_code, field, channel, status, rating, ${ms('due_at')} AS due_ms, ${ms('returned_at')} AS returned_ms,
+  SELECT center_code, procedure_code, channel, status, rating, ${ms('due_at')} AS due_ms, ${ms('returned_at')} AS returned_ms,
          ${ms('coalesce(done_at, returned_at)')} AS ready_ms
   FROM period WHERE ${ms('received_at')} >= @fromMs AND ${ms('received_at')} < @toMs`;
 
@@ -37,7 +37,9 @@ export function createSqliteFigureCounts(db: Database.Database): (query: FigureC
     const parsed = typeof value === 'string' ? instantMs(value) : NaN;
     return Number.isNaN(parsed) ? null : BigInt(parsed);
   });
-  const select = db.prepare(figureCountsSql(SOURCE, { asOf: '@asOf', unknownField: '@unknownField' }));
+  const select = db.prepare(
+    figureCountsSql(SOURCE, { asOf: '@asOf', unknownField: '@unknownField', procedureField: "json_extract(p.data, '$.field')", procedureJoin: 'p.data IS NOT NULL' }),
+  );
   select.raw(true);
   return ({ centerCodes, fromMs, toMs, asOfMs }) =>
     select

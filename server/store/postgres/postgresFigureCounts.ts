@@ -12,11 +12,11 @@ import type { FigureCountsQuery, StorageFailure } from '../store.ts';
 import type { PostgresGuard } from './postgresGuard.ts';
 import { PostgresFailure } from './postgresSql.ts';
 
-const SOURCE = `SELECT f.center_code, p.field, f.channel, f.status, f.rating, f.due_ms, f.returned_ms, coalesce(f.done_ms, f.returned_ms) AS ready_ms
-  FROM files f LEFT JOIN procedures p ON p.code = f.procedure_code
+const SOURCE = `SELECT f.center_code, f.procedure_code, f.channel, f.status, f.rating, f.due_ms, f.returned_ms, coalesce(f.done_ms, f.returned_ms) AS ready_ms
+  FROM files f
   WHERE f.center_code = ANY($1::text[]) AND f.received_ms >= $2::int8 AND f.received_ms < $3::int8`;
 
-const QUERY = figureCountsSql(SOURCE, { asOf: '$4::int8', unknownField: '$5::text' });
+const QUERY = figureCountsSql(SOURCE, { asOf: '$4::int8', unknownField: '$5::text', procedureField: 'p.field', procedureJoin: '' });
 
 export function createPostgresFigureCounts(
   pool: pg.Pool,
