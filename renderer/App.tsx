@@ -8,6 +8,7 @@ import type { MotcuaDb } from './data/db.ts';
 import type { CatalogState } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
+import { whenIdle } from './app/idleWork.ts';
 import {
   AddressScreen,
   AdminSettings,
@@ -110,9 +111,11 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   }, [update, atRest, route.screen, updater]);
   const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
   const ready = state.phase === 'ready';
-  // Once the first screen is up: the other screens' code, in the background.
-  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
   const engineInUse = state.phase === 'ready' ? state.engine : null;
+  // Once the first screen is up, at quiet moments: the search warmed for the first key, then the other screens' code.
+  const searchLanguage = i18n.language.startsWith('en') ? 'en' : 'vi';
+  useEffect(() => (engineInUse ? whenIdle(() => engineInUse.warm(searchLanguage)) : undefined), [engineInUse, searchLanguage]);
+  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
   // One search per key for the results and the flow offer alike.
   const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
   const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);
