@@ -16,6 +16,7 @@ import {
   FlowScreen,
   LookupScreen,
   PreregScreen,
+  PreregTicketNote,
   prefetchKioskScreens,
   ProcedureDetail,
   QueueSetupScreen,
@@ -47,8 +48,7 @@ import { FlowOffer } from './features/guidance/FlowOffer.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
-import { PreregTicketNote } from './features/prereg/PreregTicketNote.tsx';
-import { usePreregSender } from './sync/preregSender.ts';
+import { usePreregSender } from './sync/usePreregSender.ts';
 import { checklistTicketing } from './features/queue/kiosk/checklistTicketing.ts';
 import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
 import { TicketOverlay } from './features/queue/kiosk/TicketOverlay.tsx';
@@ -326,7 +326,11 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
             reset();
           }}
         >
-          {queue.ticket.draftId && <PreregTicketNote db={db} draftId={queue.ticket.draftId} />}
+          {queue.ticket.draftId && (
+            <Suspense fallback={null}>
+              <PreregTicketNote db={db} draftId={queue.ticket.draftId} />
+            </Suspense>
+          )}
         </TicketOverlay>
       )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}

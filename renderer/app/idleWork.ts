@@ -6,15 +6,24 @@
  */
 type Job = () => unknown;
 
-const queue: Job[] = [];
+/** `soon`: work the kiosk needs shortly (warming the search, its background sync); `later`: code fetched ahead of need. */
+export type IdleOrder = 'soon' | 'later';
+
+const queue: { job: Job; order: IdleOrder }[] = [];
 let scheduled = false;
 
-/** Runs `job` when the page is idle, after the jobs asked before it; the returned function takes it back. */
-export function whenIdle(job: Job): () => void {
-  queue.push(job);
+/**
+ * Runs `job` when the page is idle, after the jobs asked before it (a `soon` job also before any
+ * `later` one still waiting); the returned function takes it back.
+ */
+export function whenIdle(job: Job, order: IdleOrder = 'soon'): () => void {
+  const entry = { job, order };
+  const firstLater = order === 'soon' ? queue.findIndex((e) => e.order === 'later') : -1;
+  if (firstLater >= 0) queue.splice(firstLater, 0, entry);
+  else queue.push(entry);
   schedule();
   return () => {
-    const at = queue.indexOf(job);
+    const at = queue.indexOf(entry);
     if (at >= 0) queue.splice(at, 1);
   };
 }
@@ -24,9 +33,9 @@ function schedule(): void {
   scheduled = true;
   const run = async () => {
     scheduled = false;
-    const job = queue.shift();
+    const next = queue.shift();
     try {
-      await job?.();
+      await next?.job();
     } catch {
       // Idle work is an optimisation: what failed here is done again when it is needed.
     }

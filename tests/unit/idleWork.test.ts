@@ -41,3 +41,15 @@ describe('idle work', () => {
     expect(log).toEqual(['last']);
   });
 });
+
+describe('idle work in order of need', () => {
+  it('runs a job needed soon before code fetched ahead of need, whenever it was asked', async () => {
+    const log: string[] = [];
+    whenIdle(() => log.push('screen A'), 'later');
+    whenIdle(() => log.push('screen B'), 'later');
+    whenIdle(() => log.push('warm the search'));
+    whenIdle(() => log.push('background sync'), 'soon');
+    await vi.waitFor(() => expect(log).toHaveLength(4));
+    expect(log).toEqual(['warm the search', 'background sync', 'screen A', 'screen B']);
+  });
+});
