@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
 import { expectScreenshot } from '../support/screenshots.ts';
+import { waitForOfflineShell } from '../support/offlineShell.ts';
 
 export class KioskPage {
   constructor(readonly page: Page) {}
@@ -283,9 +284,6 @@ export class KioskPage {
 
   /** Waits until the service worker controls the page, so the shell is cached for offline starts. */
   async waitForOfflineShell() {
-    await this.page.waitForFunction(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      return Boolean(reg.active) && navigator.serviceWorker.controller !== null;
-    }, undefined, { timeout: 30_000 });
+    await waitForOfflineShell(this.page);
   }
 }
