@@ -8,7 +8,7 @@ import type { MotcuaDb } from './data/db.ts';
 import type { CatalogState } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
-import { whenIdle } from './app/idleWork.ts';
+import { openIdleWork, whenIdle } from './app/idleWork.ts';
 import {
   AddressScreen,
   AdminSettings,
@@ -38,6 +38,7 @@ import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
 import { cachedSearch } from './features/search/cachedSearch.ts';
+import { formatMoney } from './features/procedure/moneyText.ts';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
@@ -114,8 +115,21 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   const engineInUse = state.phase === 'ready' ? state.engine : null;
   // Once the first screen is up, at quiet moments: the search warmed for the first key, then the other screens' code.
   const searchLanguage = i18n.language.startsWith('en') ? 'en' : 'vi';
-  useEffect(() => (engineInUse ? whenIdle(() => engineInUse.warm(searchLanguage)) : undefined), [engineInUse, searchLanguage]);
+  // Warmed: the search (its lexicon, its code) and the money format on result cards (Intl loads its locale data on first use).
+  useEffect(
+    () =>
+      engineInUse
+        ? whenIdle(() => {
+            engineInUse.warm(searchLanguage);
+            formatMoney(0, i18n.language, 'VND');
+          })
+        : undefined,
+    [engineInUse, searchLanguage, i18n.language],
+  );
   useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
+  useEffect(() => {
+    if (ready) openIdleWork();
+  }, [ready]);
   // One search per key for the results and the flow offer alike.
   const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
   const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);

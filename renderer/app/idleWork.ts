@@ -11,6 +11,14 @@ export type IdleOrder = 'soon' | 'later';
 
 const queue: { job: Job; order: IdleOrder }[] = [];
 let scheduled = false;
+// Closed until the first screen is up: the moments the start spends waiting for storage are not quiet ones.
+let opened = false;
+
+/** The first screen is up (the kiosk's search ready, the counter mounted): idle work may begin. */
+export function openIdleWork(): void {
+  opened = true;
+  schedule();
+}
 
 /**
  * Runs `job` when the page is idle, after the jobs asked before it (a `soon` job also before any
@@ -29,7 +37,7 @@ export function whenIdle(job: Job, order: IdleOrder = 'soon'): () => void {
 }
 
 function schedule(): void {
-  if (scheduled || queue.length === 0) return;
+  if (!opened || scheduled || queue.length === 0) return;
   scheduled = true;
   const run = async () => {
     scheduled = false;

@@ -1,9 +1,10 @@
 /**
  * The kiosk's pre-registration sender as a hook (the sending itself is preregSender.ts): loaded
- * with the kiosk, while the sender, its client and the sync protocol's schemas are loaded when the
- * hook first runs, after the first screen is up, not on the start's path.
+ * with the kiosk, while the sender, its client and the sync protocol's schemas are loaded at the
+ * first quiet moment after the first screen, not on the start's path.
  */
 import { useCallback, useEffect, useRef } from 'react';
+import { whenIdle } from '../app/idleWork.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import type { NetworkCapability } from '../platform/platform.ts';
 import type { TokenVault } from '../security/dataKey.ts';
@@ -19,7 +20,9 @@ export function usePreregSender(db: MotcuaDb, tokens: TokenVault, network: Netwo
     let running: { stop(): void; drain(): Promise<void> } | null = null;
     let gone = false;
     const drain = () => void running?.drain();
-    void import('./preregSender.ts').then(({ keepSendingDrafts }) => {
+    // At the first quiet moment after the first screen (a draft confirmed sooner is sent by `drain` below).
+    const cancel = whenIdle(async () => {
+      const { keepSendingDrafts } = await import('./preregSender.ts');
       if (gone) return;
       running = keepSendingDrafts(db, tokens, network);
       sender.current = running;
@@ -28,11 +31,16 @@ export function usePreregSender(db: MotcuaDb, tokens: TokenVault, network: Netwo
     window.addEventListener('online', drain);
     return () => {
       gone = true;
+      cancel();
       window.clearInterval(purge);
       window.removeEventListener('online', drain);
       running?.stop();
       sender.current = null;
     };
   }, [db, tokens, network, enabled]);
-  return useCallback(() => void sender.current?.drain(), []);
+  // After a confirmation: now, whether or not the sender has started yet.
+  return useCallback(() => {
+    if (sender.current) void sender.current.drain();
+    else void import('./preregSender.ts').then(({ drainDrafts }) => drainDrafts(db, tokens));
+  }, [db, tokens]);
 }

@@ -3,9 +3,18 @@
  * finished before the next begins, a failing one not stopping the rest, a withdrawn one never run.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { whenIdle } from '../../renderer/app/idleWork.ts';
+import { openIdleWork, whenIdle } from '../../renderer/app/idleWork.ts';
 
 describe('idle work', () => {
+  it('waits for the first screen before running anything', async () => {
+    const log: string[] = [];
+    whenIdle(() => log.push('asked before the first screen'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(log).toEqual([]);
+    openIdleWork();
+    await vi.waitFor(() => expect(log).toEqual(['asked before the first screen']));
+  });
+
   it('runs jobs one after another, each finished before the next starts', async () => {
     const log: string[] = [];
     let finishFirst!: () => void;
