@@ -59,6 +59,54 @@ function precacheServiceWorker(): Plugin {
   };
 }
 
+/**
+ * Each start-up module's code in as few files as possible. Left to itself the bundler splits the
+ * code into one chunk per set of importers (49 scripts before the kiosk's search box is usable),
+ * and on an old PC every request a page makes costs its main thread several milliseconds, under a
+ * service worker too. Known from the module graph once it is built: what main.tsx needs (the
+ * `start` chunk), what only the kiosk's or only the counter's start needs (`kiosk`, `counter`),
+ * and what both apps' starts need (`apps`). Screens loaded on demand keep their own chunks.
+ */
+function startChunks(): { plugin: Plugin; groups: { name: string; test: (id: string) => boolean; priority: number; includeDependenciesRecursively: boolean }[] } {
+  const sets = { start: new Set<string>(), kiosk: new Set<string>(), counter: new Set<string>(), apps: new Set<string>() };
+  const entry = (name: string) => resolve(import.meta.dirname, 'renderer', name);
+  const plugin: Plugin = {
+    name: 'motcua-start-chunks',
+    apply: 'build',
+    buildEnd() {
+      const closure = (from: string, stop: ReadonlySet<string> = new Set(), dynamic = false): Set<string> => {
+        const seen = new Set<string>();
+        const stack = [from];
+        while (stack.length > 0) {
+          const id = stack.pop()!;
+          if (seen.has(id) || stop.has(id)) continue;
+          seen.add(id);
+          const info = this.getModuleInfo(id);
+          for (const next of info?.importedIds ?? []) stack.push(next);
+          if (dynamic) for (const next of info?.dynamicallyImportedIds ?? []) stack.push(next);
+        }
+        return seen;
+      };
+      const start = closure(entry('main.tsx'));
+      const kiosk = closure(entry('kioskStart.tsx'), start);
+      const counter = closure(entry('counterStart.tsx'), start);
+      // Everything a kiosk may ever load: the counter's own chunk must hold none of it.
+      const kioskEver = closure(entry('kioskStart.tsx'), start, true);
+      // main.tsx itself is the entry chunk; its imports go to `start`.
+      start.delete(entry('main.tsx'));
+      for (const id of start) sets.start.add(id);
+      for (const id of kiosk) (counter.has(id) ? sets.apps : sets.kiosk).add(id);
+      for (const id of counter) if (!kiosk.has(id) && !kioskEver.has(id)) sets.counter.add(id);
+    },
+  };
+  // Each set already holds its modules' dependencies, except those it must leave to other chunks
+  // (the counter's, what a kiosk may load later): not pulled back in.
+  const groups = (['start', 'apps', 'kiosk', 'counter'] as const).map((name) => ({ name, test: (id: string) => sets[name].has(id), priority: 5, includeDependenciesRecursively: false }));
+  return { plugin, groups };
+}
+
+const chunking = startChunks();
+
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
@@ -88,7 +136,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   publicDir: resolve(import.meta.dirname, 'assets/public'),
-  plugins: [react(), precacheServiceWorker()],
+  plugins: [react(), chunking.plugin, precacheServiceWorker()],
   define: {
     __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
   },
@@ -103,7 +151,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           // The libraries every start needs, in one chunk rather than a dozen small requests to the service worker.
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|zod|workbox-window|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }],
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|zod|workbox-window|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }, ...chunking.groups],
         },
       },
     },

@@ -8,6 +8,7 @@ import type { MotcuaDb } from './data/db.ts';
 import type { CatalogState } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
+import { openIdleWork, whenIdle } from './app/idleWork.ts';
 import {
   AddressScreen,
   AdminSettings,
@@ -15,6 +16,7 @@ import {
   FlowScreen,
   LookupScreen,
   PreregScreen,
+  PreregTicketNote,
   prefetchKioskScreens,
   ProcedureDetail,
   QueueSetupScreen,
@@ -36,6 +38,7 @@ import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
 import { cachedSearch } from './features/search/cachedSearch.ts';
+import { formatMoney } from './features/procedure/moneyText.ts';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
@@ -46,8 +49,7 @@ import { FlowOffer } from './features/guidance/FlowOffer.tsx';
 import { LifeEventTiles } from './features/guidance/LifeEventTiles.tsx';
 import { familyProcedures } from '../shared/guidance/resolveOutcome.ts';
 import { SearchFlowOffer } from './features/guidance/SearchFlowOffer.tsx';
-import { PreregTicketNote } from './features/prereg/PreregTicketNote.tsx';
-import { usePreregSender } from './sync/preregSender.ts';
+import { usePreregSender } from './sync/usePreregSender.ts';
 import { checklistTicketing } from './features/queue/kiosk/checklistTicketing.ts';
 import { ProcedureQueueBar } from './features/queue/kiosk/ProcedureQueueBar.tsx';
 import { TicketOverlay } from './features/queue/kiosk/TicketOverlay.tsx';
@@ -110,9 +112,24 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   }, [update, atRest, route.screen, updater]);
   const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
   const ready = state.phase === 'ready';
-  // Once the first screen is up: the other screens' code, in the background.
-  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
   const engineInUse = state.phase === 'ready' ? state.engine : null;
+  // Once the first screen is up, at quiet moments: the search warmed for the first key, then the other screens' code.
+  const searchLanguage = i18n.language.startsWith('en') ? 'en' : 'vi';
+  // Warmed: the search (its lexicon, its code) and the money format on result cards (Intl loads its locale data on first use).
+  useEffect(
+    () =>
+      engineInUse
+        ? whenIdle(() => {
+            engineInUse.warm(searchLanguage);
+            formatMoney(0, i18n.language, 'VND');
+          })
+        : undefined,
+    [engineInUse, searchLanguage, i18n.language],
+  );
+  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
+  useEffect(() => {
+    if (ready) openIdleWork();
+  }, [ready]);
   // One search per key for the results and the flow offer alike.
   const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
   const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);
@@ -323,7 +340,11 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
             reset();
           }}
         >
-          {queue.ticket.draftId && <PreregTicketNote db={db} draftId={queue.ticket.draftId} />}
+          {queue.ticket.draftId && (
+            <Suspense fallback={null}>
+              <PreregTicketNote db={db} draftId={queue.ticket.draftId} />
+            </Suspense>
+          )}
         </TicketOverlay>
       )}
       {remaining !== null && !admin && <IdleWarning seconds={remaining} onStay={stayHere} />}

@@ -2,7 +2,8 @@
  * The kiosk's start-up module (main.tsx loads it on a kiosk only): its catalog and search, its
  * screens (App.tsx), then its background work (KioskBackground.tsx) once the first screen is up.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { whenIdle } from './app/idleWork.ts';
 import { App } from './App.tsx';
 import { useCatalog } from './app/useCatalog.ts';
 import type { StartProps } from './app/startProps.ts';
@@ -11,11 +12,15 @@ const KioskBackground = lazy(() => import('./app/KioskBackground.tsx').then((m) 
 
 export function KioskStart({ platform, db, updater }: StartProps) {
   const catalog = useCatalog(db);
-  // A device without a catalog must pull one before anything else; otherwise the first screen comes
-  // first. Once started it keeps running (between a first pull and its search, neither holds).
+  // A device without a catalog must pull one before anything else: at once. Otherwise the first
+  // screen comes first and the background work waits for a quiet moment after it, so a citizen's
+  // first key never waits for it. Once started it keeps running (between a first pull and its
+  // search, neither holds).
   const [started, setStarted] = useState(false);
-  const background = started || catalog.state.phase === 'ready' || catalog.holdsNone;
+  const background = started || catalog.holdsNone;
   if (background && !started) setStarted(true);
+  const ready = catalog.state.phase === 'ready';
+  useEffect(() => (ready && !started ? whenIdle(() => setStarted(true)) : undefined), [ready, started]);
   return (
     <>
       <App platform={platform} db={db} updater={updater} catalog={catalog.state} />

@@ -4,6 +4,7 @@
  * idle after its start, so the first tap on a result or a tile does not wait for them either.
  */
 import { lazy } from 'react';
+import { whenIdle } from './idleWork.ts';
 
 const loaders = {
   procedure: () => import('../features/procedure/ProcedureDetail.tsx'),
@@ -16,6 +17,7 @@ const loaders = {
   prereg: () => import('../features/prereg/PreregScreen.tsx'),
   takeNumber: () => import('../features/queue/kiosk/TakeNumberScreen.tsx'),
   queueSetup: () => import('../features/queue/kiosk/QueueSetupScreen.tsx'),
+  preregTicketNote: () => import('../features/prereg/PreregTicketNote.tsx'),
 };
 
 export const ProcedureDetail = lazy(() => loaders.procedure().then((m) => ({ default: m.ProcedureDetail })));
@@ -27,13 +29,11 @@ export const FamilyList = lazy(() => loaders.familyList().then((m) => ({ default
 export const AdminSettings = lazy(() => loaders.admin().then((m) => ({ default: m.AdminSettings })));
 export const PreregScreen = lazy(() => loaders.prereg().then((m) => ({ default: m.PreregScreen })));
 export const TakeNumberScreen = lazy(() => loaders.takeNumber().then((m) => ({ default: m.TakeNumberScreen })));
+export const PreregTicketNote = lazy(() => loaders.preregTicketNote().then((m) => ({ default: m.PreregTicketNote })));
 export const QueueSetupScreen = lazy(() => loaders.queueSetup().then((m) => ({ default: m.QueueSetupScreen })));
 
-/** Loads every screen's code in the background, when the browser has nothing else to do. */
+/** Loads every screen's code in the background, one screen per quiet moment (app/idleWork.ts). */
 export function prefetchKioskScreens(): () => void {
-  const run = () => {
-    for (const load of Object.values(loaders)) void load().catch(() => undefined);
-  };
-  const handle = window.requestIdleCallback(run, { timeout: 5000 });
-  return () => window.cancelIdleCallback(handle);
+  const cancels = Object.values(loaders).map((load) => whenIdle(load, 'later'));
+  return () => cancels.forEach((cancel) => cancel());
 }

@@ -16,6 +16,7 @@ import type { MotcuaDb } from '../data/db.ts';
 import { lexiconsWith } from '../data/vocabularyRepository.ts';
 import { readStoredCatalog, takeCatalogRead } from './catalogFirstRead.ts';
 import { checkOffThread, prepareOffThread } from './catalogOffThread.ts';
+import { whenIdle } from './idleWork.ts';
 import type { CatalogPullReport } from './useCatalogPull.ts';
 
 export interface CatalogInfo {
@@ -166,6 +167,9 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
   const stored = kept ?? (held.prepared ? restorePreparedCatalog(held.prepared, held.procedures) : null);
   if (stored) {
     show(held.procedures, stored);
+    // At a quiet moment after the first screen: even starting the worker costs the page's thread.
+    await new Promise<void>((resolve) => whenIdle(resolve));
+    if (gone()) return;
     const failing = await checkOffThread(held.text);
     // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.
     if (gone() || (failing.ok && failing.value.length === 0)) return;

@@ -4,7 +4,6 @@
  * resend harmless (the server stores each id once), so a lost answer is simply sent again: exactly
  * once on the server. Expired drafts are deleted on every drain, sent or not.
  */
-import { useCallback, useEffect, useRef } from 'react';
 import type { MotcuaDb } from '../data/db.ts';
 import { loadDevice } from '../data/deviceRepository.ts';
 import { noteDraftAttempt, pendingDrafts, purgeExpiredDrafts, settleDraft } from '../data/preregDrafts.ts';
@@ -56,9 +55,8 @@ export function drainDrafts(db: MotcuaDb, tokens: TokenVault, options: { fetchFn
   return work.finally(() => draining.delete(db));
 }
 
-/** How often a kiosk with drafts waiting asks whether the server is back, and how often expired ones are looked for. */
+/** How often a kiosk with drafts waiting asks whether the server is back. */
 const PROBE_EVERY_MS = 15_000;
-const PURGE_EVERY_MS = 10 * 60_000;
 
 const defaultTimer = (fn: () => void, ms: number) => {
   const handle = setTimeout(fn, ms);
@@ -89,24 +87,4 @@ export function keepSendingDrafts(
     },
     drain,
   };
-}
-
-/** The kiosk's sender: drains on mount, on `online`, when the probe finds the server, and purges expired drafts every few minutes; `drain` runs one now (after a confirmation). */
-export function usePreregSender(db: MotcuaDb, tokens: TokenVault, network: NetworkCapability, enabled: boolean): () => void {
-  const sender = useRef<{ drain(): Promise<void> } | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    const running = keepSendingDrafts(db, tokens, network);
-    sender.current = running;
-    const drain = () => void running.drain();
-    const purge = window.setInterval(drain, PURGE_EVERY_MS);
-    window.addEventListener('online', drain);
-    return () => {
-      window.clearInterval(purge);
-      window.removeEventListener('online', drain);
-      running.stop();
-      sender.current = null;
-    };
-  }, [db, tokens, network, enabled]);
-  return useCallback(() => void sender.current?.drain(), []);
 }

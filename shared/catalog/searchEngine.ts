@@ -575,6 +575,17 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     search,
     fields: () => fieldCounts.map((f) => ({ ...f })),
     byCode: (code) => byDigits.get(code.trim().replace(/\D/g, '')),
+    warm(language) {
+      // The catalog's most common word, half typed then whole: the paths a person's first keys take.
+      let common = '';
+      let most = 0;
+      for (const [term, p] of index.postings) {
+        if (p.docs.length > most) [common, most] = [term, p.docs.length];
+      }
+      if (common === '') return;
+      search(common.slice(0, 1), { language });
+      search(`${common} `, { language });
+    },
     // Read when asked: reading the English lexicon's version would read (and check) the whole lexicon.
     get lexiconVersions() {
       return { vi: lexicons === null ? NO_LEXICON.version : lexicons.vi.version, en: lexicons === null ? NO_LEXICON.version : (lexicons.en ?? lexicons.vi).version };

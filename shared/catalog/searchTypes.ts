@@ -79,6 +79,11 @@ export interface SearchEngine {
   fields(): FieldCount[];
   /** Look a procedure up by code, with or without the dot ("1.001193" or "1001193"). */
   byCode(code: string): Procedure | undefined;
+  /**
+   * Does now, while nobody is typing, what the first search in `language` would otherwise pay for
+   * (its lexicon compiled, the search's code run once): called when the screen is idle after start.
+   */
+  warm(language: 'vi' | 'en'): void;
   /** The lexicon versions in use, by language (0 when searching catalog words alone). */
   readonly lexiconVersions?: Readonly<Record<'vi' | 'en', number>>;
 }

@@ -74,4 +74,9 @@ function bundled(): CompiledNameParts {
   return parsed.value;
 }
 
-export const BUNDLED_NAME_PARTS: CompiledNameParts = bundled();
+let bundledOnce: CompiledNameParts | null = null;
+
+/** The name parts shipped with the app, read (and checked) the first time a query is scrubbed, not when the app starts. */
+export function bundledNameParts(): CompiledNameParts {
+  return (bundledOnce ??= bundled());
+}

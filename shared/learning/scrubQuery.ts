@@ -20,7 +20,7 @@
  * Kept: everything else as typed, with its tones, so an admin reads what citizens really wrote.
  */
 import { foldVietnamese } from '../catalog/foldVietnamese.ts';
-import { BUNDLED_NAME_PARTS, type CompiledNameParts, type WordSet } from './nameParts.ts';
+import { bundledNameParts, type CompiledNameParts, type WordSet } from './nameParts.ts';
 
 /** The longest query kept; a kiosk search box never needs more. */
 export const MAX_QUERY_LENGTH = 200;
@@ -86,7 +86,7 @@ function inList(token: Token | undefined, list: WordSet): boolean {
 }
 
 export function scrubQuery(input: string, options: ScrubOptions = {}): ScrubbedQuery {
-  const names = options.names ?? BUNDLED_NAME_PARTS;
+  const names = options.names ?? bundledNameParts();
   const removed = { digits: 0, names: 0, emails: 0 };
   const withoutDigits = input
     .normalize('NFC')

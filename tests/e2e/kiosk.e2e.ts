@@ -34,7 +34,12 @@ describe('the citizen kiosk', () => {
     await context.setOffline(true);
     await kiosk.page.close();
     const restarted = new KioskPage(await context.newPage());
-    await restarted.open(harness.server.url);
+    // Its start asks for few scripts (the build groups each start's code: 7 files, then its
+    // background work's, which begins as the search becomes ready), none of the counter's.
+    const scripts = await restarted.openCountingScripts(harness.server.url);
+    expect(scripts.filter((name) => /^(counter|counterStart|CounterApp)-/.test(name))).toEqual([]);
+    expect(scripts.length, scripts.join(' ')).toBeLessThanOrEqual(20);
+    await restarted.footer.waitFor();
     expect(await restarted.catalogOrigin()).toBe('device');
     await expect.poll(() => restarted.linkState()).toContain('Mất mạng');
 

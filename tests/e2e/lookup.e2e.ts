@@ -116,6 +116,8 @@ describe('the kiosk status lookup', () => {
     await kiosk.open(harness.server.url);
     const before = await harness.server.store.listRatings('DEMO');
     const count = before.ok ? before.value.length : 0;
+    // Unplugged once installed for offline, as a kiosk is: the rating screen's code then comes from the precache.
+    await kiosk.waitForOfflineShell();
     await context.setOffline(true);
     await kiosk.rateFromHome();
     await kiosk.expectScreenshot('kiosk-rating-portrait');

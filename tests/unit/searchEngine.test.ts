@@ -129,3 +129,24 @@ describe('search engine on the commune catalog', () => {
     for (let i = 1; i < fields.length; i += 1) expect(fields[i - 1]!.count).toBeGreaterThanOrEqual(fields[i]!.count);
   });
 });
+
+describe('warming the search before the first key', () => {
+  it('changes no answer: a warmed engine answers as a cold one, in both languages', async () => {
+    const source = await readCatalogSource(join(sharedDataDir(), COMMUNE_CATALOG));
+    if (!source.ok) throw new Error(source.error);
+    const cold = createSearchEngine(source.value.procedures);
+    const warmed = createSearchEngine(source.value.procedures);
+    warmed.warm('vi');
+    warmed.warm('en');
+    for (const [query, language] of [['k', 'vi'], ['khai sinh', 'vi'], ['so do', 'vi'], ['bố tôi mất rồi', 'vi'], ['birth', 'en'], ['t', 'en']] as const) {
+      const answer = (e: SearchEngine) => e.search(query, { limit: 10, language });
+      expect(answer(warmed), `${language}: ${query}`).toEqual(answer(cold));
+    }
+  });
+
+  it('is harmless on an empty catalog', () => {
+    const empty = createSearchEngine([]);
+    expect(() => empty.warm('vi')).not.toThrow();
+    expect(empty.search('khai sinh').hits).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ describe('one search per key', () => {
 
   it('answers a repeated question from what it kept', () => {
     let asked = 0;
-    const search = cachedSearch({ size: 0, fields: () => [], byCode: () => undefined, search: () => ((asked += 1), { kind: 'empty', hits: [], elsewhere: [] }) });
+    const search = cachedSearch({ size: 0, fields: () => [], byCode: () => undefined, warm: () => undefined, search: () => ((asked += 1), { kind: 'empty', hits: [], elsewhere: [] }) });
     search('khai', { limit: 30, language: 'vi' });
     search('khai', { limit: 30, language: 'vi' });
     search('khai', { limit: 30, language: 'en' });

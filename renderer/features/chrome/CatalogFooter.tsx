@@ -1,12 +1,16 @@
 /** Says which catalog the kiosk is using and how fresh it is; the portal is credited, not presented as authoritative. */
 import { useTranslation } from 'react-i18next';
+import { dayNumberOf, isoFromDayNumber } from '../../../shared/calendar/civilDay.ts';
+import { formatDayMonthYear } from '../../../shared/calendar/dayMonthYear.ts';
 import type { CatalogInfo, UpdateStatus } from '../../app/useCatalog.ts';
 import './kioskChrome.css';
 
 export function CatalogFooter({ info, update }: { info: CatalogInfo; update: UpdateStatus }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const date = new Date(info.generatedAt);
-  const when = Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB');
+  // Day first in Vietnam time, as every date the app shows; computed, not through Intl, whose first
+  // use loads locale data on the first screen's path.
+  const when = Number.isNaN(date.getTime()) ? '' : formatDayMonthYear(isoFromDayNumber(dayNumberOf(date)));
   return (
     <footer className="kiosk-footer" data-testid="catalog-footer" data-version={info.version} data-origin={info.origin}>
       <span>{t('footer.catalog', { count: info.count, date: when })}</span>

@@ -16,7 +16,6 @@ import type { Route } from '../../app/route.ts';
 import type { MotcuaDb } from '../../data/db.ts';
 import { enrolledRole } from '../../data/deviceRepository.ts';
 import { recordSearch } from '../../data/searchLog.ts';
-import { drainSearches } from '../../sync/searchLogSender.ts';
 import { IDLE_RECORDER, stepRecorder, type FinishedSearch, type RecorderEvent } from './searchRecorder.ts';
 import type { TokenVault } from '../../security/dataKey.ts';
 
@@ -81,7 +80,9 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
       const session = sessionOf(next.finished, knownWord, language, new Date(), crypto.randomUUID());
       if (!session) return;
       void recordSearch(db, session)
-        .then(() => drainSearches(db, tokens))
+        // The sender (and the learning protocol's schemas) loaded when a search is sent, not at start.
+        .then(() => import('../../sync/searchLogSender.ts'))
+        .then(({ drainSearches }) => drainSearches(db, tokens))
         // A full or broken local store loses this one search, never the citizen's screen.
         .catch(() => undefined);
     },

@@ -565,6 +565,11 @@ export class CounterPage {
     return (await this.page.getByTestId('waiting-count').textContent()) ?? '';
   }
 
+  /** Whether the queue's calling bar (or, for an admin of a center without a queue, its set-up line) is on screen. */
+  async callingBarShown(): Promise<boolean> {
+    return (await this.page.getByTestId('calling-bar').count()) > 0;
+  }
+
   async link(): Promise<string | null> {
     return this.page.getByTestId('sync-bar').getAttribute('data-link');
   }

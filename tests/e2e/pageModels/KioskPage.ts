@@ -1,7 +1,9 @@
 /** Page model of the kiosk: what a citizen does, in the words of the screen, not of the DOM. */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
 import { expectScreenshot } from '../support/screenshots.ts';
+import { waitForOfflineShell } from '../support/offlineShell.ts';
 
 export class KioskPage {
   constructor(readonly page: Page) {}
@@ -9,6 +11,36 @@ export class KioskPage {
   async open(url: string) {
     await this.page.goto(url);
     await this.footer.waitFor();
+  }
+
+  /** Opens the kiosk; the scripts (file names) the page had asked for when its search box first took keys. */
+  async openCountingScripts(url: string): Promise<string[]> {
+    const asked: string[] = [];
+    const seen = (request: { url(): string }) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.js')) asked.push(path.slice(path.lastIndexOf('/') + 1));
+    };
+    // The page says when the box is ready (the suite's clock is fake, so not by time): the requests
+    // reported before that message are those it had made.
+    let atReady: string[] | null = null;
+    await this.page.exposeBinding('motcuaSearchReady', () => {
+      atReady ??= [...asked];
+    });
+    await this.page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const box = document.querySelector<HTMLInputElement>('[data-testid="search-input"]');
+        if (box === null || box.disabled || box.dataset.ready === 'false') return;
+        observer.disconnect();
+        void (window as unknown as { motcuaSearchReady(): Promise<void> }).motcuaSearchReady();
+      });
+      observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'data-ready'] });
+    });
+    this.page.on('request', seen);
+    await this.page.goto(url);
+    await this.searchInput.waitFor();
+    await expect.poll(() => atReady).not.toBeNull();
+    this.page.off('request', seen);
+    return atReady ?? [];
   }
 
   get footer(): Locator {
@@ -252,9 +284,6 @@ export class KioskPage {
 
   /** Waits until the service worker controls the page, so the shell is cached for offline starts. */
   async waitForOfflineShell() {
-    await this.page.waitForFunction(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      return Boolean(reg.active) && navigator.serviceWorker.controller !== null;
-    }, undefined, { timeout: 30_000 });
+    await waitForOfflineShell(this.page);
   }
 }

@@ -1,6 +1,7 @@
 /** Page model of the kiosk's status lookup and satisfaction rating, in the citizen's words. */
 import type { Locator, Page } from 'playwright-core';
 import { accessibilityViolations, smallTouchTargets } from '../support/accessibility.ts';
+import { waitForOfflineShell } from '../support/offlineShell.ts';
 import { expectScreenshot } from '../support/screenshots.ts';
 
 /** The lookup's answers other than a found file: the code is missing, nothing found, no link, not a file number. */
@@ -8,6 +9,11 @@ export type LookupAnswer = 'need-code' | 'not-found' | 'unreachable' | 'invalid'
 
 export class LookupPage {
   constructor(readonly page: Page) {}
+
+  /** The app installed for offline use (its screens' code precached): before the kiosk is unplugged. */
+  async waitForOfflineShell() {
+    await waitForOfflineShell(this.page);
+  }
 
   async open(url: string) {
     await this.page.goto(url);

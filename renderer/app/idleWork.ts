@@ -1,0 +1,55 @@
+/**
+ * Work that can wait for a quiet moment after the first screen is up (warming the search,
+ * fetching the other screens' code): one job per idle period, in the order asked, each finished
+ * (its promise settled) before the next starts. A key pressed meanwhile then waits for at most one
+ * small job, never for a burst of them all at once.
+ */
+type Job = () => unknown;
+
+/** `soon`: work the kiosk needs shortly (warming the search, its background sync); `later`: code fetched ahead of need. */
+export type IdleOrder = 'soon' | 'later';
+
+const queue: { job: Job; order: IdleOrder }[] = [];
+let scheduled = false;
+// Closed until the first screen is up: the moments the start spends waiting for storage are not quiet ones.
+let opened = false;
+
+/** The first screen is up (the kiosk's search ready, the counter mounted): idle work may begin. */
+export function openIdleWork(): void {
+  opened = true;
+  schedule();
+}
+
+/**
+ * Runs `job` when the page is idle, after the jobs asked before it (a `soon` job also before any
+ * `later` one still waiting); the returned function takes it back.
+ */
+export function whenIdle(job: Job, order: IdleOrder = 'soon'): () => void {
+  const entry = { job, order };
+  const firstLater = order === 'soon' ? queue.findIndex((e) => e.order === 'later') : -1;
+  if (firstLater >= 0) queue.splice(firstLater, 0, entry);
+  else queue.push(entry);
+  schedule();
+  return () => {
+    const at = queue.indexOf(entry);
+    if (at >= 0) queue.splice(at, 1);
+  };
+}
+
+function schedule(): void {
+  if (!opened || scheduled || queue.length === 0) return;
+  scheduled = true;
+  const run = async () => {
+    scheduled = false;
+    const next = queue.shift();
+    try {
+      await next?.job();
+    } catch {
+      // Idle work is an optimisation: what failed here is done again when it is needed.
+    }
+    schedule();
+  };
+  // At the latest after a few seconds: a kiosk kept busy still gets its screens' code.
+  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => void run(), { timeout: 3000 });
+  else globalThis.setTimeout(() => void run(), 50);
+}

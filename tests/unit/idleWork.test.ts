@@ -1,0 +1,64 @@
+/**
+ * Idle work after the kiosk's start (renderer/app/idleWork.ts): one job at a time, in order, each
+ * finished before the next begins, a failing one not stopping the rest, a withdrawn one never run.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { openIdleWork, whenIdle } from '../../renderer/app/idleWork.ts';
+
+describe('idle work', () => {
+  it('waits for the first screen before running anything', async () => {
+    const log: string[] = [];
+    whenIdle(() => log.push('asked before the first screen'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(log).toEqual([]);
+    openIdleWork();
+    await vi.waitFor(() => expect(log).toEqual(['asked before the first screen']));
+  });
+
+  it('runs jobs one after another, each finished before the next starts', async () => {
+    const log: string[] = [];
+    let finishFirst!: () => void;
+    whenIdle(() => {
+      log.push('first started');
+      return new Promise<void>((resolve) => {
+        finishFirst = () => {
+          log.push('first finished');
+          resolve();
+        };
+      });
+    });
+    whenIdle(() => log.push('second'));
+    await vi.waitFor(() => expect(log).toEqual(['first started']));
+    // The second waits for the first, however long it takes.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(log).toEqual(['first started']);
+    finishFirst();
+    await vi.waitFor(() => expect(log).toEqual(['first started', 'first finished', 'second']));
+  });
+
+  it('goes on after a job that fails, and never runs a job taken back', async () => {
+    const log: string[] = [];
+    whenIdle(() => {
+      throw new Error('no network');
+    });
+    const takeBack = whenIdle(() => log.push('taken back'));
+    whenIdle(() => Promise.reject(new Error('refused')));
+    whenIdle(() => log.push('last'));
+    takeBack();
+    await vi.waitFor(() => expect(log).toEqual(['last']));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(log).toEqual(['last']);
+  });
+});
+
+describe('idle work in order of need', () => {
+  it('runs a job needed soon before code fetched ahead of need, whenever it was asked', async () => {
+    const log: string[] = [];
+    whenIdle(() => log.push('screen A'), 'later');
+    whenIdle(() => log.push('screen B'), 'later');
+    whenIdle(() => log.push('warm the search'));
+    whenIdle(() => log.push('background sync'), 'soon');
+    await vi.waitFor(() => expect(log).toHaveLength(4));
+    expect(log).toEqual(['warm the search', 'background sync', 'screen A', 'screen B']);
+  });
+});
