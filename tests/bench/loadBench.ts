@@ -38,6 +38,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 8);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres,postgres2').split(',');
 const CEILING_CONCURRENCY = 48;
+/** BENCH_STATEMENTS=1: PostgreSQL's statements during the measured runs (pg_stat_statements), by total time. */
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 const cpus = availableParallelism();
 
 interface SimDevice {
@@ -296,6 +298,28 @@ const stopServer = (child: ChildProcess): Promise<void> =>
     child.send('stop');
   });
 
+/** pg_stat_statements: 'reset' before the measured runs, 'print' the statements after them (calls, total and mean time). */
+async function statementStats(url: string, what: 'reset' | 'print'): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (what === 'reset') {
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await client.query('SELECT pg_stat_statements_reset()');
+      return;
+    }
+    const { rows } = await client.query<{ calls: string; total: number; mean: number; query: string }>(
+      `SELECT calls, total_exec_time AS total, mean_exec_time AS mean, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+    );
+    console.log('| calls | total ms | mean ms | statement |');
+    console.log('|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.calls} | ${r.total.toFixed(0)} | ${r.mean.toFixed(3)} | ${r.query.replace(/\s+/g, ' ').slice(0, 110)} |`);
+  } finally {
+    await client.end();
+  }
+}
+
 interface StoreRun {
   name: string;
   choice: (dataDir: string, cluster: PostgresCluster | null) => StoreChoice;
@@ -313,7 +337,9 @@ const lines: string[] = [];
 for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   const dir = await mkdtemp(join(tmpdir(), 'motcua-load-'));
   // Durability on, as in production: every answered push is on disk (fsync, synchronous_commit).
-  const cluster = run.postgres ? await startPostgres({ settings: { max_connections: '100', shared_buffers: '256MB' } }) : null;
+  const cluster = run.postgres
+    ? await startPostgres({ settings: { max_connections: '100', shared_buffers: '256MB', ...(STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements' } : {}) } })
+    : null;
   const choice = run.choice(dir, cluster);
   const seeded = await openStore(choice);
   if (!seeded.ok) throw new Error(seeded.error);
@@ -331,6 +357,7 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   // Warm up (connections, prepared statements, the JIT) before anything is measured.
   await closedLoop(send, devices, catalogVersion, 3);
   failures.clear();
+  if (STATEMENTS && cluster) await statementStats(cluster.url, 'reset');
   const open = await openLoop(send, devices, catalogVersion);
   for (const s of servers) await ask(s.child);
   const cpuBefore = { server: servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0), pg: cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) : 0, client: process.cpuUsage() };
@@ -345,6 +372,7 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
     })(),
   };
 
+  if (STATEMENTS && cluster) await statementStats(cluster.url, 'print');
   // Whatever a device still holds unanswered is sent again, as a device would, before counting.
   for (let round = 0; round < 5 && devices.some((d) => d.pending); round += 1) {
     await Promise.all(devices.filter((d) => d.pending).map((d) => step(send, d, catalogVersion)));

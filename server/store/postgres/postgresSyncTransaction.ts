@@ -10,9 +10,9 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { fileStatusSchema } from '../../../shared/files/fileRecord.ts';
 import { deviceRoleSchema } from '../../../shared/sync/protocol.ts';
-import type { SyncTransaction, SyncTransactions } from '../../sync/syncTransaction.ts';
-import type { Device, StoredRating } from '../store.ts';
-import { inTransaction, PostgresFailure, sql, sqlCount } from './postgresSql.ts';
+import type { FeedEntry, MutationLogEntry, SyncTransaction, SyncTransactions } from '../../sync/syncTransaction.ts';
+import type { Device, StatusHistoryEntry, StoredRating } from '../store.ts';
+import { inTransaction, PostgresFailure, sql, sqlCount, wireBatch } from './postgresSql.ts';
 
 export const DEVICE_COLUMNS = 'id, center_code, code, name, location_code, role, enrolled_at, revoked_at, last_applied_seq';
 
@@ -90,17 +90,35 @@ const codeRowSchema = z.object({ code: z.string() });
 /**
  * The port over one connection in pipeline mode: reads are awaited, writes are sent without waiting
  * and ride ahead of the next read (answers come back in order, so a read's answer means every write
- * before it was done). A write's failure is kept and thrown at the next read, savepoint or commit.
+ * before it was done). Writes are held on the socket until that read (or the commit), so each round
+ * trip is one write to the socket however many statements it carries. A write's failure is kept and
+ * thrown at the next read, savepoint or commit.
  */
-function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Promise<void> } {
+function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Promise<void>; flush(): void } {
   let savepoints = 0;
   let failure: unknown = null;
+  const lines: { log: MutationLogEntry[]; history: { centerCode: string; entry: StatusHistoryEntry }[]; feed: FeedEntry[] } = { log: [], history: [], feed: [] };
   let lastWrite: Promise<unknown> = Promise.resolve();
+  const wire = wireBatch(client);
+  let holding = false;
+  const hold = () => {
+    if (holding) return;
+    holding = true;
+    wire.hold();
+  };
+  /** Sends whatever is held; every path out of a transaction goes through here (commit, settle, the caller's finally). */
+  const flush = () => {
+    if (!holding) return;
+    holding = false;
+    wire.send();
+  };
   const settle = async () => {
+    flush();
     await lastWrite;
     if (failure !== null) throw failure;
   };
   const write = (text: string, values: unknown[], name?: string): Promise<void> => {
+    hold();
     const sent = sql(client, text, values, name).then(
       () => undefined,
       (e: unknown) => {
@@ -112,8 +130,11 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
   };
   /** A read: its rows, or the first failure of a write sent before it (the more telling error). */
   const read = async <R extends pg.QueryResultRow = Record<string, unknown>>(text: string, values: unknown[], name?: string): Promise<R[]> => {
+    hold();
+    const answer = sql<R>(client, text, values, name);
+    flush();
     try {
-      const rows = await sql<R>(client, text, values, name);
+      const rows = await answer;
       await settle();
       return rows;
     } catch (e) {
@@ -122,8 +143,11 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
     }
   };
   const count = async (text: string, values: unknown[], name?: string): Promise<number> => {
+    hold();
+    const answer = sqlCount(client, text, values, name);
+    flush();
     try {
-      const n = await sqlCount(client, text, values, name);
+      const n = await answer;
       await settle();
       return n;
     } catch (e) {
@@ -131,8 +155,72 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
       throw failure ?? e;
     }
   };
+  /**
+   * COMMIT in the same write as the last writes. In a transaction a failed write has aborted,
+   * PostgreSQL answers COMMIT with a rollback, not an error: the write's failure is thrown then.
+   */
+  /** The kept lines, one statement per table (per center for the feed), in the order they were appended. */
+  const appendLines = () => {
+    if (lines.log.length > 0) {
+      const l = lines.log;
+      void write(
+        `INSERT INTO mutations (center_code, device_id, seq, mutation_id, kind, at, status, reason, code)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+        [l.map((m) => m.centerCode), l.map((m) => m.deviceId), l.map((m) => m.seq), l.map((m) => m.mutationId), l.map((m) => m.kind), l.map((m) => m.at),
+          l.map((m) => m.status), l.map((m) => m.reason), l.map((m) => m.code)],
+        'log_mutations',
+      );
+    }
+    if (lines.history.length > 0) {
+      const h = lines.history;
+      // WITH ORDINALITY and ORDER BY: the identity column numbers the lines in the order they happened.
+      void write(
+        `INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id)
+         SELECT c, f, s, a, si, sn, l, n, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+           WITH ORDINALITY AS h(c, f, s, a, si, sn, l, n, d, o) ORDER BY o`,
+        [h.map((x) => x.centerCode), h.map((x) => x.entry.fileId), h.map((x) => x.entry.status), h.map((x) => x.entry.at), h.map((x) => x.entry.staffId),
+          h.map((x) => x.entry.staffName), h.map((x) => x.entry.location), h.map((x) => x.entry.note), h.map((x) => x.entry.deviceId)],
+        'append_histories',
+      );
+    }
+    for (const centerCode of new Set(lines.feed.map((e) => e.centerCode))) {
+      const f = lines.feed.filter((e) => e.centerCode === centerCode);
+      // The head's row lock is held to the commit: the next writer of this center gets its cursors after this one committed.
+      void write(
+        `WITH head AS (
+           INSERT INTO feed_heads (center_code, last_cursor) VALUES ($1, $2)
+           ON CONFLICT (center_code) DO UPDATE SET last_cursor = feed_heads.last_cursor + $2
+           RETURNING last_cursor)
+         INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at)
+         SELECT $1, head.last_cursor - $2 + e.o, e.f, e.n, e.s, e.a, e.t, e.d
+         FROM head, unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS e(f, n, s, a, t, d, o)`,
+        [centerCode, f.length, f.map((e) => e.fileId), f.map((e) => e.number), f.map((e) => e.status), f.map((e) => e.at), f.map((e) => e.note), f.map((e) => e.dueAt)],
+        'append_feed_lines',
+      );
+    }
+    lines.log = [];
+    lines.history = [];
+    lines.feed = [];
+  };
+  const commit = async () => {
+    hold();
+    appendLines();
+    const committed = client.query('COMMIT');
+    flush();
+    let tag: string;
+    try {
+      tag = (await committed).command;
+    } catch (e) {
+      await lastWrite;
+      throw failure ?? new PostgresFailure(e);
+    }
+    await lastWrite;
+    if (failure !== null) throw failure;
+    if (tag !== 'COMMIT') throw new PostgresFailure(new Error(`the transaction ended in ${tag}, not COMMIT`));
+  };
   return {
-    settle,
+    commit,
+    flush,
     lockCenterDeviceCodes: async (centerCode) => {
       await read('SELECT code FROM centers WHERE code = $1 FOR UPDATE', [centerCode], 'lock_center');
       return (await read('SELECT code FROM devices WHERE center_code = $1', [centerCode], 'device_codes')).map((r) => codeRowSchema.parse(r).code);
@@ -160,12 +248,11 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
       );
       return row ? loggedRowSchema.parse(row) : null;
     },
-    logMutation: async (m) =>
-      write(
-        `INSERT INTO mutations (center_code, device_id, seq, mutation_id, kind, at, status, reason, code) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [m.centerCode, m.deviceId, m.seq, m.mutationId, m.kind, m.at, m.status, m.reason, m.code],
-        'log_mutation',
-      ),
+    // Append-only lines (the mutation log, the history, the feed) nothing in the transaction reads
+    // back: kept here and written at commit, one statement each (appendLines).
+    logMutation: async (m) => {
+      lines.log.push(m);
+    },
     lockFile: async (fileId) => {
       const [row] = await read(
         'SELECT id, center_code, number, status, received_at, due_at, fee, content_hash, record FROM files WHERE id = $1 FOR UPDATE',
@@ -213,12 +300,9 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
       write('UPDATE files SET due_at = $3, record = $4 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, dueAt, record], 'set_due'),
     setFileFee: async (file, fee) =>
       write('UPDATE files SET fee = $3 WHERE center_code = $1 AND id = $2', [file.centerCode, file.id, fee], 'set_fee'),
-    appendHistory: async (centerCode, h) =>
-      write(
-        `INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [centerCode, h.fileId, h.status, h.at, h.staffId, h.staffName, h.location, h.note, h.deviceId],
-        'append_history',
-      ),
+    appendHistory: async (centerCode, h) => {
+      lines.history.push({ centerCode, entry: h });
+    },
     appendFileChange: async (centerCode, c) =>
       write(
         `INSERT INTO file_changes (center_code, file_id, kind, at, staff_id, staff_name, location, device_id, reason, previous, next)
@@ -226,18 +310,11 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
         [centerCode, c.fileId, c.kind, c.at, c.staffId, c.staffName, c.location, c.deviceId, c.reason, c.previous === null ? null : JSON.stringify(c.previous), JSON.stringify(c.next)],
         'append_change',
       ),
-    // The head's row lock is held to the commit: the next writer of this center gets its cursor after this one committed.
-    appendFeed: async (e) =>
-      write(
-        `WITH head AS (
-           INSERT INTO feed_heads (center_code, last_cursor) VALUES ($1, 1)
-           ON CONFLICT (center_code) DO UPDATE SET last_cursor = feed_heads.last_cursor + 1
-           RETURNING last_cursor)
-         INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at)
-         SELECT $1, last_cursor, $2, $3, $4, $5, $6, $7 FROM head`,
-        [e.centerCode, e.fileId, e.number, e.status, e.at, e.note, e.dueAt],
-        'append_feed',
-      ),
+    // Cursors are taken at commit (appendLines), so the center's feed head is locked only for the
+    // commit's own round trip, not for the whole push.
+    appendFeed: async (e) => {
+      lines.feed.push(e);
+    },
     ratingById: async (id) => {
       const [row] = await read(`SELECT ${RATING_COLUMNS} FROM ratings WHERE id = $1`, [id], 'rating_by_id');
       return row ? toRating(row) : null;
@@ -261,13 +338,18 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
     savepoint: async (work) => {
       savepoints += 1;
       const name = `item_${savepoints}`;
+      const kept = { log: lines.log.length, history: lines.history.length, feed: lines.feed.length };
       void write(`SAVEPOINT ${name}`, []);
       try {
         const result = await work();
         void write(`RELEASE SAVEPOINT ${name}`, []);
         return result;
       } catch (e) {
-        // The database's own failure fails the transaction; a bug's writes are undone here alone.
+        // The database's own failure fails the transaction; a bug's writes are undone here alone,
+        // with the lines it kept for the commit.
+        lines.log.length = kept.log;
+        lines.history.length = kept.history;
+        lines.feed.length = kept.feed;
         await settle();
         await read(`ROLLBACK TO SAVEPOINT ${name}`, []);
         void write(`RELEASE SAVEPOINT ${name}`, []);
@@ -282,13 +364,21 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { settle(): Pro
 export function createPostgresSyncTransactions(pool: pg.Pool): SyncTransactions {
   return {
     write: (work) =>
-      inTransaction(pool, async (client) => {
-        const tx = transactionOn(client);
-        const result = await work(tx);
-        // Before COMMIT: in an aborted transaction PostgreSQL answers COMMIT with a rollback, not an error.
-        await tx.settle();
-        return result;
-      }),
+      inTransaction(
+        pool,
+        async (client) => {
+          const tx = transactionOn(client);
+          try {
+            const result = await work(tx);
+            await tx.commit();
+            return result;
+          } finally {
+            // A rule that threw between a write and the next read leaves writes held: send them before ROLLBACK.
+            tx.flush();
+          }
+        },
+        { commitsItself: true },
+      ),
     isStorageError: (e) => e instanceof PostgresFailure,
     describeStorageError: (e) => (e as Error).message,
   };
