@@ -88,6 +88,17 @@ const byNumberRowSchema = z.object({ id: z.string(), lookup_code: z.string().nul
 const codeRowSchema = z.object({ code: z.string() });
 
 /**
+ * A center's feed head moved on by $2 lines, its row locked to the commit: the next writer of the
+ * center gets its cursors after this one committed. Nothing (and no lock) when $2 is 0.
+ */
+const FEED_HEAD = `INSERT INTO feed_heads (center_code, last_cursor) SELECT $1::text, $2::bigint WHERE $2::bigint > 0
+  ON CONFLICT (center_code) DO UPDATE SET last_cursor = feed_heads.last_cursor + $2::bigint RETURNING last_cursor`;
+/** The feed lines ($3..$8) under the cursors the head handed out, in the order they were appended. */
+const FEED_ROWS = `SELECT $1::text, head.last_cursor - $2::bigint + e.o, e.f, e.n, e.s, e.a, e.t, e.d
+  FROM head, unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS e(f, n, s, a, t, d, o)`;
+const feedArrays = (f: FeedEntry[]) => [f.map((e) => e.fileId), f.map((e) => e.number), f.map((e) => e.status), f.map((e) => e.at), f.map((e) => e.note), f.map((e) => e.dueAt)];
+
+/**
  * The port over one connection in pipeline mode: reads are awaited, writes are sent without waiting
  * and ride ahead of the next read (answers come back in order, so a read's answer means every write
  * before it was done). Writes are held on the socket until that read (or the commit), so each round
@@ -96,6 +107,8 @@ const codeRowSchema = z.object({ code: z.string() });
  */
 function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Promise<void>; flush(): void } {
   let savepoints = 0;
+  /** A RELEASE SAVEPOINT not yet sent (see savepoint()). */
+  let releaseDue: string | null = null;
   let failure: unknown = null;
   const lines: { log: MutationLogEntry[]; history: { centerCode: string; entry: StatusHistoryEntry }[]; feed: FeedEntry[] } = { log: [], history: [], feed: [] };
   let lastWrite: Promise<unknown> = Promise.resolve();
@@ -159,48 +172,63 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
    * COMMIT in the same write as the last writes. In a transaction a failed write has aborted,
    * PostgreSQL answers COMMIT with a rollback, not an error: the write's failure is thrown then.
    */
-  /** The kept lines, one statement per table (per center for the feed), in the order they were appended. */
+  /**
+   * The kept lines in one statement (data-modifying CTEs), in the order they were appended: each
+   * statement is a round of the protocol for the database, so three tables cost one. A feed of a
+   * second center (never in a push; a server-side change has one file) gets a statement of its own.
+   */
   const appendLines = () => {
-    if (lines.log.length > 0) {
-      const l = lines.log;
-      void write(
-        `INSERT INTO mutations (center_code, device_id, seq, mutation_id, kind, at, status, reason, code)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])`,
-        [l.map((m) => m.centerCode), l.map((m) => m.deviceId), l.map((m) => m.seq), l.map((m) => m.mutationId), l.map((m) => m.kind), l.map((m) => m.at),
-          l.map((m) => m.status), l.map((m) => m.reason), l.map((m) => m.code)],
-        'log_mutations',
-      );
-    }
-    if (lines.history.length > 0) {
-      const h = lines.history;
-      // WITH ORDINALITY and ORDER BY: the identity column numbers the lines in the order they happened.
-      void write(
-        `INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id)
-         SELECT c, f, s, a, si, sn, l, n, d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-           WITH ORDINALITY AS h(c, f, s, a, si, sn, l, n, d, o) ORDER BY o`,
-        [h.map((x) => x.centerCode), h.map((x) => x.entry.fileId), h.map((x) => x.entry.status), h.map((x) => x.entry.at), h.map((x) => x.entry.staffId),
-          h.map((x) => x.entry.staffName), h.map((x) => x.entry.location), h.map((x) => x.entry.note), h.map((x) => x.entry.deviceId)],
-        'append_histories',
-      );
-    }
-    for (const centerCode of new Set(lines.feed.map((e) => e.centerCode))) {
-      const f = lines.feed.filter((e) => e.centerCode === centerCode);
-      // The head's row lock is held to the commit: the next writer of this center gets its cursors after this one committed.
-      void write(
-        `WITH head AS (
-           INSERT INTO feed_heads (center_code, last_cursor) VALUES ($1, $2)
-           ON CONFLICT (center_code) DO UPDATE SET last_cursor = feed_heads.last_cursor + $2
-           RETURNING last_cursor)
-         INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at)
-         SELECT $1, head.last_cursor - $2 + e.o, e.f, e.n, e.s, e.a, e.t, e.d
-         FROM head, unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS e(f, n, s, a, t, d, o)`,
-        [centerCode, f.length, f.map((e) => e.fileId), f.map((e) => e.number), f.map((e) => e.status), f.map((e) => e.at), f.map((e) => e.note), f.map((e) => e.dueAt)],
-        'append_feed_lines',
-      );
-    }
+    const { log: l, history: h, feed } = lines;
     lines.log = [];
     lines.history = [];
     lines.feed = [];
+    if (l.length + h.length + feed.length === 0) return;
+    const centers = [...new Set(feed.map((e) => e.centerCode))];
+    for (const centerCode of centers.slice(1)) {
+      const f = feed.filter((e) => e.centerCode === centerCode);
+      void write(
+        `WITH head AS (${FEED_HEAD}) INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at) ${FEED_ROWS}`,
+        [centerCode, f.length, ...feedArrays(f)],
+        'append_feed_lines',
+      );
+    }
+    const f = feed.filter((e) => e.centerCode === centers[0]);
+    void write(
+      `WITH log AS (
+         INSERT INTO mutations (center_code, device_id, seq, mutation_id, kind, at, status, reason, code)
+         SELECT * FROM unnest($9::text[], $10::text[], $11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])),
+       history AS (
+         -- WITH ORDINALITY and ORDER BY: the identity column numbers the lines in the order they happened.
+         INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id)
+         SELECT c, f, s, a, si, sn, l, n, d FROM unnest($18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[])
+           WITH ORDINALITY AS h(c, f, s, a, si, sn, l, n, d, o) ORDER BY o),
+       head AS (${FEED_HEAD})
+       INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at) ${FEED_ROWS}`,
+      [
+        centers[0] ?? '',
+        f.length,
+        ...feedArrays(f),
+        l.map((m) => m.centerCode),
+        l.map((m) => m.deviceId),
+        l.map((m) => m.seq),
+        l.map((m) => m.mutationId),
+        l.map((m) => m.kind),
+        l.map((m) => m.at),
+        l.map((m) => m.status),
+        l.map((m) => m.reason),
+        l.map((m) => m.code),
+        h.map((x) => x.centerCode),
+        h.map((x) => x.entry.fileId),
+        h.map((x) => x.entry.status),
+        h.map((x) => x.entry.at),
+        h.map((x) => x.entry.staffId),
+        h.map((x) => x.entry.staffName),
+        h.map((x) => x.entry.location),
+        h.map((x) => x.entry.note),
+        h.map((x) => x.entry.deviceId),
+      ],
+      'append_lines',
+    );
   };
   const commit = async () => {
     hold();
@@ -339,20 +367,24 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
       savepoints += 1;
       const name = `item_${savepoints}`;
       const kept = { log: lines.log.length, history: lines.history.length, feed: lines.feed.length };
-      void write(`SAVEPOINT ${name}`, []);
+      // The previous item's RELEASE rides in the same message (one round of the protocol for both).
+      void write(releaseDue ? `${releaseDue}; SAVEPOINT ${name}` : `SAVEPOINT ${name}`, []);
+      releaseDue = null;
       try {
         const result = await work();
-        void write(`RELEASE SAVEPOINT ${name}`, []);
+        // Sent with the next SAVEPOINT, or never: COMMIT releases every savepoint.
+        releaseDue = `RELEASE SAVEPOINT ${name}`;
         return result;
       } catch (e) {
         // The database's own failure fails the transaction; a bug's writes are undone here alone,
-        // with the lines it kept for the commit.
+        // with the lines it kept for the commit (and any savepoint inside it, released or not).
         lines.log.length = kept.log;
         lines.history.length = kept.history;
         lines.feed.length = kept.feed;
+        releaseDue = null;
         await settle();
         await read(`ROLLBACK TO SAVEPOINT ${name}`, []);
-        void write(`RELEASE SAVEPOINT ${name}`, []);
+        releaseDue = `RELEASE SAVEPOINT ${name}`;
         throw e;
       } finally {
         savepoints -= 1;
