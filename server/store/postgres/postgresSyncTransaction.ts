@@ -110,7 +110,12 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
   /** A RELEASE SAVEPOINT not yet sent (see savepoint()). */
   let releaseDue: string | null = null;
   let failure: unknown = null;
-  const lines: { log: MutationLogEntry[]; history: { centerCode: string; entry: StatusHistoryEntry }[]; feed: FeedEntry[] } = { log: [], history: [], feed: [] };
+  const lines: {
+    log: MutationLogEntry[];
+    history: { centerCode: string; entry: StatusHistoryEntry }[];
+    feed: FeedEntry[];
+    lastApplied: { centerCode: string; deviceId: string; seq: number } | null;
+  } = { log: [], history: [], feed: [], lastApplied: null };
   let lastWrite: Promise<unknown> = Promise.resolve();
   const wire = wireBatch(client);
   let holding = false;
@@ -173,16 +178,18 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
    * PostgreSQL answers COMMIT with a rollback, not an error: the write's failure is thrown then.
    */
   /**
-   * The kept lines in one statement (data-modifying CTEs), in the order they were appended: each
-   * statement is a round of the protocol for the database, so three tables cost one. A feed of a
+   * The kept lines in one statement (data-modifying CTEs), in the order they were appended, with the
+   * device's last applied number: each statement is a round of the protocol for the database, so
+   * four writes cost one. A feed of a
    * second center (never in a push; a server-side change has one file) gets a statement of its own.
    */
   const appendLines = () => {
-    const { log: l, history: h, feed } = lines;
+    const { log: l, history: h, feed, lastApplied } = lines;
     lines.log = [];
     lines.history = [];
     lines.feed = [];
-    if (l.length + h.length + feed.length === 0) return;
+    lines.lastApplied = null;
+    if (l.length + h.length + feed.length === 0 && !lastApplied) return;
     const centers = [...new Set(feed.map((e) => e.centerCode))];
     for (const centerCode of centers.slice(1)) {
       const f = feed.filter((e) => e.centerCode === centerCode);
@@ -202,6 +209,7 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
          INSERT INTO status_history (center_code, file_id, status, at, staff_id, staff_name, location, note, device_id)
          SELECT c, f, s, a, si, sn, l, n, d FROM unnest($18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $25::text[], $26::text[])
            WITH ORDINALITY AS h(c, f, s, a, si, sn, l, n, d, o) ORDER BY o),
+       applied AS (UPDATE devices SET last_applied_seq = $29::bigint WHERE center_code = $27::text AND id = $28::text),
        head AS (${FEED_HEAD})
        INSERT INTO status_feed (center_code, cursor, file_id, number, status, changed_at, note, due_at) ${FEED_ROWS}`,
       [
@@ -226,6 +234,10 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
         h.map((x) => x.entry.location),
         h.map((x) => x.entry.note),
         h.map((x) => x.entry.deviceId),
+        // No device to move on: the UPDATE matches no row.
+        lastApplied?.centerCode ?? null,
+        lastApplied?.deviceId ?? null,
+        lastApplied?.seq ?? null,
       ],
       'append_lines',
     );
@@ -266,8 +278,10 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
       const [row] = await read(`SELECT ${DEVICE_COLUMNS} FROM devices WHERE id = $1 FOR UPDATE`, [deviceId], 'lock_device');
       return row ? toDevice(row) : null;
     },
-    setLastAppliedSeq: async (device, seq) =>
-      write('UPDATE devices SET last_applied_seq = $3 WHERE center_code = $1 AND id = $2', [device.centerCode, device.id, seq], 'set_last_applied'),
+    // Written with the lines at commit (appendLines): nothing in the transaction reads it back.
+    setLastAppliedSeq: async (device, seq) => {
+      lines.lastApplied = { centerCode: device.centerCode, deviceId: device.id, seq };
+    },
     loggedMutation: async (device, seq) => {
       const [row] = await read(
         'SELECT status, reason, code FROM mutations WHERE center_code = $1 AND device_id = $2 AND seq = $3',
@@ -299,10 +313,12 @@ function transactionOn(client: pg.PoolClient): SyncTransaction & { commit(): Pro
     },
     insertFile: async (f) =>
       (await count(
+        // The record is parsed as jsonb once (each `$6::jsonb` would parse it again) for the columns the figures read.
         `INSERT INTO files (center_code, id, number, device_id, procedure_code, status, record, content_hash, received_at, stored_at, due_at,
                             location_code, lookup_code, channel, procedure_name, attachments)
-         VALUES ($1, $2, $3, $4, $5, 'received', $6::text, $7, $8, $9, $10, $11, $12,
-                 ($6::jsonb) ->> 'channel', ($6::jsonb) ->> 'procedureName', COALESCE(jsonb_array_length(($6::jsonb) -> 'attachments'), 0))
+         SELECT $1, $2, $3, $4, $5, 'received', $6::text, $7, $8, $9, $10, $11, $12,
+                r.j ->> 'channel', r.j ->> 'procedureName', COALESCE(jsonb_array_length(r.j -> 'attachments'), 0)
+         FROM (SELECT $6::jsonb AS j) AS r
          ON CONFLICT DO NOTHING`,
         [f.centerCode, f.id, f.number, f.deviceId, f.procedureCode, f.record, f.contentHash, f.receivedAt, f.storedAt, f.dueAt, f.locationCode, f.lookupCode],
         'insert_file',
