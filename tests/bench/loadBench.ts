@@ -87,12 +87,17 @@ interface OpenLoopResult {
   failures: Failures;
   /** This generator's event loop, busy share: high, and its own queue would show in the latencies. */
   generatorBusy: number;
+  /** p99 of the requests due in each WINDOW_S of the run: a stall shows where it happened. */
+  p99ByWindow: number[];
 }
+
+const WINDOW_S = 2;
 
 /** Open loop: one request due every 1/RPS s for SECONDS, whatever the answers; latency from when each was due. */
 async function openLoop(client: Client, devices: SimDevice[], catalogVersion: number): Promise<OpenLoopResult> {
   const due = Math.round(RPS * SECONDS);
   const latencies: number[] = [];
+  const windows: number[][] = Array.from({ length: Math.ceil(SECONDS / WINDOW_S) }, () => []);
   const byKind = new Map<RequestKind, number[]>(REQUEST_KINDS.map((k) => [k, []]));
   const failures: Failures = new Map();
   let issued = 0;
@@ -124,6 +129,7 @@ async function openLoop(client: Client, devices: SimDevice[], catalogVersion: nu
       const p = step(client, device, catalogVersion).then((outcome) => {
         const ms = performance.now() - dueAt;
         latencies.push(ms);
+        windows[Math.min(windows.length - 1, Math.floor((dueAt - start) / 1000 / WINDOW_S))]!.push(ms);
         byKind.get(outcome.kind)!.push(ms);
         if (outcome.failure) count(failures, outcome.failure);
         else answered += 1;
@@ -153,6 +159,7 @@ async function openLoop(client: Client, devices: SimDevice[], catalogVersion: nu
     byKind: kinds,
     failures,
     generatorBusy: performance.eventLoopUtilization(elu).utilization,
+    p99ByWindow: windows.map((w) => quantile(sortedOf(w), 0.99)),
   };
 }
 
@@ -338,6 +345,7 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   console.log(`| sent / answered 200 / achieved | ${open.sent} / ${open.answered} in ${open.seconds.toFixed(1)} s = ${open.rps.toFixed(0)}/s |`);
   console.log(`| latency from when each was due: p50 / p99 | ${ms(open.p50)} / ${ms(open.p99)} |`);
   for (const k of REQUEST_KINDS) console.log(`| ${k} (${open.byKind[k].n}): p50 / p99 | ${ms(open.byKind[k].p50)} / ${ms(open.byKind[k].p99)} |`);
+  console.log(`| p99 of each ${WINDOW_S} s of the run | ${open.p99ByWindow.map((x) => x.toFixed(0)).join(', ')} ms |`);
   console.log(`| errors in the open loop, by kind | ${total(open.failures)}${open.failures.size > 0 ? ` (${describeFailures(open.failures)})` : ''} |`);
   console.log(`| load generator's event loop busy in the open loop | ${(open.generatorBusy * 100).toFixed(0)}% |`);
   console.log(`| closed loop (${CEILING_CONCURRENCY} in flight): ceiling | ${ceiling.rps.toFixed(0)} requests/s${ceiling.failures.size > 0 ? `, errors: ${describeFailures(ceiling.failures)}` : ''} |`);
