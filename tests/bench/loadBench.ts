@@ -10,14 +10,16 @@
  *    of slowing the test down. A request that could not even be sent (every device of the fleet
  *    still waiting for an answer) is an error, as is any answer but 200 (429, 503 ...) and no answer.
  * 2. a closed loop (BENCH_CEILING_CONCURRENCY requests always in flight) for the ceiling, with the
- *    CPU each party used (the server processes, PostgreSQL, this load generator) per request;
+ *    CPU each party used (the server processes, PostgreSQL, this load generator) per request, then
+ *    the same for each kind of request alone (where the time goes);
  * 3. what the database holds against what the devices were told: files lost, files stored twice.
  *
  * Runs: SQLite; PostgreSQL with one server process; PostgreSQL with two stateless server processes
  * on one database ("run 2"), devices spread over both. A table per run and one JSON line per run.
  *
  * Bounds: BENCH_CENTERS (300), BENCH_DEVICES (10 per center), BENCH_RPS (1110), BENCH_SECONDS (20
- * at that rate), BENCH_CEILING_SECONDS (8), BENCH_STORES (sqlite,postgres,postgres2), BENCH_POOL
+ * at that rate), BENCH_CEILING_SECONDS (8), BENCH_KIND_SECONDS (3, the CPU of each kind of request
+ * alone), BENCH_STORES (sqlite,postgres,postgres2), BENCH_POOL
  * (PostgreSQL connections per server process, 8). BENCH_STATEMENTS=1 prints PostgreSQL's statements
  * (pg_stat_statements); BENCH_PROFILE=DIR writes the server processes' CPU profiles there.
  */
@@ -38,6 +40,7 @@ const RPS = Number(process.env.BENCH_RPS ?? 1110);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 8);
 const CEILING_CONCURRENCY = Number(process.env.BENCH_CEILING_CONCURRENCY ?? 48);
+const KIND_SECONDS = Number(process.env.BENCH_KIND_SECONDS ?? 3);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres,postgres2').split(',');
 const POOL = Number(process.env.BENCH_POOL ?? 8);
 /** BENCH_STATEMENTS=1: PostgreSQL's statements during the measured runs (pg_stat_statements), by total time. */
@@ -163,8 +166,8 @@ async function openLoop(client: Client, devices: SimDevice[], catalogVersion: nu
   };
 }
 
-/** Closed loop: CEILING_CONCURRENCY requests always in flight for `seconds`: the most this setup answers. */
-async function closedLoop(client: Client, devices: SimDevice[], catalogVersion: number, seconds: number) {
+/** Closed loop: CEILING_CONCURRENCY requests always in flight for `seconds` (of one kind only, if given): the most this setup answers. */
+async function closedLoop(client: Client, devices: SimDevice[], catalogVersion: number, seconds: number, only?: RequestKind) {
   let done = 0;
   const failures: Failures = new Map();
   let cursor = 0;
@@ -177,7 +180,7 @@ async function closedLoop(client: Client, devices: SimDevice[], catalogVersion: 
         if (!device) break;
         cursor = device.index + 1;
         device.busy = true;
-        const outcome = await step(client, device, catalogVersion);
+        const outcome = await step(client, device, catalogVersion, only);
         if (outcome.failure) count(failures, outcome.failure);
         device.busy = false;
         done += 1;
@@ -278,18 +281,25 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   await closedLoop(client, devices, catalogVersion, 3);
   if (STATEMENTS && cluster) await statementStats(cluster.url, 'reset');
   const open = await openLoop(client, devices, catalogVersion);
-  for (const s of servers) await ask(s.child);
-  const cpuBefore = { server: servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0), pg: cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) : 0, client: process.cpuUsage() };
-  const ceiling = await closedLoop(client, devices, catalogVersion, CEILING_SECONDS);
-  const elu = await Promise.all(servers.map((s) => ask(s.child)));
-  const cpu = {
-    server: servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0) - cpuBefore.server,
-    pg: cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) - cpuBefore.pg : 0,
-    client: (() => {
-      const u = process.cpuUsage(cpuBefore.client);
-      return (u.user + u.system) / 1e6;
-    })(),
+  /** CPU seconds each party used while `work` ran. */
+  const cpuOf = async <T>(work: () => Promise<T>): Promise<{ result: T; cpu: { server: number; pg: number; client: number } }> => {
+    const serverCpu = () => servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0);
+    const pgCpu = () => (cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) : 0);
+    const before = { server: serverCpu(), pg: pgCpu(), client: process.cpuUsage() };
+    const result = await work();
+    const u = process.cpuUsage(before.client);
+    return { result, cpu: { server: serverCpu() - before.server, pg: pgCpu() - before.pg, client: (u.user + u.system) / 1e6 } };
   };
+  for (const s of servers) await ask(s.child);
+  const { result: ceiling, cpu } = await cpuOf(() => closedLoop(client, devices, catalogVersion, CEILING_SECONDS));
+  const elu = await Promise.all(servers.map((s) => ask(s.child)));
+  // Where the time goes per kind of request: a closed loop of that kind alone.
+  const perKind: { kind: RequestKind; requests: number; cpu: { server: number; pg: number; client: number } }[] = [];
+  for (const kind of REQUEST_KINDS) {
+    const { result, cpu: used } = await cpuOf(() => closedLoop(client, devices, catalogVersion, KIND_SECONDS, kind));
+    perKind.push({ kind, requests: result.requests, cpu: used });
+    for (const [why, n] of result.failures) ceiling.failures.set(why, (ceiling.failures.get(why) ?? 0) + n);
+  }
   if (STATEMENTS && cluster) await statementStats(cluster.url, 'print');
 
   // Whatever a device still holds unanswered is sent again, as a device would, before counting.
@@ -352,6 +362,10 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   console.log(`| CPU during the ceiling run (1 core = 100%): server / PostgreSQL / load generator | ${used(cpu.server)} / ${used(cpu.pg)} / ${used(cpu.client)} |`);
   console.log(`| server event loop busy during the ceiling run | ${elu.map((e) => `${(e * 100).toFixed(0)}%`).join(', ')} |`);
   console.log(`| CPU per request: server / PostgreSQL / load generator | ${perRequest(cpu.server).toFixed(2)} / ${perRequest(cpu.pg).toFixed(2)} / ${perRequest(cpu.client).toFixed(2)} ms |`);
+  for (const k of perKind) {
+    const per = (x: number) => ((x * 1000) / Math.max(1, k.requests)).toFixed(2);
+    console.log(`| CPU per ${k.kind} alone (${KIND_SECONDS} s closed loop): server / PostgreSQL / load generator | ${per(k.cpu.server)} / ${per(k.cpu.pg)} / ${per(k.cpu.client)} ms |`);
+  }
   console.log(`| what ${cpus} cores give at that cost, with nothing else running | ${((cpus * 1000) / cpuPerRequest).toFixed(0)} requests/s |`);
   console.log(`| files acknowledged / stored / lost / duplicated | ${acked} / ${stored} / ${lost} / ${duplicated} |`);
   lines.push(

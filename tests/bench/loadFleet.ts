@@ -152,9 +152,9 @@ export function createClient(ports: number[], connectionsPerPort: number, timeou
   };
 }
 
-/** The device's next request (a push waiting to be resent first, else push, status pull, catalog changes in turn). */
-export async function step(client: Client, device: SimDevice, catalogVersion: number): Promise<Outcome> {
-  const kind: RequestKind = device.pending ? 'push' : REQUEST_KINDS[device.tick % 3]!;
+/** The device's next request (a push waiting to be resent first, else push, status pull, catalog changes in turn, or only `only`). */
+export async function step(client: Client, device: SimDevice, catalogVersion: number, only?: RequestKind): Promise<Outcome> {
+  const kind: RequestKind = device.pending ? 'push' : (only ?? REQUEST_KINDS[device.tick % 3]!);
   device.tick += 1;
   let answer: Answer;
   try {
