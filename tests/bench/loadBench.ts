@@ -199,9 +199,15 @@ function startServer(where: string, poolSize: number): Promise<{ child: ChildPro
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
   });
 }
-const ask = (child: ChildProcess): Promise<number> =>
+interface LoopStats {
+  elu: number;
+  delayMaxMs: number;
+  delayP99Ms: number;
+}
+/** A server process's event loop since the last question: busy share, and how long it was held at a stretch. */
+const ask = (child: ChildProcess): Promise<LoopStats> =>
   new Promise((ok) => {
-    child.once('message', (m) => ok((m as { elu: number }).elu));
+    child.once('message', (m) => ok(m as LoopStats));
     child.send('elu');
   });
 const stopServer = (child: ChildProcess): Promise<void> =>
@@ -280,7 +286,9 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   // Warm up (connections, prepared statements, the JIT, what the servers keep in memory) before anything is measured.
   await closedLoop(client, devices, catalogVersion, 3);
   if (STATEMENTS && cluster) await statementStats(cluster.url, 'reset');
+  for (const s of servers) await ask(s.child);
   const open = await openLoop(client, devices, catalogVersion);
+  const openLoops = await Promise.all(servers.map((s) => ask(s.child)));
   /** CPU seconds each party used while `work` ran. */
   const cpuOf = async <T>(work: () => Promise<T>): Promise<{ result: T; cpu: { server: number; pg: number; client: number } }> => {
     const serverCpu = () => servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0);
@@ -357,10 +365,13 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   for (const k of REQUEST_KINDS) console.log(`| ${k} (${open.byKind[k].n}): p50 / p99 | ${ms(open.byKind[k].p50)} / ${ms(open.byKind[k].p99)} |`);
   console.log(`| p99 of each ${WINDOW_S} s of the run | ${open.p99ByWindow.map((x) => x.toFixed(0)).join(', ')} ms |`);
   console.log(`| errors in the open loop, by kind | ${total(open.failures)}${open.failures.size > 0 ? ` (${describeFailures(open.failures)})` : ''} |`);
+  console.log(
+    `| server event loop in the open loop: busy, longest hold, p99 hold | ${openLoops.map((l) => `${(l.elu * 100).toFixed(0)}%, ${l.delayMaxMs.toFixed(0)} ms, ${l.delayP99Ms.toFixed(0)} ms`).join('; ')} |`,
+  );
   console.log(`| load generator's event loop busy in the open loop | ${(open.generatorBusy * 100).toFixed(0)}% |`);
   console.log(`| closed loop (${CEILING_CONCURRENCY} in flight): ceiling | ${ceiling.rps.toFixed(0)} requests/s${ceiling.failures.size > 0 ? `, errors: ${describeFailures(ceiling.failures)}` : ''} |`);
   console.log(`| CPU during the ceiling run (1 core = 100%): server / PostgreSQL / load generator | ${used(cpu.server)} / ${used(cpu.pg)} / ${used(cpu.client)} |`);
-  console.log(`| server event loop busy during the ceiling run | ${elu.map((e) => `${(e * 100).toFixed(0)}%`).join(', ')} |`);
+  console.log(`| server event loop busy during the ceiling run | ${elu.map((e) => `${(e.elu * 100).toFixed(0)}%`).join(', ')} |`);
   console.log(`| CPU per request: server / PostgreSQL / load generator | ${perRequest(cpu.server).toFixed(2)} / ${perRequest(cpu.pg).toFixed(2)} / ${perRequest(cpu.client).toFixed(2)} ms |`);
   for (const k of perKind) {
     const per = (x: number) => ((x * 1000) / Math.max(1, k.requests)).toFixed(2);
