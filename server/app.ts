@@ -13,6 +13,7 @@ import { BODY_LIMITS } from './http/bodyLimits.ts';
 import { registerCompression } from './http/compression.ts';
 import { staticHeaders } from './http/staticHeaders.ts';
 import { decorateServerClock } from './http/serverClock.ts';
+import { RequestLog, startRequestSummary } from './http/requestLog.ts';
 import { registerSecurityHeaders } from './http/securityHeaders.ts';
 import { sendError } from './http/apiError.ts';
 import { registerAddressRoutes } from './routes/address.ts';
@@ -60,15 +61,18 @@ export interface AppConfig {
 /** The push's body limit (its own, in its route options); every other route reads a few KB at most. */
 
 export async function createApp(config: AppConfig): Promise<FastifyInstance> {
+  // One line per answer, by its outcome, and a summary a minute (server/http/requestLog.ts).
+  const requestLog = new RequestLog();
   const app = (
     config.https
-      ? Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default, https: config.https })
-      : Fastify({ logger: config.logger ?? false, bodyLimit: BODY_LIMITS.default })
+      ? Fastify({ logger: config.logger ?? false, logController: requestLog, bodyLimit: BODY_LIMITS.default, https: config.https })
+      : Fastify({ logger: config.logger ?? false, logController: requestLog, bodyLimit: BODY_LIMITS.default })
   ) as FastifyInstance;
+  startRequestSummary(app, requestLog);
   // Before any route: every route must declare who may call it (server/auth/routeRoles.ts).
   enforceRoles(app, config.store);
   decorateServerClock(app, config.now);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // Before any route, so every answer is compressed (server/http/compression.ts).
   await registerCompression(app);
   const learningNow = config.learning?.now ?? config.now ?? (() => new Date());

@@ -27,7 +27,12 @@ export interface ServerConfig {
   tls: { certPath: string; keyPath: string } | null;
   /** Where the rotating server log goes (default <data-dir>/logs). */
   logDir: string;
+  /** The log's level: info (default: failures, refusals and a summary a minute) or debug (every request too). */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Where the server keeps its SQLite file unless told otherwise: MOTCUA_SERVER_DATA, else data/server. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -53,6 +58,7 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
         'tls-cert': { type: 'string', default: env.MOTCUA_TLS_CERT },
         'tls-key': { type: 'string', default: env.MOTCUA_TLS_KEY },
         'log-dir': { type: 'string', default: env.MOTCUA_LOG_DIR },
+        'log-level': { type: 'string', default: env.MOTCUA_LOG_LEVEL ?? 'info' },
       },
     }));
   } catch (e) {
@@ -61,6 +67,8 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
   const certPath = values['tls-cert'];
   const keyPath = values['tls-key'];
   if (Boolean(certPath) !== Boolean(keyPath)) return err('--tls-cert and --tls-key go together: give both PEM files, or neither for plain HTTP');
+  const logLevel = LOG_LEVELS.find((l) => l === values['log-level']);
+  if (!logLevel) return err(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${values['log-level']}`);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return err(`--port must be 0-65535, got ${values.port}`);
   const defaultSeed = env.MOTCUA_CATALOG ?? join(sharedDataDir(), COMMUNE_CATALOG);
@@ -84,5 +92,6 @@ export function readServerConfig(argv: string[], env = process.env): Result<Serv
     demoCenter: values['demo-center'],
     tls: certPath && keyPath ? { certPath: resolve(certPath), keyPath: resolve(keyPath) } : null,
     logDir: resolve(values['log-dir'] ?? join(dataDir, 'logs')),
+    logLevel,
   });
 }

@@ -18,7 +18,7 @@ if (!config.ok) {
   console.error(`motcua server: ${config.error}`);
   process.exit(2);
 }
-const { host, port, dataDir, store: storeChoice, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter, tls, logDir } = config.value;
+const { host, port, dataDir, store: storeChoice, webRoot, seedCatalog, seedCalendar, seedAdminUnits, demoCenter, tls, logDir, logLevel } = config.value;
 const opened = await openStore(storeChoice);
 if (!opened.ok) {
   console.error(`motcua server: ${opened.error}`);
@@ -80,7 +80,7 @@ if (tls) {
     process.exit(2);
   }
 }
-const app = await createApp({ store, webRoot, updatesDir: join(dataDir, 'updates'), logger: serverLoggerOptions(logDir), https });
+const app = await createApp({ store, webRoot, updatesDir: join(dataDir, 'updates'), logger: serverLoggerOptions(logDir, { level: logLevel }), https });
 const address = await app.listen({ host, port });
 // `npm run restore` refuses to replace the database while this file names a live process.
 const pidFile = join(dataDir, PID_FILE);

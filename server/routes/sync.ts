@@ -50,10 +50,14 @@ export function registerSyncRoutes(app: FastifyInstance, store: FileStore & Admi
       if (applied.error.kind === 'sequence_gap') {
         return reply.code(409).send({ error: 'sequence_gap', lastAppliedSeq: applied.error.lastAppliedSeq });
       }
+      if (applied.error.kind === 'revoked') {
+        return sendError(reply, 401, 'revoked_device', `this device was revoked on ${applied.error.revokedAt}: ask the center admin`);
+      }
       return sendError(reply, 503, 'storage', applied.error.reason);
     }
     const rejected = applied.value.results.filter((r) => r.status === 'rejected').length;
-    request.log.info({ deviceId: device.id, lastAppliedSeq: applied.value.lastAppliedSeq, rejected }, 'push applied');
+    // A push with refusals is worth an operator's look; a plain one is traffic (server/http/requestLog.ts).
+    request.log[rejected > 0 ? 'info' : 'debug']({ deviceId: device.id, lastAppliedSeq: applied.value.lastAppliedSeq, rejected }, 'push applied');
     return applied.value;
   });
 

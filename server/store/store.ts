@@ -97,7 +97,8 @@ export interface FileChangeEntry {
   next: unknown;
 }
 
-export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | StorageFailure;
+/** `revoked`: the device was revoked before the push took its lock (it was authenticated just before); nothing applied. */
+export type PushFailure = { kind: 'sequence_gap'; lastAppliedSeq: number } | { kind: 'revoked'; revokedAt: string } | StorageFailure;
 
 /** An item whose application threw (a server bug): it was rolled back and answered `internal`. */
 export interface PushItemFailure {

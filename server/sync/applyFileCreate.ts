@@ -28,7 +28,8 @@ const numberTaken = (file: FileRecord): ApplyOutcome => ({
 });
 
 export async function applyFileCreate(tx: SyncTransaction, device: Device, file: FileRecord): Promise<ApplyOutcome> {
-  const contentHash = sha256(JSON.stringify(file));
+  const record = JSON.stringify(file);
+  const contentHash = sha256(record);
   // Insert first: almost every push brings a new file, and a taken id or number writes nothing.
   const inserted = await tx.insertFile({
     id: file.id,
@@ -36,7 +37,7 @@ export async function applyFileCreate(tx: SyncTransaction, device: Device, file:
     number: file.number,
     deviceId: device.id,
     procedureCode: file.procedureCode,
-    record: JSON.stringify(file),
+    record,
     contentHash,
     receivedAt: file.receivedAt,
     storedAt: new Date().toISOString(),

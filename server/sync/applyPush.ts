@@ -56,13 +56,16 @@ export async function applyPush(
   txs: SyncTransactions,
   deviceId: string,
   mutations: PreparedMutation[],
-): Promise<{ outcome: Result<PushResponse, PushFailure & { kind: 'sequence_gap' }>; failures: PushItemFailure[] }> {
+): Promise<{ outcome: Result<PushResponse, Exclude<PushFailure, { kind: 'storage' }>>; failures: PushItemFailure[] }> {
   let failures: PushItemFailure[] = [];
   const outcome = await txs.write(async (tx) => {
     // A retried transaction starts over: only the last attempt's failures are reported.
     failures = [];
     const device = await tx.lockDevice(deviceId);
     if (!device) throw new Error(`no device ${deviceId}: the push was authenticated for a device the store does not hold`);
+    // Checked again under the lock: a revocation that committed after the request was authenticated
+    // (on any server process) still stops this push; nothing of it is applied.
+    if (device.revokedAt) return err({ kind: 'revoked' as const, revokedAt: device.revokedAt });
     const last = device.lastAppliedSeq;
     const fresh = mutations.filter((m) => m.seq > last);
     if (fresh.length > 0 && fresh[0]!.seq > last + 1) return err({ kind: 'sequence_gap' as const, lastAppliedSeq: last });

@@ -1,68 +1,54 @@
 /**
- * `npm run bench:load`: simulated devices of a province or the country running the real cycle
- * against real server processes on loopback: push (two new files, and a status change of an
- * earlier one), pull the center's status feed from their cursor, ask for catalog changes. One
- * request per device per tick, ticks spread so the whole fleet sends BENCH_RPS requests a second
- * (3,321 communes x 10 devices every 30 s is 1,107 a second). Per store: an open-loop run at that
- * rate (latency measured from when each request was due, so a slow server cannot hide its queue),
- * then a closed-loop run for the ceiling with the CPU each part used (server processes, PostgreSQL,
- * this load generator), then what the database holds against what the devices were told (lost,
- * duplicated). Stores: SQLite; PostgreSQL with one server process; PostgreSQL with two stateless
- * server processes on one database ("run 2"). A table per store and one JSON line per store.
+ * `npm run bench:load`: simulated devices of a province or the country (tests/bench/loadFleet.ts)
+ * running the real cycle against real server processes on loopback: push (two new files and a
+ * status change of an earlier one), pull the center's status feed from their cursor, ask for
+ * catalog changes. Per store:
  *
- * BENCH_CENTERS (300), BENCH_DEVICES (10 per center), BENCH_RPS (1150), BENCH_SECONDS (20 at that
- * rate), BENCH_CEILING_SECONDS (8), BENCH_STORES (sqlite,postgres,postgres2) bound it.
+ * 1. an open loop at a fixed offered rate, BENCH_RPS (3,321 communes x 10 devices every 30 s is
+ *    1,107 a second): requests are due at fixed times whatever the answers, and each latency runs
+ *    from when the request was due, so a server that falls behind shows its queue in p99 instead
+ *    of slowing the test down. A request that could not even be sent (every device of the fleet
+ *    still waiting for an answer) is an error, as is any answer but 200 (429, 503 ...) and no answer.
+ * 2. a closed loop (BENCH_CEILING_CONCURRENCY requests always in flight) for the ceiling, with the
+ *    CPU each party used (the server processes, PostgreSQL, this load generator) per request, then
+ *    the same for each kind of request alone (where the time goes);
+ * 3. what the database holds against what the devices were told: files lost, files stored twice.
+ *
+ * Runs: SQLite; PostgreSQL with one server process; PostgreSQL with two stateless server processes
+ * on one database ("run 2"), devices spread over both. A table per run and one JSON line per run.
+ *
+ * Bounds: BENCH_CENTERS (300), BENCH_DEVICES (10 per center), BENCH_RPS (1110), BENCH_SECONDS (20
+ * at that rate), BENCH_CEILING_SECONDS (8), BENCH_KIND_SECONDS (3, the CPU of each kind of request
+ * alone), BENCH_STORES (sqlite,postgres,postgres2), BENCH_POOL
+ * (PostgreSQL connections per server process, 8). BENCH_STATEMENTS=1 prints PostgreSQL's statements
+ * (pg_stat_statements); BENCH_PROFILE=DIR writes the server processes' CPU profiles there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { UNUSABLE_CODE_HASH } from '../../server/auth/secrets.ts';
 import { openStore, type StoreChoice } from '../../server/store/openStore.ts';
-import type { SyncStore } from '../../server/store/store.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
-import { type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
-import { API_PATHS } from '../../shared/sync/apiPaths.ts';
-import { statusMutation } from '../integration/lifecycleFixtures.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgresCluster.ts';
-import { makeFile } from '../support/syncFixtures.ts';
+import { createClient, nextIdle, REQUEST_KINDS, seedFleet, step, type Client, type RequestKind, type SimDevice } from './loadFleet.ts';
 
 const CENTERS = Number(process.env.BENCH_CENTERS ?? 300);
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 10);
-const RPS = Number(process.env.BENCH_RPS ?? 1150);
+const RPS = Number(process.env.BENCH_RPS ?? 1110);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 8);
+const CEILING_CONCURRENCY = Number(process.env.BENCH_CEILING_CONCURRENCY ?? 48);
+const KIND_SECONDS = Number(process.env.BENCH_KIND_SECONDS ?? 3);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres,postgres2').split(',');
-const CEILING_CONCURRENCY = 48;
+const POOL = Number(process.env.BENCH_POOL ?? 8);
+/** BENCH_STATEMENTS=1: PostgreSQL's statements during the measured runs (pg_stat_statements), by total time. */
+const STATEMENTS = process.env.BENCH_STATEMENTS === '1';
 const cpus = availableParallelism();
 
-interface SimDevice {
-  index: number;
-  token: string;
-  enrol: EnrolResponse;
-  tick: number;
-  seq: number;
-  files: number;
-  cursor: number;
-  busy: boolean;
-  /** A push not yet answered 200: sent again as is (the protocol makes that a no-op if it landed). */
-  pending: Mutation[] | null;
-  /** Files the server acknowledged (applied or duplicate), by id. */
-  acked: Set<string>;
-  sent: Set<string>;
-  /** Ids of this device's files still 'received' on the server, for the next status change. */
-  received: string[];
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const quantile = (xs: Float64Array | number[], q: number) => {
-  const sorted = Float64Array.from(xs).sort();
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-};
+const quantile = (sorted: Float64Array, q: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+const sortedOf = (xs: number[]) => Float64Array.from(xs).sort();
 
 /** CPU seconds a process has used (user + system), from /proc. */
 function cpuSeconds(pid: number): number {
@@ -81,166 +67,75 @@ function clusterPids(cluster: PostgresCluster): number[] {
   return [postmaster, ...children];
 }
 
-async function seed(store: SyncStore): Promise<SimDevice[]> {
-  const catalog = await store.replaceCatalog(demoCatalog.procedures, 'bench');
-  if (!catalog.ok) throw new Error(catalog.error.reason);
-  const devices: SimDevice[] = [];
-  for (let c = 0; c < CENTERS; c += 1) {
-    const centerCode = `C${String(c).padStart(4, '0')}`;
-    const added = await store.addCenter({ code: centerCode, name: `Trung tâm ${centerCode}`, enrolmentCodeHash: UNUSABLE_CODE_HASH, adminCodeHash: null });
-    if (!added.ok) throw new Error(added.error.reason);
-    for (let d = 0; d < DEVICES; d += 1) {
-      const token = randomBytes(24).toString('base64url');
-      const id = `${sha256(`${centerCode}-${d}`).slice(0, 8)}-0000-4000-8000-${String(c * 100 + d).padStart(12, '0')}`;
-      const enrolled = await store.enrolDevice({ id, centerCode, name: `Quầy ${d + 1}`, locationCode: 'Q1', role: 'counter', tokenHash: sha256(token) });
-      if (!enrolled.ok) throw new Error(enrolled.error.reason);
-      devices.push({
-        index: devices.length,
-        token,
-        enrol: { centerCode, centerName: `Trung tâm ${centerCode}`, deviceCode: enrolled.value.code, deviceId: id, locationCode: 'Q1', token, role: 'counter' },
-        tick: d % 3,
-        seq: 0,
-        files: 0,
-        cursor: 0,
-        busy: false,
-        pending: null,
-        acked: new Set(),
-        sent: new Set(),
-        received: [],
-      });
-    }
-  }
-  return devices;
+/** Why requests failed, by reason, for the table: never hidden, every one is an error. */
+type Failures = Map<string, number>;
+const count = (failures: Failures, why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
+const describeFailures = (failures: Failures) =>
+  [...failures]
+    .sort((a, b) => b[1] - a[1])
+    .map(([why, n]) => `${n} ${why}`)
+    .join(', ');
+const total = (failures: Failures) => [...failures.values()].reduce((a, b) => a + b, 0);
+
+interface OpenLoopResult {
+  due: number;
+  sent: number;
+  answered: number;
+  seconds: number;
+  /** Answered 200 per second of the run. */
+  rps: number;
+  p50: number;
+  p99: number;
+  byKind: Record<RequestKind, { n: number; p50: number; p99: number }>;
+  failures: Failures;
+  /** This generator's event loop, busy share: high, and its own queue would show in the latencies. */
+  generatorBusy: number;
+  /** p99 of the requests due in each WINDOW_S of the run: a stall shows where it happened. */
+  p99ByWindow: number[];
 }
 
-interface Answer {
-  status: number;
-  body: string;
-}
+const WINDOW_S = 2;
 
-function createClient(ports: number[]) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-  return (device: SimDevice, method: 'GET' | 'POST', path: string, body?: string): Promise<Answer> =>
-    new Promise((done) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          // Devices are spread over the server processes, as a load balancer would.
-          port: ports[device.index % ports.length],
-          method,
-          path,
-          agent,
-          headers: { authorization: `Bearer ${device.token}`, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) },
-          timeout: 10_000,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-          res.on('error', () => done({ status: 0, body: '' }));
-        },
-      );
-      req.on('timeout', () => req.destroy());
-      req.on('error', () => done({ status: 0, body: '' }));
-      req.end(body);
-    });
-}
-
-type Send = ReturnType<typeof createClient>;
-
-/** The device's next request (push, status pull, catalog changes, in turn); resolves true when it succeeded. */
-/** Why requests failed, by status (0: no answer), for the table. */
-const failures = new Map<number, number>();
-const failed = (answer: Answer): false => {
-  failures.set(answer.status, (failures.get(answer.status) ?? 0) + 1);
-  return false;
-};
-
-async function step(send: Send, device: SimDevice, catalogVersion: number): Promise<boolean> {
-  const kind = device.pending ? 0 : device.tick % 3;
-  device.tick += 1;
-  if (kind === 0) {
-    if (!device.pending) {
-      const now = Date.now();
-      const batch: Mutation[] = [];
-      for (let i = 0; i < 2; i += 1) {
-        device.files += 1;
-        const file = makeFile(device.enrol, device.files, { receivedAt: new Date(now - 5_000 + i).toISOString() });
-        device.sent.add(file.id);
-        batch.push({ seq: ++device.seq, id: randomUUID(), kind: 'file.create', at: new Date(now).toISOString(), payload: file });
-      }
-      const moving = device.received.shift();
-      if (moving) batch.push(statusMutation(++device.seq, device.enrol, moving, 'received', 'processing', { when: new Date(now).toISOString() }));
-      device.pending = batch;
-    }
-    const answer = await send(device, 'POST', API_PATHS.sync.push, JSON.stringify({ mutations: device.pending }));
-    if (answer.status !== 200) return failed(answer);
-    const parsed = JSON.parse(answer.body) as { results: { seq: number; status: string }[] };
-    for (const [i, m] of device.pending.entries()) {
-      const r = parsed.results[i];
-      if (m.kind === 'file.create' && r && r.status !== 'rejected') {
-        const id = (m.payload as { id: string }).id;
-        device.acked.add(id);
-        device.received.push(id);
-      }
-    }
-    device.pending = null;
-    return true;
-  }
-  if (kind === 1) {
-    const answer = await send(device, 'GET', `${API_PATHS.sync.statuses}?since=${device.cursor}&limit=100`);
-    if (answer.status !== 200) return failed(answer);
-    device.cursor = (JSON.parse(answer.body) as { cursor: number }).cursor;
-    return true;
-  }
-  const answer = await send(device, 'GET', `${API_PATHS.catalog.changes}?since=${catalogVersion}`);
-  return answer.status === 200 || failed(answer);
-}
-
-/** Next idle device after `from`, round robin (a device never sends two requests at once). */
-function nextIdle(devices: SimDevice[], from: number): SimDevice | null {
-  for (let i = 0; i < devices.length; i += 1) {
-    const d = devices[(from + i) % devices.length]!;
-    if (!d.busy) return d;
-  }
-  return null;
-}
-
-/** Open loop: one request every 1/RPS s for SECONDS, whatever the answers; latency from when each was due. */
-async function openLoop(send: Send, devices: SimDevice[], catalogVersion: number) {
-  const total = Math.round(RPS * SECONDS);
-  const latencies = new Float64Array(total);
-  let errors = 0;
+/** Open loop: one request due every 1/RPS s for SECONDS, whatever the answers; latency from when each was due. */
+async function openLoop(client: Client, devices: SimDevice[], catalogVersion: number): Promise<OpenLoopResult> {
+  const due = Math.round(RPS * SECONDS);
+  const latencies: number[] = [];
+  const windows: number[][] = Array.from({ length: Math.ceil(SECONDS / WINDOW_S) }, () => []);
+  const byKind = new Map<RequestKind, number[]>(REQUEST_KINDS.map((k) => [k, []]));
+  const failures: Failures = new Map();
   let issued = 0;
+  let sent = 0;
+  let answered = 0;
   let cursor = 0;
-  const start = performance.now();
   const inFlight = new Set<Promise<void>>();
-  while (issued < total) {
-    const due = start + (issued * 1000) / RPS;
-    const wait = due - performance.now();
-    // Always yield, even when the next slot is under a millisecond away (1,150/s is 0.87 ms apart):
-    // a loop that never awaits starves this process's own event loop, no answer is read until the
-    // run ends, and every latency becomes the run's length.
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    else await new Promise((r) => setImmediate(r));
-    while (issued < total && start + (issued * 1000) / RPS <= performance.now()) {
-      const device = nextIdle(devices, cursor);
-      const slot = issued;
-      const dueAt = start + (slot * 1000) / RPS;
+  const elu = performance.eventLoopUtilization();
+  const start = performance.now();
+  while (issued < due) {
+    const wait = start + (issued * 1000) / RPS - performance.now();
+    // A timer, at least a millisecond, then every request due by then: a loop that never awaited
+    // would starve this process's event loop (no answer read), and one that spun on setImmediate
+    // would burn a core the servers need. A request sent up to a millisecond late carries that
+    // millisecond in its latency.
+    await new Promise((r) => setTimeout(r, Math.max(1, wait)));
+    while (issued < due && start + (issued * 1000) / RPS <= performance.now()) {
+      const dueAt = start + (issued * 1000) / RPS;
       issued += 1;
+      const device = nextIdle(devices, cursor);
       if (!device) {
-        // Every device is still waiting for an answer: the server is behind. Counted as an error,
-        // left out of the latencies (which are those of requests actually sent).
-        errors += 1;
-        failures.set(-1, (failures.get(-1) ?? 0) + 1);
-        latencies[slot] = Number.NaN;
+        // Every device still waits for an answer: the server is that far behind.
+        count(failures, 'not sent: every device still waiting');
         continue;
       }
       cursor = device.index + 1;
       device.busy = true;
-      const p = step(send, device, catalogVersion).then((ok) => {
-        latencies[slot] = performance.now() - dueAt;
-        if (!ok) errors += 1;
+      sent += 1;
+      const p = step(client, device, catalogVersion).then((outcome) => {
+        const ms = performance.now() - dueAt;
+        latencies.push(ms);
+        windows[Math.min(windows.length - 1, Math.floor((dueAt - start) / 1000 / WINDOW_S))]!.push(ms);
+        byKind.get(outcome.kind)!.push(ms);
+        if (outcome.failure) count(failures, outcome.failure);
+        else answered += 1;
         device.busy = false;
         inFlight.delete(p);
       });
@@ -249,14 +144,32 @@ async function openLoop(send: Send, devices: SimDevice[], catalogVersion: number
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - start) / 1000;
-  const sent = latencies.filter((l) => !Number.isNaN(l));
-  return { requests: sent.length, seconds, rps: sent.length / seconds, p50: quantile(sent, 0.5), p99: quantile(sent, 0.99), errors };
+  const sorted = sortedOf(latencies);
+  const kinds = Object.fromEntries(
+    REQUEST_KINDS.map((k) => {
+      const s = sortedOf(byKind.get(k)!);
+      return [k, { n: s.length, p50: quantile(s, 0.5), p99: quantile(s, 0.99) }];
+    }),
+  ) as OpenLoopResult['byKind'];
+  return {
+    due,
+    sent,
+    answered,
+    seconds,
+    rps: answered / seconds,
+    p50: quantile(sorted, 0.5),
+    p99: quantile(sorted, 0.99),
+    byKind: kinds,
+    failures,
+    generatorBusy: performance.eventLoopUtilization(elu).utilization,
+    p99ByWindow: windows.map((w) => quantile(sortedOf(w), 0.99)),
+  };
 }
 
-/** Closed loop: CEILING_CONCURRENCY requests always in flight for CEILING_SECONDS: the most this setup answers. */
-async function closedLoop(send: Send, devices: SimDevice[], catalogVersion: number, seconds = CEILING_SECONDS) {
+/** Closed loop: CEILING_CONCURRENCY requests always in flight for `seconds` (of one kind only, if given): the most this setup answers. */
+async function closedLoop(client: Client, devices: SimDevice[], catalogVersion: number, seconds: number, only?: RequestKind) {
   let done = 0;
-  let errors = 0;
+  const failures: Failures = new Map();
   let cursor = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
@@ -267,14 +180,15 @@ async function closedLoop(send: Send, devices: SimDevice[], catalogVersion: numb
         if (!device) break;
         cursor = device.index + 1;
         device.busy = true;
-        if (!(await step(send, device, catalogVersion))) errors += 1;
+        const outcome = await step(client, device, catalogVersion, only);
+        if (outcome.failure) count(failures, outcome.failure);
         device.busy = false;
         done += 1;
       }
     }),
   );
   const elapsed = (performance.now() - start) / 1000;
-  return { rps: done / elapsed, requests: done, errors };
+  return { rps: done / elapsed, requests: done, failures };
 }
 
 function startServer(where: string, poolSize: number): Promise<{ child: ChildProcess; port: number }> {
@@ -285,9 +199,15 @@ function startServer(where: string, poolSize: number): Promise<{ child: ChildPro
     child.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
   });
 }
-const ask = (child: ChildProcess): Promise<number> =>
+interface LoopStats {
+  elu: number;
+  delayMaxMs: number;
+  delayP99Ms: number;
+}
+/** A server process's event loop since the last question: busy share, and how long it was held at a stretch. */
+const ask = (child: ChildProcess): Promise<LoopStats> =>
   new Promise((ok) => {
-    child.once('message', (m) => ok((m as { elu: number }).elu));
+    child.once('message', (m) => ok(m as LoopStats));
     child.send('elu');
   });
 const stopServer = (child: ChildProcess): Promise<void> =>
@@ -296,59 +216,105 @@ const stopServer = (child: ChildProcess): Promise<void> =>
     child.send('stop');
   });
 
+/** pg_stat_statements: 'reset' before the measured runs, 'print' the statements after them (calls, total and mean time). */
+async function statementStats(url: string, what: 'reset' | 'print'): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if (what === 'reset') {
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await client.query('SELECT pg_stat_statements_reset()');
+      return;
+    }
+    const { rows } = await client.query<{ calls: string; total: number; mean: number; query: string }>(
+      `SELECT calls, total_exec_time AS total, mean_exec_time AS mean, query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
+    );
+    console.log('| calls | total ms | mean ms | statement |');
+    console.log('|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.calls} | ${r.total.toFixed(0)} | ${r.mean.toFixed(3)} | ${r.query.replace(/\s+/g, ' ').slice(0, 110)} |`);
+  } finally {
+    await client.end();
+  }
+}
+
 interface StoreRun {
   name: string;
-  choice: (dataDir: string, cluster: PostgresCluster | null) => StoreChoice;
-  processes: number;
+  label: string;
   postgres: boolean;
+  processes: number;
 }
 
 const RUNS: StoreRun[] = [
-  { name: 'sqlite', choice: (dir) => ({ kind: 'sqlite', dataDir: dir }), processes: 1, postgres: false },
-  { name: 'postgres', choice: (_dir, c) => ({ kind: 'postgres', url: c!.url, poolSize: 16 }), processes: 1, postgres: true },
-  { name: 'postgres2', choice: (_dir, c) => ({ kind: 'postgres', url: c!.url, poolSize: 16 }), processes: 2, postgres: true },
+  { name: 'sqlite', label: 'sqlite', postgres: false, processes: 1 },
+  { name: 'postgres', label: 'postgres', postgres: true, processes: 1 },
+  { name: 'postgres2', label: 'postgres x2', postgres: true, processes: 2 },
 ];
+
+/**
+ * The server processes reach PostgreSQL through its unix socket: on one machine that is what a
+ * province would configure (`?host=/socket/folder`), and it spares every statement the TCP stack.
+ */
+const socketUrl = (cluster: PostgresCluster) => `postgres://motcua@localhost:${cluster.port}/motcua?host=${encodeURIComponent(cluster.dir)}`;
 
 const lines: string[] = [];
 for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   const dir = await mkdtemp(join(tmpdir(), 'motcua-load-'));
   // Durability on, as in production: every answered push is on disk (fsync, synchronous_commit).
-  const cluster = run.postgres ? await startPostgres({ settings: { max_connections: '100', shared_buffers: '256MB' } }) : null;
-  const choice = run.choice(dir, cluster);
+  const cluster = run.postgres
+    ? await startPostgres({ settings: { max_connections: '100', shared_buffers: '256MB', ...(STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements' } : {}) } })
+    : null;
+  const choice: StoreChoice = cluster ? { kind: 'postgres', url: socketUrl(cluster), poolSize: POOL } : { kind: 'sqlite', dataDir: dir };
   const seeded = await openStore(choice);
   if (!seeded.ok) throw new Error(seeded.error);
   const seedStart = performance.now();
-  const devices = await seed(seeded.value);
-  const catalog = await seeded.value.currentCatalog();
-  const catalogVersion = catalog.ok && catalog.value ? catalog.value.version : 0;
+  const catalog = await seeded.value.replaceCatalog(demoCatalog.procedures, 'bench');
+  if (!catalog.ok) throw new Error(catalog.error.reason);
+  const catalogVersion = catalog.value.catalog.version;
+  const devices = await seedFleet(seeded.value, CENTERS, DEVICES);
   await seeded.value.close();
-  console.error(`${run.name}: ${devices.length} devices of ${CENTERS} centers set up in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.error(`${run.label}: ${devices.length} devices of ${CENTERS} centers set up in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const where = choice.kind === 'sqlite' ? `sqlite:${choice.dataDir}` : choice.url;
-  const servers = await Promise.all(Array.from({ length: run.processes }, () => startServer(where, choice.kind === 'postgres' ? choice.poolSize : 1)));
-  const send = createClient(servers.map((s) => s.port));
+  const servers = await Promise.all(Array.from({ length: run.processes }, () => startServer(where, POOL)));
+  const client = createClient(
+    servers.map((s) => s.port),
+    // Enough connections for every device that may wait at once, as devices each hold their own.
+    Math.ceil(512 / run.processes),
+  );
 
-  // Warm up (connections, prepared statements, the JIT) before anything is measured.
-  await closedLoop(send, devices, catalogVersion, 3);
-  failures.clear();
-  const open = await openLoop(send, devices, catalogVersion);
+  // Warm up (connections, prepared statements, the JIT, what the servers keep in memory) before anything is measured.
+  await closedLoop(client, devices, catalogVersion, 3);
+  if (STATEMENTS && cluster) await statementStats(cluster.url, 'reset');
   for (const s of servers) await ask(s.child);
-  const cpuBefore = { server: servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0), pg: cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) : 0, client: process.cpuUsage() };
-  const ceiling = await closedLoop(send, devices, catalogVersion);
-  const elu = await Promise.all(servers.map((s) => ask(s.child)));
-  const cpu = {
-    server: servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0) - cpuBefore.server,
-    pg: cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) - cpuBefore.pg : 0,
-    client: (() => {
-      const u = process.cpuUsage(cpuBefore.client);
-      return (u.user + u.system) / 1e6;
-    })(),
+  const open = await openLoop(client, devices, catalogVersion);
+  const openLoops = await Promise.all(servers.map((s) => ask(s.child)));
+  /** CPU seconds each party used while `work` ran. */
+  const cpuOf = async <T>(work: () => Promise<T>): Promise<{ result: T; cpu: { server: number; pg: number; client: number } }> => {
+    const serverCpu = () => servers.reduce((n, s) => n + cpuSeconds(s.child.pid!), 0);
+    const pgCpu = () => (cluster ? clusterPids(cluster).reduce((n, p) => n + cpuSeconds(p), 0) : 0);
+    const before = { server: serverCpu(), pg: pgCpu(), client: process.cpuUsage() };
+    const result = await work();
+    const u = process.cpuUsage(before.client);
+    return { result, cpu: { server: serverCpu() - before.server, pg: pgCpu() - before.pg, client: (u.user + u.system) / 1e6 } };
   };
+  for (const s of servers) await ask(s.child);
+  const { result: ceiling, cpu } = await cpuOf(() => closedLoop(client, devices, catalogVersion, CEILING_SECONDS));
+  const elu = await Promise.all(servers.map((s) => ask(s.child)));
+  // Where the time goes per kind of request: a closed loop of that kind alone.
+  const perKind: { kind: RequestKind; requests: number; cpu: { server: number; pg: number; client: number } }[] = [];
+  for (const kind of REQUEST_KINDS) {
+    const { result, cpu: used } = await cpuOf(() => closedLoop(client, devices, catalogVersion, KIND_SECONDS, kind));
+    perKind.push({ kind, requests: result.requests, cpu: used });
+    for (const [why, n] of result.failures) ceiling.failures.set(why, (ceiling.failures.get(why) ?? 0) + n);
+  }
+  if (STATEMENTS && cluster) await statementStats(cluster.url, 'print');
 
   // Whatever a device still holds unanswered is sent again, as a device would, before counting.
   for (let round = 0; round < 5 && devices.some((d) => d.pending); round += 1) {
-    await Promise.all(devices.filter((d) => d.pending).map((d) => step(send, d, catalogVersion)));
+    await Promise.all(devices.filter((d) => d.pending).map((d) => step(client, d, catalogVersion)));
   }
+  await client.close();
   for (const s of servers) await stopServer(s.child);
 
   const { inspectPostgres, inspectSqlite } = await import('../support/storeInspection.ts');
@@ -366,6 +332,7 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
     const duplicates = await inspection.findDuplicateFiles(center);
     if (!listed.ok || !duplicates.ok) throw new Error(`cannot read center ${center}`);
     const ids = new Set(listed.value.files.map((f) => f.id));
+    if (listed.value.total > ids.size) throw new Error(`center ${center} holds ${listed.value.total} files, more than the ${ids.size} listed: raise the limit`);
     stored += listed.value.total;
     for (const d of members) {
       acked += d.acked.size;
@@ -384,34 +351,47 @@ for (const run of RUNS.filter((r) => STORES.includes(r.name))) {
   // CPU per request does not depend on what else runs on the machine: what this setup needs alone.
   const perRequest = (s: number) => (s * 1000) / Math.max(1, ceiling.requests);
   const cpuPerRequest = perRequest(cpu.server) + perRequest(cpu.pg) + perRequest(cpu.client);
-  console.log(`\n${run.name}: ${devices.length} devices (${CENTERS} centers x ${DEVICES}), ${run.processes} server process${run.processes > 1 ? 'es' : ''}; machine load ${loadavg()[0]!.toFixed(1)} on ${cpus} cores`);
+  const errors = total(open.failures) + total(ceiling.failures);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  console.log(
+    `\n${run.label}: ${devices.length} devices (${CENTERS} centers x ${DEVICES}), ${run.processes} server process${run.processes > 1 ? 'es' : ''}` +
+      `${cluster ? `, ${POOL} PostgreSQL connections each` : ''}; machine load ${loadavg()[0]!.toFixed(1)} on ${cpus} cores`,
+  );
   console.log('| measure | value |');
   console.log('|---|---|');
-  console.log(`| open loop: ${Math.round(RPS * SECONDS)} requests due at ${RPS}/s over ${SECONDS} s; sent and answered | ${open.requests} in ${open.seconds.toFixed(1)} s = ${open.rps.toFixed(0)}/s |`);
-  console.log(`| latency of those, from when each was due: p50 / p99 | ${open.p50.toFixed(1)} ms / ${open.p99.toFixed(1)} ms |`);
-  const why = [...failures].map(([status, n]) => `${n} ${status === -1 ? 'no idle device' : status === 0 ? 'no answer' : `HTTP ${status}`}`).join(', ');
-  console.log(`| errors (non-200, timeouts, no idle device) | ${open.errors + ceiling.errors}${why ? ` (${why})` : ''} |`);
-  failures.clear();
-  console.log(`| closed loop (${CEILING_CONCURRENCY} in flight): ceiling | ${ceiling.rps.toFixed(0)} requests/s |`);
+  console.log(`| open loop: offered | ${open.due} requests due at ${RPS}/s over ${SECONDS} s |`);
+  console.log(`| sent / answered 200 / achieved | ${open.sent} / ${open.answered} in ${open.seconds.toFixed(1)} s = ${open.rps.toFixed(0)}/s |`);
+  console.log(`| latency from when each was due: p50 / p99 | ${ms(open.p50)} / ${ms(open.p99)} |`);
+  for (const k of REQUEST_KINDS) console.log(`| ${k} (${open.byKind[k].n}): p50 / p99 | ${ms(open.byKind[k].p50)} / ${ms(open.byKind[k].p99)} |`);
+  console.log(`| p99 of each ${WINDOW_S} s of the run | ${open.p99ByWindow.map((x) => x.toFixed(0)).join(', ')} ms |`);
+  console.log(`| errors in the open loop, by kind | ${total(open.failures)}${open.failures.size > 0 ? ` (${describeFailures(open.failures)})` : ''} |`);
+  console.log(
+    `| server event loop in the open loop: busy, longest hold, p99 hold | ${openLoops.map((l) => `${(l.elu * 100).toFixed(0)}%, ${l.delayMaxMs.toFixed(0)} ms, ${l.delayP99Ms.toFixed(0)} ms`).join('; ')} |`,
+  );
+  console.log(`| load generator's event loop busy in the open loop | ${(open.generatorBusy * 100).toFixed(0)}% |`);
+  console.log(`| closed loop (${CEILING_CONCURRENCY} in flight): ceiling | ${ceiling.rps.toFixed(0)} requests/s${ceiling.failures.size > 0 ? `, errors: ${describeFailures(ceiling.failures)}` : ''} |`);
   console.log(`| CPU during the ceiling run (1 core = 100%): server / PostgreSQL / load generator | ${used(cpu.server)} / ${used(cpu.pg)} / ${used(cpu.client)} |`);
-  console.log(`| server event loop busy during the ceiling run | ${elu.map((e) => `${(e * 100).toFixed(0)}%`).join(', ')} |`);
+  console.log(`| server event loop busy during the ceiling run | ${elu.map((e) => `${(e.elu * 100).toFixed(0)}%`).join(', ')} |`);
   console.log(`| CPU per request: server / PostgreSQL / load generator | ${perRequest(cpu.server).toFixed(2)} / ${perRequest(cpu.pg).toFixed(2)} / ${perRequest(cpu.client).toFixed(2)} ms |`);
+  for (const k of perKind) {
+    const per = (x: number) => ((x * 1000) / Math.max(1, k.requests)).toFixed(2);
+    console.log(`| CPU per ${k.kind} alone (${KIND_SECONDS} s closed loop): server / PostgreSQL / load generator | ${per(k.cpu.server)} / ${per(k.cpu.pg)} / ${per(k.cpu.client)} ms |`);
+  }
   console.log(`| what ${cpus} cores give at that cost, with nothing else running | ${((cpus * 1000) / cpuPerRequest).toFixed(0)} requests/s |`);
   console.log(`| files acknowledged / stored / lost / duplicated | ${acked} / ${stored} / ${lost} / ${duplicated} |`);
   lines.push(
     JSON.stringify({
-      store: run.processes > 1 ? `${run.name.replace(/\d$/, '')} x${run.processes}` : run.name,
+      store: run.label,
       rps: Math.round(open.rps),
       p50_ms: Number(open.p50.toFixed(1)),
       p99_ms: Number(open.p99.toFixed(1)),
-      errors: open.errors + ceiling.errors,
+      errors,
       lost,
       duplicated,
+      offered_rps: RPS,
       ceiling_rps: Math.round(ceiling.rps),
-      cpu_server: Number((cpu.server / CEILING_SECONDS).toFixed(2)),
-      cpu_postgres: Number((cpu.pg / CEILING_SECONDS).toFixed(2)),
-      cpu_client: Number((cpu.client / CEILING_SECONDS).toFixed(2)),
-      cpu_ms_per_request: Number(cpuPerRequest.toFixed(2)),
+      cpu_ms_per_request: { server: Number(perRequest(cpu.server).toFixed(3)), postgres: Number(perRequest(cpu.pg).toFixed(3)), generator: Number(perRequest(cpu.client).toFixed(3)) },
+      machine_load: Number(loadavg()[0]!.toFixed(1)),
     }),
   );
 }

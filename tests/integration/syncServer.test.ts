@@ -5,7 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { hashDeviceToken } from '../../server/auth/secrets.ts';
 import { DEMO_CENTER, ensureDemoCenter } from '../../server/centers/addCenter.ts';
+import { prepareMutation } from '../../server/sync/prepareMutation.ts';
 import { apiErrorSchema, enrolResponseSchema, pushResponseSchema, sequenceGapSchema, statusPullResponseSchema, type EnrolResponse, type Mutation } from '../../shared/sync/protocol.ts';
 import { fileRecordSchema } from '../../shared/files/fileRecord.ts';
 import type { TempStore } from '../support/tempStore.ts';
@@ -87,6 +89,18 @@ describe('device authentication', () => {
     expect(after.statusCode).toBe(401);
     expect(apiErrorSchema.parse(after.json())).toMatchObject({ error: 'revoked_device', reason: expect.stringMatching(/revoked/) });
     expect((await app.inject({ method: 'GET', url: '/api/files', headers: bearer(device) })).statusCode).toBe(401);
+    expect(await count('VB11824')).toBe(0);
+  });
+
+  it('applies nothing of a push whose device was revoked after the push was authenticated', async () => {
+    const device = await enrolTestDevice(app, 'VB11824');
+    const stored = await temp.store.findDeviceByTokenHash(hashDeviceToken(device.token));
+    if (!stored.ok || !stored.value) throw new Error('device not stored');
+    // The request was authenticated (its device read) just before the revocation committed.
+    const prepared = [prepareMutation(createMutation(1, makeFile(device, 1)), stored.value, app.serverNow())];
+    expect((await temp.store.revokeDevice(device.deviceId)).ok).toBe(true);
+    const applied = await temp.store.applyPush(device.deviceId, prepared);
+    expect(applied).toMatchObject({ ok: false, error: { kind: 'revoked' } });
     expect(await count('VB11824')).toBe(0);
   });
 });

@@ -29,4 +29,11 @@ describe('choosing the store', () => {
     const bad = readServerConfig(['--store', 'oracle'], {});
     expect(bad.ok).toBe(false);
   });
+
+  it('logs at info unless --log-level or MOTCUA_LOG_LEVEL says debug (every request), and refuses a level it does not know', () => {
+    expect(readServerConfig([], {})).toMatchObject({ ok: true, value: { logLevel: 'info' } });
+    expect(readServerConfig(['--log-level', 'debug'], {})).toMatchObject({ ok: true, value: { logLevel: 'debug' } });
+    expect(readServerConfig([], { MOTCUA_LOG_LEVEL: 'debug' })).toMatchObject({ ok: true, value: { logLevel: 'debug' } });
+    expect(readServerConfig(['--log-level', 'loud'], {})).toMatchObject({ ok: false, error: expect.stringMatching(/--log-level/) });
+  });
 });

@@ -6,6 +6,7 @@
  * Several server processes may run on one database: nothing here is kept per process except caches
  * keyed by a version read on every call.
  */
+import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
 import { fileChannelSchema, fileRecordSchema, fileStatusSchema } from '../../../shared/files/fileRecord.ts';
@@ -25,7 +26,9 @@ import { postgresGuard as guard } from './postgresGuard.ts';
 import { migratePostgres } from './postgresMigrations.ts';
 import { createPostgresQueue } from './postgresQueue.ts';
 import { createPostgresScans } from './postgresScans.ts';
-import { createPool, PostgresFailure, sql } from './postgresSql.ts';
+import { createDeviceCache } from './postgresDeviceCache.ts';
+import { createNotices, listenForRevocationHeard, NOTICE_CHANNELS, type RevocationNotice } from './postgresNotices.ts';
+import { createPool, inTransaction, PostgresFailure, sql } from './postgresSql.ts';
 import { createPostgresSyncTransactions, DEVICE_COLUMNS, toDevice } from './postgresSyncTransaction.ts';
 import { createPostgresAdminUnits, createPostgresCalendar } from './postgresVersionedTables.ts';
 
@@ -131,7 +134,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await pool.end().catch(() => undefined);
     return err(`cannot open the PostgreSQL database at ${redactUrl(url)}: ${(e as Error).message}`);
   }
-  return ok(createPostgresStore(pool));
+  return ok(createPostgresStore(pool, url));
 }
 
 /** The URL without its password, for messages and logs. */
@@ -139,13 +142,16 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-function createPostgresStore(pool: pg.Pool): SyncStore {
+function createPostgresStore(pool: pg.Pool, url: string): SyncStore {
   const transactions = createPostgresSyncTransactions(pool);
+  // What other processes change, heard at once: the small caches below rest on it.
+  const notices = createNotices(url);
+  const devices = createDeviceCache(notices);
 
   return {
-    ...createPostgresCatalog(pool, guard),
-    ...createPostgresCalendar(pool, guard),
-    ...createPostgresAdminUnits(pool, guard),
+    ...createPostgresCatalog(pool, notices, guard),
+    ...createPostgresCalendar(pool, notices, guard),
+    ...createPostgresAdminUnits(pool, notices, guard),
     ...createPostgresCenterList(pool, guard),
     ...createPostgresScans(pool, guard),
     ...createPostgresLearning(pool, guard),
@@ -183,14 +189,36 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
       }),
     enrolDevice: async (device) => guard(async () => ok(await transactions.write((tx) => enrolDevice(tx, device, new Date().toISOString())))),
     findDeviceByTokenHash: async (tokenHash) =>
-      guard(async () => {
-        const [row] = await sql(pool, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = $1`, [tokenHash], 'device_by_token');
-        return ok(row ? toDevice(row) : null);
-      }),
+      guard(async () =>
+        ok(
+          await devices.find(tokenHash, async () => {
+            const [row] = await sql(pool, `SELECT ${DEVICE_COLUMNS} FROM devices WHERE token_hash = $1`, [tokenHash], 'device_by_token');
+            return row ? toDevice(row) : null;
+          }),
+        ),
+      ),
+    // "Its token stops working at once", on every server process: the revocation is announced in its
+    // transaction, and this returns once every listening process has dropped the device from memory.
     revokeDevice: async (deviceId) =>
       guard(async () => {
-        const [row] = await sql(pool, `UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${DEVICE_COLUMNS}`, [deviceId, new Date().toISOString()]);
-        return row ? ok(toDevice(row)) : err({ kind: 'not_found' as const, reason: `no device ${deviceId}` });
+        const heard = await listenForRevocationHeard(url);
+        try {
+          const notice: RevocationNotice = { revocation: randomUUID(), deviceId };
+          const row = await inTransaction(pool, async (client) => {
+            const [updated] = await sql(client, `UPDATE devices SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1 RETURNING ${DEVICE_COLUMNS}`, [
+              deviceId,
+              new Date().toISOString(),
+            ]);
+            if (updated) await sql(client, 'SELECT pg_notify($1, $2)', [NOTICE_CHANNELS.deviceRevoked, JSON.stringify(notice)]);
+            return updated;
+          });
+          if (!row) return err({ kind: 'not_found' as const, reason: `no device ${deviceId}` });
+          notices.changedHere('deviceRevoked', JSON.stringify(notice));
+          await heard.heard(notice.revocation);
+          return ok(toDevice(row));
+        } finally {
+          await heard.close();
+        }
       }),
 
     statusesSince: async (centerCode, cursor, limit) =>
@@ -305,6 +333,7 @@ function createPostgresStore(pool: pg.Pool): SyncStore {
       }),
 
     close: async () => {
+      await notices.close();
       if (!pool.ended) await pool.end();
     },
   };

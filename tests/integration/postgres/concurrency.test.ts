@@ -77,7 +77,9 @@ async function storedDevice(device: EnrolResponse): Promise<Device> {
 
 /**
  * The store's transactions, with the first one to call `step` held open right after that step
- * until `release()`; `held` settles once it is held.
+ * until `release()`; `held` settles once it is held. The port holds writes on the socket until its
+ * next read (postgresSyncTransaction.ts), so a read follows the step: when the gate closes, the step
+ * has reached the database and taken its locks.
  */
 function holdAfter(step: keyof SyncTransaction): { txs: SyncTransactions; held: Promise<void>; release(): void } {
   const real = createPostgresSyncTransactions(pool);
@@ -98,6 +100,7 @@ function holdAfter(step: keyof SyncTransaction): { txs: SyncTransactions; held: 
               if (prop !== step || used || typeof value !== 'function') return value;
               return async (...args: unknown[]) => {
                 const result = (await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args)) as unknown;
+                await target.ratingById('00000000-0000-4000-8000-000000000000');
                 used = true;
                 reached();
                 await gate;
@@ -109,6 +112,45 @@ function holdAfter(step: keyof SyncTransaction): { txs: SyncTransactions; held: 
       ),
   };
   return { txs, held, release };
+}
+
+/**
+ * The store's transactions over a pool whose first COMMIT is held back until `release()`: the
+ * transaction has sent everything else (its feed lines among them, so their locks are taken) and
+ * stays open; `held` settles then.
+ */
+function holdCommit(): { txs: SyncTransactions; held: Promise<void>; release(): void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  gates.push(release);
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (reached = resolve));
+  let used = false;
+  const holding = new Proxy(pool, {
+    get(target, prop, receiver) {
+      if (prop !== 'connect') return Reflect.get(target, prop, receiver) as unknown;
+      return async () => {
+        const client = await target.connect();
+        return new Proxy(client, {
+          get(c, key, r) {
+            const value = Reflect.get(c, key, r) as unknown;
+            if (key !== 'query' || typeof value !== 'function') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(c) : value;
+            return (...args: unknown[]) => {
+              const query = value as (...a: unknown[]) => Promise<unknown>;
+              if (used || args[0] !== 'COMMIT') return query.apply(c, args);
+              used = true;
+              // Everything before COMMIT reaches the database: a read on the same connection answers after it.
+              return (query.call(c, 'SELECT 1') as Promise<unknown>).then(() => {
+                reached();
+                return gate.then(() => query.apply(c, args));
+              });
+            };
+          },
+        });
+      };
+    },
+  });
+  return { txs: createPostgresSyncTransactions(holding), held, release };
 }
 
 /** Waits until `work` has settled or is waiting for a lock in PostgreSQL, whichever comes first. */
@@ -190,7 +232,8 @@ describe('two devices of one center pushing at once', () => {
   it('hands out feed cursors in commit order: a reader never skips a line committed late', async () => {
     const [one, two] = await Promise.all([enrol('Quầy 1'), enrol('Quầy 2')]);
     const [a, b] = await Promise.all([storedDevice(one), storedDevice(two)]);
-    const first = holdAfter('appendFeed');
+    // Feed lines take their cursors at commit: the first push is held with its lines written and its COMMIT not yet sent.
+    const first = holdCommit();
     const firstPush = createSyncOperations(first.txs).applyPush(a.id, [prepareMutation(createMutation(1, makeFile(one, 1)), a, FIXTURE_NOW)]);
     await first.held;
     const secondPush = createSyncOperations(createPostgresSyncTransactions(pool)).applyPush(b.id, [prepareMutation(createMutation(1, makeFile(two, 1)), b, FIXTURE_NOW)]);
