@@ -48,3 +48,41 @@ export function watchLink(options: LinkWatchOptions): LinkWatch {
     },
   };
 }
+
+/** Schedules with the browser's timer (what watchLink's callers use outside tests). */
+export const browserTimer = (fn: () => void, ms: number): (() => void) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};
+
+export interface KeepDrainingOptions {
+  /** Sends what waits; answers whether something still waits for the link. */
+  drain: () => Promise<boolean>;
+  probe: () => Promise<NetworkProbe>;
+  everyMs: number;
+  setTimer?: LinkWatchOptions['setTimer'];
+}
+
+/**
+ * Drains now, and again whenever the probe finds the server while something still waits (the
+ * kiosk's ratings and pre-registrations alike); `drain` runs one more now.
+ */
+export function keepDraining(options: KeepDrainingOptions): { stop(): void; drain(): Promise<void> } {
+  let watch: LinkWatch | null = null;
+  let stopped = false;
+  const drain = async () => {
+    watch?.stop();
+    watch = null;
+    const waiting = await options.drain();
+    if (stopped || !waiting) return;
+    watch = watchLink({ probe: options.probe, everyMs: options.everyMs, setTimer: options.setTimer ?? browserTimer, onBack: () => void drain() });
+  };
+  void drain();
+  return {
+    stop() {
+      stopped = true;
+      watch?.stop();
+    },
+    drain,
+  };
+}

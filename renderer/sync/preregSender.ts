@@ -10,7 +10,7 @@ import { noteDraftAttempt, pendingDrafts, purgeExpiredDrafts, settleDraft } from
 import type { NetworkCapability } from '../platform/platform.ts';
 import type { TokenVault } from '../security/dataKey.ts';
 import { mayRetry } from './apiClient.ts';
-import { watchLink, type LinkWatch } from './linkWatch.ts';
+import { keepDraining, type KeepDrainingOptions } from './linkWatch.ts';
 import { sendDraft } from './preregClient.ts';
 
 export type DraftDrainOutcome = 'done' | 'not_enrolled' | 'waiting' | 'failed';
@@ -58,33 +58,17 @@ export function drainDrafts(db: MotcuaDb, tokens: TokenVault, options: { fetchFn
 /** How often a kiosk with drafts waiting asks whether the server is back. */
 const PROBE_EVERY_MS = 15_000;
 
-const defaultTimer = (fn: () => void, ms: number) => {
-  const handle = setTimeout(fn, ms);
-  return () => clearTimeout(handle);
-};
-
 /** Drains now, and again whenever the probe finds the server while drafts wait; `drain` runs one more now. */
 export function keepSendingDrafts(
   db: MotcuaDb,
   tokens: TokenVault,
   network: NetworkCapability,
-  options: { everyMs?: number; setTimer?: typeof defaultTimer; fetchFn?: typeof fetch } = {},
+  options: { everyMs?: number; setTimer?: KeepDrainingOptions['setTimer']; fetchFn?: typeof fetch } = {},
 ): { stop(): void; drain(): Promise<void> } {
-  let watch: LinkWatch | null = null;
-  let stopped = false;
-  const drain = async () => {
-    watch?.stop();
-    watch = null;
-    const { outcome } = await drainDrafts(db, tokens, options.fetchFn ? { fetchFn: options.fetchFn } : {});
-    if (stopped || outcome !== 'waiting') return;
-    watch = watchLink({ probe: network.probe, everyMs: options.everyMs ?? PROBE_EVERY_MS, setTimer: options.setTimer ?? defaultTimer, onBack: () => void drain() });
-  };
-  void drain();
-  return {
-    stop() {
-      stopped = true;
-      watch?.stop();
-    },
-    drain,
-  };
+  return keepDraining({
+    drain: async () => (await drainDrafts(db, tokens, options.fetchFn ? { fetchFn: options.fetchFn } : {})).outcome === 'waiting',
+    probe: network.probe,
+    everyMs: options.everyMs ?? PROBE_EVERY_MS,
+    ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+  });
 }

@@ -9,7 +9,7 @@ import { loadDevice } from '../data/deviceRepository.ts';
 import type { TokenVault } from '../security/dataKey.ts';
 import { markRatingSent, noteRatingAttempt, pendingRatings } from '../data/ratingQueue.ts';
 import type { NetworkCapability } from '../platform/platform.ts';
-import { watchLink, type LinkWatch } from './linkWatch.ts';
+import { keepDraining, type KeepDrainingOptions } from './linkWatch.ts';
 import { sendRating } from './publicClient.ts';
 
 /** A drain in progress per database, so overlapping triggers do not send the same rating twice at once. */
@@ -46,38 +46,24 @@ export function drainRatings(db: MotcuaDb, serverUrl: string, tokens: TokenVault
 /** How often a kiosk with ratings waiting asks whether the server is back. */
 const PROBE_EVERY_MS = 30_000;
 
-const setTimer = (fn: () => void, ms: number) => {
-  const handle = setTimeout(fn, ms);
-  return () => clearTimeout(handle);
-};
-
 /** Drains now and whenever the probe finds the server again while ratings wait; `drain` runs one more now. */
 export function keepSendingRatings(
   db: MotcuaDb,
   serverUrl: string,
   tokens: TokenVault,
   network: NetworkCapability,
-  options: { everyMs?: number; setTimer?: typeof setTimer } = {},
+  options: { everyMs?: number; setTimer?: KeepDrainingOptions['setTimer'] } = {},
 ): { stop(): void; drain(): Promise<void> } {
-  let watch: LinkWatch | null = null;
-  let stopped = false;
-  const drain = async () => {
-    watch?.stop();
-    watch = null;
-    await drainRatings(db, serverUrl, tokens);
-    if (stopped) return;
-    const waiting = await pendingRatings(db).catch(() => []);
-    // Ratings still waiting: the link is down (or the server failed); probe for it rather than wait for an event.
-    if (waiting.length > 0 && !stopped) watch = watchLink({ probe: network.probe, everyMs: options.everyMs ?? PROBE_EVERY_MS, setTimer: options.setTimer ?? setTimer, onBack: () => void drain() });
-  };
-  void drain();
-  return {
-    stop() {
-      stopped = true;
-      watch?.stop();
+  return keepDraining({
+    drain: async () => {
+      await drainRatings(db, serverUrl, tokens);
+      // Ratings still waiting: the link is down (or the server failed); probe for it rather than wait for an event.
+      return (await pendingRatings(db).catch(() => [])).length > 0;
     },
-    drain,
-  };
+    probe: network.probe,
+    everyMs: options.everyMs ?? PROBE_EVERY_MS,
+    ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+  });
 }
 
 /** Drains on mount, on every `online` event, and when the probe finds the server again. */
