@@ -35,8 +35,8 @@ function precacheServiceWorker(): Plugin {
     async closeBundle() {
       const { count, size, warnings } = await generateSW({
         globDirectory: builtTo,
-        // The six font files the screens use (styles/fonts.css); no other subset is ever asked for.
-        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}', 'assets/be-vietnam-pro-{latin,vietnamese}-{400,600,700}-normal-*.woff2'],
+        // The texts read as JSON (renderer/i18n.ts); the six font files the screens use (styles/fonts.css), no other subset is ever asked for.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}', 'assets/*.json', 'assets/be-vietnam-pro-{latin,vietnamese}-{400,600,700}-normal-*.woff2'],
         swDest: resolve(builtTo, 'sw.js'),
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],

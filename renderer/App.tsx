@@ -38,7 +38,6 @@ import { OnScreenKeyboard } from './features/keyboard/OnScreenKeyboard.tsx';
 import { SearchBox } from './features/search/SearchBox.tsx';
 import { SearchResults } from './features/search/SearchResults.tsx';
 import { cachedSearch } from './features/search/cachedSearch.ts';
-import { formatMoney } from './features/procedure/moneyText.ts';
 import type { Platform } from './platform/platform.ts';
 import type { AppUpdater } from './offline/appUpdater.ts';
 import { useAppUpdate } from './offline/useAppUpdate.ts';
@@ -115,17 +114,8 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   const engineInUse = state.phase === 'ready' ? state.engine : null;
   // Once the first screen is up, at quiet moments: the search warmed for the first key, then the other screens' code.
   const searchLanguage = i18n.language.startsWith('en') ? 'en' : 'vi';
-  // Warmed: the search (its lexicon, its code) and the money format on result cards (Intl loads its locale data on first use).
-  useEffect(
-    () =>
-      engineInUse
-        ? whenIdle(() => {
-            engineInUse.warm(searchLanguage);
-            formatMoney(0, i18n.language, 'VND');
-          })
-        : undefined,
-    [engineInUse, searchLanguage, i18n.language],
-  );
+  // Warmed: the search (its lexicon, its code).
+  useEffect(() => (engineInUse ? whenIdle(() => engineInUse.warm(searchLanguage)) : undefined), [engineInUse, searchLanguage]);
   useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
   useEffect(() => {
     if (ready) openIdleWork();

@@ -14,12 +14,14 @@ import { startCatalogRead } from './app/catalogFirstRead.ts';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { KeyUnavailable } from './app/KeyUnavailable.tsx';
 import { openDataKey } from './app/openDataKey.ts';
-import { openDb } from './data/db.ts';
+import { openDbAtStart, storedVersion } from './data/openDbAtStart.ts';
 import { initI18n } from './i18n.ts';
 import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { choosePlatform } from './platform/choosePlatform.ts';
 import { createDataCipher } from './security/dataCipher.ts';
 
+// Which version of the database this device holds, asked at once: it decides how the database opens.
+const heldVersion = storedVersion('motcua');
 const platform = choosePlatform();
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const kind = appKindFor(platform.profile, window.location.hash);
@@ -56,7 +58,7 @@ if (kind === 'display') {
   // The data key before the database (its upgrades seal what older versions kept in clear); opened
   // while the texts and the app's module load, so start-up does not wait for one after the other.
   const [dataKey, , Start] = await Promise.all([openDataKey(platform), initI18n('vi'), start]);
-  const db = dataKey.ok ? openDb('motcua', createDataCipher(dataKey.value)) : null;
+  const db = dataKey.ok ? await openDbAtStart('motcua', createDataCipher(dataKey.value), heldVersion) : null;
   // The stored catalog is read now, while the first frame renders (app/catalogFirstRead.ts).
   if (db) startCatalogRead(db);
   root.render(

@@ -4,11 +4,10 @@
  */
 import type { AdminUnits } from '../../shared/address/adminUnits.ts';
 import type { HolidayTable } from '../../shared/calendar/holidayTable.ts';
-import Dexie, { type EntityTable } from 'dexie';
-import { z } from 'zod';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { CenterEntry, CenterEntryValues } from '../../shared/centerList/centerList.ts';
-import { feePaymentSchema, type FeePayment } from '../../shared/files/fileChanges.ts';
-import { fileRecordSchema, fileStatusSchema, type FileRecord, type FileStatus } from '../../shared/files/fileRecord.ts';
+import type { FeePayment } from '../../shared/files/fileChanges.ts';
+import type { FileRecord, FileStatus } from '../../shared/files/fileRecord.ts';
 import type { DeviceRole, MutationKind, RatingPayload } from '../../shared/sync/protocol.ts';
 import type { PublicFileStatus } from '../../shared/sync/publicApi.ts';
 import type { DataCipher, Sealed, SealedBlob } from '../security/dataCipher.ts';
@@ -18,7 +17,8 @@ import { compactStoredCatalog } from './compactCatalogUpgrade.ts';
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
-import { QUEUE_STORES, type QueueLogRow, type QueueOutboxRow, type QueueSettingsRow } from './queueTables.ts';
+import type { QueueLogRow, QueueOutboxRow, QueueSettingsRow } from './queueTables.ts';
+import { SCHEMA_HISTORY, type UpgradeName } from './dbSchema.ts';
 
 /** What the device knows about the catalog it holds. */
 export interface CatalogMeta {
@@ -88,31 +88,22 @@ export interface StaffMember {
  * its latest mutation, `rejected` (with a reason) until staff resend or cancel it, `cancelled` when
  * a rejected file was dropped locally and never reached the server.
  */
-export const fileSyncStateSchema = z.enum(['pending', 'sent', 'rejected', 'cancelled']);
-export type FileSyncState = z.infer<typeof fileSyncStateSchema>;
+export type FileSyncState = 'pending' | 'sent' | 'rejected' | 'cancelled';
 
 /** The fee payment recorded at the counter, and who took it. */
-export const localFeeSchema = feePaymentSchema.extend({ staffName: z.string() });
 export type LocalFee = FeePayment & { staffName: string };
 
 /** What a request to supplement the file asked for: the documents missing and free text (for the slip). */
-export const supplementRequestSchema = z.object({ documents: z.array(z.string()).max(200), text: z.string().max(2000) });
-export type SupplementRequest = z.infer<typeof supplementRequestSchema>;
+export interface SupplementRequest {
+  documents: string[];
+  text: string;
+}
 
-/** A file as the device keeps it: the record it pushes plus its sync and processing state. */
-export const localFileSchema = fileRecordSchema.extend({
-  syncState: fileSyncStateSchema,
-  rejectReason: z.string().nullable(),
-  status: fileStatusSchema,
-  statusAt: z.string(),
-  /** The outbox mutation that carries the file's latest change. */
-  seq: z.number().int().positive(),
-  // Optional (files saved before they existed have none), not indexed: no schema version needed.
-  statusNote: z.string().nullable().optional(),
-  dueReason: z.string().nullable().optional(),
-  fee: localFeeSchema.nullable().optional(),
-  supplement: supplementRequestSchema.nullable().optional(),
-});
+/**
+ * A file as the device keeps it: the record it pushes plus its sync and processing state. Types
+ * only: the schema that checks one read back is localFileSchema.ts's, kept apart so that opening
+ * the database at start does not build schemas (or load their library) the kiosk does not need.
+ */
 export type LocalFile = FileRecord & {
   syncState: FileSyncState;
   rejectReason: string | null;
@@ -143,8 +134,7 @@ export type StoredFile = FileClear & { personal: Sealed | null; attachments: Sea
  * rejected: the server refused it for good (reason in lastError); superseded: a rejected entry
  * replaced by a corrected resend; cancelled: a rejected entry staff gave up on.
  */
-export const outboxStateSchema = z.enum(['pending', 'sent', 'rejected', 'superseded', 'cancelled']);
-export type OutboxState = z.infer<typeof outboxStateSchema>;
+export type OutboxState = 'pending' | 'sent' | 'rejected' | 'superseded' | 'cancelled';
 
 /** One numbered mutation, in the shape it is pushed (seq, id, kind, at, payload) plus its local state. */
 export interface OutboxEntry {
@@ -393,72 +383,21 @@ export type MotcuaDb = Dexie & {
   queueSettings: EntityTable<QueueSettingsRow, 'key'>;
 };
 
-/** Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old rows). */
+/**
+ * Opens the database with the device's data key (opened first, so the at-rest upgrade can seal old
+ * rows), every version declared (dbSchema.ts) so a database of any older version is upgraded. A
+ * start on a database already current opens it with openDbAtStart.ts instead.
+ */
 export function openDb(name: string, cipher: DataCipher): MotcuaDb {
   const db = Object.assign(new Dexie(name), { cipher }) as MotcuaDb;
-  db.version(1).stores({
-    procedures: '&code, field',
-    catalogMeta: '&key',
-  });
-  // v2: the counter's registrations and the sync outbox. Only new tables, so no data moves.
-  db.version(2).stores({
-    device: '&key',
-    staff: '&id, name',
-    files: '&id, &number, syncState, receivedAt, procedureCode',
-    outbox: '&seq, &id, state, fileId',
-    audit: '++id, at, fileId',
-    counters: '&key',
-    syncMeta: '&key',
-  });
-  // v3: the holiday table for due dates; a new table, and files gain an index on their due date.
-  db.version(3).stores({
-    files: '&id, &number, syncState, receivedAt, procedureCode, dueAt, status',
-    calendar: '&key',
-  });
-  // v4: the kiosk's last known status lookups and its satisfaction ratings; new tables only.
-  db.version(4).stores({
-    lookups: '&number',
-    ratings: '&id, state',
-  });
-  // v5: the administrative units for the address lookup; a new table only.
-  db.version(5).stores({
-    adminUnits: '&key',
-  });
-  // v6: the center's own list as pulled, and an admin's unsaved edits of it; new tables only.
-  db.version(6).stores({
-    centerList: '&code',
-    centerListMeta: '&key',
-    centerListDraft: '&code',
-  });
-  // v7: scans leave the file records and the outbox for tables of their own (metadata apart from
-  // the bytes, stored as Blobs); inline base64 scans written by older versions move there.
-  db.version(7)
-    .stores({
-      scans: '&id, fileId, upload, createdAt',
-      scanBlobs: '&id',
-    })
-    .upgrade((tx) => moveInlineScans(tx));
-  // v8: citizens' data sealed at rest: files, scans and pending outbox payloads encrypted, payloads the
-  // server already acknowledged dropped, the device token moved out of this database; counter settings.
-  // After v7, so the inline scans have left the records before the records are sealed.
-  db.version(8)
-    .stores({ settings: '&key' })
-    .upgrade((tx) => sealPlaintextRecords(tx, cipher));
-  // v9: the kiosk's searches waiting to be sent and the center's taught vocabulary; new tables only.
-  db.version(9).stores({
-    searchSessions: '&id, state, at',
-    vocabulary: '&key',
-  });
-  // v10: the catalog as one JSON text instead of a row per procedure (read at every start in one
-  // go), and its search index prepared once per version; the rows move into the text and go.
-  db.version(10)
-    .stores({ procedures: null, catalogBody: '&key', searchIndex: '&key' })
-    .upgrade((tx) => compactStoredCatalog(tx));
-  // v11: the front-desk queue (queueTables.ts): the device's own events, the server's log, the settings; new tables only.
-  db.version(11).stores(QUEUE_STORES);
-  // v12: the kiosk's pre-registrations waiting for the server (sealed) and their codes of the day; a new table only.
-  db.version(12).stores({
-    preregDrafts: '&id, state, expiresAt',
-  });
+  const upgrades: Record<UpgradeName, (tx: Transaction) => Promise<void>> = {
+    moveInlineScans: (tx) => moveInlineScans(tx),
+    sealPlaintextRecords: (tx) => sealPlaintextRecords(tx, cipher),
+    compactStoredCatalog: (tx) => compactStoredCatalog(tx),
+  };
+  for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
+    const declared = db.version(version).stores({ ...stores });
+    if (upgrade) declared.upgrade((tx) => upgrades[upgrade](tx));
+  }
   return db;
 }

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { citizenSchema, fileRecordSchema } from '../../shared/files/fileRecord.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { DataCipher } from '../security/dataCipher.ts';
-import { localFileSchema, type FileClear, type LocalFile, type StoredFile } from './db.ts';
+import type { FileClear, LocalFile, StoredFile } from './db.ts';
+import { localFileSchema } from './localFileSchema.ts';
 import { attachmentsContext, fileContext } from './sealContexts.ts';
 
 const personalSchema = z.object({ citizen: citizenSchema, notes: fileRecordSchema.shape.notes, documents: fileRecordSchema.shape.documents });

@@ -15,6 +15,14 @@ describe('formatters made once', () => {
     expect([formatMoney(50_000, 'vi', 'VND'), formatMoney(50_000, 'en', 'VND'), formatMoney(12, 'en', 'USD')]).toEqual(first);
   });
 
+  it('write đồng exactly as Intl does, without making an Intl format', () => {
+    const amounts = [0, 1, 999, 1_000, 12_345, 50_000, 999_999, 1_000_000, 1_234_567_890, 2.5, 1_499.5, -3_500, -0.4, -0];
+    for (const language of ['vi', 'en']) {
+      const intl = new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-US', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
+      for (const amount of amounts) expect(formatMoney(amount, language, 'VND'), `${language} ${amount}`).toBe(intl.format(amount));
+    }
+  });
+
   it('write lookup times in Vietnam time in both languages', () => {
     expect(formatDay('2026-11-24T17:30:00Z', 'vi')).toBe('25/11/2026');
     expect(formatDay('2026-11-24T17:30:00Z', 'en')).toBe('25/11/2026');

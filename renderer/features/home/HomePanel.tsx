@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import type { CitizenField } from '../browse/citizenFields.ts';
+import { whenIdle } from '../../app/idleWork.ts';
 import { POPULAR_TILES } from './popularProcedures.ts';
 import './home.css';
 
@@ -31,19 +32,21 @@ const HOME_FIELDS = 8;
 export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllFields, onLookup, onRate, onAddress, onPreregister, lifeEvents, onTakeNumber }: Props) {
   const { t } = useTranslation();
   // Which tiles this catalog can answer is worked out once per catalog: a tile whose procedure is
-  // there at once; one that needs a search right after the first paint, so the home screen never
-  // waits for those searches.
+  // there at once; one that needs a search is shown meanwhile (the national catalog answers them
+  // all) and taken away only if its search finds nothing, at a quiet moment after the first screen,
+  // so the home screen never waits for those searches and nothing moves on it in the usual case.
   const byCode = useMemo(() => new Set(POPULAR_TILES.filter((tile) => tile.code && engine.byCode(tile.code)).map((tile) => tile.id)), [engine]);
-  const [bySearch, setBySearch] = useState<{ engine: SearchEngine; ids: Set<string> } | null>(null);
-  useEffect(() => {
-    const timer = window.setTimeout(() => {
-      const ids = POPULAR_TILES.filter((tile) => !byCode.has(tile.id) && engine.search(tile.query, { limit: 1 }).kind === 'match').map((tile) => tile.id);
-      setBySearch({ engine, ids: new Set(ids) });
-    }, 0);
-    return () => window.clearTimeout(timer);
-  }, [engine, byCode]);
-  const searched = bySearch?.engine === engine ? bySearch.ids : null;
-  const tiles = POPULAR_TILES.filter((tile) => byCode.has(tile.id) || searched?.has(tile.id)).map((tile) => ({
+  const [unanswered, setUnanswered] = useState<{ engine: SearchEngine; ids: Set<string> } | null>(null);
+  useEffect(
+    () =>
+      whenIdle(() => {
+        const ids = POPULAR_TILES.filter((tile) => !byCode.has(tile.id) && engine.search(tile.query, { limit: 1 }).kind !== 'match').map((tile) => tile.id);
+        setUnanswered({ engine, ids: new Set(ids) });
+      }),
+    [engine, byCode],
+  );
+  const dropped = unanswered?.engine === engine ? unanswered.ids : null;
+  const tiles = POPULAR_TILES.filter((tile) => byCode.has(tile.id) || (tile.query && !dropped?.has(tile.id))).map((tile) => ({
     ...tile,
     open: () => (byCode.has(tile.id) ? onOpen(tile.code) : onQuery(tile.query)),
   }));
@@ -72,7 +75,7 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
       </div>
       {lifeEvents}
       <h2 className="section-title">{t('home.popular')}</h2>
-      <ul className="tile-grid">
+      <ul className="tile-grid" data-checked={dropped ? 'true' : 'false'}>
         {tiles.map((tile) => (
           <li key={tile.id}>
             <button type="button" className="tile" onClick={tile.open} data-tile={tile.id}>

@@ -50,6 +50,8 @@ const isLocator = (target: Page | Locator): target is Locator => 'boundingBox' i
 
 /** Waits until what is drawn no longer changes by itself: web fonts loaded and every image decoded. */
 async function settle(page: Page): Promise<void> {
+  // The home's tiles that need a search stay until a quiet moment tells whether this catalog answers them (HomePanel.tsx).
+  await page.locator('.tile-grid[data-checked="false"]').waitFor({ state: 'detached' });
   await page.evaluate(async () => {
     await document.fonts.ready;
     const eager = [...document.images].filter((img) => img.loading !== 'lazy' || img.complete);
