@@ -137,6 +137,8 @@ export default defineConfig({
   base: './',
   publicDir: resolve(import.meta.dirname, 'assets/public'),
   plugins: [react(), chunking.plugin, precacheServiceWorker()],
+  // Every 'zod' import gets zod configured for the strict CSP first (renderer/zodConfig.ts).
+  resolve: { alias: [{ find: /^zod$/, replacement: resolve(import.meta.dirname, 'renderer/zodConfig.ts') }] },
   define: {
     __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
   },
@@ -150,8 +152,9 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The libraries every start needs, in one chunk rather than a dozen small requests to the service worker.
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|zod|workbox-window|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }, ...chunking.groups],
+          // The libraries every start needs, in one chunk rather than a dozen small requests to the service
+          // worker; zod in its own, loaded with the first schema a screen needs (renderer/zodConfig.ts).
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|workbox-window|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }, ...chunking.groups],
         },
       },
     },

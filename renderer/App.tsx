@@ -112,9 +112,9 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
   const ready = state.phase === 'ready';
   const engineInUse = state.phase === 'ready' ? state.engine : null;
-  // Once the first screen is up, at quiet moments: the search warmed for the first key, then the other screens' code.
+  // Once the first screen is up, at quiet moments: the search warmed in the language chosen (the
+  // catalog comes warmed in Vietnamese, useCatalog.ts), then the other screens' code.
   const searchLanguage = i18n.language.startsWith('en') ? 'en' : 'vi';
-  // Warmed: the search (its lexicon, its code).
   useEffect(() => (engineInUse ? whenIdle(() => engineInUse.warm(searchLanguage)) : undefined), [engineInUse, searchLanguage]);
   useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
   useEffect(() => {

@@ -4,7 +4,6 @@
  * while the rest starts, so a kiosk on an old PC never downloads, parses or runs the counter. A
  * waiting-room screen (#/display/CENTER) is a third one: numbers only, no data key, no local database.
  */
-import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
@@ -55,15 +54,16 @@ if (kind === 'display') {
   );
 } else {
   const start = startModule();
-  // The data key before the database (its upgrades seal what older versions kept in clear); opened
-  // while the texts and the app's module load, so start-up does not wait for one after the other.
-  const [dataKey, , Start] = await Promise.all([openDataKey(platform), initI18n('vi'), start]);
-  const db = dataKey.ok ? await openDbAtStart('motcua', createDataCipher(dataKey.value), heldVersion) : null;
-  // The stored catalog is read now, while the first frame renders (app/catalogFirstRead.ts).
-  if (db) startCatalogRead(db);
+  // All at once: the data key, the texts, the app's module and the database. A database that needs
+  // no upgrade opens without waiting for the key, and the stored catalog (not sealed) is read from
+  // it at once (app/catalogFirstRead.ts); one that needs an upgrade waits for the key, whose cipher
+  // its upgrades seal older rows with.
+  const dataKey = openDataKey(platform);
+  const cipher = dataKey.then((key) => (key.ok ? createDataCipher(key.value) : null));
+  const [key, db, , Start] = await Promise.all([dataKey, openDbAtStart('motcua', cipher, heldVersion, startCatalogRead), initI18n('vi'), start]);
   root.render(
     <StrictMode>
-      <ErrorBoundary>{db ? <Start platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={dataKey.ok ? '' : dataKey.error} />}</ErrorBoundary>
+      <ErrorBoundary>{db ? <Start platform={platform} db={db} updater={updater} /> : <KeyUnavailable reason={key.ok ? '' : key.error} />}</ErrorBoundary>
     </StrictMode>,
   );
 }

@@ -5,9 +5,8 @@
  * preparedCatalog.ts). Gets the procedures as stored (JSON text); the index comes back as data,
  * its typed arrays transferred rather than copied.
  */
-import '../zodConfig.ts';
 import { prepareCatalog, preparedCatalogData, type PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
-import { readProcedures } from '../data/catalogRepository.ts';
+import { readProcedures } from '../data/catalogRows.ts';
 
 export type CatalogJob = { job: 'prepare'; text: string } | { job: 'check'; text: string };
 

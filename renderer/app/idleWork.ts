@@ -1,8 +1,10 @@
 /**
- * Work that can wait for a quiet moment after the first screen is up (warming the search,
- * fetching the other screens' code): one job per idle period, in the order asked, each finished
- * (its promise settled) before the next starts. A key pressed meanwhile then waits for at most one
- * small job, never for a burst of them all at once.
+ * Work that can wait for a quiet moment after the first screen is up (the background sync, the
+ * guidance flows, fetching the other screens' code): one job per idle period, in the order asked,
+ * each finished (its promise settled) before the next starts. None starts in the first moments of
+ * the first screen, nor while someone is touching the screen or typing (SETTLE_MS after their last
+ * touch or key): a key pressed meanwhile then waits for at most one small job, and a person who
+ * starts typing as the kiosk comes up waits for none.
  */
 type Job = () => unknown;
 
@@ -11,11 +13,24 @@ export type IdleOrder = 'soon' | 'later';
 
 const queue: { job: Job; order: IdleOrder }[] = [];
 let scheduled = false;
+
+/** How long the page must have been left alone (since the first screen, or a touch or a key) before idle work starts. */
+export const SETTLE_MS = 600;
+let lastInput = -Infinity;
+
+/** A touch or a key: idle work waits until the person has left the screen alone for SETTLE_MS. */
+export function noteInput(at = performance.now()): void {
+  lastInput = Math.max(lastInput, at);
+}
+if (typeof globalThis.addEventListener === 'function') {
+  for (const type of ['pointerdown', 'keydown']) globalThis.addEventListener(type, () => noteInput(), { capture: true, passive: true });
+}
 // Closed until the first screen is up: the moments the start spends waiting for storage are not quiet ones.
 let opened = false;
 
 /** The first screen is up (the kiosk's search ready, the counter mounted): idle work may begin. */
 export function openIdleWork(): void {
+  if (!opened) noteInput();
   opened = true;
   schedule();
 }
@@ -40,6 +55,12 @@ function schedule(): void {
   if (!opened || scheduled || queue.length === 0) return;
   scheduled = true;
   const run = async () => {
+    const unsettled = lastInput + SETTLE_MS - performance.now();
+    if (unsettled > 0) {
+      // Touched or typed on a moment ago: asked again once the screen has been left alone.
+      globalThis.setTimeout(whenQuiet, unsettled);
+      return;
+    }
     scheduled = false;
     const next = queue.shift();
     try {
@@ -50,6 +71,9 @@ function schedule(): void {
     schedule();
   };
   // At the latest after a few seconds: a kiosk kept busy still gets its screens' code.
-  if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => void run(), { timeout: 3000 });
-  else globalThis.setTimeout(() => void run(), 50);
+  const whenQuiet = () => {
+    if (typeof globalThis.requestIdleCallback === 'function') globalThis.requestIdleCallback(() => void run(), { timeout: 3000 });
+    else globalThis.setTimeout(() => void run(), 50);
+  };
+  whenQuiet();
 }

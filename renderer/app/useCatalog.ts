@@ -11,7 +11,7 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { prepareCatalog, preparedCatalogData, restorePreparedCatalog, type PreparedCatalog } from '../../shared/catalog/preparedCatalog.ts';
 import { createSearchEngine } from '../../shared/catalog/searchEngine.ts';
 import type { SearchEngine } from '../../shared/catalog/searchTypes.ts';
-import { readProcedures, saveSearchIndex, type LocalCatalog, type StorageError } from '../data/catalogRepository.ts';
+import { saveSearchIndex, type LocalCatalog, type StorageError } from '../data/catalogRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import { lexiconsWith } from '../data/vocabularyRepository.ts';
 import { readStoredCatalog, takeCatalogRead } from './catalogFirstRead.ts';
@@ -42,7 +42,7 @@ export type CatalogState =
     };
 
 type Built = Omit<Extract<CatalogState, { phase: 'ready' }>, 'phase' | 'update' | 'storageProblem'>;
-type Lexicons = ReturnType<typeof lexiconsWith>['lexicons'];
+type Lexicons = Awaited<ReturnType<typeof lexiconsWith>>['lexicons'];
 
 /** useLiveQuery's value before its first read. */
 const UNREAD = -1;
@@ -103,7 +103,7 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
       reading.current = false;
       if (gone()) return;
       setReads((n) => n + 1);
-      const { lexicons } = lexiconsWith(vocabulary.ok && vocabulary.value ? vocabulary.value.vocabulary : null);
+      const { lexicons } = await lexiconsWith(vocabulary.ok && vocabulary.value ? vocabulary.value.vocabulary : null);
       if (!local.ok) setStorageProblem(local.error);
       if (local.ok && local.value) await showHeld({ db, prepared, showing, pulledThisRun, setBuilt, gone }, local.value, lexicons);
     })();
@@ -137,8 +137,12 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
     prepared.current = { version: held.meta.version, prepared: ready };
     showing.current = true;
     const { meta } = held;
+    const engine = createSearchEngine(procedures, { prepared: ready, lexicons });
+    // Ready means ready for the first key: its lexicon compiled and its code run once (a few tens of
+    // milliseconds on an old PC), in the language every start begins in, before the box says so.
+    engine.warm('vi');
     setBuilt({
-      engine: createSearchEngine(procedures, { prepared: ready, lexicons }),
+      engine,
       procedures,
       info: { version: meta.version, source: meta.source, generatedAt: meta.generatedAt, count: procedures.length, origin: pulledThisRun.current ? 'server' : 'device' },
     });
@@ -173,13 +177,13 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
     const failing = await checkOffThread(held.text);
     // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.
     if (gone() || (failing.ok && failing.value.length === 0)) return;
-    const checked = readProcedures(held.text).procedures;
+    const checked = (await import('../data/catalogRows.ts')).readProcedures(held.text).procedures;
     if (checked.length === held.procedures.length) return;
     const ready = await prepare(checked);
     if (ready && !gone()) show(checked, ready);
     return;
   }
-  const checked = readProcedures(held.text).procedures;
+  const checked = (await import('../data/catalogRows.ts')).readProcedures(held.text).procedures;
   if (checked.length === 0) return;
   const ready = await prepare(checked);
   if (ready && !gone()) show(checked, ready);

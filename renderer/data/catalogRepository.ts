@@ -10,7 +10,7 @@
  * off the page's thread, the row's format number standing guard meanwhile.
  */
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
-import { procedureSchema, type Procedure } from '../../shared/catalog/procedure.ts';
+import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CatalogChanges } from '../../shared/sync/protocol.ts';
 import type { CatalogMeta, MotcuaDb } from './db.ts';
@@ -39,20 +39,8 @@ export type CatalogApplyOutcome = 'updated' | 'unchanged';
 
 const kindOf = (e: unknown): StorageError => (storageErrorFrom(e).kind === 'quota' ? 'quota' : 'unavailable');
 
-/** Procedures from stored text, each checked again (anything read back from storage is); `failing`: codes (or positions) of those left out. */
-export function readProcedures(text: string): { procedures: Procedure[]; dropped: number; failing: string[] } {
-  const rows = parseRows(text);
-  const procedures: Procedure[] = [];
-  const failing: string[] = [];
-  rows.forEach((row, i) => {
-    const parsed = procedureSchema.safeParse(row);
-    if (parsed.success) procedures.push(parsed.data);
-    else failing.push(typeof (row as { code?: unknown } | null)?.code === 'string' ? (row as { code: string }).code : `#${i}`);
-  });
-  return { procedures, dropped: failing.length, failing };
-}
-
-function parseRows(text: string): unknown[] {
+/** The stored text's rows, unchecked ([] when it does not parse); catalogRows.ts checks them. */
+export function parseRows(text: string): unknown[] {
   try {
     const rows: unknown = JSON.parse(text);
     return Array.isArray(rows) ? rows : [];
@@ -81,7 +69,7 @@ export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 
     );
     if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT) return ok(null);
     const checked = options.check !== 'elsewhere';
-    const { procedures, dropped } = checked ? readProcedures(body.procedures) : { procedures: parseRows(body.procedures) as Procedure[], dropped: 0 };
+    const { procedures, dropped } = checked ? (await import('./catalogRows.ts')).readProcedures(body.procedures) : { procedures: parseRows(body.procedures) as Procedure[], dropped: 0 };
     if (procedures.length === 0) return ok(null);
     const prepared = index && index.catalogVersion === meta.version ? index.prepared : null;
     return ok({ meta, procedures, text: body.procedures, prepared, dropped, checked });
@@ -95,6 +83,8 @@ export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 
  * the version. An empty "whole" answer never wipes the catalog a device already has.
  */
 export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges, at: string): Promise<CatalogApplyOutcome> {
+  // Loaded before the transaction: waiting for a module inside it would let IndexedDB close it.
+  const { readProcedures } = await import('./catalogRows.ts');
   return db.transaction('rw', [db.catalogMeta, db.catalogBody, db.searchIndex], async () => {
     const [meta, body] = await Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog')]);
     const nothing = changes.upserts.length === 0 && (changes.full || changes.deletions.length === 0);

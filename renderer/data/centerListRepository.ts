@@ -3,13 +3,7 @@
  * in one transaction, so a kiosk never shows half a change) and an admin's edits waiting to be
  * saved, kept here so closing the screen or losing the link loses nothing.
  */
-import {
-  centerEntrySchema,
-  centerEntryValuesSchema,
-  type CenterEntry,
-  type CenterEntryValues,
-  type CenterListChanges,
-} from '../../shared/centerList/centerList.ts';
+import type { CenterEntry, CenterEntryValues, CenterListChanges } from '../../shared/centerList/centerList.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CenterListDraftRow, CenterListMetaRow, MotcuaDb } from './db.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
@@ -25,7 +19,10 @@ export async function loadCenterList(db: MotcuaDb): Promise<Result<LocalCenterLi
   try {
     const [meta, rows] = await Promise.all([db.centerListMeta.get('centerList'), db.centerList.toArray()]);
     const entries: Record<string, CenterEntry> = {};
-    // Read back through the schema: an older build may have stored another shape.
+    if (rows.length === 0) return ok({ meta: meta ?? null, entries });
+    // Read back through the schema (loaded only when there is a list: the first screen of a kiosk
+    // without one does without it): an older build may have stored another shape.
+    const { centerEntrySchema } = await import('../../shared/centerList/centerList.ts');
     for (const row of rows) {
       const parsed = centerEntrySchema.safeParse(row.entry);
       if (parsed.success) entries[row.code] = parsed.data;
@@ -62,6 +59,7 @@ export async function applyCenterListChanges(db: MotcuaDb, changes: CenterListCh
 export async function loadCenterListDraft(db: MotcuaDb): Promise<Result<CenterListDraftRow[], StorageError>> {
   try {
     const rows = await db.centerListDraft.toArray();
+    const { centerEntryValuesSchema } = await import('../../shared/centerList/centerList.ts');
     return ok(rows.filter((row) => row.values === null || centerEntryValuesSchema.safeParse(row.values).success));
   } catch (e) {
     return err(storageErrorFrom(e));

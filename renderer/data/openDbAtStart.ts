@@ -29,10 +29,34 @@ export function opensAsLatest(version: number | null): boolean {
   return version !== null && (version === 0 || version >= NATIVE_VERSION);
 }
 
-/** `held`: storedVersion(name), when the caller asked it earlier. */
-export async function openDbAtStart(name: string, cipher: DataCipher, held: Promise<number | null> = storedVersion(name)): Promise<MotcuaDb> {
-  if (!opensAsLatest(await held)) return (await import('./db.ts')).openDb(name, cipher);
-  const db = Object.assign(new Dexie(name), { cipher }) as MotcuaDb;
+/**
+ * Opens the database for a start. One that needs no upgrade opens at once, before the data key (the
+ * catalog, which is not sealed, is read meanwhile: `opened` is told), the key's cipher attached
+ * when it comes; one that does waits for the key, since its upgrades seal older rows. Null when
+ * there is no key (the database is closed again).
+ */
+export async function openDbAtStart(
+  name: string,
+  cipher: Promise<DataCipher | null>,
+  held: Promise<number | null> = storedVersion(name),
+  opened: (db: MotcuaDb) => void = () => {},
+): Promise<MotcuaDb | null> {
+  if (!opensAsLatest(await held)) {
+    const key = await cipher;
+    if (!key) return null;
+    const db = (await import('./db.ts')).openDb(name, key);
+    opened(db);
+    return db;
+  }
+  const db = new Dexie(name) as MotcuaDb;
   db.version(DB_VERSION).stores(latestStores());
+  opened(db);
+  const key = await cipher;
+  if (!key) {
+    db.close();
+    return null;
+  }
+  // Attached before any screen has the database: nothing seals or opens before it is there.
+  Object.defineProperty(db, 'cipher', { value: key, enumerable: true });
   return db;
 }

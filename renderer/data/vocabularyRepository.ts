@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from '../../shared/catalog/language/lexicon.ts';
 import { BUNDLED_LEXICONS } from '../../shared/catalog/language/bundledLexicons.ts';
-import { centerVocabularySchema, mergeVocabulary, type CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
+import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { MotcuaDb } from './db.ts';
 import { storageErrorFrom, type StorageError } from './storageError.ts';
@@ -20,6 +20,8 @@ export async function loadVocabulary(db: MotcuaDb): Promise<Result<StoredVocabul
   try {
     const [row, device] = await Promise.all([db.vocabulary.get('center'), db.device.get('device')]);
     if (!row) return ok(null);
+    // The schema is loaded only when there is something to check: most kiosks were never taught a phrase.
+    const { centerVocabularySchema } = await import('../../shared/learning/centerVocabulary.ts');
     const parsed = centerVocabularySchema.safeParse(row.vocabulary);
     // A damaged row or another center's teaching is not used; the next pull replaces it.
     if (!parsed.success || (device && device.centerCode !== parsed.data.centerCode)) return ok(null);
@@ -42,17 +44,12 @@ export async function saveVocabulary(db: MotcuaDb, vocabulary: CenterVocabulary,
  * The lexicons to search with: the bundled ones, with the center's entries on the Vietnamese one.
  * Entries the bundled lexicon cannot take are left out (counted in `refused`), never the whole lot.
  */
-export function lexiconsWith(vocabulary: CenterVocabulary | null): { lexicons: { vi: Lexicon; en: Lexicon }; refused: number } {
+export async function lexiconsWith(vocabulary: CenterVocabulary | null): Promise<{ lexicons: { vi: Lexicon; en: Lexicon }; refused: number }> {
   if (!vocabulary || vocabulary.entries.length === 0) return { lexicons: BUNDLED_LEXICONS, refused: 0 };
+  const { mergeVocabulary } = await import('../../shared/learning/centerVocabulary.ts');
   const merged = mergeVocabulary(BUNDLED_LEXICONS.vi, vocabulary);
-  // English stays unread until someone searches in English (see bundledLexicons.ts).
   return {
-    lexicons: {
-      vi: merged.lexicon,
-      get en() {
-        return BUNDLED_LEXICONS.en;
-      },
-    },
+    lexicons: { vi: merged.lexicon, en: BUNDLED_LEXICONS.en },
     refused: merged.refused.length,
   };
 }

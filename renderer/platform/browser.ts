@@ -6,7 +6,6 @@
 import { ok } from '../../shared/result.ts';
 import { API_PATHS } from '../../shared/sync/apiPaths.ts';
 import { classifyProbe, PROBE_TIMEOUT_MS } from '../../shared/sync/linkTiming.ts';
-import { z } from 'zod';
 import { createApiClient } from '../sync/apiClient.ts';
 import { createBrowserKeys } from './browserKeys.ts';
 import type { Platform } from './platform.ts';
@@ -32,7 +31,9 @@ export function createBrowserPlatform(location: Location = window.location): Pla
     printing: browserPrinting(),
     network: {
       async probe() {
-        const answer = await health.send({ path: API_PATHS.health, auth: false, schema: z.unknown() });
+        // zod only when a probe is asked for: the first screen never needs it.
+        const { probeAnswer } = await import('./probeAnswer.ts');
+        const answer = await health.send({ path: API_PATHS.health, auth: false, schema: probeAnswer });
         return classifyProbe(answer.ok, answer.elapsedMs);
       },
     },

@@ -3,7 +3,6 @@
  * secrets channel (main encrypts them with safeStorage and refuses when there is no real keystore),
  * imported here as a non-extractable key. The device token is kept in the keystore as it is.
  */
-import { z } from 'zod';
 import type { MotcuaBridge } from '../../shared/ipc/contract.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { DATA_KEY_BYTES, importDataKey, newKeyId, type DataKey, type DataKeySource, type TokenVault } from '../security/dataKey.ts';
@@ -11,7 +10,13 @@ import { DATA_KEY_BYTES, importDataKey, newKeyId, type DataKey, type DataKeySour
 type Secrets = MotcuaBridge['secrets'];
 
 /** What the keystore holds under 'localDataKey': the key's id and its bytes, base64. */
-const storedKeySchema = z.object({ v: z.literal(1), id: z.string().min(1).max(64), key: z.string().min(1).max(200) });
+/** The key as the keystore keeps it: { v: 1, id, key (base64) }. Checked by hand: it is read at every start, before any schema is needed. */
+function storedKey(value: unknown): { id: string; key: string } | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { v, id, key } = value as Record<string, unknown>;
+  const text = (x: unknown, max: number): x is string => typeof x === 'string' && x.length >= 1 && x.length <= max;
+  return v === 1 && text(id, 64) && text(key, 200) ? { id, key } : null;
+}
 
 function toBase64(raw: Uint8Array): string {
   let text = '';
@@ -34,11 +39,11 @@ async function importStored(value: string): Promise<Result<DataKey, string>> {
   } catch {
     return err('the data key in the keystore is not readable');
   }
-  const parsed = storedKeySchema.safeParse(json);
-  if (!parsed.success) return err('the data key in the keystore has the wrong shape');
-  const raw = fromBase64(parsed.data.key);
+  const stored = storedKey(json);
+  if (!stored) return err('the data key in the keystore has the wrong shape');
+  const raw = fromBase64(stored.key);
   if (!raw) return err('the data key in the keystore is not base64');
-  return importDataKey(raw, parsed.data.id);
+  return importDataKey(raw, stored.id);
 }
 
 export function createKeystoreKeys(secrets: Secrets): { dataKey: DataKeySource; deviceToken: TokenVault } {

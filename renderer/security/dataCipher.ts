@@ -4,7 +4,6 @@
  * file id) as additional data, so a value copied onto another record does not decrypt there.
  * Used for file records and outbox payloads, and by whoever stores scans (`encryptBlob`).
  */
-import { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { DataKey } from './dataKey.ts';
 
@@ -29,13 +28,25 @@ export interface SealedBlob {
   data: Blob;
 }
 
-const bytes = z.custom<Uint8Array<ArrayBuffer>>((v) => v instanceof Uint8Array, 'expected bytes');
-const envelope = { v: z.literal(SEALED_VERSION), keyId: z.string().min(1).max(64), iv: bytes.refine((iv) => iv.byteLength === IV_BYTES, 'the IV must be 12 bytes') };
-export const sealedSchema = z.object({ ...envelope, data: bytes });
-export const sealedBlobSchema = z.object({ ...envelope, type: z.string().max(200), data: z.custom<Blob>((v) => typeof Blob !== 'undefined' && v instanceof Blob, 'expected a blob') });
+/*
+ * The envelopes are checked by hand, not with a schema library: their fields are bytes and blobs
+ * (instanceof checks a schema would only wrap), and the kiosk opens its database before any
+ * schema is needed.
+ */
+function isEnvelope(value: unknown): value is { v: typeof SEALED_VERSION; keyId: string; iv: Uint8Array<ArrayBuffer>; data: unknown } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { v, keyId, iv } = value as Record<string, unknown>;
+  return v === SEALED_VERSION && typeof keyId === 'string' && keyId.length >= 1 && keyId.length <= 64 && iv instanceof Uint8Array && iv.byteLength === IV_BYTES;
+}
 
 export function isSealed(value: unknown): value is Sealed {
-  return sealedSchema.safeParse(value).success;
+  return isEnvelope(value) && value.data instanceof Uint8Array;
+}
+
+export function isSealedBlob(value: unknown): value is SealedBlob {
+  if (!isEnvelope(value)) return false;
+  const { type, data } = value as unknown as Record<string, unknown>;
+  return typeof type === 'string' && type.length <= 200 && typeof Blob !== 'undefined' && data instanceof Blob;
 }
 
 export interface DataCipher {
@@ -83,9 +94,8 @@ export function createDataCipher(current: DataKey, older: readonly DataKey[] = [
       return { v: SEALED_VERSION, keyId: current.id, iv, data };
     },
     async open(sealed, context) {
-      const parsed = sealedSchema.safeParse(sealed);
-      if (!parsed.success) return err('the stored data is not in the sealed format');
-      const plain = await decrypt(parsed.data.keyId, parsed.data.iv, parsed.data.data, context);
+      if (!isSealed(sealed)) return err('the stored data is not in the sealed format');
+      const plain = await decrypt(sealed.keyId, sealed.iv, sealed.data, context);
       if (!plain.ok) return plain;
       try {
         return ok(JSON.parse(decoder.decode(plain.value)) as unknown);
@@ -98,11 +108,10 @@ export function createDataCipher(current: DataKey, older: readonly DataKey[] = [
       return { v: SEALED_VERSION, keyId: current.id, iv, type: blob.type, data: new Blob([data], { type: 'application/octet-stream' }) };
     },
     async decryptBlob(sealed, context) {
-      const parsed = sealedBlobSchema.safeParse(sealed);
-      if (!parsed.success) return err('the stored scan is not in the sealed format');
-      const cipherBytes = new Uint8Array(await parsed.data.data.arrayBuffer());
-      const plain = await decrypt(parsed.data.keyId, parsed.data.iv, cipherBytes, context);
-      return plain.ok ? ok(new Blob([plain.value], { type: parsed.data.type })) : plain;
+      if (!isSealedBlob(sealed)) return err('the stored scan is not in the sealed format');
+      const cipherBytes = new Uint8Array(await sealed.data.arrayBuffer());
+      const plain = await decrypt(sealed.keyId, sealed.iv, cipherBytes, context);
+      return plain.ok ? ok(new Blob([plain.value], { type: sealed.type })) : plain;
     },
   };
 }

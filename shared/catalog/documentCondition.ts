@@ -13,13 +13,13 @@ const BULLET = /^(?:[\s+\-*•;.:]+|\(?\d+(?:\.\d+)*[).]\s*|\(?[a-zđ][).]\s+)+/
 const BRACKETED_CONDITION = /\(\s*(?:trường hợp|nếu|đối với|chỉ khi|khi)(?=\s|$|[,:;)])/u;
 
 function opensWithCondition(text: string): boolean {
-  const folded = text.normalize('NFC').toLocaleLowerCase('vi').trim();
+  const folded = text.normalize('NFC').toLowerCase().trim();
   return OPENS_WITH_CONDITION.test(folded.replace(BULLET, ''));
 }
 
 /** Whether a document is needed only in some cases (by its name or its group). */
 export function isConditionalDocument(doc: Pick<RequiredDocument, 'name' | 'group'>): boolean {
   if (opensWithCondition(doc.name)) return true;
-  if (BRACKETED_CONDITION.test(doc.name.normalize('NFC').toLocaleLowerCase('vi'))) return true;
+  if (BRACKETED_CONDITION.test(doc.name.normalize('NFC').toLowerCase())) return true;
   return doc.group !== null && opensWithCondition(doc.group);
 }

@@ -24,6 +24,7 @@ import type { Lexicon } from './language/lexicon.ts';
 import { BUNDLED_LEXICONS } from './language/bundledLexicons.ts';
 import { compileLexicon, NO_LEXICON, readQuery, type CatalogWords, type CompiledLexicon, type QueryConcept, type WordRef } from './language/readQuery.ts';
 import { HOI_NGA_SWAP, toneAgreement } from './language/vietnameseWords.ts';
+import { compareDigits, compareVietnamese } from '../text/vietnameseOrder.ts';
 
 export interface SearchEngineOptions {
   /**
@@ -115,6 +116,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
   const lexicons = options.lexicons === undefined ? BUNDLED_LEXICONS : options.lexicons;
   // Compiled when first needed: a kiosk that is never switched to English never pays for English.
   const compiledBy: Partial<Record<'vi' | 'en', CompiledLexicon>> = {};
+  const warmed = new Set<'vi' | 'en'>();
   const compiled = (language: 'vi' | 'en'): CompiledLexicon => (compiledBy[language] ??= compileFor(language));
   const compileFor = (language: 'vi' | 'en'): CompiledLexicon => {
     if (lexicons === null) return NO_LEXICON;
@@ -260,7 +262,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     if (digits.length < 3 && !query.includes('.')) return [];
     return docs
       .filter((d, i) => own[i] === 1 && d.codeDigits.startsWith(digits) && allowed(d))
-      .sort((a, b) => a.codeDigits.localeCompare(b.codeDigits))
+      .sort((a, b) => compareDigits(a.codeDigits, b.codeDigits))
       .map((d) => ({
         code: d.procedure.code,
         name: d.procedure.name,
@@ -559,7 +561,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
   function byRaw(a: Candidate, b: Candidate): number {
     const da = docs[a.doc]!;
     const db = docs[b.doc]!;
-    return b.raw - a.raw || da.procedure.name.length - db.procedure.name.length || da.codeDigits.localeCompare(db.codeDigits);
+    return b.raw - a.raw || da.procedure.name.length - db.procedure.name.length || compareDigits(da.codeDigits, db.codeDigits);
   }
 
   const fieldCounts: FieldCount[] = (() => {
@@ -567,7 +569,7 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     docs.forEach((d, i) => {
       if (own[i]) counts.set(d.procedure.field, (counts.get(d.procedure.field) ?? 0) + 1);
     });
-    return [...counts].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || a.field.localeCompare(b.field, 'vi'));
+    return [...counts].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || compareVietnamese(a.field, b.field));
   })();
 
   return {
@@ -576,6 +578,9 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     fields: () => fieldCounts.map((f) => ({ ...f })),
     byCode: (code) => byDigits.get(code.trim().replace(/\D/g, '')),
     warm(language) {
+      // Once per language: a second warming would only search again.
+      if (warmed.has(language)) return;
+      warmed.add(language);
       // The catalog's most common word, half typed then whole: the paths a person's first keys take.
       let common = '';
       let most = 0;

@@ -11,12 +11,9 @@ import { z } from 'zod';
 import { procedureCodeSchema } from '../catalog/procedure.ts';
 import { MAX_QUERY_LENGTH } from './scrubQuery.ts';
 
-/** Searches are kept this long, on the server and on the kiosk (unsent ones), then deleted. */
-export const RETENTION_DAYS = 90;
-/** The first results of a search that are recorded as shown. */
-export const SHOWN_RECORDED = 10;
-/** Sessions per request; a kiosk sends more in several requests. */
-export const SESSION_BATCH = 100;
+import { SESSION_BATCH, SHOWN_RECORDED } from './searchSessionLimits.ts';
+
+export { RETENTION_DAYS, SESSION_BATCH, SHOWN_RECORDED } from './searchSessionLimits.ts';
 
 /**
  * chosen: the person opened a procedure (from the results or by browsing after them);

@@ -142,12 +142,12 @@ describe("the center's vocabulary on a device", () => {
     const catalog = await server.store.currentCatalog();
     if (!catalog.ok || !catalog.value) throw new Error('no catalog');
     // As the kiosk searches while the person types: the last word may still be growing ("son" → "sống"?).
-    const first = (lexicons: ReturnType<typeof lexiconsWith>['lexicons']) =>
+    const first = (lexicons: Awaited<ReturnType<typeof lexiconsWith>>['lexicons']) =>
       answersInOrder(createSearchEngine(catalog.value!.procedures, { lexicons }).search('lam giay con son', { limit: 5 }), 5)[0]?.hit.code;
 
     expect(await pullVocabulary(kiosk, vault(kiosk))).toBe('updated');
     expect(await loadVocabulary(kiosk)).toMatchObject({ ok: true, value: { vocabulary: { version: 0, entries: [] } } });
-    expect(first(lexiconsWith(null).lexicons)).not.toBe(SINGLE_STATUS);
+    expect(first((await lexiconsWith(null)).lexicons)).not.toBe(SINGLE_STATUS);
 
     const adminIdentity = await identityOf(admin);
     const taught = await teachPhrase(
@@ -162,7 +162,7 @@ describe("the center's vocabulary on a device", () => {
     if (!held.ok || !held.value) throw new Error('no vocabulary held');
     expect(held.value.vocabulary.version).toBe(1);
     expect(held.value.etag).toBe('"vocabulary-DEMO-1"');
-    const { lexicons, refused } = lexiconsWith(held.value.vocabulary);
+    const { lexicons, refused } = await lexiconsWith(held.value.vocabulary);
     expect(refused).toBe(0);
     expect(first(lexicons)).toBe(SINGLE_STATUS);
 

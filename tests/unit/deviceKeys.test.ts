@@ -81,6 +81,28 @@ describe('the data cipher', () => {
     expect(await cipher.open({ fullName: 'plain' }, 'file:a')).toEqual({ ok: false, error: expect.stringMatching(/sealed format/) });
   });
 
+  it('refuses anything not shaped as its envelope before trying to decrypt it', async () => {
+    const cipher = createDataCipher(await generateDataKey());
+    const sealed = await cipher.seal('kept', 'ctx');
+    const blob = await cipher.encryptBlob(new Blob(['scan'], { type: 'image/png' }), 'scan:a');
+    const refused = [
+      { ...sealed, v: 2 },
+      { ...sealed, keyId: '' },
+      { ...sealed, keyId: 'k'.repeat(65) },
+      { ...sealed, iv: sealed.iv.slice(0, 11) },
+      { ...sealed, iv: Array.from(sealed.iv) },
+      { ...sealed, data: Array.from(sealed.data) },
+      null,
+      'sealed',
+    ];
+    for (const value of refused) expect(await cipher.open(value as never, 'ctx'), JSON.stringify(value)).toEqual({ ok: false, error: expect.stringMatching(/sealed format/) });
+    for (const value of [{ ...blob, type: 'x'.repeat(201) }, { ...blob, data: sealed.data }, { ...blob, type: 1 }, sealed]) {
+      expect(await cipher.decryptBlob(value as never, 'scan:a')).toEqual({ ok: false, error: expect.stringMatching(/sealed format/) });
+    }
+    expect(await cipher.open(sealed, 'ctx')).toEqual({ ok: true, value: 'kept' });
+    expect((await cipher.decryptBlob(blob, 'scan:a')).ok).toBe(true);
+  });
+
   it('gives every value its own IV', async () => {
     const cipher = createDataCipher(await generateDataKey());
     const [a, b] = await Promise.all([cipher.seal('same', 'x'), cipher.seal('same', 'x')]);
@@ -126,6 +148,24 @@ describe('keys in the Electron shell', () => {
     expect(again.value.id).toBe(first.value.id);
     const sealed = await createDataCipher(first.value).seal('x', 'c');
     expect(await createDataCipher(again.value).open(sealed, 'c')).toEqual({ ok: true, value: 'x' });
+  });
+
+  it('says why a data key in the keystore of the wrong shape cannot be used, and makes no other', async () => {
+    const good = JSON.parse(await (async () => {
+      const shell = fakeShell();
+      await createKeystoreKeys(shell.secrets).dataKey.open();
+      return shell.decrypt('localDataKey');
+    })()) as { v: number; id: string; key: string };
+    const shapes = [{ ...good, v: 2 }, { ...good, id: '' }, { ...good, id: 'x'.repeat(65) }, { ...good, key: 7 }, { v: 1, id: good.id }, [good], 'key'];
+    for (const shape of shapes) {
+      const shell = fakeShell();
+      await shell.secrets.set('localDataKey', JSON.stringify(shape));
+      expect(await createKeystoreKeys(shell.secrets).dataKey.open(), JSON.stringify(shape)).toEqual({ ok: false, error: expect.stringMatching(/wrong shape/) });
+      expect(JSON.parse(shell.decrypt('localDataKey'))).toEqual(shape);
+    }
+    const shell = fakeShell();
+    await shell.secrets.set('localDataKey', JSON.stringify(good));
+    expect((await createKeystoreKeys(shell.secrets).dataKey.open()).ok).toBe(true);
   });
 
   it('keeps the device token in the keystore and none in IndexedDB', async () => {

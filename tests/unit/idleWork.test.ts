@@ -3,7 +3,7 @@
  * finished before the next begins, a failing one not stopping the rest, a withdrawn one never run.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { openIdleWork, whenIdle } from '../../renderer/app/idleWork.ts';
+import { noteInput, openIdleWork, SETTLE_MS, whenIdle } from '../../renderer/app/idleWork.ts';
 
 describe('idle work', () => {
   it('waits for the first screen before running anything', async () => {
@@ -60,5 +60,21 @@ describe('idle work in order of need', () => {
     whenIdle(() => log.push('background sync'), 'soon');
     await vi.waitFor(() => expect(log).toHaveLength(4));
     expect(log).toEqual(['warm the search', 'background sync', 'screen A', 'screen B']);
+  });
+});
+
+describe('idle work and a person at the screen', () => {
+  it('starts nothing while the screen is being touched or typed on, and goes on once it is left alone', async () => {
+    openIdleWork();
+    const log: string[] = [];
+    noteInput();
+    whenIdle(() => log.push('ran'));
+    // Keys keep coming: nothing runs between them.
+    for (let i = 0; i < 3; i += 1) {
+      await new Promise((r) => setTimeout(r, SETTLE_MS / 2));
+      noteInput();
+      expect(log).toEqual([]);
+    }
+    await vi.waitFor(() => expect(log).toEqual(['ran']), { timeout: SETTLE_MS * 4 });
   });
 });

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLocalCatalog } from '../../renderer/data/catalogRepository.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { DB_VERSION, latestStores, SCHEMA_HISTORY } from '../../renderer/data/dbSchema.ts';
@@ -61,7 +61,7 @@ describe('opening the database at start', () => {
   });
 
   it('creates a new database with exactly the tables and indexes the whole history leads to', async () => {
-    const fromStart = keep(await openDbAtStart(nameFor(), cipher));
+    const fromStart = keep((await openDbAtStart(nameFor(), Promise.resolve(cipher)))!);
     const fromHistory = keep(openDb(nameFor(), cipher));
     const tables = await tablesOf(fromStart);
     expect(tables).toEqual(await tablesOf(fromHistory));
@@ -75,7 +75,7 @@ describe('opening the database at start', () => {
     const first = keep(openDb(name, cipher));
     await first.settings.put({ key: 'retention', value: { days: 30 }, updatedAt: '2026-12-01T00:00:00.000Z' });
     first.close();
-    const again = keep(await openDbAtStart(name, cipher, storedVersion(name)));
+    const again = keep((await openDbAtStart(name, Promise.resolve(cipher), storedVersion(name)))!);
     expect(await again.settings.get('retention')).toMatchObject({ value: { days: 30 } });
     expect(again.verno).toBe(DB_VERSION);
     expect(await storedVersion(name)).toBe(DB_VERSION * 10);
@@ -90,10 +90,61 @@ describe('opening the database at start', () => {
     await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: 3, storedAt: '2026-12-01T00:00:00.000Z' });
     old.close();
 
-    const db = keep(await openDbAtStart(name, cipher)) as MotcuaDb;
+    const db = keep((await openDbAtStart(name, Promise.resolve(cipher)))!);
     const local = await loadLocalCatalog(db);
     expect(local.ok && local.value?.procedures.map((p) => p.code).sort()).toEqual(procedures.map((p) => p.code).sort());
     expect(db.tables.map((t) => t.name)).not.toContain('procedures');
     expect(await storedVersion(name)).toBe(DB_VERSION * 10);
+  });
+});
+
+describe('the database and the data key at start', () => {
+  it('opens a current database before the key comes, so the catalog is read meanwhile; the cipher is there when it returns', async () => {
+    const name = nameFor();
+    keep(openDb(name, cipher)).close();
+    let giveKey!: (c: typeof cipher) => void;
+    const key = new Promise<typeof cipher>((resolve) => (giveKey = resolve));
+    const read: Promise<unknown>[] = [];
+    const opening = openDbAtStart(name, key, storedVersion(name), (db) => read.push(keep(db).catalogMeta.get('catalog')));
+    await vi.waitFor(() => expect(read).toHaveLength(1));
+    // The read finishes while the key has still not come.
+    await expect(read[0]).resolves.toBeUndefined();
+    giveKey(cipher);
+    const db = await opening;
+    expect(db?.cipher).toBe(cipher);
+  });
+
+  it('waits for the key before opening a database that needs an upgrade (its upgrades seal)', async () => {
+    const name = nameFor();
+    const old = new Dexie(name);
+    old.version(9).stores(latestStores(SCHEMA_HISTORY.slice(0, 9)));
+    await old.open();
+    old.close();
+    let giveKey!: (c: typeof cipher) => void;
+    const key = new Promise<typeof cipher>((resolve) => (giveKey = resolve));
+    const opened: MotcuaDb[] = [];
+    const opening = openDbAtStart(name, key, storedVersion(name), (db) => opened.push(keep(db)));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(opened).toEqual([]);
+    giveKey(cipher);
+    const db = keep((await opening)!);
+    expect(opened).toEqual([db]);
+    expect(db.cipher).toBe(cipher);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+  });
+
+  it('gives no database without a key, and closes the one it opened', async () => {
+    const name = nameFor();
+    const opened: MotcuaDb[] = [];
+    let giveKey!: (c: null) => void;
+    const key = new Promise<null>((resolve) => (giveKey = resolve));
+    const opening = openDbAtStart(name, key, storedVersion(name), (db) => opened.push(db));
+    await vi.waitFor(() => expect(opened).toHaveLength(1));
+    await opened[0]!.open();
+    expect(opened[0]!.isOpen()).toBe(true);
+    giveKey(null);
+    expect(await opening).toBeNull();
+    expect(opened[0]!.isOpen()).toBe(false);
   });
 });

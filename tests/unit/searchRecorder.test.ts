@@ -11,7 +11,7 @@ import { teachProblemCodeSchema, type UnmatchedQuery } from '../../shared/learni
 import { searchSessionSchema } from '../../shared/learning/searchSession.ts';
 import { deviceRoleSchema } from '../../shared/sync/protocol.ts';
 import { IDLE_RECORDER, stepRecorder, type FinishedSearch, type RecorderEvent } from '../../renderer/features/search/searchRecorder.ts';
-import { kioskVocabulary, sessionOf } from '../../renderer/features/search/useSearchRecorder.ts';
+import { kioskVocabulary, sessionOf } from '../../renderer/features/search/searchSessions.ts';
 import { findConcepts, relatedQueries, requestOf } from '../../renderer/features/learning/teachForm.ts';
 
 /** Runs events through the recorder and answers every search it finished. */

@@ -12,6 +12,7 @@ import { COMMUNE_CATALOG, FULL_CATALOG_DIR, readCatalogSource, sharedDataDir } f
 import { checkFlowAgainstCatalog, checkFlows, checkFlowStructure, describeFlowIssue, MAX_QUESTIONS_ON_A_PATH } from '../../shared/guidance/checkFlows.ts';
 import { parseSteps, walkFlow } from '../../shared/guidance/flowEngine.ts';
 import { FLOW_FILES, shippedFlows } from '../../shared/guidance/flowLibrary.ts';
+import { shippedFlowFiles } from '../../shared/guidance/flowFiles.ts';
 import type { Flow } from '../../shared/guidance/flowSchema.ts';
 
 /** flow, answers as in the kiosk's address, the procedure that must come out. */
@@ -126,6 +127,8 @@ describe('the shipped question flows', () => {
     expect(Object.keys(FLOW_FILES).sort()).toEqual(files.sort());
     expect(library.rejected).toEqual([]);
     expect(library.flows).toHaveLength(files.length);
+    // Unchanged by the checks: the kiosk hands the files out as they are (flowFiles.ts).
+    expect(shippedFlowFiles()).toEqual(library.flows);
   });
 
   it('reaches every node, without loops, asking at most three questions on any path', () => {

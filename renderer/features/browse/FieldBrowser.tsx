@@ -1,6 +1,7 @@
 /** Browsing by field (lĩnh vực): for people who would rather tap than type. */
 import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
+import { compareVietnamese } from '../../../shared/text/vietnameseOrder.ts';
 import { ProcedureCard } from '../search/ProcedureCard.tsx';
 import type { CitizenField } from './citizenFields.ts';
 import '../home/home.css';
@@ -28,7 +29,7 @@ export function FieldProcedures({ field, procedures, onOpen }: { field: string; 
   const { t } = useTranslation();
   const inField = procedures
     .filter((p) => p.field === field)
-    .sort((a, b) => Number(a.verticalAgency) - Number(b.verticalAgency) || a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => Number(a.verticalAgency) - Number(b.verticalAgency) || compareVietnamese(a.name, b.name));
   return (
     <section className="browse" data-testid="field-procedures">
       <h2 className="section-title">

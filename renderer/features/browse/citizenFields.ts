@@ -3,6 +3,7 @@
  * come first, so "Hộ tịch" leads and customs or tax (vertical agencies) follow.
  */
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
+import { compareVietnamese } from '../../../shared/text/vietnameseOrder.ts';
 
 export interface CitizenField {
   field: string;
@@ -19,5 +20,5 @@ export function citizenFields(procedures: readonly Procedure[]): CitizenField[] 
     if (!p.verticalAgency) f.own += 1;
     byField.set(p.field, f);
   }
-  return [...byField.values()].sort((a, b) => b.own - a.own || b.count - a.count || a.field.localeCompare(b.field, 'vi'));
+  return [...byField.values()].sort((a, b) => b.own - a.own || b.count - a.count || compareVietnamese(a.field, b.field));
 }

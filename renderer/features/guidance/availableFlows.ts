@@ -1,13 +1,14 @@
 /**
  * Which question flows this kiosk offers with the catalog it has: a flow with none of its outcome
  * procedures in the catalog is not offered at all; one with some is, and its other outcomes fall
- * back to the plain list. Worked out once per catalog. The flows themselves (data checked when
- * read) load after the first screen: the home screen's life-event tiles follow a moment later.
+ * back to the plain list. Worked out once per catalog. The flows themselves load after the first
+ * screen: the home screen's life-event tiles follow a moment later.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { flowCodes } from '../../../shared/guidance/flowEngine.ts';
 import type { Flow } from '../../../shared/guidance/flowSchema.ts';
+import { whenIdle } from '../../app/idleWork.ts';
 
 export interface AvailableFlows {
   flows: Flow[];
@@ -27,18 +28,23 @@ export function availableFlows(engine: Pick<SearchEngine, 'byCode'>, flows: read
   };
 }
 
-/** The shipped flows, read once the catalog is in use and the page is idle (null until then). */
+/**
+ * The shipped flows, read once the catalog is in use, at the first quiet moment (null until then).
+ * As they are: the unit tests refuse a build whose files do not pass the flow checks unchanged.
+ */
 function useShippedFlows(wanted: boolean): readonly Flow[] | null {
   const [flows, setFlows] = useState<readonly Flow[] | null>(null);
   const load = wanted && flows === null;
   useEffect(() => {
     if (!load) return;
     let live = true;
-    const read = () => void import('../../../shared/guidance/flowLibrary.ts').then(({ shippedFlows }) => live && setFlows(shippedFlows().flows));
-    const idle = window.requestIdleCallback(read, { timeout: 1000 });
+    const cancel = whenIdle(async () => {
+      const { shippedFlowFiles } = await import('../../../shared/guidance/flowFiles.ts');
+      if (live) setFlows(shippedFlowFiles());
+    });
     return () => {
       live = false;
-      window.cancelIdleCallback(idle);
+      cancel();
     };
   }, [load]);
   return flows;

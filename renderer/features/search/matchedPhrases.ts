@@ -13,7 +13,8 @@ export interface MatchedPhrase {
 export function matchedPhrases(matched: readonly MatchedWords[]): MatchedPhrase[] {
   const out: MatchedPhrase[] = [];
   for (const m of matched) {
-    const same = m.typed.toLocaleLowerCase('vi') === m.found.toLocaleLowerCase('vi');
+    // Vietnamese has no casing of its own (only Turkish, Azeri and Lithuanian do): the plain lower case, no ICU on a key's path.
+    const same = m.typed.toLowerCase() === m.found.toLowerCase();
     const last = out.at(-1);
     if (same && last && last.found === null) last.typed = `${last.typed} ${m.typed}`;
     else out.push({ typed: m.typed, found: same ? null : m.found });

@@ -6,49 +6,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldedWords } from '../../../shared/catalog/foldVietnamese.ts';
-import { BUNDLED_LEXICONS } from '../../../shared/catalog/language/bundledLexicons.ts';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import type { SearchResult } from '../../../shared/catalog/searchTypes.ts';
-import { queryKey, scrubQuery } from '../../../shared/learning/scrubQuery.ts';
-import { SHOWN_RECORDED, type SearchSession } from '../../../shared/learning/searchSession.ts';
+import { SHOWN_RECORDED } from '../../../shared/learning/searchSessionLimits.ts';
 import type { Route } from '../../app/route.ts';
 import type { MotcuaDb } from '../../data/db.ts';
 import { enrolledRole } from '../../data/deviceRepository.ts';
-import { recordSearch } from '../../data/searchLog.ts';
-import { IDLE_RECORDER, stepRecorder, type FinishedSearch, type RecorderEvent } from './searchRecorder.ts';
+import { IDLE_RECORDER, stepRecorder, type RecorderEvent } from './searchRecorder.ts';
 import type { TokenVault } from '../../security/dataKey.ts';
-
-/** A search needs this many letters (folded) once scrubbed to say anything. */
-const MIN_KEY_LENGTH = 2;
-
-/** Folded words the catalog's names and the lexicon use: a capitalised word outside them may be a name. */
-export function kioskVocabulary(procedures: readonly Procedure[]): Set<string> {
-  const words = new Set<string>();
-  for (const p of procedures) for (const w of foldedWords(p.name)) words.add(w);
-  const lexicon = BUNDLED_LEXICONS.vi;
-  for (const text of [...lexicon.fillers.words, ...lexicon.fillers.phrases, ...lexicon.entries.flatMap((e) => [...e.say, ...e.means])]) {
-    for (const w of foldedWords(text)) words.add(w);
-  }
-  return words;
-}
-
-/** A finished search as stored, or null when nothing worth keeping is left once scrubbed. */
-export function sessionOf(finished: FinishedSearch, knownWord: (folded: string) => boolean, language: 'vi' | 'en', at: Date, id: string): SearchSession | null {
-  const query = scrubQuery(finished.query, { knownWord }).text;
-  if (queryKey(query).replace(/ /g, '').length < MIN_KEY_LENGTH) return null;
-  return {
-    id,
-    query,
-    found: finished.found,
-    shown: finished.shown.slice(0, SHOWN_RECORDED),
-    outcome: finished.outcome,
-    chosen: finished.chosen,
-    flowPath: finished.flowPath,
-    language,
-    at: at.toISOString(),
-  };
-}
 
 export interface SearchRecorder {
   /** SearchResults reports what it shows for a query. */
@@ -68,7 +33,7 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
   // Worked out when the first search finishes, not while the kiosk starts.
   const knownWord = useMemo(() => {
     let words: Set<string> | null = null;
-    return (w: string) => (words ??= kioskVocabulary(procedures ?? [])).has(w);
+    return (kioskVocabulary: (procedures: readonly Procedure[]) => Set<string>) => (w: string) => (words ??= kioskVocabulary(procedures ?? [])).has(w);
   }, [procedures]);
   const language = i18n.language === 'en' ? 'en' : 'vi';
 
@@ -77,12 +42,18 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
       const next = stepRecorder(state.current, event);
       state.current = next.state;
       if (!next.finished || allowed.current !== true) return;
-      const session = sessionOf(next.finished, knownWord, language, new Date(), crypto.randomUUID());
-      if (!session) return;
-      void recordSearch(db, session)
-        // The sender (and the learning protocol's schemas) loaded when a search is sent, not at start.
-        .then(() => import('../../sync/searchLogSender.ts'))
-        .then(({ drainSearches }) => drainSearches(db, tokens))
+      const finished = next.finished;
+      const at = new Date();
+      const id = crypto.randomUUID();
+      // The scrubbing, the log and the sender (and their schemas) loaded when a search ends, not at start.
+      void import('./searchSessions.ts')
+        .then(async ({ kioskVocabulary, sessionOf, recordSearch }) => {
+          const session = sessionOf(finished, knownWord(kioskVocabulary), language, at, id);
+          if (session) await recordSearch(db, session);
+          return session !== null;
+        })
+        .then(async (recorded) => (recorded ? import('../../sync/searchLogSender.ts') : null))
+        .then((sender) => sender?.drainSearches(db, tokens))
         // A full or broken local store loses this one search, never the citizen's screen.
         .catch(() => undefined);
     },
