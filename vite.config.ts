@@ -137,6 +137,9 @@ export default defineConfig({
   base: './',
   publicDir: resolve(import.meta.dirname, 'assets/public'),
   plugins: [react(), chunking.plugin, precacheServiceWorker()],
+  // Data files (the lexicons, the flows) as JSON.parse of one string: an old PC reads a string and
+  // parses JSON several times faster than it compiles the same data as object literals.
+  json: { stringify: true, namedExports: false },
   // Every 'zod' import gets zod configured for the strict CSP first (renderer/zodConfig.ts).
   resolve: { alias: [{ find: /^zod$/, replacement: resolve(import.meta.dirname, 'renderer/zodConfig.ts') }] },
   define: {

@@ -26,7 +26,7 @@ export function FieldList({ fields, onField }: { fields: CitizenField[]; onField
 }
 
 export function FieldProcedures({ field, procedures, onOpen }: { field: string; procedures: Procedure[]; onOpen(code: string): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const inField = procedures
     .filter((p) => p.field === field)
     .sort((a, b) => Number(a.verticalAgency) - Number(b.verticalAgency) || compareVietnamese(a.name, b.name));
@@ -37,7 +37,7 @@ export function FieldProcedures({ field, procedures, onOpen }: { field: string; 
       </h2>
       <ol className="result-list">
         {inField.map((p) => (
-          <ProcedureCard key={p.code} procedure={p} onOpen={onOpen} />
+          <ProcedureCard key={p.code} procedure={p} onOpen={onOpen} t={t} language={i18n.language} />
         ))}
       </ol>
     </section>

@@ -42,7 +42,7 @@ export function FamilyList({ flow, procedures, fallbackFor, onOpen, onRestart }:
       ) : (
         <ol className="result-list">
           {procedures.map((p) => (
-            <ProcedureCard key={p.code} procedure={p} onOpen={onOpen} />
+            <ProcedureCard key={p.code} procedure={p} onOpen={onOpen} t={t} language={i18n.language} />
           ))}
         </ol>
       )}

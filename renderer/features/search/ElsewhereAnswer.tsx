@@ -20,7 +20,7 @@ export function ElsewhereAnswer({ hit, onOpen }: { hit: ElsewhereHit; onOpen(cod
         <span className="elsewhere-where" data-testid="elsewhere-where">
           {hit.where ? t('search.elsewhereWhere', { where: hit.where }) : t('search.elsewhereAskCounter')}
         </span>
-        <MatchedWordsLine matched={hit.matched} />
+        <MatchedWordsLine matched={hit.matched} t={t} />
       </button>
     </section>
   );

@@ -1,10 +1,9 @@
 /** One line under a result: the words it matched, and how the catalog says them. */
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MatchedWords } from '../../../shared/catalog/searchTypes.ts';
 import { matchedPhrases } from './matchedPhrases.ts';
 
-export function MatchedWordsLine({ matched }: { matched: readonly MatchedWords[] | undefined }) {
-  const { t } = useTranslation();
+export function MatchedWordsLine({ matched, t }: { matched: readonly MatchedWords[] | undefined; t: TFunction }) {
   const phrases = matchedPhrases(matched ?? []);
   if (phrases.length === 0) return null;
   return (

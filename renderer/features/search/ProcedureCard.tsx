@@ -1,6 +1,10 @@
-/** One result row: the name big, then field, time and fee at a glance, then why it matched. */
+/**
+ * One result row: the name big, then field, time and fee at a glance, then why it matched. The
+ * list passes its `t` and language down: one i18n subscription per list, not one per card (a
+ * kiosk draws several cards at every key).
+ */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Procedure } from '../../../shared/catalog/procedure.ts';
 import type { MatchedWords } from '../../../shared/catalog/searchTypes.ts';
 import { describeFee, describeTime, primaryMethod } from '../procedure/procedureFacts.ts';
@@ -11,10 +15,11 @@ interface Props {
   procedure: Procedure;
   matched?: readonly MatchedWords[];
   onOpen(code: string): void;
+  t: TFunction;
+  language: string;
 }
 
-function ProcedureCardView({ procedure, matched, onOpen }: Props) {
-  const { t, i18n } = useTranslation();
+function ProcedureCardView({ procedure, matched, onOpen, t, language }: Props) {
   const method = primaryMethod(procedure);
   return (
     <li>
@@ -26,10 +31,10 @@ function ProcedureCardView({ procedure, matched, onOpen }: Props) {
             <span className="fact-label">{t('facts.timeLabel')}</span> {describeTime(t, method)}
           </span>
           <span className="fact">
-            <span className="fact-label">{t('facts.feeLabel')}</span> {describeFee(t, method, i18n.language)}
+            <span className="fact-label">{t('facts.feeLabel')}</span> {describeFee(t, method, language)}
           </span>
         </span>
-        <MatchedWordsLine matched={matched} />
+        <MatchedWordsLine matched={matched} t={t} />
       </button>
     </li>
   );
@@ -39,4 +44,7 @@ const sameMatched = (a: readonly MatchedWords[] | undefined, b: readonly Matched
   a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((m, i) => m.typed === b[i]!.typed && m.found === b[i]!.found));
 
 /** A card that stays from one key to the next (same procedure, same matched words) is not drawn again. */
-export const ProcedureCard = memo(ProcedureCardView, (a, b) => a.procedure === b.procedure && a.onOpen === b.onOpen && sameMatched(a.matched, b.matched));
+export const ProcedureCard = memo(
+  ProcedureCardView,
+  (a, b) => a.procedure === b.procedure && a.onOpen === b.onOpen && a.t === b.t && a.language === b.language && sameMatched(a.matched, b.matched),
+);

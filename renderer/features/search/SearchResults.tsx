@@ -24,8 +24,14 @@ interface Props {
   onShown?(query: string, result: SearchResult): void;
 }
 
-/** Cards drawn with the key itself: more than a portrait kiosk shows above its keyboard. */
-const FIRST_CARDS = 8;
+/**
+ * Cards drawn with the key itself: as many as the screen can show above the keyboard, and one more.
+ * A card is about 118 px high and the header, the search box and the keyboard take about half of
+ * the height: one card and a half in view on a 1366x768 kiosk, seven and a half on a 1080x1920 one.
+ */
+function firstCards(viewportHeight: number): number {
+  return Math.max(2, Math.ceil(viewportHeight / 2 / 118) + 1);
+}
 
 export function SearchResults({ search, query, onOpen, onBrowse, onShown }: Props) {
   const { t, i18n } = useTranslation();
@@ -40,7 +46,7 @@ export function SearchResults({ search, query, onOpen, onBrowse, onShown }: Prop
   const fields = useMemo(() => [...new Set(all.hits.map((h) => h.procedure.field))], [all]);
   const activeField = field && fields.includes(field) ? field : null;
   const hits = activeField ? all.hits.filter((h) => h.procedure.field === activeField) : all.hits;
-  const drawn = settled === query ? hits : hits.slice(0, FIRST_CARDS);
+  const drawn = settled === query ? hits : hits.slice(0, firstCards(window.innerHeight));
 
   return (
     <section className="results" aria-live="polite" data-testid="results" data-kind={all.kind} data-query={query} data-complete={drawn.length === hits.length}>
@@ -81,7 +87,7 @@ export function SearchResults({ search, query, onOpen, onBrowse, onShown }: Prop
       )}
       <ol className="result-list">
         {drawn.map((h) => (
-          <ProcedureCard key={h.code} procedure={h.procedure} matched={h.matched} onOpen={onOpen} />
+          <ProcedureCard key={h.code} procedure={h.procedure} matched={h.matched} onOpen={onOpen} t={t} language={i18n.language} />
         ))}
       </ol>
     </section>
