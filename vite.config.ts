@@ -11,6 +11,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { generateSW } from 'workbox-build';
+import { shippedFlowFiles } from './shared/guidance/flowFiles.ts';
 
 const outDir = resolve(import.meta.dirname, 'dist/renderer');
 /** Vite names built files by an 8-character hash of their content: such a file never changes. */
@@ -35,8 +36,8 @@ function precacheServiceWorker(): Plugin {
     async closeBundle() {
       const { count, size, warnings } = await generateSW({
         globDirectory: builtTo,
-        // The texts read as JSON (renderer/i18n.ts); the six font files the screens use (styles/fonts.css), no other subset is ever asked for.
-        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}', 'assets/*.json', 'assets/be-vietnam-pro-{latin,vietnamese}-{400,600,700}-normal-*.woff2'],
+        // The texts and the flows read as JSON (renderer/i18n.ts, shippedFlows.ts); the six font files the screens use (styles/fonts.css), no other subset is ever asked for.
+        globPatterns: ['**/*.{html,js,css,svg,png,ico,webmanifest}', 'assets/*.json', 'shipped-flows.json', 'assets/be-vietnam-pro-{latin,vietnamese}-{400,600,700}-normal-*.woff2'],
         swDest: resolve(builtTo, 'sw.js'),
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
@@ -107,6 +108,20 @@ function startChunks(): { plugin: Plugin; groups: { name: string; test: (id: str
 
 const chunking = startChunks();
 
+/**
+ * The shipped question flows as one JSON file beside the scripts (renderer/features/guidance/
+ * shippedFlows.ts reads it at start): data the first screen needs, as data.
+ */
+function shippedFlowsFile(): Plugin {
+  return {
+    name: 'motcua-shipped-flows',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'shipped-flows.json', source: JSON.stringify(shippedFlowFiles()) });
+    },
+  };
+}
+
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
@@ -136,7 +151,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   publicDir: resolve(import.meta.dirname, 'assets/public'),
-  plugins: [react(), chunking.plugin, precacheServiceWorker()],
+  plugins: [react(), chunking.plugin, shippedFlowsFile(), precacheServiceWorker()],
   // Data files (the lexicons, the flows) as JSON.parse of one string: an old PC reads a string and
   // parses JSON several times faster than it compiles the same data as object literals.
   json: { stringify: true, namedExports: false },

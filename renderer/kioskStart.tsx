@@ -7,6 +7,10 @@ import { whenIdle } from './app/idleWork.ts';
 import { App } from './App.tsx';
 import { useCatalog } from './app/useCatalog.ts';
 import type { StartProps } from './app/startProps.ts';
+import { readShippedFlows } from './features/guidance/shippedFlows.ts';
+
+// The shipped flows name the home screen's life-event tiles: read while the catalog is.
+void readShippedFlows();
 
 const KioskBackground = lazy(() => import('./app/KioskBackground.tsx').then((m) => ({ default: m.KioskBackground })));
 

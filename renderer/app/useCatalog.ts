@@ -172,7 +172,7 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
   if (stored) {
     show(held.procedures, stored);
     // At a quiet moment after the first screen: even starting the worker costs the page's thread.
-    await new Promise<void>((resolve) => whenIdle(resolve));
+    await new Promise<void>((resolve) => whenIdle(resolve, 'later'));
     if (gone()) return;
     const failing = await checkOffThread(held.text);
     // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.

@@ -29,11 +29,23 @@ export function opensAsLatest(version: number | null): boolean {
   return version !== null && (version === 0 || version >= NATIVE_VERSION);
 }
 
+/** Whether it may open before the data key: it is there already and needs no upgrade (a new one is made once the key is there). */
+export function opensBeforeKey(version: number | null): boolean {
+  return version !== null && version >= NATIVE_VERSION;
+}
+
+function latestDb(name: string): MotcuaDb {
+  const db = new Dexie(name) as MotcuaDb;
+  db.version(DB_VERSION).stores(latestStores());
+  return db;
+}
+
 /**
- * Opens the database for a start. One that needs no upgrade opens at once, before the data key (the
- * catalog, which is not sealed, is read meanwhile: `opened` is told), the key's cipher attached
- * when it comes; one that does waits for the key, since its upgrades seal older rows. Null when
- * there is no key (the database is closed again).
+ * Opens the database for a start. One already at the latest version opens at once, before the data
+ * key (the catalog, which is not sealed, is read meanwhile: `opened` is told), the key's cipher
+ * attached when it comes; one of an older version waits for the key, since its upgrades seal older
+ * rows; a new one is made only once there is a key (a device without one keeps no database). Null
+ * when there is no key (a database opened early is closed again).
  */
 export async function openDbAtStart(
   name: string,
@@ -41,15 +53,16 @@ export async function openDbAtStart(
   held: Promise<number | null> = storedVersion(name),
   opened: (db: MotcuaDb) => void = () => {},
 ): Promise<MotcuaDb | null> {
-  if (!opensAsLatest(await held)) {
+  const version = await held;
+  if (!opensBeforeKey(version)) {
     const key = await cipher;
     if (!key) return null;
-    const db = (await import('./db.ts')).openDb(name, key);
+    const db = opensAsLatest(version) ? latestDb(name) : (await import('./db.ts')).openDb(name, key);
+    if (opensAsLatest(version)) Object.defineProperty(db, 'cipher', { value: key, enumerable: true });
     opened(db);
     return db;
   }
-  const db = new Dexie(name) as MotcuaDb;
-  db.version(DB_VERSION).stores(latestStores());
+  const db = latestDb(name);
   opened(db);
   const key = await cipher;
   if (!key) {

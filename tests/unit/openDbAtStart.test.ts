@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadLocalCatalog } from '../../renderer/data/catalogRepository.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { DB_VERSION, latestStores, SCHEMA_HISTORY } from '../../renderer/data/dbSchema.ts';
-import { openDbAtStart, opensAsLatest, storedVersion } from '../../renderer/data/openDbAtStart.ts';
+import { openDbAtStart, opensAsLatest, opensBeforeKey, storedVersion } from '../../renderer/data/openDbAtStart.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 
@@ -56,6 +56,7 @@ describe('opening the database at start', () => {
     await old.open();
     expect(await storedVersion(name)).toBe(110);
     expect([0, 110, DB_VERSION * 10, DB_VERSION * 10 + 1, null].map(opensAsLatest)).toEqual([true, false, true, true, false]);
+    expect([0, 110, DB_VERSION * 10, DB_VERSION * 10 + 1, null].map(opensBeforeKey)).toEqual([false, false, true, true, false]);
     // A browser that cannot list its databases: the whole history is declared.
     expect(await storedVersion(name, {} as IDBFactory)).toBeNull();
   });
@@ -101,7 +102,9 @@ describe('opening the database at start', () => {
 describe('the database and the data key at start', () => {
   it('opens a current database before the key comes, so the catalog is read meanwhile; the cipher is there when it returns', async () => {
     const name = nameFor();
-    keep(openDb(name, cipher)).close();
+    const made = keep(openDb(name, cipher));
+    await made.open();
+    made.close();
     let giveKey!: (c: typeof cipher) => void;
     const key = new Promise<typeof cipher>((resolve) => (giveKey = resolve));
     const read: Promise<unknown>[] = [];
@@ -134,8 +137,11 @@ describe('the database and the data key at start', () => {
     expect(db.verno).toBe(DB_VERSION);
   });
 
-  it('gives no database without a key, and closes the one it opened', async () => {
+  it('gives no database without a key: closes a current one it opened, and makes no new one', async () => {
     const name = nameFor();
+    const made = keep(openDb(name, cipher));
+    await made.open();
+    made.close();
     const opened: MotcuaDb[] = [];
     let giveKey!: (c: null) => void;
     const key = new Promise<null>((resolve) => (giveKey = resolve));
@@ -146,5 +152,11 @@ describe('the database and the data key at start', () => {
     giveKey(null);
     expect(await opening).toBeNull();
     expect(opened[0]!.isOpen()).toBe(false);
+
+    const fresh = nameFor();
+    const none: MotcuaDb[] = [];
+    expect(await openDbAtStart(fresh, Promise.resolve(null), storedVersion(fresh), (db) => none.push(db))).toBeNull();
+    expect(none).toEqual([]);
+    expect(await storedVersion(fresh)).toBe(0);
   });
 });

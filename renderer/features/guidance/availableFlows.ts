@@ -1,14 +1,14 @@
 /**
  * Which question flows this kiosk offers with the catalog it has: a flow with none of its outcome
  * procedures in the catalog is not offered at all; one with some is, and its other outcomes fall
- * back to the plain list. Worked out once per catalog. The flows themselves load after the first
- * screen: the home screen's life-event tiles follow a moment later.
+ * back to the plain list. Worked out once per catalog; the flows themselves are read from the start
+ * (shippedFlows.ts).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { SearchEngine } from '../../../shared/catalog/searchTypes.ts';
 import { flowCodes } from '../../../shared/guidance/flowEngine.ts';
 import type { Flow } from '../../../shared/guidance/flowSchema.ts';
-import { whenIdle } from '../../app/idleWork.ts';
+import { readShippedFlows } from './shippedFlows.ts';
 
 export interface AvailableFlows {
   flows: Flow[];
@@ -28,23 +28,16 @@ export function availableFlows(engine: Pick<SearchEngine, 'byCode'>, flows: read
   };
 }
 
-/**
- * The shipped flows, read once the catalog is in use, at the first quiet moment (null until then).
- * As they are: the unit tests refuse a build whose files do not pass the flow checks unchanged.
- */
+/** The shipped flows (read from the start, shippedFlows.ts; null until they are there). */
 function useShippedFlows(wanted: boolean): readonly Flow[] | null {
   const [flows, setFlows] = useState<readonly Flow[] | null>(null);
   const load = wanted && flows === null;
   useEffect(() => {
     if (!load) return;
     let live = true;
-    const cancel = whenIdle(async () => {
-      const { shippedFlowFiles } = await import('../../../shared/guidance/flowFiles.ts');
-      if (live) setFlows(shippedFlowFiles());
-    });
+    void readShippedFlows().then((read) => live && setFlows(read));
     return () => {
       live = false;
-      cancel();
     };
   }, [load]);
   return flows;
