@@ -8,19 +8,13 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import viUrl from '../locales/vi.json?url';
+import { readAppJson } from './offline/appFile.ts';
 
 async function vietnameseTexts(): Promise<ResourceKey> {
-  try {
-    const answer = await fetch(viUrl);
-    if (answer.ok) return (await answer.json()) as ResourceKey;
-  } catch {
-    // Read from the script copy below.
-  }
+  const texts = await readAppJson(viUrl);
+  if (typeof texts === 'object' && texts !== null && !Array.isArray(texts)) return texts as ResourceKey;
   return (await import('../locales/vi.json')).default as ResourceKey;
 }
-
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /** i18next's backend interface over the bundler's chunks: a language's texts, imported when first asked for. */
 const chunkedLanguages: BackendModule = {

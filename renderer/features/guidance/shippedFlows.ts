@@ -7,6 +7,7 @@
  * of flows, the same flows come from their copy as a script.
  */
 import type { Flow } from '../../../shared/guidance/flowSchema.ts';
+import { readAppJson } from '../../offline/appFile.ts';
 
 let reading: Promise<readonly Flow[]> | null = null;
 
@@ -16,14 +17,8 @@ const looksLikeFlows = (value: unknown): value is Flow[] =>
   Array.isArray(value) && value.length > 0 && value.every((f) => isObject(f) && typeof f.id === 'string' && Array.isArray(f.questions) && Array.isArray(f.outcomes));
 
 async function fromFile(): Promise<Flow[] | null> {
-  try {
-    const answer = await fetch(new URL('shipped-flows.json', document.baseURI));
-    if (!answer.ok) return null;
-    const value: unknown = await answer.json();
-    return looksLikeFlows(value) ? value : null;
-  } catch {
-    return null;
-  }
+  const value = await readAppJson(new URL('shipped-flows.json', document.baseURI));
+  return looksLikeFlows(value) ? value : null;
 }
 
 export function readShippedFlows(): Promise<readonly Flow[]> {
