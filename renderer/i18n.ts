@@ -16,6 +16,9 @@ async function vietnameseTexts(): Promise<ResourceKey> {
   return (await import('../locales/vi.json')).default as ResourceKey;
 }
 
+export const LANGUAGES = ['vi', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 /** i18next's backend interface over the bundler's chunks: a language's texts, imported when first asked for. */
 const chunkedLanguages: BackendModule = {
   type: 'backend',
