@@ -6,6 +6,7 @@
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { CatalogJob, CatalogJobAnswer } from './catalogWorker.ts';
+import type { CatalogTexts } from '../data/catalogTexts.ts';
 
 function runInWorker(job: CatalogJob): Promise<Result<CatalogJobAnswer & { ok: true }>> {
   return new Promise((resolve) => {
@@ -29,15 +30,15 @@ function runInWorker(job: CatalogJob): Promise<Result<CatalogJobAnswer & { ok: t
 }
 
 /** The search index of the stored procedures, prepared off the page's thread. */
-export async function prepareOffThread(text: string): Promise<Result<PreparedCatalogData>> {
-  const answer = await runInWorker({ job: 'prepare', text });
+export async function prepareOffThread(texts: CatalogTexts): Promise<Result<PreparedCatalogData>> {
+  const answer = await runInWorker({ job: 'prepare', texts });
   if (!answer.ok) return answer;
   return answer.value.job === 'prepare' ? ok(answer.value.prepared) : err('the worker answered another job');
 }
 
 /** The stored records that fail the schema (codes), checked off the page's thread. */
-export async function checkOffThread(text: string): Promise<Result<string[]>> {
-  const answer = await runInWorker({ job: 'check', text });
+export async function checkOffThread(texts: CatalogTexts): Promise<Result<string[]>> {
+  const answer = await runInWorker({ job: 'check', texts });
   if (!answer.ok) return answer;
   return answer.value.job === 'check' ? ok(answer.value.failing) : err('the worker answered another job');
 }

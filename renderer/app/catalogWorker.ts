@@ -2,13 +2,14 @@
  * A worker for the catalog's heavy jobs, off the page's thread so an old PC's screen stays
  * responsive: checking every stored record against the schema (at each start, after the kiosk is
  * already usable) and preparing the search index of a new catalog version (shared/catalog/
- * preparedCatalog.ts). Gets the procedures as stored (JSON text); the index comes back as data,
+ * preparedCatalog.ts). Gets the procedures as stored (their summaries' and details' JSON texts); the index comes back as data,
  * its typed arrays transferred rather than copied.
  */
 import { prepareCatalog, preparedCatalogData, type PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import { readProcedures } from '../data/catalogRows.ts';
+import type { CatalogTexts } from '../data/catalogTexts.ts';
 
-export type CatalogJob = { job: 'prepare'; text: string } | { job: 'check'; text: string };
+export type CatalogJob = { job: 'prepare'; texts: CatalogTexts } | { job: 'check'; texts: CatalogTexts };
 
 export type CatalogJobAnswer =
   | { ok: true; job: 'prepare'; prepared: PreparedCatalogData }
@@ -22,7 +23,7 @@ function buffersOf(prepared: PreparedCatalogData): ArrayBuffer[] {
 }
 
 function run(message: CatalogJob): CatalogJobAnswer {
-  const { procedures, failing } = readProcedures(message.text);
+  const { procedures, failing } = readProcedures(message.texts);
   if (message.job === 'check') return { ok: true, job: 'check', failing };
   return { ok: true, job: 'prepare', prepared: preparedCatalogData(prepareCatalog(procedures)) };
 }

@@ -158,7 +158,7 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
       void saveSearchIndex(db, held.meta.version, preparedCatalogData(ready));
       return ready;
     }
-    const offThread = await prepareOffThread(held.text);
+    const offThread = await prepareOffThread(held.texts);
     if (gone()) return null;
     const restored = offThread.ok ? restorePreparedCatalog(offThread.value, procedures) : null;
     const ready = restored ?? prepareCatalog(procedures);
@@ -171,19 +171,21 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
   const stored = kept ?? (held.prepared ? restorePreparedCatalog(held.prepared, held.procedures) : null);
   if (stored) {
     show(held.procedures, stored);
+    // The procedures' details (data/catalogTexts.ts) parsed at a quiet moment, before anyone opens a procedure.
+    whenIdle(() => void held.procedures[0]?.documents, 'later');
     // At a quiet moment after the first screen: even starting the worker costs the page's thread.
     await new Promise<void>((resolve) => whenIdle(resolve, 'later'));
     if (gone()) return;
-    const failing = await checkOffThread(held.text);
+    const failing = await checkOffThread(held.texts);
     // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.
     if (gone() || (failing.ok && failing.value.length === 0)) return;
-    const checked = (await import('../data/catalogRows.ts')).readProcedures(held.text).procedures;
+    const checked = (await import('../data/catalogRows.ts')).readProcedures(held.texts).procedures;
     if (checked.length === held.procedures.length) return;
     const ready = await prepare(checked);
     if (ready && !gone()) show(checked, ready);
     return;
   }
-  const checked = (await import('../data/catalogRows.ts')).readProcedures(held.text).procedures;
+  const checked = (await import('../data/catalogRows.ts')).readProcedures(held.texts).procedures;
   if (checked.length === 0) return;
   const ready = await prepare(checked);
   if (ready && !gone()) show(checked, ready);

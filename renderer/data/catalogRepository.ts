@@ -11,19 +11,20 @@
  */
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
+import { proceduresWithLazyDetails, splitCatalog, type CatalogTexts } from './catalogTexts.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CatalogChanges } from '../../shared/sync/protocol.ts';
 import type { CatalogMeta, MotcuaDb } from './db.ts';
 import { storageErrorFrom } from './storageError.ts';
 
 /** Bumped with any change of the stored procedure's shape (shared/catalog/procedure.ts). */
-export const CATALOG_BODY_FORMAT = 1;
+export const CATALOG_BODY_FORMAT = 2;
 
 export interface LocalCatalog {
   meta: CatalogMeta;
   procedures: Procedure[];
-  /** The procedures as stored (what a worker prepares the index from). */
-  text: string;
+  /** The procedures as stored (what a worker checks them and prepares the index from). */
+  texts: CatalogTexts;
   /** The search index prepared for this version, when one has been stored. */
   prepared: PreparedCatalogData | null;
   /** Records that no longer pass the schema (an older build wrote another shape); left out. */
@@ -38,16 +39,6 @@ export type StorageError = 'quota' | 'unavailable';
 export type CatalogApplyOutcome = 'updated' | 'unchanged';
 
 const kindOf = (e: unknown): StorageError => (storageErrorFrom(e).kind === 'quota' ? 'quota' : 'unavailable');
-
-/** The stored text's rows, unchecked ([] when it does not parse); catalogRows.ts checks them. */
-export function parseRows(text: string): unknown[] {
-  try {
-    const rows: unknown = JSON.parse(text);
-    return Array.isArray(rows) ? rows : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The version of the catalog held (what to ask changes since), or null when none is held or storage cannot be read. */
 export async function heldCatalogVersion(db: MotcuaDb): Promise<number | null> {
@@ -67,12 +58,13 @@ export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 
     const [meta, body, index] = await db.transaction('r', [db.catalogMeta, db.catalogBody, db.searchIndex], () =>
       Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog'), db.searchIndex.get('catalog')]),
     );
-    if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT) return ok(null);
+    if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT || body.details === undefined) return ok(null);
+    const texts = { summaries: body.procedures, details: body.details };
     const checked = options.check !== 'elsewhere';
-    const { procedures, dropped } = checked ? (await import('./catalogRows.ts')).readProcedures(body.procedures) : { procedures: parseRows(body.procedures) as Procedure[], dropped: 0 };
+    const { procedures, dropped } = checked ? (await import('./catalogRows.ts')).readProcedures(texts) : { procedures: proceduresWithLazyDetails(texts), dropped: 0 };
     if (procedures.length === 0) return ok(null);
     const prepared = index && index.catalogVersion === meta.version ? index.prepared : null;
-    return ok({ meta, procedures, text: body.procedures, prepared, dropped, checked });
+    return ok({ meta, procedures, texts, prepared, dropped, checked });
   } catch (e) {
     return err(kindOf(e));
   }
@@ -95,12 +87,14 @@ export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges,
       procedures = changes.upserts;
     } else {
       // In place: a changed procedure keeps its position, a new one goes last, a removed one goes.
-      const byCode = new Map(readProcedures(body.procedures).procedures.map((p) => [p.code, p]));
+      const held = body.format === CATALOG_BODY_FORMAT && body.details !== undefined ? readProcedures({ summaries: body.procedures, details: body.details }).procedures : [];
+      const byCode = new Map(held.map((p) => [p.code, p]));
       for (const p of changes.upserts) byCode.set(p.code, p);
       for (const code of changes.deletions) byCode.delete(code);
       procedures = [...byCode.values()];
     }
-    await db.catalogBody.put({ key: 'catalog', format: CATALOG_BODY_FORMAT, version: changes.version, procedures: JSON.stringify(procedures) });
+    const texts = splitCatalog(procedures);
+    await db.catalogBody.put({ key: 'catalog', format: CATALOG_BODY_FORMAT, version: changes.version, procedures: texts.summaries, details: texts.details });
     // The index prepared for the old version no longer fits; the next start prepares one for this.
     await db.searchIndex.delete('catalog');
     await db.catalogMeta.put({

@@ -4,11 +4,11 @@
  * in a worker, does without the schema library.
  */
 import { procedureSchema, type Procedure } from '../../shared/catalog/procedure.ts';
-import { parseRows } from './catalogRepository.ts';
+import { fullRows, type CatalogTexts } from './catalogTexts.ts';
 
 /** Procedures from stored text, each checked again (anything read back from storage is); `failing`: codes (or positions) of those left out. */
-export function readProcedures(text: string): { procedures: Procedure[]; dropped: number; failing: string[] } {
-  const rows = parseRows(text);
+export function readProcedures(texts: CatalogTexts): { procedures: Procedure[]; dropped: number; failing: string[] } {
+  const rows = fullRows(texts);
   const procedures: Procedure[] = [];
   const failing: string[] = [];
   rows.forEach((row, i) => {

@@ -14,6 +14,7 @@ import type { DataCipher, Sealed, SealedBlob } from '../security/dataCipher.ts';
 import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
 import { moveInlineScans } from './inlineScanMigration.ts';
 import { compactStoredCatalog } from './compactCatalogUpgrade.ts';
+import { splitStoredCatalog } from './splitCatalogUpgrade.ts';
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
@@ -31,13 +32,18 @@ export interface CatalogMeta {
   storedAt: string;
 }
 
-/** The procedures of the catalog held, as one JSON text (data/catalogRepository.ts), for `version`. */
+/**
+ * The procedures of the catalog held, for `version` (data/catalogRepository.ts): since format 2 as
+ * two JSON texts, their summaries and their details (data/catalogTexts.ts); format 1 (v10 to v12)
+ * kept the whole records in `procedures`, and the v13 upgrade splits them.
+ */
 export interface CatalogBodyRow {
   key: 'catalog';
   /** catalogRepository.ts's CATALOG_BODY_FORMAT when written: a text of another format is not read (the catalog is pulled again). */
   format: number;
   version: number;
   procedures: string;
+  details?: string;
 }
 
 
@@ -394,6 +400,7 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
     moveInlineScans: (tx) => moveInlineScans(tx),
     sealPlaintextRecords: (tx) => sealPlaintextRecords(tx, cipher),
     compactStoredCatalog: (tx) => compactStoredCatalog(tx),
+    splitStoredCatalog: (tx) => splitStoredCatalog(tx),
   };
   for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
     const declared = db.version(version).stores({ ...stores });

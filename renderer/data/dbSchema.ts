@@ -10,7 +10,7 @@ import { QUEUE_STORES } from './queueTables.ts';
 export type StoreChanges = Readonly<Record<string, string | null>>;
 
 /** The upgrades that move data, by name (db.ts holds their code). */
-export type UpgradeName = 'moveInlineScans' | 'sealPlaintextRecords' | 'compactStoredCatalog';
+export type UpgradeName = 'moveInlineScans' | 'sealPlaintextRecords' | 'compactStoredCatalog' | 'splitStoredCatalog';
 
 export interface SchemaVersion {
   version: number;
@@ -57,6 +57,9 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   { version: 11, stores: QUEUE_STORES },
   // v12: the kiosk's pre-registrations waiting for the server (sealed) and their codes of the day; a new table only.
   { version: 12, stores: { preregDrafts: '&id, state, expiresAt' } },
+  // v13: the catalog's text split in two, the procedures' summaries and their details (data/
+  // catalogTexts.ts), so a start parses a quarter of it; no table changes.
+  { version: 13, stores: {}, upgrade: 'splitStoredCatalog' },
 ];
 
 export const DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

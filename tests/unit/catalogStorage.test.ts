@@ -9,6 +9,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyCatalogChanges, loadLocalCatalog, saveSearchIndex } from '../../renderer/data/catalogRepository.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
+import { latestStores, SCHEMA_HISTORY } from '../../renderer/data/dbSchema.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
 import { prepareCatalog, preparedCatalogData, restorePreparedCatalog } from '../../shared/catalog/preparedCatalog.ts';
@@ -63,6 +64,37 @@ describe('the catalog on the device', () => {
     expect((await held(db))?.prepared).toBeNull();
   });
 
+  it("keeps the procedures' summaries apart from their details, and a start reads the details only when they are asked for", async () => {
+    const db = freshDb();
+    const procedures = demoCatalog.procedures.slice(0, 5);
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: procedures, deletions: [] }, 'now');
+    const body = await db.catalogBody.get('catalog');
+    expect(body?.format).toBe(2);
+    expect(body?.procedures).not.toContain('"documents"');
+    expect(JSON.parse(body!.details!)).toEqual(procedures.map((p) => ({ documents: p.documents, steps: p.steps, legalBasis: p.legalBasis })));
+    // Unchecked, as a start reads them: the same procedures, their details read through.
+    const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
+    if (!atStart.ok || !atStart.value) throw new Error('no catalog');
+    expect(atStart.value.checked).toBe(false);
+    expect(atStart.value.procedures).toEqual(procedures);
+    expect(JSON.parse(JSON.stringify(atStart.value.procedures))).toEqual(procedures);
+    // Checked, as the worker and a first read do: the same.
+    expect((await held(db))?.procedures).toEqual(procedures);
+  });
+
+  it('leaves out a record whose details are missing rather than show it without its documents', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
+    const body = await db.catalogBody.get('catalog');
+    const details = JSON.parse(body!.details!) as object[];
+    await db.catalogBody.put({ ...body!, details: JSON.stringify([details[0]]) });
+    const local = await held(db);
+    expect(local?.procedures).toEqual([first]);
+    expect(local?.dropped).toBe(1);
+    const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
+    expect(atStart.ok && atStart.value?.procedures[1]?.documents).toBeUndefined();
+  });
+
   it('leaves out a stored record that no longer passes the schema, and says how many', async () => {
     const db = freshDb();
     await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
@@ -72,6 +104,25 @@ describe('the catalog on the device', () => {
     const local = await held(db);
     expect(local?.procedures.map((p) => p.code)).toEqual([first!.code]);
     expect(local?.dropped).toBe(1);
+  });
+
+  it("splits the one text a v10 to v12 device kept into summaries and details, keeping its index, so it still starts offline", async () => {
+    const name = `catalog-${randomUUID()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    old.version(12).stores(latestStores(SCHEMA_HISTORY.slice(0, 12)));
+    const procedures = [first!, second!, third!];
+    const prepared = preparedCatalogData(prepareCatalog(procedures));
+    await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: 3, storedAt: '2026-12-01T00:00:00.000Z' });
+    await old.table('catalogBody').put({ key: 'catalog', format: 1, version: 7, procedures: JSON.stringify(procedures) });
+    await old.table('searchIndex').put({ key: 'catalog', catalogVersion: 7, prepared });
+    old.close();
+
+    const db = freshDb(name);
+    const local = await held(db);
+    expect(local?.procedures).toEqual(procedures);
+    expect(local?.prepared).not.toBeNull();
+    expect((await db.catalogBody.get('catalog'))?.format).toBe(2);
   });
 
   it('moves the rows an older version kept into the one text, so a device upgraded offline still has its catalog', async () => {
