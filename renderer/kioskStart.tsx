@@ -3,7 +3,6 @@
  * screens (App.tsx), then its background work (KioskBackground.tsx) once the first screen is up.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { whenIdle } from './app/idleWork.ts';
 import { App } from './App.tsx';
 import { useCatalog } from './app/useCatalog.ts';
 import type { StartProps } from './app/startProps.ts';
@@ -24,7 +23,13 @@ export function KioskStart({ platform, db, updater }: StartProps) {
   const background = started || catalog.holdsNone;
   if (background && !started) setStarted(true);
   const ready = catalog.state.phase === 'ready';
-  useEffect(() => (ready && !started ? whenIdle(() => setStarted(true)) : undefined), [ready, started]);
+  // Not through the idle queue, which waits while someone types: the footer's word on the link must be
+  // true from the start. At the first quiet moment after the first screen.
+  useEffect(() => {
+    if (!ready || started) return;
+    const idle = requestIdleCallback(() => setStarted(true), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [ready, started]);
   return (
     <>
       <App platform={platform} db={db} updater={updater} catalog={catalog.state} />

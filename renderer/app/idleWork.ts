@@ -1,10 +1,11 @@
 /**
  * Work that can wait for a quiet moment after the first screen is up (the background sync, the
  * guidance flows, fetching the other screens' code): one job per idle period, in the order asked,
- * each finished (its promise settled) before the next starts: a key pressed meanwhile waits for at
- * most one small job. Code fetched ahead of need (`later`) waits besides for the screen to be left
- * alone: not in the first moments of the first screen, nor while someone touches it or types
- * (SETTLE_MS after their last touch or key).
+ * each finished (its promise settled) before the next starts. None starts in the first moments of
+ * the first screen, nor while someone is touching the screen or typing (SETTLE_MS after their last
+ * touch or key): a key pressed meanwhile then waits for at most one small job, and a person who
+ * starts typing as the kiosk comes up waits for none. (The kiosk's background sync does not wait
+ * for this queue: what its footer says about the link must be true from the start, kioskStart.tsx.)
  */
 type Job = () => unknown;
 
@@ -14,11 +15,11 @@ export type IdleOrder = 'soon' | 'later';
 const queue: { job: Job; order: IdleOrder }[] = [];
 let scheduled = false;
 
-/** How long the page must have been left alone (since the first screen, or a touch or a key) before code is fetched ahead of need. */
+/** How long the page must have been left alone (since the first screen, or a touch or a key) before idle work starts. */
 export const SETTLE_MS = 600;
 let lastInput = -Infinity;
 
-/** A touch or a key: code fetched ahead of need waits until the person has left the screen alone for SETTLE_MS. */
+/** A touch or a key: idle work waits until the person has left the screen alone for SETTLE_MS. */
 export function noteInput(at = performance.now()): void {
   lastInput = Math.max(lastInput, at);
 }
@@ -55,8 +56,7 @@ function schedule(): void {
   if (!opened || scheduled || queue.length === 0) return;
   scheduled = true;
   const run = async () => {
-    // Code fetched ahead of need waits for the screen to be left alone; work needed soon does not.
-    const unsettled = queue[0]?.order === 'later' ? lastInput + SETTLE_MS - performance.now() : 0;
+    const unsettled = lastInput + SETTLE_MS - performance.now();
     if (unsettled > 0) {
       // Touched or typed on a moment ago: asked again once the screen has been left alone.
       globalThis.setTimeout(whenQuiet, unsettled);
