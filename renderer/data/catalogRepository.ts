@@ -87,7 +87,8 @@ export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges,
       procedures = changes.upserts;
     } else {
       // In place: a changed procedure keeps its position, a new one goes last, a removed one goes.
-      const held = body.format === CATALOG_BODY_FORMAT && body.details !== undefined ? readProcedures({ summaries: body.procedures, details: body.details }).procedures : [];
+      // A text of the older, whole-record format (not split yet) reads as whole records: nothing is lost.
+      const held = readProcedures({ summaries: body.procedures, details: body.details ?? '[]' }).procedures;
       const byCode = new Map(held.map((p) => [p.code, p]));
       for (const p of changes.upserts) byCode.set(p.code, p);
       for (const code of changes.deletions) byCode.delete(code);

@@ -82,6 +82,14 @@ describe('the catalog on the device', () => {
     expect((await held(db))?.procedures).toEqual(procedures);
   });
 
+  it('patches a catalog still kept as whole records (not split yet) without losing any', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
+    await db.catalogBody.put({ key: 'catalog', format: 1, version: 3, procedures: JSON.stringify([first, second]) });
+    await applyCatalogChanges(db, { version: 4, full: false, upserts: [third!], deletions: [] }, 'now');
+    expect((await held(db))?.procedures).toEqual([first, second, third]);
+  });
+
   it('leaves out a record whose details are missing rather than show it without its documents', async () => {
     const db = freshDb();
     await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
