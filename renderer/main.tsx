@@ -19,8 +19,6 @@ import { registerServiceWorker } from './offline/registerServiceWorker.ts';
 import { choosePlatform } from './platform/choosePlatform.ts';
 import { createDataCipher } from './security/dataCipher.ts';
 
-// Which version of the database this device holds, asked at once: it decides how the database opens.
-const heldVersion = storedVersion('motcua');
 const platform = choosePlatform();
 if (platform.profile === 'counter' && !window.location.hash) window.location.hash = '#/counter';
 const kind = appKindFor(platform.profile, window.location.hash);
@@ -53,6 +51,8 @@ if (kind === 'display') {
     </StrictMode>,
   );
 } else {
+  // Which version of the database this device holds, asked at once: it decides how the database opens.
+  const heldVersion = storedVersion('motcua');
   const start = startModule();
   // All at once: the data key, the texts, the app's module and the database. A database that needs
   // no upgrade opens without waiting for the key, and the stored catalog (not sealed) is read from

@@ -1,6 +1,6 @@
 /**
- * Work that can wait for a quiet moment after the first screen is up (the background sync, the
- * guidance flows, fetching the other screens' code): one job per idle period, in the order asked,
+ * Work that can wait for a quiet moment after the first screen is up (the catalog's record check,
+ * the home's searched tiles, fetching the other screens' code): one job per idle period, in the order asked,
  * each finished (its promise settled) before the next starts. None starts in the first moments of
  * the first screen, nor while someone is touching the screen or typing (SETTLE_MS after their last
  * touch or key): a key pressed meanwhile then waits for at most one small job, and a person who

@@ -130,6 +130,11 @@ interface ShowContext {
   gone(): boolean;
 }
 
+/** The held procedures, each checked against the schema (its code loaded when a check is needed). */
+async function checkedProcedures(held: LocalCatalog): Promise<Procedure[]> {
+  return (await import('../data/catalogRows.ts')).readProcedures(held.texts).procedures;
+}
+
 /** Shows a catalog read from the database: with its stored index at once, else once the index is prepared. */
 async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons): Promise<void> {
   const { db, prepared, showing, pulledThisRun, setBuilt, gone } = ctx;
@@ -179,13 +184,13 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
     const failing = await checkOffThread(held.texts);
     // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.
     if (gone() || (failing.ok && failing.value.length === 0)) return;
-    const checked = (await import('../data/catalogRows.ts')).readProcedures(held.texts).procedures;
+    const checked = await checkedProcedures(held);
     if (checked.length === held.procedures.length) return;
     const ready = await prepare(checked);
     if (ready && !gone()) show(checked, ready);
     return;
   }
-  const checked = (await import('../data/catalogRows.ts')).readProcedures(held.texts).procedures;
+  const checked = await checkedProcedures(held);
   if (checked.length === 0) return;
   const ready = await prepare(checked);
   if (ready && !gone()) show(checked, ready);

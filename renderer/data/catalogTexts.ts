@@ -8,7 +8,7 @@
  */
 import type { Procedure } from '../../shared/catalog/procedure.ts';
 
-export const DETAIL_KEYS = ['documents', 'steps', 'legalBasis'] as const;
+const DETAIL_KEYS = ['documents', 'steps', 'legalBasis'] as const;
 type DetailKey = (typeof DETAIL_KEYS)[number];
 type Details = Partial<Pick<Procedure, DetailKey>>;
 
@@ -30,12 +30,17 @@ export function parseRows(text: string): unknown[] {
 }
 
 export function splitCatalog(procedures: readonly unknown[]): CatalogTexts {
-  const summaries: unknown[] = [];
+  const summaries: Record<string, unknown>[] = [];
   const details: Details[] = [];
   for (const p of procedures) {
-    const { documents, steps, legalBasis, ...summary } = p as Procedure;
+    const summary: Record<string, unknown> = { ...(p as Record<string, unknown>) };
+    const detail: Record<string, unknown> = {};
+    for (const key of DETAIL_KEYS) {
+      detail[key] = summary[key];
+      delete summary[key];
+    }
     summaries.push(summary);
-    details.push({ documents, steps, legalBasis });
+    details.push(detail as Details);
   }
   return { summaries: JSON.stringify(summaries), details: JSON.stringify(details) };
 }

@@ -1,5 +1,5 @@
 /**
- * How a start opens the local database. Declaring all twelve versions (db.ts) costs an old PC
+ * How a start opens the local database. Declaring every version (db.ts) costs an old PC
  * ~50 ms of Dexie parsing them at 4x throttle and brings the upgrades' code (and the schemas they
  * check with) into the first screen's scripts; a database already at the latest version, or none
  * yet, needs only the latest tables. Any other (an older version, or a browser that cannot say)
@@ -40,6 +40,11 @@ function latestDb(name: string): MotcuaDb {
   return db;
 }
 
+/** The key's cipher on a database declared here (db.ts's openDb takes it when it declares). */
+function withCipher(db: MotcuaDb, cipher: DataCipher): MotcuaDb {
+  return Object.defineProperty(db, 'cipher', { value: cipher, enumerable: true });
+}
+
 /**
  * Opens the database for a start. One already at the latest version opens at once, before the data
  * key (the catalog, which is not sealed, is read meanwhile: `opened` is told), the key's cipher
@@ -54,22 +59,16 @@ export async function openDbAtStart(
   opened: (db: MotcuaDb) => void = () => {},
 ): Promise<MotcuaDb | null> {
   const version = await held;
-  if (!opensBeforeKey(version)) {
-    const key = await cipher;
-    if (!key) return null;
-    const db = opensAsLatest(version) ? latestDb(name) : (await import('./db.ts')).openDb(name, key);
-    if (opensAsLatest(version)) Object.defineProperty(db, 'cipher', { value: key, enumerable: true });
-    opened(db);
-    return db;
-  }
-  const db = latestDb(name);
-  opened(db);
+  const early = opensBeforeKey(version) ? latestDb(name) : null;
+  if (early) opened(early);
   const key = await cipher;
   if (!key) {
-    db.close();
+    early?.close();
     return null;
   }
   // Attached before any screen has the database: nothing seals or opens before it is there.
-  Object.defineProperty(db, 'cipher', { value: key, enumerable: true });
+  if (early) return withCipher(early, key);
+  const db = opensAsLatest(version) ? withCipher(latestDb(name), key) : (await import('./db.ts')).openDb(name, key);
+  opened(db);
   return db;
 }

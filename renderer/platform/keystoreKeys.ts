@@ -9,8 +9,7 @@ import { DATA_KEY_BYTES, importDataKey, newKeyId, type DataKey, type DataKeySour
 
 type Secrets = MotcuaBridge['secrets'];
 
-/** What the keystore holds under 'localDataKey': the key's id and its bytes, base64. */
-/** The key as the keystore keeps it: { v: 1, id, key (base64) }. Checked by hand: it is read at every start, before any schema is needed. */
+/** What the keystore holds under 'localDataKey': { v: 1, id, key (its bytes, base64) }. Checked by hand: it is read at every start, before any schema is needed. */
 function storedKey(value: unknown): { id: string; key: string } | null {
   if (typeof value !== 'object' || value === null) return null;
   const { v, id, key } = value as Record<string, unknown>;

@@ -45,7 +45,6 @@ function keysOf(text: string): Keys {
     const ch = chars[i]!;
     const lower = ch.toLowerCase();
     let letter = lower;
-    if (lower === 'đ') letter = 'đ';
     let tone = 0;
     // The marks that follow a base letter: those that make another letter, and the tone.
     while (i + 1 < chars.length && /\p{M}/u.test(chars[i + 1]!)) {
@@ -54,7 +53,7 @@ function keysOf(text: string): Keys {
       if (mark === BREVE && letter === 'a') letter = 'ă';
       else if (mark === CIRCUMFLEX && (letter === 'a' || letter === 'e' || letter === 'o')) letter = letter === 'a' ? 'â' : letter === 'e' ? 'ê' : 'ô';
       else if (mark === HORN && (letter === 'o' || letter === 'u')) letter = letter === 'o' ? 'ơ' : 'ư';
-      else if (TONES.includes(mark)) tone = TONES.indexOf(mark) + 1;
+      else tone = TONES.indexOf(mark) + 1 || tone;
     }
     const rank = LETTERS.indexOf(letter);
     primary.push(rank >= 0 ? LETTER_BASE + rank : otherRank(letter));

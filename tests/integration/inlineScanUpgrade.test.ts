@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../renderer/data/db.ts';
+import { latestStores, SCHEMA_HISTORY } from '../../renderer/data/dbSchema.ts';
 import { getFile } from '../../renderer/data/fileRegistry.ts';
 import { readScanBytes } from '../../renderer/data/scanStore.ts';
 import { hashDeviceToken } from '../../server/auth/secrets.ts';
@@ -64,18 +65,7 @@ afterEach(async () => {
 async function legacyDevice(rows: { files: object[]; outbox: object[] }): Promise<string> {
   const name = `legacy-${randomUUID()}`;
   const old = new Dexie(name);
-  old.version(1).stores({ procedures: '&code, field', catalogMeta: '&key' });
-  old.version(2).stores({
-    device: '&key',
-    staff: '&id, name',
-    files: '&id, &number, syncState, receivedAt, procedureCode',
-    outbox: '&seq, &id, state, fileId',
-    audit: '++id, at, fileId',
-    counters: '&key',
-    syncMeta: '&key',
-  });
-  old.version(3).stores({ files: '&id, &number, syncState, receivedAt, procedureCode, dueAt, status', calendar: '&key' });
-  old.version(4).stores({ lookups: '&number', ratings: '&id, state' });
+  old.version(4).stores(latestStores(SCHEMA_HISTORY.slice(0, 4)));
   await old.table('files').bulkAdd(rows.files);
   await old.table('outbox').bulkAdd(rows.outbox);
   old.close();

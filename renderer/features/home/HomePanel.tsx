@@ -46,7 +46,7 @@ export function HomePanel({ engine, fields, onOpen, onQuery, onField, onAllField
     [engine, byCode],
   );
   const dropped = unanswered?.engine === engine ? unanswered.ids : null;
-  const tiles = POPULAR_TILES.filter((tile) => byCode.has(tile.id) || (tile.query && !dropped?.has(tile.id))).map((tile) => ({
+  const tiles = POPULAR_TILES.filter((tile) => byCode.has(tile.id) || !dropped?.has(tile.id)).map((tile) => ({
     ...tile,
     open: () => (byCode.has(tile.id) ? onOpen(tile.code) : onQuery(tile.query)),
   }));

@@ -25,6 +25,19 @@ export function kioskVocabulary(procedures: readonly Procedure[]): Set<string> {
   return words;
 }
 
+const vocabularies = new WeakMap<readonly Procedure[], Set<string>>();
+
+/** Whether a folded word is one the kiosk knows: its vocabulary worked out once per catalog, when the first search ends. */
+export function knownWordIn(procedures: readonly Procedure[]): (folded: string) => boolean {
+  let words = vocabularies.get(procedures);
+  if (!words) {
+    words = kioskVocabulary(procedures);
+    vocabularies.set(procedures, words);
+  }
+  const known = words;
+  return (w) => known.has(w);
+}
+
 /** A finished search as stored, or null when nothing worth keeping is left once scrubbed. */
 export function sessionOf(finished: FinishedSearch, knownWord: (folded: string) => boolean, language: 'vi' | 'en', at: Date, id: string): SearchSession | null {
   const query = scrubQuery(finished.query, { knownWord }).text;

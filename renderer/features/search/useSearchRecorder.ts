@@ -22,6 +22,8 @@ export interface SearchRecorder {
   flow(path: string[]): void;
 }
 
+const NO_PROCEDURES: readonly Procedure[] = [];
+
 export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: string, route: Route, procedures: readonly Procedure[] | null): SearchRecorder {
   const { i18n } = useTranslation();
   const state = useRef(IDLE_RECORDER);
@@ -30,11 +32,6 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
   useEffect(() => {
     void enrolledRole(db).then((r) => (allowed.current = r.ok && (r.value === null || r.value === 'kiosk')));
   }, [db]);
-  // Worked out when the first search finishes, not while the kiosk starts.
-  const knownWord = useMemo(() => {
-    let words: Set<string> | null = null;
-    return (kioskVocabulary: (procedures: readonly Procedure[]) => Set<string>) => (w: string) => (words ??= kioskVocabulary(procedures ?? [])).has(w);
-  }, [procedures]);
   const language = i18n.language === 'en' ? 'en' : 'vi';
 
   const step = useCallback(
@@ -47,8 +44,8 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
       const id = crypto.randomUUID();
       // The scrubbing, the log and the sender (and their schemas) loaded when a search ends, not at start.
       void import('./searchSessions.ts')
-        .then(async ({ kioskVocabulary, sessionOf, recordSearch }) => {
-          const session = sessionOf(finished, knownWord(kioskVocabulary), language, at, id);
+        .then(async ({ knownWordIn, sessionOf, recordSearch }) => {
+          const session = sessionOf(finished, knownWordIn(procedures ?? NO_PROCEDURES), language, at, id);
           if (session) await recordSearch(db, session);
           return session !== null;
         })
@@ -57,7 +54,7 @@ export function useSearchRecorder(db: MotcuaDb, tokens: TokenVault, query: strin
         // A full or broken local store loses this one search, never the citizen's screen.
         .catch(() => undefined);
     },
-    [db, tokens, knownWord, language],
+    [db, tokens, procedures, language],
   );
 
   useEffect(() => step({ type: 'typed', query }), [step, query]);
