@@ -4,10 +4,11 @@
  * to go. Each card says which of the person's words it matched.
  *
  * A key costs one search and the cards that come into view: the first few cards are drawn with the
- * key, the rest (below the fold, under the keyboard) right after, in a render the next key can
- * interrupt; a card that stays from one key to the next is not drawn again.
+ * key, the rest (below the fold, under the keyboard) once that frame is on screen and the page is
+ * idle, in a render the next key can interrupt; a card that stays from one key to the next is not
+ * drawn again.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../../shared/catalog/searchTypes.ts';
 import { RESULTS_LIMIT, type CachedSearch } from './cachedSearch.ts';
@@ -33,13 +34,33 @@ function firstCards(viewportHeight: number): number {
   return Math.max(2, Math.ceil(viewportHeight / 2 / 118) + 1);
 }
 
+/**
+ * `value` as it was when the page last went idle: it follows `value` only after the frame that
+ * shows the urgent render has been painted and the page is idle (at the latest `within` ms later),
+ * and not at all while it keeps changing (keys coming fast).
+ */
+function useValueAfterPaint<T>(value: T, within: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(settled, value)) return;
+    const follow = () => startTransition(() => setSettled(value));
+    if (typeof globalThis.requestIdleCallback !== 'function') {
+      const timer = globalThis.setTimeout(follow, 0);
+      return () => globalThis.clearTimeout(timer);
+    }
+    const idle = globalThis.requestIdleCallback(follow, { timeout: within });
+    return () => globalThis.cancelIdleCallback(idle);
+  }, [value, settled, within]);
+  return settled;
+}
+
 export function SearchResults({ search, query, onOpen, onBrowse, onShown }: Props) {
   const { t, i18n } = useTranslation();
   const [field, setField] = useState<string | null>(null);
   const language = i18n.language.startsWith('en') ? 'en' : 'vi';
   const all = useMemo(() => search(query, { limit: RESULTS_LIMIT, language }), [search, query, language]);
   // The query the rest of the cards are drawn for: it lags behind while keys come fast.
-  const settled = useDeferredValue(query);
+  const settled = useValueAfterPaint(query, 250);
   const elsewhere = all.elsewhere ?? [];
   // What was shown, for learning from what citizens type (the kiosk's recorder; nothing at the counter).
   useEffect(() => onShown?.(query, all), [onShown, query, all]);
