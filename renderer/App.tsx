@@ -55,6 +55,9 @@ import { TicketOverlay } from './features/queue/kiosk/TicketOverlay.tsx';
 import { useKioskQueue } from './features/queue/kiosk/useKioskQueue.ts';
 
 
+/** The screens that show a procedure's details (its documents, steps, legal basis), directly or in a checklist. */
+const SHOWS_DETAILS: ReadonlySet<Route['screen']> = new Set(['procedure', 'prereg', 'flow']);
+
 export function App({ platform, db, updater, catalog: state }: { platform: Platform; db: MotcuaDb; updater: AppUpdater; catalog: CatalogState }) {
   const { t, i18n } = useTranslation();
   // The center's own values (danh mục niêm yết), as pulled by KioskBackground.tsx.
@@ -123,6 +126,13 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   // One search per key for the results and the flow offer alike.
   const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
   const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);
+  // A screen that shows a procedure's documents, steps or legal basis waits for them: the start
+  // reads them after its first screen (useCatalog.ts), or at once when such a screen comes first.
+  const waitsForDetails = state.phase === 'ready' && !state.detailsReady && SHOWS_DETAILS.has(route.screen);
+  const readDetails = state.phase === 'ready' ? state.readDetails : null;
+  useEffect(() => {
+    if (waitsForDetails) readDetails?.();
+  }, [waitsForDetails, readDetails]);
 
   if (state.phase === 'loading') {
     return (
@@ -288,6 +298,8 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
           </>
         );
   }
+
+  if (waitsForDetails) content = loadingScreen;
 
   const searching = route.screen === 'search';
   return (

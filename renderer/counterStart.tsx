@@ -12,5 +12,8 @@ export function CounterStart({ platform, db, updater }: StartProps) {
   const { state } = useCatalog(db);
   // The counter's screens come up without waiting for the catalog: its quiet moments are free from the start.
   useEffect(() => openIdleWork(), []);
-  return <CounterApp db={db} engine={state.phase === 'ready' ? state.engine : null} serverUrl={platform.serverUrl} updater={updater} platform={platform} />;
+  // Its forms and checklists read the procedures' details: the catalog counts once they are read too.
+  const readDetails = state.phase === 'ready' && !state.detailsReady ? state.readDetails : null;
+  useEffect(() => readDetails?.(), [readDetails]);
+  return <CounterApp db={db} engine={state.phase === 'ready' && state.detailsReady ? state.engine : null} serverUrl={platform.serverUrl} updater={updater} platform={platform} />;
 }

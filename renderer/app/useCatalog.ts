@@ -11,7 +11,7 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { prepareCatalog, preparedCatalogData, restorePreparedCatalog, type PreparedCatalog } from '../../shared/catalog/preparedCatalog.ts';
 import { createSearchEngine } from '../../shared/catalog/searchEngine.ts';
 import type { SearchEngine } from '../../shared/catalog/searchTypes.ts';
-import { saveSearchIndex, type LocalCatalog, type StorageError } from '../data/catalogRepository.ts';
+import { saveSearchIndex, type HeldDetails, type LocalCatalog, type StorageError } from '../data/catalogRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
 import { lexiconsWith } from '../data/vocabularyRepository.ts';
 import { readStoredCatalog, takeCatalogRead } from './catalogFirstRead.ts';
@@ -39,9 +39,18 @@ export type CatalogState =
       info: CatalogInfo;
       update: UpdateStatus;
       storageProblem: StorageError | null;
+      /**
+       * Whether the procedures' details (documents, steps, legal basis) are read: a start reads them
+       * after its first screen; a screen that shows them waits for this, asking with `readDetails`.
+       */
+      detailsReady: boolean;
+      readDetails(): void;
     };
 
-type Built = Omit<Extract<CatalogState, { phase: 'ready' }>, 'phase' | 'update' | 'storageProblem'>;
+type Built = Omit<Extract<CatalogState, { phase: 'ready' }>, 'phase' | 'update' | 'storageProblem' | 'detailsReady' | 'readDetails'> & {
+  /** Absent when the procedures carry their details (the stand-in). */
+  details?: HeldDetails;
+};
 type Lexicons = Awaited<ReturnType<typeof lexiconsWith>>['lexicons'];
 
 /** useLiveQuery's value before its first read. */
@@ -63,6 +72,9 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
   // catalog the disk could not take (used until the app stops).
   const [standIn, setStandIn] = useState<Omit<Built, 'engine'> | null>(null);
   const pulledThisRun = useRef(false);
+  // Told when the held details have been read (a new render then says they are ready).
+  const [, setDetailsRead] = useState(0);
+  const detailsRead = useCallback(() => setDetailsRead((n) => n + 1), []);
   // Whether a catalog is on screen (then new work goes to the worker).
   const showing = useRef(false);
   // The index in use, kept when only the taught vocabulary changes.
@@ -105,14 +117,18 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
       setReads((n) => n + 1);
       const { lexicons } = await lexiconsWith(vocabulary.ok && vocabulary.value ? vocabulary.value.vocabulary : null);
       if (!local.ok) setStorageProblem(local.error);
-      if (local.ok && local.value) await showHeld({ db, prepared, showing, pulledThisRun, setBuilt, gone }, local.value, lexicons);
+      if (local.ok && local.value) await showHeld({ db, prepared, showing, pulledThisRun, setBuilt, detailsRead, gone }, local.value, lexicons);
     })();
-  }, [db, heldVersion, vocabularyVersion, reads]);
+  }, [db, heldVersion, vocabularyVersion, reads, detailsRead]);
 
   const standInSearch = useMemo(() => (standIn ? { ...standIn, engine: createSearchEngine(standIn.procedures) } : null), [standIn]);
   const shown = built ?? standInSearch;
+  const details = shown && 'details' in shown ? shown.details : undefined;
+  const readDetails = useCallback(() => {
+    if (details && !details.loaded) void details.load().then(detailsRead);
+  }, [details, detailsRead]);
   return {
-    state: shown ? { phase: 'ready', ...shown, update, storageProblem } : { phase: 'loading' },
+    state: shown ? { phase: 'ready', ...shown, update, storageProblem, detailsReady: !details || details.loaded, readDetails } : { phase: 'loading' },
     holdsNone: heldVersion === null,
     pulled,
   };
@@ -127,17 +143,20 @@ interface ShowContext {
   showing: { current: boolean };
   pulledThisRun: { current: boolean };
   setBuilt(built: Built): void;
+  /** The held details have been read. */
+  detailsRead(): void;
   gone(): boolean;
 }
 
-/** The held procedures, each checked against the schema (its code loaded when a check is needed). */
-async function checkedProcedures(held: LocalCatalog): Promise<Procedure[]> {
-  return (await import('../data/catalogRows.ts')).readProcedures(held.texts).procedures;
+/** The held procedures, each checked against the schema (its code loaded when a check is needed); null when storage cannot be read. */
+async function checkedProcedures(held: LocalCatalog): Promise<Procedure[] | null> {
+  const texts = await held.details.load();
+  return texts.ok ? (await import('../data/catalogRows.ts')).readProcedures(texts.value).procedures : null;
 }
 
 /** Shows a catalog read from the database: with its stored index at once, else once the index is prepared. */
 async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons): Promise<void> {
-  const { db, prepared, showing, pulledThisRun, setBuilt, gone } = ctx;
+  const { db, prepared, showing, pulledThisRun, setBuilt, detailsRead, gone } = ctx;
   const show = (procedures: Procedure[], ready: PreparedCatalog) => {
     prepared.current = { version: held.meta.version, prepared: ready };
     showing.current = true;
@@ -149,6 +168,7 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
     setBuilt({
       engine,
       procedures,
+      details: held.details,
       info: { version: meta.version, source: meta.source, generatedAt: meta.generatedAt, count: procedures.length, origin: pulledThisRun.current ? 'server' : 'device' },
     });
   };
@@ -163,7 +183,8 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
       void saveSearchIndex(db, held.meta.version, preparedCatalogData(ready));
       return ready;
     }
-    const offThread = await prepareOffThread(held.texts);
+    const texts = await held.details.load();
+    const offThread = texts.ok ? await prepareOffThread(texts.value) : texts;
     if (gone()) return null;
     const restored = offThread.ok ? restorePreparedCatalog(offThread.value, procedures) : null;
     const ready = restored ?? prepareCatalog(procedures);
@@ -175,23 +196,35 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
   const kept = prepared.current?.version === held.meta.version ? prepared.current.prepared : null;
   const stored = kept ?? (held.prepared ? restorePreparedCatalog(held.prepared, held.procedures) : null);
   if (stored) {
+    // One replacing a catalog already on screen comes with its details read: a screen that shows
+    // them (useCatalog's detailsReady) never goes back to waiting. Only a start shows one without.
+    if (showing.current) {
+      await held.details.load();
+      if (gone()) return;
+    }
     show(held.procedures, stored);
-    // The procedures' details (data/catalogTexts.ts) parsed at a quiet moment, before anyone opens a procedure.
-    whenIdle(() => void held.procedures[0]?.documents, 'later');
+    // The procedures' details (data/catalogTexts.ts) read and parsed at a quiet moment, before anyone opens a procedure.
+    whenIdle(async () => {
+      const read = await held.details.load();
+      if (read.ok) void held.procedures[0]?.documents;
+      detailsRead();
+    }, 'later');
     // At a quiet moment after the first screen: even starting the worker costs the page's thread.
     await new Promise<void>((resolve) => whenIdle(resolve, 'later'));
     if (gone()) return;
-    const failing = await checkOffThread(held.texts);
+    const texts = await held.details.load();
+    if (!texts.ok) return;
+    const failing = await checkOffThread(texts.value);
     // A record the schema refuses (or no worker to tell): checked here, and the index prepared again without it.
     if (gone() || (failing.ok && failing.value.length === 0)) return;
     const checked = await checkedProcedures(held);
-    if (checked.length === held.procedures.length) return;
+    if (!checked || checked.length === held.procedures.length) return;
     const ready = await prepare(checked);
     if (ready && !gone()) show(checked, ready);
     return;
   }
   const checked = await checkedProcedures(held);
-  if (checked.length === 0) return;
+  if (!checked || checked.length === 0) return;
   const ready = await prepare(checked);
   if (ready && !gone()) show(checked, ready);
 }

@@ -3,28 +3,38 @@
  * version held (or the whole catalog) are applied here, in one transaction with the version they
  * bring, so a device that loses power mid-update keeps the old catalog, never half of the new one.
  *
- * Stored compact: the procedures as one JSON text (one value for IndexedDB to read, not hundreds of
- * objects to clone), beside their search index prepared for that version (shared/catalog/
- * preparedCatalog.ts), so a start reads two values and rebuilds nothing. Read back, the text is
- * checked against the schema, record by record: at once, or (`check: 'elsewhere'`) by the caller
- * off the page's thread, the row's format number standing guard meanwhile.
+ * Stored compact: the procedures' summaries as one JSON text (one value for IndexedDB to read, not
+ * hundreds of objects to clone), beside their search index prepared for that version (shared/
+ * catalog/preparedCatalog.ts), so a start reads two values and rebuilds nothing; their details
+ * (three quarters of the bytes) as a second text in a table of their own, read when first needed
+ * (data/catalogTexts.ts). Read back, the texts are checked against the schema, record by record: at
+ * once, or (`check: 'elsewhere'`) by the caller off the page's thread, the row's format number
+ * standing guard meanwhile.
  */
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { Procedure } from '../../shared/catalog/procedure.ts';
-import { proceduresWithLazyDetails, splitCatalog, type CatalogTexts } from './catalogTexts.ts';
+import { proceduresWithLazyDetails, splitCatalog, type CatalogTexts, type DetailsText } from './catalogTexts.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CatalogChanges } from '../../shared/sync/protocol.ts';
 import type { CatalogMeta, MotcuaDb } from './db.ts';
 import { storageErrorFrom } from './storageError.ts';
 
-/** Bumped with any change of the stored procedure's shape (shared/catalog/procedure.ts). */
-export const CATALOG_BODY_FORMAT = 2;
+/** Bumped with any change of the stored procedure's shape (shared/catalog/procedure.ts) or of how it is stored. */
+export const CATALOG_BODY_FORMAT = 3;
+
+/** The procedures' details as held: read from storage once asked (a start asks after its first screen). */
+export interface HeldDetails {
+  /** Whether they are read: until then the procedures' documents, steps and legal basis read as undefined. */
+  readonly loaded: boolean;
+  /** Reads them (once; later calls share the read): the procedures as stored, what a worker checks and prepares the index from. */
+  load(): Promise<Result<CatalogTexts, StorageError>>;
+}
 
 export interface LocalCatalog {
   meta: CatalogMeta;
+  /** Their details readable once `details` is loaded (at once when the records were checked here). */
   procedures: Procedure[];
-  /** The procedures as stored (what a worker checks them and prepares the index from). */
-  texts: CatalogTexts;
+  details: HeldDetails;
   /** The search index prepared for this version, when one has been stored. */
   prepared: PreparedCatalogData | null;
   /** Records that no longer pass the schema (an older build wrote another shape); left out. */
@@ -51,23 +61,63 @@ export async function heldCatalogVersion(db: MotcuaDb): Promise<number | null> {
 
 /**
  * The catalog held, or null when this device has none (or none that reads). `check: 'elsewhere'`
- * leaves the record-by-record check to the caller (off the page's thread, see useCatalog.ts).
+ * leaves the record-by-record check to the caller (off the page's thread, see useCatalog.ts) and the
+ * details' text unread until `details.load()`; otherwise both are done here.
  */
 export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 'elsewhere' } = {}): Promise<Result<LocalCatalog | null, StorageError>> {
   try {
-    const [meta, body, index] = await db.transaction('r', [db.catalogMeta, db.catalogBody, db.searchIndex], () =>
-      Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog'), db.searchIndex.get('catalog')]),
-    );
-    if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT || body.details === undefined) return ok(null);
-    const texts = { summaries: body.procedures, details: body.details };
+    // Whether the details are there is asked of the key alone: their value is read later.
+    const [meta, body, index, detailsHeld] = await db.transaction('r', [db.catalogMeta, db.catalogBody, db.searchIndex, db.catalogDetails], async () => {
+      const [m, b, i] = await Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog'), db.searchIndex.get('catalog')]);
+      return [m, b, i, m ? (await db.catalogDetails.where(':id').equals(m.version).count()) > 0 : false] as const;
+    });
+    if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT || !detailsHeld) return ok(null);
+    const details = heldDetails(db, meta.version, body.procedures);
     const checked = options.check !== 'elsewhere';
-    const { procedures, dropped } = checked ? (await import('./catalogRows.ts')).readProcedures(texts) : { procedures: proceduresWithLazyDetails(texts), dropped: 0 };
+    let procedures: Procedure[];
+    let dropped = 0;
+    if (checked) {
+      const texts = await details.load();
+      if (!texts.ok) return texts;
+      ({ procedures, dropped } = (await import('./catalogRows.ts')).readProcedures(texts.value));
+    } else {
+      procedures = proceduresWithLazyDetails(body.procedures, details.text);
+    }
     if (procedures.length === 0) return ok(null);
     const prepared = index && index.catalogVersion === meta.version ? index.prepared : null;
-    return ok({ meta, procedures, texts, prepared, dropped, checked });
+    return ok({ meta, procedures, details, prepared, dropped, checked });
   } catch (e) {
     return err(kindOf(e));
   }
+}
+
+/**
+ * The details of catalog `version`, read once when first asked. A version gone meanwhile (an update
+ * landed) reads as no details: the records then fail their check, and the new version is read anyway.
+ */
+function heldDetails(db: MotcuaDb, version: number, summaries: string): HeldDetails & { text: DetailsText } {
+  const text: DetailsText = { text: null };
+  let reading: Promise<Result<CatalogTexts, StorageError>> | null = null;
+  return {
+    text,
+    get loaded() {
+      return text.text !== null;
+    },
+    load() {
+      reading ??= db.catalogDetails.get(version).then(
+        (row) => {
+          text.text = row?.details ?? '[]';
+          return ok({ summaries, details: text.text });
+        },
+        (e: unknown) => {
+          // Asked again next time: storage that failed once may answer later.
+          reading = null;
+          return err(kindOf(e));
+        },
+      );
+      return reading;
+    },
+  };
 }
 
 /**
@@ -77,25 +127,27 @@ export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 
 export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges, at: string): Promise<CatalogApplyOutcome> {
   // Loaded before the transaction: waiting for a module inside it would let IndexedDB close it.
   const { readProcedures } = await import('./catalogRows.ts');
-  return db.transaction('rw', [db.catalogMeta, db.catalogBody, db.searchIndex], async () => {
+  return db.transaction('rw', [db.catalogMeta, db.catalogBody, db.catalogDetails, db.searchIndex], async () => {
     const [meta, body] = await Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog')]);
     const nothing = changes.upserts.length === 0 && (changes.full || changes.deletions.length === 0);
     if (nothing && meta?.version === changes.version) return 'unchanged';
     if (changes.full && changes.upserts.length === 0) return 'unchanged';
     let procedures: Procedure[];
+    const detailsRow = body ? await db.catalogDetails.get(body.version) : undefined;
     if (changes.full || !body) {
       procedures = changes.upserts;
     } else {
       // In place: a changed procedure keeps its position, a new one goes last, a removed one goes.
-      // A text of the older, whole-record format (not split yet) reads as whole records: nothing is lost.
-      const held = readProcedures({ summaries: body.procedures, details: body.details ?? '[]' }).procedures;
+      const held = readProcedures({ summaries: body.procedures, details: detailsRow?.details ?? '[]' }).procedures;
       const byCode = new Map(held.map((p) => [p.code, p]));
       for (const p of changes.upserts) byCode.set(p.code, p);
       for (const code of changes.deletions) byCode.delete(code);
       procedures = [...byCode.values()];
     }
     const texts = splitCatalog(procedures);
-    await db.catalogBody.put({ key: 'catalog', format: CATALOG_BODY_FORMAT, version: changes.version, procedures: texts.summaries, details: texts.details });
+    await db.catalogBody.put({ key: 'catalog', format: CATALOG_BODY_FORMAT, version: changes.version, procedures: texts.summaries });
+    await db.catalogDetails.clear();
+    await db.catalogDetails.put({ version: changes.version, details: texts.details });
     // The index prepared for the old version no longer fits; the next start prepares one for this.
     await db.searchIndex.delete('catalog');
     await db.catalogMeta.put({

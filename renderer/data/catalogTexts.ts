@@ -2,9 +2,10 @@
  * The stored catalog as two JSON texts: each procedure's summary (what search, the result cards,
  * the home screen and the counter's lists read) and, in the same order, its details (the documents
  * to bring, the steps, the legal basis: three quarters of the bytes, read only by a procedure's own
- * page, its checklist and the forms). A start parses the summaries alone; a procedure's details are
- * parsed, all at once, the first time any is read (or at a quiet moment after the first screen),
- * through getters on the procedures, so every reader keeps reading `procedure.documents` as ever.
+ * page, its checklist and the forms), stored apart. A start reads and parses the summaries alone;
+ * the details' text is read after the first screen (or when a screen that shows them opens first)
+ * and parsed, all at once, the first time any is read, through getters on the procedures, so every
+ * reader keeps reading `procedure.documents` as ever.
  */
 import type { Procedure } from '../../shared/catalog/procedure.ts';
 
@@ -53,17 +54,25 @@ export function fullRows(texts: CatalogTexts): unknown[] {
   return parseRows(texts.summaries).map((row, i) => (isRecord(row) && isRecord(details[i]) ? { ...row, ...details[i] } : row));
 }
 
+/** The details' text once it is read (null until then): what the procedures' detail getters read. */
+export interface DetailsText {
+  text: string | null;
+}
+
 /**
  * The procedures for a start, unchecked (a worker checks them): the summaries parsed now, the
- * details when first read. A detail missing from the text reads as undefined, which the check then
- * refuses, so the record is left out rather than shown without its documents.
+ * details when first read once their text is there (data/catalogRepository.ts reads it after the
+ * first screen; screens that show details wait for it). A detail missing from the text, or read
+ * before the text is there, reads as undefined, which the check then refuses, so the record is
+ * left out rather than shown without its documents.
  */
-export function proceduresWithLazyDetails(texts: CatalogTexts): Procedure[] {
-  const rows = parseRows(texts.summaries).filter(isRecord);
-  let details: unknown[] | null = null;
+export function proceduresWithLazyDetails(summaries: string, details: DetailsText): Procedure[] {
+  const rows = parseRows(summaries).filter(isRecord);
+  let parsed: unknown[] | null = null;
   const detailsOf = (i: number): Record<string, unknown> | null => {
-    details ??= parseRows(texts.details);
-    const d = details[i];
+    if (details.text === null) return null;
+    parsed ??= parseRows(details.text);
+    const d = parsed[i];
     return isRecord(d) ? d : null;
   };
   rows.forEach((row, i) => {

@@ -15,6 +15,7 @@ import { sealPlaintextRecords } from './sealPlaintextRecords.ts';
 import { moveInlineScans } from './inlineScanMigration.ts';
 import { compactStoredCatalog } from './compactCatalogUpgrade.ts';
 import { splitStoredCatalog } from './splitCatalogUpgrade.ts';
+import { setCatalogDetailsApart } from './detailsApartUpgrade.ts';
 import type { PreparedCatalogData } from '../../shared/catalog/preparedCatalog.ts';
 import type { CenterVocabulary } from '../../shared/learning/centerVocabulary.ts';
 import type { SearchSession } from '../../shared/learning/searchSession.ts';
@@ -33,9 +34,10 @@ export interface CatalogMeta {
 }
 
 /**
- * The procedures of the catalog held, for `version` (data/catalogRepository.ts): since format 2 as
- * two JSON texts, their summaries and their details (data/catalogTexts.ts); format 1 (v10 to v12)
- * kept the whole records in `procedures`, and the v13 upgrade splits them.
+ * The procedures' summaries of the catalog held, for `version` (data/catalogRepository.ts, data/
+ * catalogTexts.ts); their details are in `catalogDetails` (format 3). Format 1 (v10 to v12) kept the
+ * whole records in `procedures`, format 2 (v13) the details beside them; the v13 and v14 upgrades
+ * move them on.
  */
 export interface CatalogBodyRow {
   key: 'catalog';
@@ -43,7 +45,12 @@ export interface CatalogBodyRow {
   format: number;
   version: number;
   procedures: string;
-  details?: string;
+}
+
+/** The procedures' details (documents, steps, legal basis) of catalog `version`, one JSON text in the summaries' order. */
+export interface CatalogDetailsRow {
+  version: number;
+  details: string;
 }
 
 
@@ -363,6 +370,7 @@ export type MotcuaDb = Dexie & {
   readonly cipher: DataCipher;
   catalogMeta: EntityTable<CatalogMeta, 'key'>;
   catalogBody: EntityTable<CatalogBodyRow, 'key'>;
+  catalogDetails: EntityTable<CatalogDetailsRow, 'version'>;
   searchIndex: EntityTable<SearchIndexRow, 'key'>;
   device: EntityTable<StoredDevice, 'key'>;
   staff: EntityTable<StaffMember, 'id'>;
@@ -401,6 +409,7 @@ export function openDb(name: string, cipher: DataCipher): MotcuaDb {
     sealPlaintextRecords: (tx) => sealPlaintextRecords(tx, cipher),
     compactStoredCatalog: (tx) => compactStoredCatalog(tx),
     splitStoredCatalog: (tx) => splitStoredCatalog(tx),
+    setCatalogDetailsApart: (tx) => setCatalogDetailsApart(tx),
   };
   for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
     const declared = db.version(version).stores({ ...stores });

@@ -10,7 +10,7 @@ import { QUEUE_STORES } from './queueTables.ts';
 export type StoreChanges = Readonly<Record<string, string | null>>;
 
 /** The upgrades that move data, by name (db.ts holds their code). */
-export type UpgradeName = 'moveInlineScans' | 'sealPlaintextRecords' | 'compactStoredCatalog' | 'splitStoredCatalog';
+export type UpgradeName = 'moveInlineScans' | 'sealPlaintextRecords' | 'compactStoredCatalog' | 'splitStoredCatalog' | 'setCatalogDetailsApart';
 
 export interface SchemaVersion {
   version: number;
@@ -60,6 +60,9 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   // v13: the catalog's text split in two, the procedures' summaries and their details (data/
   // catalogTexts.ts), so a start parses a quarter of it; no table changes.
   { version: 13, stores: {}, upgrade: 'splitStoredCatalog' },
+  // v14: the details' text in a table of its own (keyed by the catalog version), so a start reads
+  // the summaries alone (a quarter of the bytes IndexedDB has to copy) and the details after the first screen.
+  { version: 14, stores: { catalogDetails: '&version' }, upgrade: 'setCatalogDetailsApart' },
 ];
 
 export const DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

@@ -38,7 +38,15 @@ describe('the offline app shell', () => {
     await kiosk.open(harness.server.url);
     await kiosk.tapType('khai sinh');
     await expect.poll(() => kiosk.resultCodes().then((c) => c.length)).toBeGreaterThan(0);
+    const [code] = await kiosk.resultCodes();
     await kiosk.page.close();
+
+    // Started straight on a procedure's address: its documents, which a start reads after the
+    // search (they are stored apart), are read for it and shown.
+    const detail = new KioskPage(await context.newPage());
+    await detail.openProcedure(harness.server.url, code!);
+    expect((await detail.documents()).text).toMatch(/\S/);
+    await detail.page.close();
 
     const offlineCounter = new CounterPage(await context.newPage());
     await offlineCounter.open(harness.server.url);

@@ -1,13 +1,14 @@
 /**
- * The catalog on the device (IndexedDB through fake-indexeddb): kept as one text beside its
- * prepared search index, changed in place by the server's deltas, moved there from the rows older
- * versions kept, and read back checked.
+ * The catalog on the device (IndexedDB through fake-indexeddb): kept as two texts (summaries, and
+ * details apart) beside its prepared search index, changed in place by the server's deltas, moved
+ * there from what older versions kept, and read back checked.
  */
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyCatalogChanges, loadLocalCatalog, saveSearchIndex } from '../../renderer/data/catalogRepository.ts';
+import { splitCatalog } from '../../renderer/data/catalogTexts.ts';
 import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { latestStores, SCHEMA_HISTORY } from '../../renderer/data/dbSchema.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
@@ -69,23 +70,44 @@ describe('the catalog on the device', () => {
     const procedures = demoCatalog.procedures.slice(0, 5);
     await applyCatalogChanges(db, { version: 3, full: true, upserts: procedures, deletions: [] }, 'now');
     const body = await db.catalogBody.get('catalog');
-    expect(body?.format).toBe(2);
+    expect(body?.format).toBe(3);
     expect(body?.procedures).not.toContain('"documents"');
-    expect(JSON.parse(body!.details!)).toEqual(procedures.map((p) => ({ documents: p.documents, steps: p.steps, legalBasis: p.legalBasis })));
-    // Unchecked, as a start reads them: the same procedures, their details read through.
+    expect(JSON.parse((await db.catalogDetails.get(3))!.details)).toEqual(procedures.map((p) => ({ documents: p.documents, steps: p.steps, legalBasis: p.legalBasis })));
+    // Unchecked, as a start reads them: the summaries at once, the details not read yet.
     const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
     if (!atStart.ok || !atStart.value) throw new Error('no catalog');
     expect(atStart.value.checked).toBe(false);
+    expect(atStart.value.details.loaded).toBe(false);
+    expect(atStart.value.procedures.map((p) => p.name)).toEqual(procedures.map((p) => p.name));
+    expect(atStart.value.procedures[0]!.documents).toBeUndefined();
+    // Once read, the same procedures, their details read through; one read however often asked.
+    const [a, b] = await Promise.all([atStart.value.details.load(), atStart.value.details.load()]);
+    expect(a).toBe(b);
+    expect(atStart.value.details.loaded).toBe(true);
     expect(atStart.value.procedures).toEqual(procedures);
     expect(JSON.parse(JSON.stringify(atStart.value.procedures))).toEqual(procedures);
-    // Checked, as the worker and a first read do: the same.
-    expect((await held(db))?.procedures).toEqual(procedures);
+    // Checked, as the worker and a first read do: the same, the details read with them.
+    const checked = await held(db);
+    expect(checked?.details.loaded).toBe(true);
+    expect(checked?.procedures).toEqual(procedures);
+  });
+
+  it('keeps the details of the version held only, and holds nothing when they are gone', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
+    await applyCatalogChanges(db, { version: 4, full: false, upserts: [third!], deletions: [] }, 'now');
+    expect(await db.catalogDetails.toCollection().primaryKeys()).toEqual([4]);
+    expect((await held(db))?.procedures).toEqual([first, second, third]);
+    await db.catalogDetails.clear();
+    expect(await loadLocalCatalog(db, { check: 'elsewhere' })).toEqual({ ok: true, value: null });
+    expect(await loadLocalCatalog(db)).toEqual({ ok: true, value: null });
   });
 
   it('patches a catalog still kept as whole records (not split yet) without losing any', async () => {
     const db = freshDb();
     await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
     await db.catalogBody.put({ key: 'catalog', format: 1, version: 3, procedures: JSON.stringify([first, second]) });
+    await db.catalogDetails.clear();
     await applyCatalogChanges(db, { version: 4, full: false, upserts: [third!], deletions: [] }, 'now');
     expect((await held(db))?.procedures).toEqual([first, second, third]);
   });
@@ -93,14 +115,17 @@ describe('the catalog on the device', () => {
   it('leaves out a record whose details are missing rather than show it without its documents', async () => {
     const db = freshDb();
     await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
-    const body = await db.catalogBody.get('catalog');
-    const details = JSON.parse(body!.details!) as object[];
-    await db.catalogBody.put({ ...body!, details: JSON.stringify([details[0]]) });
+    const row = await db.catalogDetails.get(3);
+    const details = JSON.parse(row!.details) as object[];
+    await db.catalogDetails.put({ version: 3, details: JSON.stringify([details[0]]) });
     const local = await held(db);
     expect(local?.procedures).toEqual([first]);
     expect(local?.dropped).toBe(1);
     const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
-    expect(atStart.ok && atStart.value?.procedures[1]?.documents).toBeUndefined();
+    if (!atStart.ok || !atStart.value) throw new Error('no catalog');
+    await atStart.value.details.load();
+    expect(atStart.value.procedures[0]?.documents).toEqual(first!.documents);
+    expect(atStart.value.procedures[1]?.documents).toBeUndefined();
   });
 
   it('leaves out a stored record that no longer passes the schema, and says how many', async () => {
@@ -130,7 +155,30 @@ describe('the catalog on the device', () => {
     const local = await held(db);
     expect(local?.procedures).toEqual(procedures);
     expect(local?.prepared).not.toBeNull();
-    expect((await db.catalogBody.get('catalog'))?.format).toBe(2);
+    expect((await db.catalogBody.get('catalog'))?.format).toBe(3);
+  });
+
+  it('moves the details a v13 device kept beside the summaries to their own table, keeping its index, so it still starts offline', async () => {
+    const name = `catalog-${randomUUID()}`;
+    names.push(name);
+    const old = new Dexie(name);
+    old.version(13).stores(latestStores(SCHEMA_HISTORY.slice(0, 13)));
+    const procedures = [first!, second!, third!];
+    const prepared = preparedCatalogData(prepareCatalog(procedures));
+    const texts = splitCatalog(procedures);
+    await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: 3, storedAt: '2026-12-01T00:00:00.000Z' });
+    await old.table('catalogBody').put({ key: 'catalog', format: 2, version: 7, procedures: texts.summaries, details: texts.details });
+    await old.table('searchIndex').put({ key: 'catalog', catalogVersion: 7, prepared });
+    old.close();
+
+    const db = freshDb(name);
+    const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
+    if (!atStart.ok || !atStart.value) throw new Error('no catalog');
+    expect(atStart.value.prepared).not.toBeNull();
+    await atStart.value.details.load();
+    expect(atStart.value.procedures).toEqual(procedures);
+    expect(await db.catalogBody.get('catalog')).toEqual({ key: 'catalog', format: 3, version: 7, procedures: texts.summaries });
+    expect(await db.catalogDetails.get(7)).toEqual({ version: 7, details: texts.details });
   });
 
   it('moves the rows an older version kept into the one text, so a device upgraded offline still has its catalog', async () => {
