@@ -41,13 +41,19 @@ const WEB_ROOT = resolve(process.env.BENCH_WEB_ROOT ?? resolve(import.meta.dirna
  */
 const PROBE = `
 (() => {
-  const marks = (window.__bench = { usableAt: null, scriptsAtUsable: [], keyAt: null, paintedAt: [] });
+  const marks = (window.__bench = { usableAt: null, scriptsAtUsable: [], keyAt: null, paintedAt: [], waiting: [] });
+  // The harness waits on these instead of polling every frame over CDP (which would take the page's
+  // thread from what is being measured).
+  const wake = () => { for (const w of marks.waiting.splice(0)) w(); };
+  marks.whenUsable = () => new Promise((resolve) => { const check = () => (marks.usableAt !== null ? resolve() : marks.waiting.push(check)); check(); });
+  marks.whenPainted = (n) => new Promise((resolve) => { const check = () => (marks.paintedAt.length > n ? resolve() : marks.waiting.push(check)); check(); });
   const input = () => document.querySelector('[data-testid="search-input"]');
   const seen = () => {
     const box = input();
     if (box && marks.usableAt === null && !box.disabled && box.dataset.ready !== 'false') {
       marks.usableAt = performance.now();
       marks.scriptsAtUsable = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
+      wake();
     }
   };
   new MutationObserver((records) => {
@@ -59,7 +65,7 @@ const PROBE = `
     if (results && results.dataset.query !== undefined && results.dataset.query !== input()?.value) return;
     const keyAt = marks.keyAt;
     marks.keyAt = null;
-    requestAnimationFrame(() => setTimeout(() => marks.paintedAt.push(performance.now() - keyAt), 0));
+    requestAnimationFrame(() => setTimeout(() => { marks.paintedAt.push(performance.now() - keyAt); wake(); }, 0));
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['disabled', 'data-ready', 'data-query'] });
   addEventListener('pointerdown', (e) => {
     if (e.target instanceof Element && e.target.closest('.keyboard')) marks.keyAt = performance.now();
@@ -67,8 +73,12 @@ const PROBE = `
 })();
 `;
 
-type Bench = { usableAt: number | null; scriptsAtUsable: string[]; paintedAt: number[] };
-const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Bench }).__bench);
+type Bench = { usableAt: number | null; scriptsAtUsable: string[]; paintedAt: number[]; whenUsable(): Promise<void>; whenPainted(n: number): Promise<void> };
+const bench = (page: Page) =>
+  page.evaluate(() => {
+    const { usableAt, scriptsAtUsable, paintedAt } = (window as unknown as { __bench: Bench }).__bench;
+    return { usableAt, scriptsAtUsable, paintedAt };
+  });
 
 async function throttle(page: Page, rate: number) {
   const cdp = await page.context().newCDPSession(page);
@@ -77,7 +87,9 @@ async function throttle(page: Page, rate: number) {
 }
 
 async function waitUsable(page: Page): Promise<number> {
-  await page.waitForFunction(() => (window as unknown as { __bench: Bench }).__bench.usableAt !== null, undefined, { timeout: 120_000 });
+  // The probe is there once the page has begun (an init script); until then, asked again.
+  await page.waitForFunction(() => (window as unknown as { __bench?: Bench }).__bench !== undefined, undefined, { timeout: 120_000, polling: 50 });
+  await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.whenUsable());
   return (await bench(page)).usableAt!;
 }
 
@@ -161,7 +173,7 @@ async function offlineStart(page: Page, url: string): Promise<OfflineRun> {
   const keyMs: number[] = [];
   for (const [i, key] of KEYS.entries()) {
     await page.locator(`.keyboard .hg-button[data-skbtn="${key}"]`).click();
-    await page.waitForFunction((n) => (window as unknown as { __bench: Bench }).__bench.paintedAt.length > n, i, { timeout: 30_000 });
+    await page.evaluate((n) => (window as unknown as { __bench: Bench }).__bench.whenPainted(n), i);
     keyMs.push((await bench(page)).paintedAt[i]!);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
