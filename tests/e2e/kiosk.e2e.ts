@@ -119,6 +119,20 @@ describe('the citizen kiosk', () => {
     await context.close();
   });
 
+  it('draws the cards in view with the first key, and the rest once that frame is on screen', async () => {
+    const { context, kiosk } = await newKiosk();
+    await kiosk.recordCardsDrawn();
+    await kiosk.open(harness.server.url);
+    await kiosk.tapType('k');
+    const codes = await kiosk.resultCodes();
+    // The first key mounts the results: it too draws only the first few cards, as every key does.
+    const [first, ...after] = await kiosk.cardsDrawn();
+    expect(first).toBeGreaterThanOrEqual(2);
+    expect(first).toBeLessThan(codes.length);
+    expect(after.at(-1)).toBe(codes.length);
+    await context.close();
+  });
+
   it('offers the nearest matches and the fields when nothing matches', async () => {
     const { context, kiosk } = await newKiosk();
     await kiosk.open(harness.server.url);

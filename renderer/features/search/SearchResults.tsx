@@ -37,10 +37,11 @@ function firstCards(viewportHeight: number): number {
 /**
  * `value` as it was when the page last went idle: it follows `value` only after the frame that
  * shows the urgent render has been painted and the page is idle (at the latest `within` ms later),
- * and not at all while it keeps changing (keys coming fast).
+ * and not at all while it keeps changing (keys coming fast). `initial` until then, on the first
+ * render too: the first key mounts the results, and draws only its first cards as every key does.
  */
-function useValueAfterPaint<T>(value: T, within: number): T {
-  const [settled, setSettled] = useState(value);
+function useValueAfterPaint<T>(value: T, within: number, initial: T): T {
+  const [settled, setSettled] = useState(initial);
   useEffect(() => {
     if (Object.is(settled, value)) return;
     const follow = () => startTransition(() => setSettled(value));
@@ -60,7 +61,7 @@ export function SearchResults({ search, query, onOpen, onBrowse, onShown }: Prop
   const language = i18n.language.startsWith('en') ? 'en' : 'vi';
   const all = useMemo(() => search(query, { limit: RESULTS_LIMIT, language }), [search, query, language]);
   // The query the rest of the cards are drawn for: it lags behind while keys come fast.
-  const settled = useValueAfterPaint(query, 250);
+  const settled = useValueAfterPaint<string | null>(query, 250, null);
   const elsewhere = all.elsewhere ?? [];
   // What was shown, for learning from what citizens type (the kiosk's recorder; nothing at the counter).
   useEffect(() => onShown?.(query, all), [onShown, query, all]);

@@ -178,6 +178,23 @@ export class KioskPage {
     return this.results.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-code') ?? ''));
   }
 
+  /** From before the page starts: how many result cards are drawn after each change of the screen that changes it. */
+  async recordCardsDrawn() {
+    await this.page.addInitScript(() => {
+      const counts: number[] = [];
+      (window as unknown as { motcuaCardsDrawn: number[] }).motcuaCardsDrawn = counts;
+      new MutationObserver(() => {
+        const n = document.querySelectorAll('[data-testid="results"] .result-list > li').length;
+        if (n > 0 && counts.at(-1) !== n) counts.push(n);
+      }).observe(document, { childList: true, subtree: true });
+    });
+  }
+
+  /** The counts recordCardsDrawn has seen, in order. */
+  cardsDrawn(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as { motcuaCardsDrawn: number[] }).motcuaCardsDrawn);
+  }
+
   async resultNames(): Promise<string[]> {
     return this.results.locator('.result-name').allTextContents();
   }
