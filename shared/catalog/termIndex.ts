@@ -319,11 +319,16 @@ export function restoreTermIndex(data: TermIndexData, procedures: readonly Proce
   const docs = procedures.map((p, i): IndexedProcedure => {
     const d = data.docs[i]!;
     let agencies: string | undefined;
+    let written: Map<string, string> | undefined;
     return {
       procedure: p,
       foldedName: d.foldedName,
       nameWords: d.nameWords,
-      writtenName: new Map(d.written),
+      // Made when first read (the matched words of a result on screen): 588 maps at every start otherwise.
+      get writtenName() {
+        written ??= new Map(d.written);
+        return written;
+      },
       qualifiers: d.qualifiers,
       get foldedAgencies() {
         agencies ??= foldedAgenciesOf(p);

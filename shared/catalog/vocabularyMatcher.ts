@@ -108,7 +108,9 @@ export function createVocabularyMatcher(entries: readonly VocabularyEntry[]): Vo
   const sorted = [...entries].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const terms = sorted.map((e) => e.term);
   const known = new Set(terms);
-  const fuse = new Fuse(terms, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true });
+  // Made for the first word that may be a typo: a start (and a first key of one or two letters) does without it.
+  let fuse: Fuse<string> | null = null;
+  const fuzzy = () => (fuse ??= new Fuse(terms, { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true }));
   const memo = new Map<string, readonly WordMatch[]>();
 
   function completions(word: string): WordMatch[] {
@@ -135,7 +137,7 @@ export function createVocabularyMatcher(entries: readonly VocabularyEntry[]): Vo
   function corrections(word: string): WordMatch[] {
     const maxEdits = word.length <= 4 ? 1 : 2;
     const scored: { term: string; distance: number }[] = [];
-    for (const r of fuse.search(word)) {
+    for (const r of fuzzy().search(word)) {
       const distance = typoDistance(word, r.item);
       if (distance <= maxEdits) scored.push({ term: r.item, distance });
     }
