@@ -50,5 +50,12 @@ describe('a prepared catalog stored and restored', () => {
     expect(restorePreparedCatalog(data, demoCatalog.procedures.slice(1))).toBeNull();
     expect(restorePreparedCatalog(data, [...demoCatalog.procedures].reverse())).toBeNull();
     expect(restorePreparedCatalog({ ...data, index: { ...data.index, format: TERM_INDEX_FORMAT + 1 } }, demoCatalog.procedures)).toBeNull();
+    // What an older build stored (its lists as arrays of strings) is prepared again, not misread.
+    const older = { ...data.index, format: 1, codes: data.index.codes.split('\n'), terms: data.index.terms.split('\n'), docs: JSON.parse(data.index.docs) as unknown };
+    expect(restorePreparedCatalog({ ...data, index: older as unknown as typeof data.index }, demoCatalog.procedures)).toBeNull();
+    expect(restorePreparedCatalog({ ...data, index: { ...older, format: TERM_INDEX_FORMAT } as unknown as typeof data.index }, demoCatalog.procedures)).toBeNull();
+    // Text that does not read back (damaged storage) is refused too.
+    expect(restorePreparedCatalog({ ...data, index: { ...data.index, docs: '[{"foldedName"' } }, demoCatalog.procedures)).toBeNull();
+    expect(restorePreparedCatalog({ ...data, index: { ...data.index, terms: `${data.index.terms}\nextra` } }, demoCatalog.procedures)).toBeNull();
   });
 });
