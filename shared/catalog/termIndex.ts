@@ -55,13 +55,19 @@ export interface TermIndex {
 /** Bumped whenever what buildTermIndex computes changes, so data stored by an older build is built again. */
 export const TERM_INDEX_FORMAT = 2;
 
-/** What the index keeps of one procedure beside its postings. */
+/** What the index keeps of one procedure beside its postings (how its name's words are written is read again from the name, when asked). */
 interface DocData {
   foldedName: string;
   nameWords: string[];
-  written: [string, string][];
   qualifiers: VariantQualifier[];
   foldedField: string;
+}
+
+/** Each folded word of the procedure's name as the name writes it (its first spelling). */
+function writtenNameOf(p: Procedure): Map<string, string> {
+  const written = new Map<string, string>();
+  for (const w of readWords(p.name)) if (!written.has(w.folded)) written.set(w.folded, w.text);
+  return written;
 }
 
 /**
@@ -160,8 +166,7 @@ export function buildTermIndex(procedures: readonly Procedure[]): TermIndex {
       papers.push(...t);
     }
     parts.push({ name, results: p.results.flatMap((r) => tokens(r.name)), papers, field: tokens(p.field) });
-    const writtenName = new Map<string, string>();
-    for (const w of readWords(p.name)) if (!writtenName.has(w.folded)) writtenName.set(w.folded, w.text);
+    const writtenName = writtenNameOf(p);
     let agencies: string | undefined;
     docs.push({
       procedure: p,
@@ -308,7 +313,7 @@ function indexData(docs: readonly IndexedProcedure[], postings: ReadonlyMap<stri
   return {
     format: TERM_INDEX_FORMAT,
     codes: docs.map((d) => d.procedure.code).join('\n'),
-    docs: JSON.stringify(docs.map((d): DocData => ({ foldedName: d.foldedName, nameWords: [...d.nameWords], written: [...d.writtenName], qualifiers: [...d.qualifiers], foldedField: d.foldedField }))),
+    docs: JSON.stringify(docs.map((d): DocData => ({ foldedName: d.foldedName, nameWords: [...d.nameWords], qualifiers: [...d.qualifiers], foldedField: d.foldedField }))),
     terms: terms.join('\n'),
     idf: Float64Array.from(terms, (term) => idfOf.get(term) ?? 0),
     postingStart,
@@ -347,9 +352,9 @@ export function restoreTermIndex(data: TermIndexData, procedures: readonly Proce
       procedure: p,
       foldedName: d.foldedName,
       nameWords: d.nameWords,
-      // Made when first read (the matched words of a result on screen): 588 maps at every start otherwise.
+      // Read from the name when first asked (the matched words of a result on screen), not at every start.
       get writtenName() {
-        written ??= new Map(d.written);
+        written ??= writtenNameOf(p);
         return written;
       },
       qualifiers: d.qualifiers,
