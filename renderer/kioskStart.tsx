@@ -3,6 +3,7 @@
  * screens (App.tsx), then its background work (KioskBackground.tsx) once the first screen is up.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { App } from './App.tsx';
 import { useCatalog } from './app/useCatalog.ts';
 import type { StartProps } from './app/startProps.ts';
@@ -12,6 +13,15 @@ import { readShippedFlows } from './features/guidance/shippedFlows.ts';
 void readShippedFlows();
 
 const KioskBackground = lazy(() => import('./app/KioskBackground.tsx').then((m) => ({ default: m.KioskBackground })));
+
+function Splash() {
+  const { t } = useTranslation();
+  return (
+    <div className="splash" data-testid="loading">
+      <p>{t('app.loading')}</p>
+    </div>
+  );
+}
 
 export function KioskStart({ platform, db, updater }: StartProps) {
   const catalog = useCatalog(db);
@@ -32,7 +42,7 @@ export function KioskStart({ platform, db, updater }: StartProps) {
   }, [ready, started]);
   return (
     <>
-      <App platform={platform} db={db} updater={updater} catalog={catalog.state} />
+      {ready ? <App platform={platform} db={db} updater={updater} catalog={catalog.state} /> : <Splash />}
       {background && (
         <Suspense fallback={null}>
           <KioskBackground db={db} platform={platform} onCatalogPull={catalog.pulled} />

@@ -78,7 +78,7 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
   // Whether a catalog is on screen (then new work goes to the worker).
   const showing = useRef(false);
   // The index in use, kept when only the taught vocabulary changes.
-  const prepared = useRef<{ version: number; prepared: PreparedCatalog } | null>(null);
+  const prepared = useRef<KeptIndex | null>(null);
 
   // Storage that cannot be read counts as holding nothing (loadLocalCatalog then says why).
   const heldVersion = useLiveQuery(() => db.catalogMeta.get('catalog').then((m) => m?.version ?? null, () => null), [db], UNREAD);
@@ -134,11 +134,19 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
   };
 }
 
+/** The index in use, with the procedures it was made over (its hits are those objects) and their details. */
+interface KeptIndex {
+  version: number;
+  prepared: PreparedCatalog;
+  procedures: Procedure[];
+  details: HeldDetails;
+}
+
 /** What showHeld works with: the hook's refs and setter, and whether the hook is gone. */
 interface ShowContext {
   db: MotcuaDb;
   /** The index in use, kept when only the taught vocabulary changes. */
-  prepared: { current: { version: number; prepared: PreparedCatalog } | null };
+  prepared: { current: KeptIndex | null };
   /** Whether a catalog is on screen (then new work goes to the worker). */
   showing: { current: boolean };
   pulledThisRun: { current: boolean };
@@ -157,8 +165,8 @@ async function checkedProcedures(held: LocalCatalog): Promise<Procedure[] | null
 /** Shows a catalog read from the database: with its stored index at once, else once the index is prepared. */
 async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons): Promise<void> {
   const { db, prepared, showing, pulledThisRun, setBuilt, detailsRead, gone } = ctx;
-  const show = (procedures: Procedure[], ready: PreparedCatalog) => {
-    prepared.current = { version: held.meta.version, prepared: ready };
+  const show = (procedures: Procedure[], ready: PreparedCatalog, details: HeldDetails = held.details) => {
+    prepared.current = { version: held.meta.version, prepared: ready, procedures, details };
     showing.current = true;
     const { meta } = held;
     const engine = createSearchEngine(procedures, { prepared: ready, lexicons });
@@ -168,7 +176,7 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
     setBuilt({
       engine,
       procedures,
-      details: held.details,
+      details,
       info: { version: meta.version, source: meta.source, generatedAt: meta.generatedAt, count: procedures.length, origin: pulledThisRun.current ? 'server' : 'device' },
     });
   };
@@ -193,8 +201,15 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
   };
   // The usual start reads the stored index and leaves the record-by-record check to the worker;
   // a version without an index is checked here, as its index is prepared from the checked records.
-  const kept = prepared.current?.version === held.meta.version ? prepared.current.prepared : null;
-  const stored = kept ?? (held.prepared ? restorePreparedCatalog(held.prepared, held.procedures) : null);
+  const kept = prepared.current?.version === held.meta.version ? prepared.current : null;
+  if (kept) {
+    // The same version again (the taught vocabulary changed): its index, over the procedures it was
+    // made for (its hits are those objects), their details read or not as they were; the read that
+    // showed them first goes on checking them.
+    show(kept.procedures, kept.prepared, kept.details);
+    return;
+  }
+  const stored = held.prepared ? restorePreparedCatalog(held.prepared, held.procedures) : null;
   if (stored) {
     // One replacing a catalog already on screen comes with its details read: a screen that shows
     // them (useCatalog's detailsReady) never goes back to waiting. Only a start shows one without.

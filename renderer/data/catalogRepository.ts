@@ -93,7 +93,8 @@ export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 
 
 /**
  * The details of catalog `version`, read once when first asked. A version gone meanwhile (an update
- * landed) reads as no details: the records then fail their check, and the new version is read anyway.
+ * landed and replaced it) is not read as details that are not there: the read fails (asked again, it
+ * tries again), so screens that show details keep waiting, and the new version, read in its turn, has its own.
  */
 function heldDetails(db: MotcuaDb, version: number, summaries: string): HeldDetails & { text: DetailsText } {
   const text: DetailsText = { text: null };
@@ -106,7 +107,11 @@ function heldDetails(db: MotcuaDb, version: number, summaries: string): HeldDeta
     load() {
       reading ??= db.catalogDetails.get(version).then(
         (row) => {
-          text.text = row?.details ?? '[]';
+          if (row === undefined) {
+            reading = null;
+            return err('unavailable' as const);
+          }
+          text.text = row.details;
           return ok({ summaries, details: text.text });
         },
         (e: unknown) => {

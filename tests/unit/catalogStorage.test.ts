@@ -103,6 +103,23 @@ describe('the catalog on the device', () => {
     expect(await loadLocalCatalog(db)).toEqual({ ok: true, value: null });
   });
 
+  it('does not read the details of a version replaced since the start as missing: the read fails and is tried again', async () => {
+    const db = freshDb();
+    await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
+    const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
+    if (!atStart.ok || !atStart.value) throw new Error('no catalog');
+    // An update lands before the start's details are read.
+    await applyCatalogChanges(db, { version: 4, full: false, upserts: [third!], deletions: [] }, 'now');
+    expect(await atStart.value.details.load()).toEqual({ ok: false, error: 'unavailable' });
+    expect(atStart.value.details.loaded).toBe(false);
+    expect(atStart.value.procedures[0]!.documents).toBeUndefined();
+    // The new version's start reads its own.
+    const next = await loadLocalCatalog(db, { check: 'elsewhere' });
+    if (!next.ok || !next.value) throw new Error('no catalog');
+    expect((await next.value.details.load()).ok).toBe(true);
+    expect(next.value.procedures).toEqual([first, second, third]);
+  });
+
   it('patches a catalog still kept as whole records (not split yet) without losing any', async () => {
     const db = freshDb();
     await applyCatalogChanges(db, { version: 3, full: true, upserts: [first!, second!], deletions: [] }, 'now');
