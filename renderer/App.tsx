@@ -5,7 +5,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MotcuaDb } from './data/db.ts';
-import type { CatalogState } from './app/useCatalog.ts';
+import type { ReadyCatalog } from './app/useCatalog.ts';
 import { useCenterList } from './app/useCenterList.ts';
 import { routeHref, useRoute, type Route } from './app/route.ts';
 import { openIdleWork, whenIdle } from './app/idleWork.ts';
@@ -58,7 +58,7 @@ import { useKioskQueue } from './features/queue/kiosk/useKioskQueue.ts';
 /** The screens that show a procedure's details (its documents, steps, legal basis), directly or in a checklist. */
 const SHOWS_DETAILS: ReadonlySet<Route['screen']> = new Set(['procedure', 'prereg', 'flow']);
 
-export function App({ platform, db, updater, catalog: state }: { platform: Platform; db: MotcuaDb; updater: AppUpdater; catalog: CatalogState }) {
+export function App({ platform, db, updater, catalog: state }: { platform: Platform; db: MotcuaDb; updater: AppUpdater; catalog: ReadyCatalog }) {
   const { t, i18n } = useTranslation();
   // The center's own values (danh mục niêm yết), as pulled by KioskBackground.tsx.
   const centerList = useCenterList(db);
@@ -82,9 +82,9 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
     void i18n.changeLanguage('vi');
   }, [go, i18n, platform]);
 
-  const procedures = state.phase === 'ready' ? state.procedures : null;
-  const fields = useMemo(() => (procedures ? citizenFields(procedures) : []), [procedures]);
-  const flows = useAvailableFlows(state.phase === 'ready' ? state.engine : null);
+  const { engine, procedures } = state;
+  const fields = useMemo(() => citizenFields(procedures), [procedures]);
+  const flows = useAvailableFlows(engine);
 
   const atRest = route.screen === 'search' && query === '' && i18n.language === 'vi' && keyboardVisible && !display.largeText && !display.highContrast;
   const [admin, setAdmin] = useState(false);
@@ -96,7 +96,7 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
   });
   const update = useAppUpdate(updater);
   // Learning from what citizens type: kiosk searches recorded (KioskBackground.tsx sends them).
-  const recorder = useSearchRecorder(db, platform.deviceToken, query, route, state.phase === 'ready' ? state.procedures : null);
+  const recorder = useSearchRecorder(db, platform.deviceToken, query, route, procedures);
   // The path walked through a guidance flow goes with the search that led there.
   const flowPath = route.screen === 'flow' ? [route.flow, ...route.steps.map((s) => `${s.question}=${s.answer}`)].join('/') : null;
   useEffect(() => {
@@ -113,36 +113,23 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
     if (update === 'ready' && atRest && route.screen === 'search') updater.apply();
   }, [update, atRest, route.screen, updater]);
   const { remaining, stayHere } = useIdleReset(idleSeconds, !atRest, reset);
-  const ready = state.phase === 'ready';
-  const engineInUse = state.phase === 'ready' ? state.engine : null;
   // Once the first screen is up, at quiet moments: the search warmed in the language chosen (the
   // catalog comes warmed in Vietnamese, useCatalog.ts), then the other screens' code.
   const searchLanguage = i18n.language.startsWith('en') ? 'en' : 'vi';
-  useEffect(() => (engineInUse ? whenIdle(() => engineInUse.warm(searchLanguage)) : undefined), [engineInUse, searchLanguage]);
-  useEffect(() => (ready ? prefetchKioskScreens() : undefined), [ready]);
-  useEffect(() => {
-    if (ready) openIdleWork();
-  }, [ready]);
+  useEffect(() => whenIdle(() => engine.warm(searchLanguage)), [engine, searchLanguage]);
+  useEffect(() => prefetchKioskScreens(), []);
+  useEffect(() => openIdleWork(), []);
   // One search per key for the results and the flow offer alike.
-  const search = useMemo(() => (engineInUse ? cachedSearch(engineInUse) : null), [engineInUse]);
+  const search = useMemo(() => cachedSearch(engine), [engine]);
   const open = useCallback((code: string) => go({ screen: 'procedure', code }), [go]);
   // A screen that shows a procedure's documents, steps or legal basis waits for them: the start
   // reads them after its first screen (useCatalog.ts), or at once when such a screen comes first.
-  const waitsForDetails = state.phase === 'ready' && !state.detailsReady && SHOWS_DETAILS.has(route.screen);
-  const readDetails = state.phase === 'ready' ? state.readDetails : null;
+  const waitsForDetails = !state.detailsReady && SHOWS_DETAILS.has(route.screen);
+  const { readDetails } = state;
   useEffect(() => {
-    if (waitsForDetails) readDetails?.();
+    if (waitsForDetails) readDetails();
   }, [waitsForDetails, readDetails]);
 
-  if (state.phase === 'loading') {
-    return (
-      <div className="splash" data-testid="loading">
-        <p>{t('app.loading')}</p>
-      </div>
-    );
-  }
-
-  const { engine } = state;
   // A kiosk opened straight on a deep link has no history to go back to: go home instead.
   const goBack = () => (window.history.length > 1 ? window.history.back() : go({ screen: 'search' }));
   const back: Record<Route['screen'], (() => void) | null> = {
@@ -293,8 +280,8 @@ export function App({ platform, db, updater, catalog: state }: { platform: Platf
           />
         ) : (
           <>
-            <SearchFlowOffer search={search!} flows={flows} query={query} onStart={startFlow} />
-            <SearchResults search={search!} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
+            <SearchFlowOffer search={search} flows={flows} query={query} onStart={startFlow} />
+            <SearchResults search={search} query={query} onOpen={open} onBrowse={() => go({ screen: 'fields' })} onShown={recorder.shown} />
           </>
         );
   }

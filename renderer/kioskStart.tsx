@@ -42,7 +42,7 @@ export function KioskStart({ platform, db, updater }: StartProps) {
   }, [ready, started]);
   return (
     <>
-      {ready ? <App platform={platform} db={db} updater={updater} catalog={catalog.state} /> : <Splash />}
+      {catalog.state.phase === 'ready' ? <App platform={platform} db={db} updater={updater} catalog={catalog.state} /> : <Splash />}
       {background && (
         <Suspense fallback={null}>
           <KioskBackground db={db} platform={platform} onCatalogPull={catalog.pulled} />

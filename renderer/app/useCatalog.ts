@@ -47,7 +47,10 @@ export type CatalogState =
       readDetails(): void;
     };
 
-type Built = Omit<Extract<CatalogState, { phase: 'ready' }>, 'phase' | 'update' | 'storageProblem' | 'detailsReady' | 'readDetails'> & {
+/** A catalog the screens can work with (the kiosk's screens mount once there is one). */
+export type ReadyCatalog = Extract<CatalogState, { phase: 'ready' }>;
+
+type Built = Omit<ReadyCatalog, 'phase' | 'update' | 'storageProblem' | 'detailsReady' | 'readDetails'> & {
   /** Absent when the procedures carry their details (the stand-in). */
   details?: HeldDetails;
 };

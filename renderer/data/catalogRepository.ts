@@ -138,11 +138,11 @@ export async function applyCatalogChanges(db: MotcuaDb, changes: CatalogChanges,
     if (nothing && meta?.version === changes.version) return 'unchanged';
     if (changes.full && changes.upserts.length === 0) return 'unchanged';
     let procedures: Procedure[];
-    const detailsRow = body ? await db.catalogDetails.get(body.version) : undefined;
     if (changes.full || !body) {
       procedures = changes.upserts;
     } else {
       // In place: a changed procedure keeps its position, a new one goes last, a removed one goes.
+      const detailsRow = await db.catalogDetails.get(body.version);
       const held = readProcedures({ summaries: body.procedures, details: detailsRow?.details ?? '[]' }).procedures;
       const byCode = new Map(held.map((p) => [p.code, p]));
       for (const p of changes.upserts) byCode.set(p.code, p);

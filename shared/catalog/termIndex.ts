@@ -63,6 +63,9 @@ interface DocData {
   foldedField: string;
 }
 
+/** A list stored one item per line (none in an empty text). */
+const linesOf = (text: string): string[] => (text === '' ? [] : text.split('\n'));
+
 /** Each folded word of the procedure's name as the name writes it (its first spelling). */
 function writtenNameOf(p: Procedure): Map<string, string> {
   const written = new Map<string, string>();
@@ -333,7 +336,7 @@ function indexData(docs: readonly IndexedProcedure[], postings: ReadonlyMap<stri
  */
 export function restoreTermIndex(data: TermIndexData, procedures: readonly Procedure[]): TermIndex | null {
   if (data.format !== TERM_INDEX_FORMAT || typeof data.codes !== 'string' || typeof data.docs !== 'string' || typeof data.terms !== 'string') return null;
-  const codes = data.codes === '' ? [] : data.codes.split('\n');
+  const codes = linesOf(data.codes);
   if (codes.length !== procedures.length || procedures.some((p, i) => p.code !== codes[i])) return null;
   let stored: DocData[];
   try {
@@ -342,7 +345,7 @@ export function restoreTermIndex(data: TermIndexData, procedures: readonly Proce
     return null;
   }
   if (!Array.isArray(stored) || stored.length !== procedures.length) return null;
-  const terms = data.terms === '' ? [] : data.terms.split('\n');
+  const terms = linesOf(data.terms);
   if (terms.length + 1 !== data.postingStart.length) return null;
   const docs = procedures.map((p, i): IndexedProcedure => {
     const d = stored[i]!;

@@ -45,8 +45,7 @@ const PROBE = `
   // The harness waits on these instead of polling every frame over CDP (which would take the page's
   // thread from what is being measured).
   const wake = () => { for (const w of marks.waiting.splice(0)) w(); };
-  marks.whenUsable = () => new Promise((resolve) => { const check = () => (marks.usableAt !== null ? resolve() : marks.waiting.push(check)); check(); });
-  marks.whenPainted = (n) => new Promise((resolve) => { const check = () => (marks.paintedAt.length > n ? resolve() : marks.waiting.push(check)); check(); });
+  marks.until = (done) => new Promise((resolve) => { const check = () => (done() ? resolve() : marks.waiting.push(check)); check(); });
   const input = () => document.querySelector('[data-testid="search-input"]');
   const seen = () => {
     const box = input();
@@ -73,7 +72,7 @@ const PROBE = `
 })();
 `;
 
-type Bench = { usableAt: number | null; scriptsAtUsable: string[]; paintedAt: number[]; whenUsable(): Promise<void>; whenPainted(n: number): Promise<void> };
+type Bench = { usableAt: number | null; scriptsAtUsable: string[]; paintedAt: number[]; until(done: () => boolean): Promise<void> };
 const bench = (page: Page) =>
   page.evaluate(() => {
     const { usableAt, scriptsAtUsable, paintedAt } = (window as unknown as { __bench: Bench }).__bench;
@@ -89,7 +88,10 @@ async function throttle(page: Page, rate: number) {
 async function waitUsable(page: Page): Promise<number> {
   // The probe is there once the page has begun (an init script); until then, asked again.
   await page.waitForFunction(() => (window as unknown as { __bench?: Bench }).__bench !== undefined, undefined, { timeout: 120_000, polling: 50 });
-  await page.evaluate(() => (window as unknown as { __bench: Bench }).__bench.whenUsable());
+  await page.evaluate(() => {
+    const marks = (window as unknown as { __bench: Bench }).__bench;
+    return marks.until(() => marks.usableAt !== null);
+  });
   return (await bench(page)).usableAt!;
 }
 
@@ -173,7 +175,10 @@ async function offlineStart(page: Page, url: string): Promise<OfflineRun> {
   const keyMs: number[] = [];
   for (const [i, key] of KEYS.entries()) {
     await page.locator(`.keyboard .hg-button[data-skbtn="${key}"]`).click();
-    await page.evaluate((n) => (window as unknown as { __bench: Bench }).__bench.whenPainted(n), i);
+    await page.evaluate((n) => {
+      const marks = (window as unknown as { __bench: Bench }).__bench;
+      return marks.until(() => marks.paintedAt.length > n);
+    }, i);
     keyMs.push((await bench(page)).paintedAt[i]!);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -13,6 +13,7 @@ import { openDb, type MotcuaDb } from '../../renderer/data/db.ts';
 import { latestStores, SCHEMA_HISTORY } from '../../renderer/data/dbSchema.ts';
 import { createMemoryCipher } from '../../renderer/platform/memory.ts';
 import { demoCatalog } from '../../shared/catalog/demoCatalog.ts';
+import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { prepareCatalog, preparedCatalogData, restorePreparedCatalog } from '../../shared/catalog/preparedCatalog.ts';
 
 const cipher = await createMemoryCipher();
@@ -36,6 +37,19 @@ async function held(db: MotcuaDb) {
 }
 
 const [first, second, third] = demoCatalog.procedures;
+
+/** A database as an older version of the app left it: catalog 7 of `procedures`, its body as that version stored it, and its index. */
+async function olderDevice(version: number, procedures: Procedure[], body: Record<string, unknown>): Promise<string> {
+  const name = `catalog-${randomUUID()}`;
+  names.push(name);
+  const old = new Dexie(name);
+  old.version(version).stores(latestStores(SCHEMA_HISTORY.slice(0, version)));
+  await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: procedures.length, storedAt: '2026-12-01T00:00:00.000Z' });
+  await old.table('catalogBody').put({ key: 'catalog', version: 7, ...body });
+  await old.table('searchIndex').put({ key: 'catalog', catalogVersion: 7, prepared: preparedCatalogData(prepareCatalog(procedures)) });
+  old.close();
+  return name;
+}
 
 describe('the catalog on the device', () => {
   it('keeps the server order, changes a procedure in place, adds new ones last and removes deleted ones', async () => {
@@ -157,17 +171,8 @@ describe('the catalog on the device', () => {
   });
 
   it("splits the one text a v10 to v12 device kept into summaries and details, keeping its index, so it still starts offline", async () => {
-    const name = `catalog-${randomUUID()}`;
-    names.push(name);
-    const old = new Dexie(name);
-    old.version(12).stores(latestStores(SCHEMA_HISTORY.slice(0, 12)));
     const procedures = [first!, second!, third!];
-    const prepared = preparedCatalogData(prepareCatalog(procedures));
-    await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: 3, storedAt: '2026-12-01T00:00:00.000Z' });
-    await old.table('catalogBody').put({ key: 'catalog', format: 1, version: 7, procedures: JSON.stringify(procedures) });
-    await old.table('searchIndex').put({ key: 'catalog', catalogVersion: 7, prepared });
-    old.close();
-
+    const name = await olderDevice(12, procedures, { format: 1, procedures: JSON.stringify(procedures) });
     const db = freshDb(name);
     const local = await held(db);
     expect(local?.procedures).toEqual(procedures);
@@ -176,17 +181,9 @@ describe('the catalog on the device', () => {
   });
 
   it('moves the details a v13 device kept beside the summaries to their own table, keeping its index, so it still starts offline', async () => {
-    const name = `catalog-${randomUUID()}`;
-    names.push(name);
-    const old = new Dexie(name);
-    old.version(13).stores(latestStores(SCHEMA_HISTORY.slice(0, 13)));
     const procedures = [first!, second!, third!];
-    const prepared = preparedCatalogData(prepareCatalog(procedures));
     const texts = splitCatalog(procedures);
-    await old.table('catalogMeta').put({ key: 'catalog', version: 7, source: 'portal', generatedAt: '2026-11-30T00:00:00.000Z', count: 3, storedAt: '2026-12-01T00:00:00.000Z' });
-    await old.table('catalogBody').put({ key: 'catalog', format: 2, version: 7, procedures: texts.summaries, details: texts.details });
-    await old.table('searchIndex').put({ key: 'catalog', catalogVersion: 7, prepared });
-    old.close();
+    const name = await olderDevice(13, procedures, { format: 2, procedures: texts.summaries, details: texts.details });
 
     const db = freshDb(name);
     const atStart = await loadLocalCatalog(db, { check: 'elsewhere' });
