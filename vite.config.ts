@@ -167,12 +167,16 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    // Every browser the app targets (es2022: Chromium, Electron, current Firefox and Safari) preloads
+    // modules itself: no polyfill run at every start.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
           // The libraries every start needs, in one chunk rather than a dozen small requests to the service
-          // worker; zod in its own, loaded with the first schema a screen needs (renderer/zodConfig.ts).
-          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|workbox-window|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }, ...chunking.groups],
+          // worker; zod in its own, loaded with the first schema a screen needs (renderer/zodConfig.ts);
+          // workbox-window in its own, loaded once the first screen is up (offline/registerServiceWorker.ts).
+          groups: [{ name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|dexie|dexie-react-hooks|fuse\.js|@noble[\\/]hashes|html-parse-stringify|void-elements)[\\/]/, priority: 10 }, ...chunking.groups],
         },
       },
     },

@@ -6,9 +6,11 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './data/dexieDebug.ts';
 import './styles/fonts.css';
 import './styles/base.css';
 import { appKindFor } from './app/appKind.ts';
+import { firstScreenUp } from './app/idleWork.ts';
 import { startCatalogRead } from './app/catalogFirstRead.ts';
 import { ErrorBoundary } from './app/ErrorBoundary.tsx';
 import { KeyUnavailable } from './app/KeyUnavailable.tsx';
@@ -31,7 +33,12 @@ async function startModule() {
   if (kind === 'counter') return (await import('./counterStart.tsx')).CounterStart;
   return (await import('./kioskStart.tsx')).KioskStart;
 }
-const { updater, registered } = registerServiceWorker();
+// The service worker registered once the first screen is up, or after a few seconds whatever
+// happens: a start that never gets there (a broken database, a crash) must still take fixes.
+const SW_AT_THE_LATEST_MS = 5000;
+const { updater, registered } = registerServiceWorker(
+  kind === 'display' ? Promise.resolve() : Promise.race([firstScreenUp, new Promise((resolve) => setTimeout(resolve, SW_AT_THE_LATEST_MS))]),
+);
 // Visible to support staff (and the tests) without a debugger: where an app update stands.
 updater.subscribe(() => {
   document.documentElement.dataset.update = updater.getState();

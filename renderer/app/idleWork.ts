@@ -28,11 +28,15 @@ if (typeof globalThis.addEventListener === 'function') {
 }
 // Closed until the first screen is up: the moments the start spends waiting for storage are not quiet ones.
 let opened = false;
+let screenUp: () => void = () => {};
+/** Settles once the first screen is up (openIdleWork was called). */
+export const firstScreenUp = new Promise<void>((resolve) => (screenUp = resolve));
 
 /** The first screen is up (the kiosk's search ready, the counter mounted): idle work may begin. */
 export function openIdleWork(): void {
   if (!opened) noteInput();
   opened = true;
+  screenUp();
   schedule();
 }
 
@@ -77,4 +81,24 @@ function schedule(): void {
     else globalThis.setTimeout(() => void run(), 50);
   };
   whenQuiet();
+}
+
+/**
+ * Runs `job` once the next frame has been painted (a task after the frame's animation callbacks),
+ * without the idle queue's wait for a quiet moment: for work the next touch will need at once. The
+ * returned function takes it back.
+ */
+export function afterNextFrame(job: Job): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof globalThis.requestAnimationFrame !== 'function') {
+    timer = globalThis.setTimeout(job, 0);
+    return () => globalThis.clearTimeout(timer);
+  }
+  const frame = globalThis.requestAnimationFrame(() => {
+    timer = globalThis.setTimeout(job, 0);
+  });
+  return () => {
+    globalThis.cancelAnimationFrame(frame);
+    if (timer !== undefined) globalThis.clearTimeout(timer);
+  };
 }

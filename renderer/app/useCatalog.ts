@@ -172,10 +172,9 @@ async function showHeld(ctx: ShowContext, held: LocalCatalog, lexicons: Lexicons
     prepared.current = { version: held.meta.version, prepared: ready, procedures, details };
     showing.current = true;
     const { meta } = held;
+    // Not warmed here: a screen warms it once it is up (the kiosk's just after its first frame, App.tsx),
+    // so the first screen does not wait for what only the first key needs.
     const engine = createSearchEngine(procedures, { prepared: ready, lexicons });
-    // Ready means ready for the first key: its lexicon compiled and its code run once (a few tens of
-    // milliseconds on an old PC), in the language every start begins in, before the box says so.
-    engine.warm('vi');
     setBuilt({
       engine,
       procedures,

@@ -16,12 +16,14 @@ export interface AppUpdater {
 
 const CHECK_EVERY_MS = 30 * 60_000;
 
-export function createAppUpdater(wb: Workbox | null, reload: () => void = () => window.location.reload()): AppUpdater & {
+/** `workbox`: the registration's workbox-window, once it is made (null: no service worker here). */
+export function createAppUpdater(workbox: Promise<Workbox> | null, reload: () => void = () => window.location.reload()): AppUpdater & {
   /** Follows the registration itself too: workbox-window can miss an update found outside its own update(). */
   watch(registration: ServiceWorkerRegistration): void;
 } {
   let state: UpdateState = 'none';
   let registration: ServiceWorkerRegistration | null = null;
+  let wb: Workbox | null = null;
   const listeners = new Set<() => void>();
   const set = (next: UpdateState) => {
     state = next;
@@ -31,15 +33,20 @@ export function createAppUpdater(wb: Workbox | null, reload: () => void = () => 
   const markReady = () => {
     if (state === 'none' && navigator.serviceWorker.controller) set('ready');
   };
-  if (wb) {
-    wb.addEventListener('waiting', markReady);
-    // Only a reload we asked for: the first install also takes control, and must not reload the page.
-    navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (state === 'applying') reload();
-    });
-    window.setInterval(() => void wb.update().catch(() => undefined), CHECK_EVERY_MS);
-    window.addEventListener('online', () => void wb.update().catch(() => undefined));
-  }
+  void workbox?.then(
+    (made) => {
+      wb = made;
+      made.addEventListener('waiting', markReady);
+      // Only a reload we asked for: the first install also takes control, and must not reload the page.
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (state === 'applying') reload();
+      });
+      window.setInterval(() => void made.update().catch(() => undefined), CHECK_EVERY_MS);
+      window.addEventListener('online', () => void made.update().catch(() => undefined));
+    },
+    // Its code could not be loaded: no updates on this run (registerServiceWorker says 'failed').
+    () => undefined,
+  );
   return {
     getState: () => state,
     subscribe(listener) {

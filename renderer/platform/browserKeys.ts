@@ -3,7 +3,7 @@
  * its own IndexedDB database (structured clone keeps it non-extractable), so it can be opened before
  * the app's database and its upgrades. The device token is kept there too, sealed with that key.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import { idbCommitted, idbRequest, openIdb } from '../data/plainIdb.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import { createDataCipher, type Sealed } from '../security/dataCipher.ts';
 import { generateDataKey, isUsableDataKey, type DataKey, type DataKeySource, type TokenVault } from '../security/dataKey.ts';
@@ -20,41 +20,54 @@ interface SecretRow {
   sealed: Sealed;
 }
 
-type KeyDb = Dexie & {
-  keys: EntityTable<KeyRow, 'name'>;
-  secrets: EntityTable<SecretRow, 'name'>;
-};
-
 export const BROWSER_KEY_DB = 'motcua-keys';
 const TOKEN_CONTEXT = 'secret:deviceToken';
+/**
+ * Plain IndexedDB (data/plainIdb.ts), not Dexie: every start opens it before anything else. Its
+ * shape is the one Dexie gave it (version 1 of `keys: '&name', secrets: '&name'`, which Dexie keeps
+ * as IndexedDB version 10), so a device's existing key database opens as it is.
+ */
+const KEY_DB_VERSION = 10;
+const TABLES = ['keys', 'secrets'] as const;
 
-function openKeyDb(name: string): KeyDb {
-  const db = new Dexie(name) as KeyDb;
-  db.version(1).stores({ keys: '&name', secrets: '&name' });
-  return db;
+function openKeyDb(name: string): Promise<IDBDatabase> {
+  return openIdb(name, KEY_DB_VERSION, {
+    upgrade(db) {
+      for (const table of TABLES) if (!db.objectStoreNames.contains(table)) db.createObjectStore(table, { keyPath: 'name' });
+    },
+  });
 }
 
 const reason = (e: unknown) => `the browser's key storage failed: ${e instanceof Error ? e.message : String(e)}`;
 
 export function createBrowserKeys(dbName = BROWSER_KEY_DB): { dataKey: DataKeySource; deviceToken: TokenVault } {
-  const db = openKeyDb(dbName);
+  // Opened once, when first needed; a failed open is tried again next time.
+  let connection: Promise<IDBDatabase> | null = null;
+  const keyDb = () => {
+    connection ??= openKeyDb(dbName).catch((e: unknown) => {
+      connection = null;
+      throw e;
+    });
+    return connection;
+  };
   let opening: Promise<Result<DataKey, string>> | null = null;
 
   async function openKey(): Promise<Result<DataKey, string>> {
     try {
-      const found = await db.keys.get('data');
+      const db = await keyDb();
+      const found = await idbRequest<KeyRow | undefined>(db.transaction('keys').objectStore('keys').get('data'));
       if (found) return checked(found);
       // Made outside the transaction (WebCrypto is not IndexedDB); the transaction then keeps
       // whichever key got there first, so two tabs starting together still share one key.
       const fresh = await generateDataKey();
-      const kept = await db.transaction('rw', db.keys, async () => {
-        const first = await db.keys.get('data');
-        if (first) return first;
-        const row: KeyRow = { name: 'data', id: fresh.id, key: fresh.key, createdAt: new Date().toISOString() };
-        await db.keys.add(row);
-        return row;
-      });
-      return checked(kept);
+      const keeping = db.transaction('keys', 'readwrite');
+      const committed = idbCommitted(keeping);
+      const keys = keeping.objectStore('keys');
+      const first = await idbRequest<KeyRow | undefined>(keys.get('data'));
+      const row: KeyRow = first ?? { name: 'data', id: fresh.id, key: fresh.key, createdAt: new Date().toISOString() };
+      if (!first) keys.add(row);
+      await committed;
+      return checked(row);
     } catch (e) {
       return err(reason(e));
     }
@@ -80,7 +93,8 @@ export function createBrowserKeys(dbName = BROWSER_KEY_DB): { dataKey: DataKeySo
       const c = await cipher();
       if (!c.ok) return c;
       try {
-        const row = await db.secrets.get('deviceToken');
+        const db = await keyDb();
+        const row = await idbRequest<SecretRow | undefined>(db.transaction('secrets').objectStore('secrets').get('deviceToken'));
         if (!row) return ok(null);
         const opened = await c.value.open(row.sealed, TOKEN_CONTEXT);
         if (!opened.ok) return err(`the stored device token cannot be read: ${opened.error}`);
@@ -93,7 +107,12 @@ export function createBrowserKeys(dbName = BROWSER_KEY_DB): { dataKey: DataKeySo
       const c = await cipher();
       if (!c.ok) return c;
       try {
-        await db.secrets.put({ name: 'deviceToken', sealed: await c.value.seal(token, TOKEN_CONTEXT) });
+        const row: SecretRow = { name: 'deviceToken', sealed: await c.value.seal(token, TOKEN_CONTEXT) };
+        const db = await keyDb();
+        const writing = db.transaction('secrets', 'readwrite');
+        const committed = idbCommitted(writing);
+        writing.objectStore('secrets').put(row);
+        await committed;
         return ok(null);
       } catch (e) {
         return err(reason(e));

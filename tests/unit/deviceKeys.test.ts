@@ -233,6 +233,28 @@ describe('keys in a browser', () => {
     expect(await createBrowserKeys(name).deviceToken.read()).toEqual({ ok: true, value: TOKEN });
   });
 
+  it('opens the key database an earlier build made through Dexie, its key and token as they are', async () => {
+    const name = `keys-${randomUUID()}`;
+    keyDbs.push(name);
+    const earlier = new Dexie(name);
+    earlier.version(1).stores({ keys: '&name', secrets: '&name' });
+    const key = await generateDataKey();
+    await earlier.table('keys').put({ name: 'data', id: key.id, key: key.key, createdAt: '2026-03-01T00:00:00Z' });
+    await earlier.table('secrets').put({ name: 'deviceToken', sealed: await createDataCipher(key).seal(TOKEN, 'secret:deviceToken') });
+    earlier.close();
+    const keys = createBrowserKeys(name);
+    const opened = await keys.dataKey.open();
+    expect(opened.ok && opened.value.id).toBe(key.id);
+    expect(await keys.deviceToken.read()).toEqual({ ok: true, value: TOKEN });
+    // And what it writes, the earlier build's Dexie reads.
+    await keys.deviceToken.write('tok-2');
+    const again = new Dexie(name);
+    again.version(1).stores({ keys: '&name', secrets: '&name' });
+    const row = await again.table('secrets').get('deviceToken');
+    again.close();
+    expect(await createDataCipher(key).open(row.sealed, 'secret:deviceToken')).toEqual({ ok: true, value: 'tok-2' });
+  });
+
   it('refuses a stored key that is not a non-extractable AES-GCM key', async () => {
     const name = `keys-${randomUUID()}`;
     keyDbs.push(name);

@@ -3,7 +3,7 @@
  * finished before the next begins, a failing one not stopping the rest, a withdrawn one never run.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { noteInput, openIdleWork, SETTLE_MS, whenIdle } from '../../renderer/app/idleWork.ts';
+import { afterNextFrame, noteInput, openIdleWork, SETTLE_MS, whenIdle } from '../../renderer/app/idleWork.ts';
 
 describe('idle work', () => {
   it('waits for the first screen before running anything', async () => {
@@ -76,5 +76,40 @@ describe('idle work and a person at the screen', () => {
       expect(log).toEqual([]);
     }
     await vi.waitFor(() => expect(log).toEqual(['ran']), { timeout: SETTLE_MS * 4 });
+  });
+});
+
+describe('work for the next touch, after the next frame', () => {
+  // The browser's frames at their boundary: a frame is a callback list the test flushes.
+  function frames() {
+    const waiting: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => waiting.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => waiting.splice(id - 1, 1, () => {}));
+    return { paint: () => waiting.splice(0).forEach((cb) => cb(0)) };
+  }
+
+  it('runs only once a frame has gone by, without waiting for a quiet moment', async () => {
+    const { paint } = frames();
+    // A person touching the screen holds idle work back, not this.
+    noteInput();
+    const log: string[] = [];
+    afterNextFrame(() => log.push('warmed'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toEqual([]);
+    paint();
+    await vi.waitFor(() => expect(log).toEqual(['warmed']), { timeout: 200 });
+    vi.unstubAllGlobals();
+  });
+
+  it('never runs once taken back, before or after the frame', async () => {
+    const { paint } = frames();
+    const log: string[] = [];
+    afterNextFrame(() => log.push('before the frame'))();
+    const takeBack = afterNextFrame(() => log.push('after the frame'));
+    paint();
+    takeBack();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toEqual([]);
+    vi.unstubAllGlobals();
   });
 });
