@@ -3,9 +3,12 @@
  * as the database is open: it runs while the app's code loads and its first frame renders, instead
  * of after them. useCatalog.ts takes it once; later reads are its own.
  */
-import { loadLocalCatalog } from '../data/catalogRepository.ts';
+import { catalogFromRows, loadLocalCatalog } from '../data/catalogRepository.ts';
 import type { MotcuaDb } from '../data/db.ts';
-import { loadVocabulary } from '../data/vocabularyRepository.ts';
+import { readStartRows } from '../data/startRows.ts';
+import { loadVocabulary, vocabularyFromRows } from '../data/vocabularyRepository.ts';
+import { storageErrorFrom } from '../data/storageError.ts';
+import { err, ok } from '../../shared/result.ts';
 
 export type CatalogRead = Promise<[Awaited<ReturnType<typeof loadLocalCatalog>>, Awaited<ReturnType<typeof loadVocabulary>>]>;
 
@@ -16,8 +19,19 @@ export function readStoredCatalog(db: MotcuaDb): CatalogRead {
   return Promise.all([loadLocalCatalog(db, { check: 'elsewhere' }), loadVocabulary(db)]);
 }
 
+/**
+ * The start's read: plainly (data/startRows.ts), so Dexie opens the database only after the first
+ * screen; through Dexie when the database is not one to read so (it may need making or upgrading).
+ */
 export function startCatalogRead(db: MotcuaDb): void {
-  started = { db, read: readStoredCatalog(db) };
+  started = { db, read: readPlainlyOrStored(db) };
+}
+
+async function readPlainlyOrStored(db: MotcuaDb): CatalogRead {
+  // Dexie keeps its version N as IndexedDB version N × 10.
+  const rows = await readStartRows(db.name, Math.round(db.verno * 10));
+  if (!rows) return readStoredCatalog(db);
+  return Promise.all([catalogFromRows(db, rows.catalog, { check: 'elsewhere' }), vocabularyFromRows(rows.vocabulary, rows.device).then(ok, (e: unknown) => err(storageErrorFrom(e)))]);
 }
 
 /** The read started for this database, once; null when there is none (or it was taken). */

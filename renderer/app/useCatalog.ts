@@ -83,9 +83,13 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
   // The index in use, kept when only the taught vocabulary changes.
   const prepared = useRef<KeptIndex | null>(null);
 
-  // Storage that cannot be read counts as holding nothing (loadLocalCatalog then says why).
-  const heldVersion = useLiveQuery(() => db.catalogMeta.get('catalog').then((m) => m?.version ?? null, () => null), [db], UNREAD);
-  const vocabularyVersion = useLiveQuery(() => db.vocabulary.get('center').then((v) => v?.vocabulary.version ?? null, () => null), [db], UNREAD);
+  // What the database holds, followed once the first read is on screen (or found nothing to show):
+  // the first read goes without Dexie (app/catalogFirstRead.ts), and following it any sooner would
+  // open Dexie's database in the middle of the first screen. Storage that cannot be read counts as
+  // holding nothing (loadLocalCatalog then says why).
+  const [following, setFollowing] = useState(false);
+  const heldVersion = useLiveQuery(() => (following ? db.catalogMeta.get('catalog').then((m) => m?.version ?? null, () => null) : UNREAD), [db, following], UNREAD);
+  const vocabularyVersion = useLiveQuery(() => (following ? db.vocabulary.get('center').then((v) => v?.vocabulary.version ?? null, () => null) : UNREAD), [db, following], UNREAD);
 
   const pulled = useCallback((report: CatalogPullReport) => {
     if (report.update === 'updated' && !report.storageProblem) pulledThisRun.current = true;
@@ -120,7 +124,13 @@ export function useCatalog(db: MotcuaDb): HeldCatalog {
       setReads((n) => n + 1);
       const { lexicons } = await lexiconsWith(vocabulary.ok && vocabulary.value ? vocabulary.value.vocabulary : null);
       if (!local.ok) setStorageProblem(local.error);
-      if (local.ok && local.value) await showHeld({ db, prepared, showing, pulledThisRun, setBuilt, detailsRead, gone }, local.value, lexicons);
+      // Followed from the render that shows it; or at once when there is nothing to show.
+      const shown = (next: Built) => {
+        setBuilt(next);
+        setFollowing(true);
+      };
+      if (local.ok && local.value) await showHeld({ db, prepared, showing, pulledThisRun, setBuilt: shown, detailsRead, gone }, local.value, lexicons);
+      if (!gone()) setFollowing(true);
     })();
   }, [db, heldVersion, vocabularyVersion, reads, detailsRead]);
 

@@ -16,7 +16,7 @@ import type { Procedure } from '../../shared/catalog/procedure.ts';
 import { proceduresWithLazyDetails, splitCatalog, type CatalogTexts, type DetailsText } from './catalogTexts.ts';
 import { err, ok, type Result } from '../../shared/result.ts';
 import type { CatalogChanges } from '../../shared/sync/protocol.ts';
-import type { CatalogMeta, MotcuaDb } from './db.ts';
+import type { CatalogBodyRow, CatalogMeta, MotcuaDb, SearchIndexRow } from './db.ts';
 import { storageErrorFrom } from './storageError.ts';
 
 /** Bumped with any change of the stored procedure's shape (shared/catalog/procedure.ts) or of how it is stored. */
@@ -67,10 +67,29 @@ export async function heldCatalogVersion(db: MotcuaDb): Promise<number | null> {
 export async function loadLocalCatalog(db: MotcuaDb, options: { check?: 'now' | 'elsewhere' } = {}): Promise<Result<LocalCatalog | null, StorageError>> {
   try {
     // Whether the details are there is asked of the key alone: their value is read later.
-    const [meta, body, index, detailsHeld] = await db.transaction('r', [db.catalogMeta, db.catalogBody, db.searchIndex, db.catalogDetails], async () => {
-      const [m, b, i] = await Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog'), db.searchIndex.get('catalog')]);
-      return [m, b, i, m ? (await db.catalogDetails.where(':id').equals(m.version).count()) > 0 : false] as const;
+    const rows = await db.transaction('r', [db.catalogMeta, db.catalogBody, db.searchIndex, db.catalogDetails], async () => {
+      const [meta, body, index] = await Promise.all([db.catalogMeta.get('catalog'), db.catalogBody.get('catalog'), db.searchIndex.get('catalog')]);
+      return { meta, body, index, detailsHeld: meta ? (await db.catalogDetails.where(':id').equals(meta.version).count()) > 0 : false };
     });
+    return await catalogFromRows(db, rows, options);
+  } catch (e) {
+    return err(kindOf(e));
+  }
+}
+
+/** The rows the held catalog is made of, as read (through Dexie, or plainly at start: data/startRows.ts). */
+export interface CatalogRows {
+  meta: CatalogMeta | undefined;
+  body: CatalogBodyRow | undefined;
+  index: SearchIndexRow | undefined;
+  /** Whether a details row of the meta's version is there (its value is read later). */
+  detailsHeld: boolean;
+}
+
+/** The held catalog from its rows: null when they do not make a whole catalog of this build's format. */
+export async function catalogFromRows(db: MotcuaDb, rows: CatalogRows, options: { check?: 'now' | 'elsewhere' } = {}): Promise<Result<LocalCatalog | null, StorageError>> {
+  const { meta, body, index, detailsHeld } = rows;
+  try {
     if (!meta || !body || body.version !== meta.version || body.format !== CATALOG_BODY_FORMAT || !detailsHeld) return ok(null);
     const details = heldDetails(db, meta.version, body.procedures);
     const checked = options.check !== 'elsewhere';
