@@ -5,12 +5,16 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { App } from './App.tsx';
+import { whenIdle } from './app/idleWork.ts';
 import { useCatalog } from './app/useCatalog.ts';
 import type { StartProps } from './app/startProps.ts';
 import { readShippedFlows } from './features/guidance/shippedFlows.ts';
 
 // The shipped flows name the home screen's life-event tiles: read while the catalog is.
 void readShippedFlows();
+
+/** How long after the first screen the background work starts at the latest, someone typing or not. */
+const BACKGROUND_AT_THE_LATEST_MS = 3000;
 
 const KioskBackground = lazy(() => import('./app/KioskBackground.tsx').then((m) => ({ default: m.KioskBackground })));
 
@@ -26,19 +30,24 @@ function Splash() {
 export function KioskStart({ platform, db, updater }: StartProps) {
   const catalog = useCatalog(db);
   // A device without a catalog must pull one before anything else: at once. Otherwise the first
-  // screen comes first and the background work waits for a quiet moment after it, so a citizen's
-  // first key never waits for it. Once started it keeps running (between a first pull and its
-  // search, neither holds).
+  // screen comes first and the background work after it (below). Once started it keeps running
+  // (between a first pull and its search, neither holds).
   const [started, setStarted] = useState(false);
   const background = started || catalog.holdsNone;
   if (background && !started) setStarted(true);
   const ready = catalog.state.phase === 'ready';
-  // Not through the idle queue, which waits while someone types: the footer's word on the link must be
-  // true from the start. At the first quiet moment after the first screen.
+  // At the first quiet moment after the first screen (the idle queue: not while someone types, so a
+  // first key never waits behind the background's code), and at the latest a few seconds after it,
+  // typing or not: until then the footer says the link is being checked, which is true.
   useEffect(() => {
     if (!ready || started) return;
-    const idle = requestIdleCallback(() => setStarted(true), { timeout: 2000 });
-    return () => cancelIdleCallback(idle);
+    const start = () => setStarted(true);
+    const cancel = whenIdle(start, 'soon');
+    const latest = setTimeout(start, BACKGROUND_AT_THE_LATEST_MS);
+    return () => {
+      cancel();
+      clearTimeout(latest);
+    };
   }, [ready, started]);
   return (
     <>

@@ -12,7 +12,7 @@ export function CatalogFooter({ info, update }: { info: CatalogInfo; update: Upd
   // use loads locale data on the first screen's path.
   const when = Number.isNaN(date.getTime()) ? '' : formatDayMonthYear(isoFromDayNumber(dayNumberOf(date)));
   return (
-    <footer className="kiosk-footer" data-testid="catalog-footer" data-version={info.version} data-origin={info.origin}>
+    <footer className="kiosk-footer" data-testid="catalog-footer" data-version={info.version} data-origin={info.origin} data-update={update}>
       <span>{t('footer.catalog', { count: info.count, date: when })}</span>
       <span>{info.source.startsWith('demo') ? t('footer.demo') : t('footer.attribution')}</span>
       <span className="muted">{t(`footer.update.${update}`)}</span>

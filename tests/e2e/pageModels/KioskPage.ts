@@ -64,6 +64,11 @@ export class KioskPage {
   }
 
   /** The header's link state ("Có mạng", "Mất mạng"). */
+  /** Where the catalog's check with the server stands (the footer's last words): checking, current, updated, offline or failed. */
+  async catalogUpdate(): Promise<string | null> {
+    return this.footer.getAttribute('data-update');
+  }
+
   async linkState(): Promise<string> {
     return (await this.page.getByTestId('link-state').textContent()) ?? '';
   }
