@@ -564,18 +564,20 @@ export function createSearchEngine(procedures: readonly Procedure[], options: Se
     return b.raw - a.raw || da.procedure.name.length - db.procedure.name.length || compareDigits(da.codeDigits, db.codeDigits);
   }
 
-  const fieldCounts: FieldCount[] = (() => {
+  // Counted when first asked (the field browser), not at every start.
+  let fieldCounts: FieldCount[] | null = null;
+  const countFields = (): FieldCount[] => {
     const counts = new Map<string, number>();
     docs.forEach((d, i) => {
       if (own[i]) counts.set(d.procedure.field, (counts.get(d.procedure.field) ?? 0) + 1);
     });
     return [...counts].map(([field, count]) => ({ field, count })).sort((a, b) => b.count - a.count || compareVietnamese(a.field, b.field));
-  })();
+  };
 
   return {
     size: ownCount,
     search,
-    fields: () => fieldCounts.map((f) => ({ ...f })),
+    fields: () => (fieldCounts ??= countFields()).map((f) => ({ ...f })),
     byCode: (code) => byDigits.get(code.trim().replace(/\D/g, '')),
     warm(language) {
       // Once per language: a second warming would only search again.
