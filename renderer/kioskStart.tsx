@@ -27,8 +27,22 @@ function Splash() {
   );
 }
 
+/**
+ * The splash only for a start that takes a while (a first pull): a usual start reads its catalog in a
+ * fraction of a second, and drawing a splash for that moment costs an old PC a frame on its way to
+ * the search box (nothing is drawn meanwhile; the page's background is the app's).
+ */
+const SPLASH_AFTER_MS = 400;
+
 export function KioskStart({ platform, db, updater }: StartProps) {
   const catalog = useCatalog(db);
+  const [splash, setSplash] = useState(false);
+  const loading = catalog.state.phase === 'loading';
+  useEffect(() => {
+    if (!loading) return;
+    const timer = setTimeout(() => setSplash(true), SPLASH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [loading]);
   // A device without a catalog must pull one before anything else: at once. Otherwise the first
   // screen comes first and the background work after it (below). Once started it keeps running
   // (between a first pull and its search, neither holds).
@@ -51,7 +65,7 @@ export function KioskStart({ platform, db, updater }: StartProps) {
   }, [ready, started]);
   return (
     <>
-      {catalog.state.phase === 'ready' ? <App platform={platform} db={db} updater={updater} catalog={catalog.state} /> : <Splash />}
+      {catalog.state.phase === 'ready' ? <App platform={platform} db={db} updater={updater} catalog={catalog.state} /> : splash && <Splash />}
       {background && (
         <Suspense fallback={null}>
           <KioskBackground db={db} platform={platform} onCatalogPull={catalog.pulled} />

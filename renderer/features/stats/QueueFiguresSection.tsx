@@ -64,7 +64,7 @@ export function QueueFiguresSection({ device, from, to, last }: { device: Device
               <tr key={g.key} data-key={g.key}>
                 <td>{testId === 'queue-by-day' ? vietnameseDate(g.key) : g.label}</td>
                 {COLUMNS.map((c) => (
-                  <td key={c} className="num">
+                  <td key={c} className="num" data-column={c}>
                     {cell(g[c])}
                   </td>
                 ))}

@@ -3,7 +3,7 @@
  * waiting-room display, in the words of the screens.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_CENTER } from '../../../shared/demo/demoCenter.ts';
 import { accessibilityViolations } from '../support/accessibility.ts';
 import { spokenSoFar, type SpokenUtterance } from '../support/fakeSpeech.ts';
@@ -268,6 +268,11 @@ export class QueueAdminPage {
     const download = this.page.waitForEvent('download');
     await this.page.getByTestId('queue-figures-csv').click();
     return readFileSync(await (await download).path(), 'utf8');
+  }
+
+  /** The figures counted in minutes (cards and table cells): they follow the clock, not the test's steps. */
+  minuteFigures(): Locator[] {
+    return [this.page.locator('[data-testid$="MinutesAvg"] .stats-card-value'), this.page.locator('td[data-column*="Minutes"]')];
   }
 
   async showFigures() {
