@@ -7,8 +7,7 @@ import { catalogFromRows, loadLocalCatalog } from '../data/catalogRepository.ts'
 import type { MotcuaDb } from '../data/db.ts';
 import { readStartRows } from '../data/startRows.ts';
 import { loadVocabulary, vocabularyFromRows } from '../data/vocabularyRepository.ts';
-import { storageErrorFrom } from '../data/storageError.ts';
-import { err, ok } from '../../shared/result.ts';
+import { NATIVE_DB_VERSION } from '../data/openDbAtStart.ts';
 
 export type CatalogRead = Promise<[Awaited<ReturnType<typeof loadLocalCatalog>>, Awaited<ReturnType<typeof loadVocabulary>>]>;
 
@@ -28,10 +27,9 @@ export function startCatalogRead(db: MotcuaDb): void {
 }
 
 async function readPlainlyOrStored(db: MotcuaDb): CatalogRead {
-  // Dexie keeps its version N as IndexedDB version N × 10.
-  const rows = await readStartRows(db.name, Math.round(db.verno * 10));
+  const rows = await readStartRows(db.name, NATIVE_DB_VERSION);
   if (!rows) return readStoredCatalog(db);
-  return Promise.all([catalogFromRows(db, rows.catalog, { check: 'elsewhere' }), vocabularyFromRows(rows.vocabulary, rows.device).then(ok, (e: unknown) => err(storageErrorFrom(e)))]);
+  return Promise.all([catalogFromRows(db, rows.catalog, { check: 'elsewhere' }), vocabularyFromRows(rows.vocabulary, rows.device)]);
 }
 
 /** The read started for this database, once; null when there is none (or it was taken). */

@@ -10,8 +10,8 @@ import type { DataCipher } from '../security/dataCipher.ts';
 import type { MotcuaDb } from './db.ts';
 import { DB_VERSION, latestStores } from './dbSchema.ts';
 
-/** Dexie keeps version N as IndexedDB version N × 10. */
-const NATIVE_VERSION = DB_VERSION * 10;
+/** The latest version as IndexedDB knows it: Dexie keeps version N as IndexedDB version N × 10. */
+export const NATIVE_DB_VERSION = DB_VERSION * 10;
 
 /** The database's IndexedDB version: 0 when there is none, null when the browser cannot say. */
 export async function storedVersion(name: string, idb: IDBFactory = globalThis.indexedDB): Promise<number | null> {
@@ -26,12 +26,12 @@ export async function storedVersion(name: string, idb: IDBFactory = globalThis.i
 
 /** Whether a database of this IndexedDB version opens with the latest tables alone (no upgrade to run). */
 export function opensAsLatest(version: number | null): boolean {
-  return version !== null && (version === 0 || version >= NATIVE_VERSION);
+  return version !== null && (version === 0 || version >= NATIVE_DB_VERSION);
 }
 
 /** Whether it may open before the data key: it is there already and needs no upgrade (a new one is made once the key is there). */
 export function opensBeforeKey(version: number | null): boolean {
-  return version !== null && version >= NATIVE_VERSION;
+  return version !== null && version >= NATIVE_DB_VERSION;
 }
 
 function latestDb(name: string): MotcuaDb {

@@ -19,21 +19,25 @@ export interface StoredVocabulary {
 export async function loadVocabulary(db: MotcuaDb): Promise<Result<StoredVocabulary | null, StorageError>> {
   try {
     const [row, device] = await Promise.all([db.vocabulary.get('center'), db.device.get('device')]);
-    return ok(await vocabularyFromRows(row, device));
+    return await vocabularyFromRows(row, device);
   } catch (e) {
     return err(storageErrorFrom(e));
   }
 }
 
 /** The taught vocabulary in rows as read (through Dexie, or plainly at start: data/startRows.ts), checked; null when there is none to use. */
-export async function vocabularyFromRows(row: VocabularyRow | undefined, device: StoredDevice | undefined): Promise<StoredVocabulary | null> {
-  if (!row) return null;
-  // The schema is loaded only when there is something to check: most kiosks were never taught a phrase.
-  const { centerVocabularySchema } = await import('../../shared/learning/centerVocabulary.ts');
-  const parsed = centerVocabularySchema.safeParse(row.vocabulary);
-  // A damaged row or another center's teaching is not used; the next pull replaces it.
-  if (!parsed.success || (device && device.centerCode !== parsed.data.centerCode)) return null;
-  return { vocabulary: parsed.data, etag: row.etag };
+export async function vocabularyFromRows(row: VocabularyRow | undefined, device: StoredDevice | undefined): Promise<Result<StoredVocabulary | null, StorageError>> {
+  if (!row) return ok(null);
+  try {
+    // The schema is loaded only when there is something to check: most kiosks were never taught a phrase.
+    const { centerVocabularySchema } = await import('../../shared/learning/centerVocabulary.ts');
+    const parsed = centerVocabularySchema.safeParse(row.vocabulary);
+    // A damaged row or another center's teaching is not used; the next pull replaces it.
+    if (!parsed.success || (device && device.centerCode !== parsed.data.centerCode)) return ok(null);
+    return ok({ vocabulary: parsed.data, etag: row.etag });
+  } catch (e) {
+    return err(storageErrorFrom(e));
+  }
 }
 
 export async function saveVocabulary(db: MotcuaDb, vocabulary: CenterVocabulary, etag: string | null, now = new Date()): Promise<Result<null, StorageError>> {

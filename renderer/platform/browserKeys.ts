@@ -41,13 +41,25 @@ function openKeyDb(name: string): Promise<IDBDatabase> {
 const reason = (e: unknown) => `the browser's key storage failed: ${e instanceof Error ? e.message : String(e)}`;
 
 export function createBrowserKeys(dbName = BROWSER_KEY_DB): { dataKey: DataKeySource; deviceToken: TokenVault } {
-  // Opened once, when first needed; a failed open is tried again next time.
+  // Opened once, when first needed; opened again after a failed open, or once the connection is
+  // closed (another tab deletes or upgrades the database, or the browser closes it).
   let connection: Promise<IDBDatabase> | null = null;
   const keyDb = () => {
-    connection ??= openKeyDb(dbName).catch((e: unknown) => {
-      connection = null;
-      throw e;
-    });
+    connection ??= openKeyDb(dbName).then(
+      (db) => {
+        const forget = () => {
+          db.close();
+          connection = null;
+        };
+        db.onversionchange = forget;
+        db.onclose = forget;
+        return db;
+      },
+      (e: unknown) => {
+        connection = null;
+        throw e;
+      },
+    );
     return connection;
   };
   let opening: Promise<Result<DataKey, string>> | null = null;

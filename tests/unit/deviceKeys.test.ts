@@ -255,6 +255,15 @@ describe('keys in a browser', () => {
     expect(await createDataCipher(key).open(row.sealed, 'secret:deviceToken')).toEqual({ ok: true, value: 'tok-2' });
   });
 
+  it('opens its database again once another tab has deleted it, rather than failing on a closed connection', async () => {
+    const name = `keys-${randomUUID()}`;
+    keyDbs.push(name);
+    const keys = createBrowserKeys(name);
+    expect(await keys.deviceToken.write(TOKEN)).toEqual({ ok: true, value: null });
+    await Dexie.delete(name);
+    expect(await keys.deviceToken.read()).toEqual({ ok: true, value: null });
+  });
+
   it('refuses a stored key that is not a non-extractable AES-GCM key', async () => {
     const name = `keys-${randomUUID()}`;
     keyDbs.push(name);

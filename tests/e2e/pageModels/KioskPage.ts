@@ -63,12 +63,12 @@ export class KioskPage {
     return this.footer.getAttribute('data-origin');
   }
 
-  /** The header's link state ("Có mạng", "Mất mạng"). */
   /** Where the catalog's check with the server stands (the footer's last words): checking, current, updated, offline or failed. */
   async catalogUpdate(): Promise<string | null> {
     return this.footer.getAttribute('data-update');
   }
 
+  /** The header's link state ("Có mạng", "Mất mạng"). */
   async linkState(): Promise<string> {
     return (await this.page.getByTestId('link-state').textContent()) ?? '';
   }
