@@ -289,7 +289,8 @@ export function CounterApp({ db, engine, serverUrl, updater, platform }: Props) 
           {t(preregProblem)}
         </div>
       )}
-      <main className="counter-main">
+      {/* One per screen: a screen opens at its top, not where the last one was scrolled to. */}
+      <main className="counter-main" key={view.name}>
         <Suspense fallback={loading}>{body}</Suspense>
       </main>
       {idle.remaining !== null && <IdleSignOutWarning seconds={idle.remaining} onStay={idle.stayHere} />}
